@@ -1,0 +1,32 @@
+import type { DocumentAnalysis, ExtractionContext } from './types';
+import { readFrontMatter } from './text/front-matter';
+import { nonEmptyLines } from './text/lines';
+import { findNoise } from './extract/noise';
+import { readMetadata } from './extract/metadata';
+import { extractDates } from './extract/dates';
+import { extractFigures } from './extract/figures';
+import { extractEntities } from './extract/entities';
+import { extractQuotes } from './extract/quotes';
+import { inferDocumentDate } from './extract/date-inference';
+
+/** Everything one document says, read on its own. `text` is the decoded file text, BOM removed. */
+export function analyzeDocument(path: string, text: string): DocumentAnalysis {
+  const frontMatter = readFrontMatter(text);
+  const bodyStart = frontMatter?.end ?? 0;
+  const lines = nonEmptyLines(text, bodyStart);
+  const noise = findNoise(lines);
+  const metadata = readMetadata({ text, frontMatter, lines, noise });
+  const context: ExtractionContext = { text, documentDate: metadata.date.value, bodyStart, noise };
+  let dates = extractDates(context);
+  if (metadata.date.source === 'none') {
+    const inferred = inferDocumentDate(dates);
+    if (inferred) {
+      metadata.date = { value: inferred, source: 'inferred' };
+      dates = extractDates({ ...context, documentDate: inferred });
+    }
+  }
+  const figures = extractFigures(context, dates);
+  const entities = extractEntities(context);
+  const quotes = extractQuotes(context, entities);
+  return { path, text, metadata, noise, entities, figures, quotes, dates };
+}

@@ -1,0 +1,27 @@
+import type { DocumentAnalysis, TimelineEvent } from '../types';
+import { splitSentences, sentenceAt } from '../text/sentences';
+
+const GRANULARITY: Array<[RegExp, TimelineEvent['granularity']]> = [
+  [/^\d{4}-\d{2}-\d{2}/, 'day'], [/^\d{4}-W\d{2}/, 'week'], [/^\d{4}-Q\d/, 'quarter'],
+  [/^\d{4}-(SP|SU|FA|WI)$/, 'season'], [/^\d{4}-\d{2}$/, 'month'], [/^\d{4}$/, 'year'], [/^\d{3}$/, 'decade'],
+];
+
+/** Dated events of all documents in date order: each resolved date mention and the sentence that holds it. */
+export function buildTimeline(documents: readonly DocumentAnalysis[]): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const document of documents) {
+    const sentences = splitSentences(document.text, document.metadata.bodyStart);
+    for (const date of document.dates) {
+      if (date.type !== 'date') continue;
+      const granularity = GRANULARITY.find(([pattern]) => pattern.test(date.value))?.[1];
+      if (!granularity) continue;
+      const sentence = sentenceAt(sentences, date.start) ?? date;
+      const entities = [...new Set(document.entities
+        .filter((entity) => entity.start >= sentence.start && entity.end <= sentence.end).map((entity) => entity.id))];
+      events.push({ date: date.value, granularity, approximate: granularity !== 'day' || date.resolution.startsWith('approximate'),
+        path: document.path, start: sentence.start, end: sentence.end, text: document.text.slice(sentence.start, sentence.end),
+        entities, dateText: date.text });
+    }
+  }
+  return events.sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path) || a.start - b.start);
+}
