@@ -1,5 +1,6 @@
 // Bundles what ships: the extension client, the language server, the CLI and the timeline webview script.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'node20' };
@@ -13,3 +14,4 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/webview/timeline.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser',
     format: 'iife', target: 'es2022' }),
 ]);
+fs.copyFileSync('client/webview/timeline.css', 'dist/webview/timeline.css');

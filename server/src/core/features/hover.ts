@@ -1,0 +1,62 @@
+import type { DocumentAnalysis, Figure, FigureGroup } from '../types';
+import type { CrossDocumentView } from '../index/workspace-index';
+import { documentLabel, formatNumber } from './names';
+import { LineMap } from '../text/positions';
+
+export interface HoverResult { start: number; end: number; markdown: string }
+
+/** Links that open a document at an offset, as the host spells them (file URIs with a line fragment). */
+export type LocationLink = (path: string, offset: number) => string;
+
+export function hoverAt(document: DocumentAnalysis, offset: number, view: CrossDocumentView, all: readonly DocumentAnalysis[],
+  link: LocationLink): HoverResult | null {
+  const figure = document.figures.find((candidate) => candidate.start <= offset && offset <= candidate.end);
+  if (figure) return { start: figure.start, end: figure.end, markdown: figureHover(document, figure, view, all, link) };
+  const date = document.dates.find((candidate) => candidate.start <= offset && offset <= candidate.end);
+  if (date) return { start: date.start, end: date.end, markdown: `**${date.text}** → \`${date.value}\` (${date.type})\n\n${date.resolution}` };
+  const entity = document.entities.find((candidate) => candidate.start <= offset && offset <= candidate.end);
+  if (entity) {
+    const table = view.entities.find((candidate) => candidate.id === entity.id);
+    const lines = [`**${table?.name ?? entity.canonical}** — ${entity.type}${table?.titles.length ? ` · ${table.titles.join(', ')}` : ''}`];
+    if (table?.aliases.length) lines.push(`Also written: ${table.aliases.join(', ')}`);
+    if (table) lines.push(`${table.mentions} mentions in ${table.documents} document${table.documents === 1 ? '' : 's'}`);
+    return { start: entity.start, end: entity.end, markdown: lines.join('\n\n') };
+  }
+  return null;
+}
+
+function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocumentView, all: readonly DocumentAnalysis[],
+  link: LocationLink): string {
+  const group = view.figureGroups.find((candidate) => candidate.members.some((member) => member.path === document.path && member.start === figure.start));
+  const heading = `**${figure.measure ?? figure.unit ?? 'figure'}** · ${figure.text} · ${describeInterval(figure)}`;
+  if (!group) return `${heading}\n\nNo other source reports this measure.`;
+  return [`**${group.measure}** · ${new Set(group.members.map((member) => member.path)).size} sources · ${group.verdict.replace(/-/g, ' ')}`,
+    '', groupTable(group, document, all, link), '', group.reason].join('\n');
+}
+
+function groupTable(group: FigureGroup, current: DocumentAnalysis, all: readonly DocumentAnalysis[], link: LocationLink): string {
+  const rows = ['| source | date | reported | said by |', '|---|---|---|---|'];
+  for (const member of group.members) {
+    const document = all.find((candidate) => candidate.path === member.path);
+    const name = member.path === current.path ? 'this document' : document ? documentLabel(document) : member.path;
+    const source = member.path === current.path ? name : `[${escapeCell(name)}](${link(member.path, member.start)})`;
+    rows.push(`| ${source} | ${member.date ?? 'date unset'} | ${escapeCell(member.text)} | ${member.speaker ?? '—'} |`);
+  }
+  return rows.join('\n');
+}
+
+function describeInterval(figure: Figure): string {
+  const low = figure.low === null ? '…' : formatNumber(figure.low);
+  const high = figure.high === null ? '…' : formatNumber(figure.high);
+  return figure.low === figure.high && figure.low !== null ? `exactly ${low}` : `between ${low} and ${high}`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** A line/column fragment for links: `#L12,5` (1-based), which VS Code opens at that place. */
+export function lineFragment(text: string, offset: number): string {
+  const { line, character } = new LineMap(text).position(offset);
+  return `#L${line + 1},${character + 1}`;
+}

@@ -1,0 +1,54 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readSource, listSourceFiles } from '../source-files';
+import type { WorkspaceIndex } from '../core/index/workspace-index';
+
+/**
+ * The texts the index sees: an open editor buffer wins over the file on disk; closing the buffer falls
+ * back to disk; a file deleted on disk and not open leaves the index.
+ */
+export class DocumentStore {
+  private readonly open = new Set<string>();
+  /** Files that could not be read, with the reason, for the log. */
+  readonly unreadable = new Map<string, string>();
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  scanFolder(folderUri: string): string[] {
+    const folder = fileURLToPath(folderUri);
+    const uris = listSourceFiles(folder).map((file) => pathToFileURL(file).toString());
+    for (const uri of uris) this.loadFromDisk(uri);
+    return uris;
+  }
+
+  opened(uri: string, text: string): void {
+    this.open.add(uri);
+    this.index.set(uri, text);
+  }
+
+  changed(uri: string, text: string): void {
+    this.index.set(uri, text);
+  }
+
+  closed(uri: string): void {
+    this.open.delete(uri);
+    this.loadFromDisk(uri);
+  }
+
+  /** A watched file was created, changed or deleted on disk. Open buffers are not overridden. */
+  diskChanged(uri: string): void {
+    if (!this.open.has(uri)) this.loadFromDisk(uri);
+  }
+
+  private loadFromDisk(uri: string): void {
+    if (!uri.startsWith('file:')) { this.index.delete(uri); return; }
+    const source = readSource(fileURLToPath(uri));
+    if ('error' in source) {
+      this.index.delete(uri);
+      if (!source.error.startsWith('cannot be read')) this.unreadable.set(uri, source.error);
+      else this.unreadable.delete(uri);
+      return;
+    }
+    this.unreadable.delete(uri);
+    this.index.set(uri, source.text);
+  }
+}

@@ -1,0 +1,57 @@
+import type { Connection } from 'vscode-languageserver/node';
+import { DEFAULT_SEVERITY, type DiagnosticKind, type DiagnosticOptions, type Severity } from '../core/features/diagnostics';
+
+export interface ResourceSettings {
+  include: string[];
+  diagnostics: DiagnosticOptions;
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
+export const DEFAULT_SETTINGS: ResourceSettings = {
+  include: ['**/*.txt', '**/*.md'],
+  diagnostics: { severity: DEFAULT_SEVERITY, maximumPerDocument: 100 },
+};
+
+/** Settings per resource, asked of the client once and cached until the configuration changes. */
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<ResourceSettings>>();
+
+  constructor(private readonly connection: Connection, private readonly clientAnswersConfiguration: boolean) {}
+
+  get(uri: string): Promise<ResourceSettings> {
+    if (!this.clientAnswersConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'corroborate' })
+        .then((raw) => this.validate(raw), () => DEFAULT_SETTINGS);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** Unusable values fall back to the defaults, with a message naming the setting. */
+  private validate(raw: unknown): ResourceSettings {
+    const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const problems: string[] = [];
+    const include = Array.isArray(section.include) && section.include.every((item) => typeof item === 'string')
+      ? section.include as string[] : (section.include !== undefined && problems.push('corroborate.include must be a list of glob patterns'), DEFAULT_SETTINGS.include);
+    const severity = { ...DEFAULT_SEVERITY };
+    const configured = section.severity;
+    if (configured && typeof configured === 'object') {
+      for (const [kind, value] of Object.entries(configured)) {
+        if (!(kind in severity)) problems.push(`corroborate.severity has an unknown kind '${kind}'`);
+        else if (!SEVERITIES.includes(value as Severity)) problems.push(`corroborate.severity.${kind} must be one of ${SEVERITIES.join(', ')}`);
+        else severity[kind as DiagnosticKind] = value as Severity;
+      }
+    } else if (configured !== undefined) problems.push('corroborate.severity must be an object');
+    const maximum = section.maxProblemsPerFile;
+    const maximumPerDocument = typeof maximum === 'number' && maximum >= 0 ? Math.floor(maximum)
+      : (maximum !== undefined && problems.push('corroborate.maxProblemsPerFile must be a number of at least 0'), DEFAULT_SETTINGS.diagnostics.maximumPerDocument);
+    if (problems.length) void this.connection.window.showWarningMessage(`Corroborate settings: ${problems.join('; ')}. Using the defaults for those.`);
+    return { include, diagnostics: { severity, maximumPerDocument } };
+  }
+}

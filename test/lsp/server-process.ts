@@ -1,0 +1,92 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
+  DidOpenTextDocumentNotification, HoverRequest, CodeLensRequest, CodeActionRequest, ShutdownRequest, ExitNotification,
+  PublishDiagnosticsNotification, ConfigurationRequest, WorkDoneProgressCreateRequest,
+  type Diagnostic, type Hover, type CodeLens, type CodeAction, type ProtocolConnection, type PublishDiagnosticsParams, type Position,
+} from 'vscode-languageserver-protocol/node';
+import { repoRoot } from '../support/repo';
+
+/** The shipped language server (dist/server.js) as a child process, spoken to over stdio. */
+export class ServerProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly connection: ProtocolConnection;
+  readonly stderr: string[] = [];
+  private readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly diagnosticWaiters: Array<() => void> = [];
+  readonly exited: Promise<number | null>;
+
+  constructor(readonly settings: Record<string, unknown> = {}) {
+    const server = path.join(repoRoot(), 'dist', 'server.js');
+    this.child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    this.child.stderr.on('data', (chunk) => this.stderr.push(String(chunk)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      for (const wake of this.diagnosticWaiters.splice(0)) wake();
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    this.connection.listen();
+  }
+
+  async initialize(folder: string): Promise<void> {
+    const rootUri = pathToFileURL(folder).toString();
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
+      capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  async open(file: string, text = fs.readFileSync(file, 'utf8')): Promise<string> {
+    const uri = pathToFileURL(file).toString();
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'corroborate-source', version: 1, text } });
+    return uri;
+  }
+
+  /** Resolves with the first diagnostics published for `uri` that satisfy `accept`. */
+  diagnosticsFor(uri: string, accept: (diagnostics: Diagnostic[]) => boolean = (list) => list.length > 0): Promise<Diagnostic[]> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const current = this.diagnostics.get(uri);
+        if (current && accept(current)) resolve(current);
+        else this.diagnosticWaiters.push(check);
+      };
+      check();
+    });
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  codeLenses(uri: string): Promise<CodeLens[] | null> {
+    return this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  }
+
+  codeActions(uri: string, diagnostics: Diagnostic[]): Promise<Array<CodeAction> | null> {
+    return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } }) as Promise<CodeAction[] | null>;
+  }
+
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    return this.exited;
+  }
+}
+
+/** The zero-based position of the `occurrence`-th appearance of `needle` in `text`. */
+export function positionOf(text: string, needle: string, occurrence = 1): Position {
+  let offset = -1;
+  for (let found = 0; found < occurrence; found++) {
+    offset = text.indexOf(needle, offset + 1);
+    if (offset < 0) throw new Error(`"${needle}" occurs fewer than ${occurrence} times`);
+  }
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
