@@ -1,5 +1,14 @@
 // Custom requests between the Corroborate client and server: the one place both sides import.
-import type { TimelineEvent } from './core/types';
+import type { EntityType, FigureVerdict, TimelineEvent } from './core/types';
+
+/** A place in a document, ready for the editor: 0-based line and character. */
+export interface SourceLocation {
+  uri: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
 
 export const TIMELINE_REQUEST = 'corroborate/timeline';
 
@@ -21,8 +30,48 @@ export interface TimelineItem extends Omit<TimelineEvent, 'path'> {
 export interface TimelineResponse {
   documents: TimelineDocument[];
   events: TimelineItem[];
+  /** Names of the entities the events mention, by id. */
+  entityNames: Record<string, string>;
+}
+
+export const FIGURE_GROUPS_REQUEST = 'corroborate/figureGroups';
+
+export interface FigureGroupView {
+  id: string;
+  measure: string;
+  verdict: FigureVerdict;
+  reason: string;
+  members: Array<SourceLocation & { label: string; text: string; value: number; date: string | null; speaker: string | null }>;
+}
+
+export interface FigureGroupsResponse { groups: FigureGroupView[] }
+
+export const ENTITIES_REQUEST = 'corroborate/entities';
+
+export interface EntityView {
+  id: string;
+  name: string;
+  type: EntityType;
+  titles: string[];
+  aliases: string[];
+  documents: number;
+  mentions: Array<SourceLocation & { label: string; text: string }>;
+}
+
+export interface EntitiesResponse { entities: EntityView[] }
+
+/** Sent by the server whenever the index changed, so views and the status bar refresh. */
+export const INDEX_CHANGED_NOTIFICATION = 'corroborate/indexChanged';
+
+export interface IndexChangedParams {
+  documents: number;
+  undated: number;
+  conflicts: number;
+  unreadable: number;
 }
 
 export const SHOW_TIMELINE_COMMAND = 'corroborate.showTimeline';
-/** Sent by the server when the index changed, so open views refresh. */
-export const INDEX_CHANGED_NOTIFICATION = 'corroborate/indexChanged';
+/** Client command: asks the user for a date and records it for the document (arguments: uri, suggested date). */
+export const SET_DOCUMENT_DATE_COMMAND = 'corroborate.setDocumentDate';
+/** Client command: peeks a list of locations (arguments: uri, position, locations). */
+export const PEEK_LOCATIONS_COMMAND = 'corroborate.peekLocations';

@@ -7,11 +7,11 @@ import { WorkspaceIndex } from '../core/index/workspace-index';
 import { diagnoseDocument } from '../core/features/diagnostics';
 import { hoverAt, lineFragment } from '../core/features/hover';
 import { lensesFor } from '../core/features/lenses';
-import { documentLabel } from '../core/features/names';
 import { DocumentStore } from './documents';
 import { SettingsCache } from './settings';
 import { lineMapOf, toDiagnostic, toRange } from './convert';
-import { INDEX_CHANGED_NOTIFICATION, TIMELINE_REQUEST, type TimelineResponse } from '../protocol';
+import { ENTITIES_REQUEST, FIGURE_GROUPS_REQUEST, INDEX_CHANGED_NOTIFICATION, TIMELINE_REQUEST } from '../protocol';
+import { entitiesResponse, figureGroupsResponse, indexSummary, timelineResponse } from './views';
 
 export function startServer(): void {
   const connection: Connection = createConnection(ProposedFeatures.all);
@@ -49,7 +49,7 @@ export function startServer(): void {
     for (const uri of published) {
       if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); published.delete(uri); }
     }
-    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, { documents: documents.length });
+    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable.size));
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -137,18 +137,9 @@ export function startServer(): void {
     return actions;
   });
 
-  connection.onRequest(TIMELINE_REQUEST, (): TimelineResponse => {
-    const documents = index.all();
-    const byKey = new Map(documents.map((document) => [document.path, document]));
-    return {
-      documents: documents.map((document) => ({ uri: document.path, label: documentLabel(document), title: document.metadata.title,
-        date: document.metadata.date.value, dateSource: document.metadata.date.source })),
-      events: index.crossDocument().timeline.map(({ path, ...event }) => {
-        const position = lineMapOf(byKey.get(path)!).position(event.start);
-        return { ...event, uri: path, line: position.line, character: position.character };
-      }),
-    };
-  });
+  connection.onRequest(TIMELINE_REQUEST, () => timelineResponse(index));
+  connection.onRequest(FIGURE_GROUPS_REQUEST, () => figureGroupsResponse(index));
+  connection.onRequest(ENTITIES_REQUEST, () => entitiesResponse(index));
 
   buffers.listen(connection);
   connection.listen();

@@ -1,39 +1,127 @@
-import type { DocumentAnalysis, Figure, FigureGroup, FigureGroupMember, FigureVerdict, Quote } from '../types';
-import measureSynonyms from '../data/measure-synonyms.json';
+import type { DocumentAnalysis, Figure, FigureGroup, FigureGroupMember, FigureVerdict, Quote, Span } from '../types';
+import { splitSentences, sentenceAt } from '../text/sentences';
+import measureFamilies from '../data/measure-synonyms.json';
+import stopwordList from '../data/stopwords.json';
 
-const MEASURE_OF_UNIT = new Map<string, string>();
-for (const [measure, units] of Object.entries(measureSynonyms.synonyms)) for (const unit of units) MEASURE_OF_UNIT.set(unit, measure);
+interface Family { name: string; generic: boolean }
+const FAMILY_OF_UNIT = new Map<string, Family>();
+for (const [name, family] of Object.entries(measureFamilies.families)) {
+  for (const unit of family.units) FAMILY_OF_UNIT.set(unit.toLowerCase(), { name, generic: family.generic });
+}
+const STOPWORDS = new Set(stopwordList);
 /** Values this close are the same report. */
 const SAME_VALUE_TOLERANCE = 0.05;
+/** Words each side of a figure that say what it counts ("60 countries have joined forces"). */
+const CONTEXT_WINDOW = 6;
 
-export function measureKey(figure: Figure): string | null {
-  if (!figure.unit || figure.kind === 'percent' || figure.kind === 'money') return null;
-  const unit = figure.unit.toLowerCase();
-  return MEASURE_OF_UNIT.get(unit) ?? unit;
+/** A figure with what it takes to compare it with figures of other documents. */
+interface Candidate {
+  member: FigureGroupMember;
+  figure: Figure;
+  family: Family;
+  contextWords: Set<string>;
+  /** Organisations named around the figure: the actor that did the counting or was counted. */
+  organisations: Set<string>;
 }
 
-/** Figures in different documents that count the same thing, with a verdict on whether they agree. */
+export function familyOf(figure: Figure): Family | null {
+  if (!figure.unit) return null;
+  const unit = figure.unit.toLowerCase();
+  return FAMILY_OF_UNIT.get(unit) ?? FAMILY_OF_UNIT.get(unit.split(' ').at(-1)!) ?? { name: unit, generic: false };
+}
+
+/**
+ * Figures in different documents that count the same thing, each group with a verdict. Two figures
+ * measure the same thing when their units belong to one family, generic units ("countries", "percent")
+ * also share a context word, and the organisations named around them are not two disjoint sets
+ * (a coalition's trainees and NATO's are different programmes). A figure joins a group only when it
+ * fits every member already there.
+ */
 export function groupFigures(documents: readonly DocumentAnalysis[]): FigureGroup[] {
-  const byMeasure = new Map<string, FigureGroupMember[]>();
+  const byFamily = new Map<string, Candidate[]>();
   for (const document of documents) {
+    const sentences = splitSentences(document.text, document.metadata.bodyStart);
     for (const figure of document.figures) {
-      const key = measureKey(figure);
-      if (!key) continue;
-      const members = byMeasure.get(key) ?? [];
-      members.push({ path: document.path, start: figure.start, end: figure.end, text: figure.text, value: figure.value,
-        low: figure.low, high: figure.high, qualifier: figure.qualifier, date: document.metadata.date.value,
-        speaker: speakerOf(figure, document.quotes) });
-      byMeasure.set(key, members);
+      const family = familyOf(figure);
+      if (!family) continue;
+      const candidates = byFamily.get(family.name) ?? [];
+      candidates.push(candidateFor(document, figure, family, sentences));
+      byFamily.set(family.name, candidates);
     }
   }
   const groups: FigureGroup[] = [];
-  for (const [key, members] of byMeasure) {
-    if (new Set(members.map((member) => member.path)).size < 2) continue;
-    members.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.path.localeCompare(b.path) || a.start - b.start);
-    const { verdict, reason } = judge(members);
-    groups.push({ id: key.replace(/[^a-z0-9]+/g, '-'), measure: key, unit: key, members, verdict, reason });
+  for (const candidates of byFamily.values()) {
+    const clusters: Candidate[][] = [];
+    for (const candidate of candidates) {
+      const cluster = clusters.find((members) => members.every((member) => sameMeasure(member, candidate)));
+      if (cluster) cluster.push(candidate);
+      else clusters.push([candidate]);
+    }
+    for (const cluster of clusters) {
+      if (new Set(cluster.map((candidate) => candidate.member.path)).size < 2) continue;
+      groups.push(toGroup(cluster));
+    }
   }
-  return groups.sort((a, b) => a.id.localeCompare(b.id));
+  const used = new Map<string, number>();
+  for (const group of groups.sort((a, b) => a.id.localeCompare(b.id))) {
+    const seen = used.get(group.id) ?? 0;
+    used.set(group.id, seen + 1);
+    if (seen) group.id = `${group.id}-${seen + 1}`;
+  }
+  return groups;
+}
+
+function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family, sentences: readonly Span[]): Candidate {
+  const sentence = sentenceAt(sentences, figure.start) ?? figure;
+  const before = contentWords(document.text.slice(sentence.start, figure.start)).slice(-CONTEXT_WINDOW);
+  const after = contentWords(document.text.slice(figure.end, sentence.end)).slice(0, CONTEXT_WINDOW);
+  const previous = sentenceAt(sentences, sentence.start - 1);
+  const sameParagraph = previous && !document.text.slice(previous.end, sentence.start).includes('\n');
+  const scope = { start: sameParagraph ? previous.start : sentence.start, end: sentence.end };
+  const organisations = new Set(document.entities
+    .filter((entity) => entity.type === 'organization' && entity.start >= scope.start && entity.end <= scope.end).map((entity) => entity.id));
+  return {
+    figure, family, organisations, contextWords: new Set([...before, ...after]),
+    member: { path: document.path, start: figure.start, end: figure.end, text: figure.text, value: figure.value, low: figure.low,
+      high: figure.high, qualifier: figure.qualifier, date: document.metadata.date.value, speaker: speakerOf(figure, document.quotes) },
+  };
+}
+
+function sameMeasure(a: Candidate, b: Candidate): boolean {
+  if (a.member.path === b.member.path) return false;
+  if (a.family.generic && ![...a.contextWords].some((word) => b.contextWords.has(word))) return false;
+  if (a.organisations.size && b.organisations.size && ![...a.organisations].some((id) => b.organisations.has(id))) return false;
+  return true;
+}
+
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((word) => !STOPWORDS.has(word) && word.length > 2).map(stem);
+}
+
+function stem(word: string): string {
+  return word.replace(/(?:ies)$/, 'y').replace(/(?:ing|ed|es|s)$/, '') || word;
+}
+
+function toGroup(cluster: Candidate[]): FigureGroup {
+  const members = cluster.map((candidate) => candidate.member)
+    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.path.localeCompare(b.path) || a.start - b.start);
+  const measure = groupMeasure(cluster);
+  const { verdict, reason } = judge(members);
+  return { id: measure.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || cluster[0].family.name,
+    measure, unit: cluster[0].figure.unit, members, verdict, reason };
+}
+
+/** The members' measure phrase that shares most words with the others; the shorter on a tie. */
+function groupMeasure(cluster: readonly Candidate[]): string {
+  const phrases = cluster.map((candidate) => candidate.figure.measure ?? candidate.figure.unit ?? candidate.family.name);
+  const words = phrases.map((phrase) => new Set(contentWords(phrase)));
+  let best = phrases[0];
+  let bestScore = -1;
+  phrases.forEach((phrase, index) => {
+    const score = words.reduce((sum, other, otherIndex) => sum + (otherIndex === index ? 0 : [...words[index]].filter((word) => other.has(word)).length), 0);
+    if (score > bestScore || (score === bestScore && phrase.length < best.length)) { best = phrase; bestScore = score; }
+  });
+  return best.charAt(0).toUpperCase() + best.slice(1);
 }
 
 function speakerOf(figure: Figure, quotes: readonly Quote[]): string | null {
@@ -54,10 +142,16 @@ function judge(members: readonly FigureGroupMember[]): { verdict: FigureVerdict;
       if (members[i].path !== members[j].path && !intervalsMeet(members[i], members[j])) disagreeing.push([members[i], members[j]]);
     }
   }
-  if (!disagreeing.length) return { verdict: 'consistent', reason: 'every source gives a compatible value' };
+  if (!disagreeing.length) return { verdict: 'consistent', reason: 'Every source gives a compatible value.' };
   const sameTime = disagreeing.find(([a, b]) => a.date !== null && a.date === b.date);
   if (sameTime) {
-    return { verdict: 'conflict', reason: `${sameTime[0].text} and ${sameTime[1].text} are reported for the same date (${sameTime[0].date})` };
+    return { verdict: 'conflict', reason: `${sameTime[0].text} and ${sameTime[1].text} are reported for the same date (${sameTime[0].date}).` };
   }
-  return { verdict: 'changed-over-time', reason: 'values differ between sources of different or unknown dates' };
+  const dated = members.filter((member) => member.date);
+  if (dated.length === members.length) {
+    return { verdict: 'changed-over-time', reason: `Values differ between ${dated[0].date} and ${dated.at(-1)!.date}: the count changed over time.` };
+  }
+  const undated = members.length - dated.length;
+  return { verdict: 'changed-over-time',
+    reason: `Values differ, and ${undated} of ${members.length} reports have no date: read as a count that changed over time, not a conflict.` };
 }
