@@ -9,13 +9,19 @@ import { extractEntities } from './extract/entities';
 import { extractQuotes } from './extract/quotes';
 import { inferDocumentDate } from './extract/date-inference';
 
+export interface AnalysisOptions {
+  /** A date the user gave the document; it wins over whatever the text says. */
+  documentDate?: string;
+}
+
 /** Everything one document says, read on its own. `text` is the decoded file text, BOM removed. */
-export function analyzeDocument(path: string, text: string): DocumentAnalysis {
+export function analyzeDocument(path: string, text: string, options: AnalysisOptions = {}): DocumentAnalysis {
   const frontMatter = readFrontMatter(text);
   const bodyStart = frontMatter?.end ?? 0;
   const lines = nonEmptyLines(text, bodyStart);
   const noise = findNoise(lines);
   const metadata = readMetadata({ text, frontMatter, lines, noise });
+  if (options.documentDate) metadata.date = { value: options.documentDate, source: 'correction' };
   const context: ExtractionContext = { text, documentDate: metadata.date.value, bodyStart, noise };
   let dates = extractDates(context);
   if (metadata.date.source === 'none') {

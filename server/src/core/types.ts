@@ -8,7 +8,8 @@ export interface Span {
 }
 
 export type EntityType = 'person' | 'organization' | 'place' | 'other';
-export type DateSource = 'front-matter' | 'text' | 'inferred' | 'none';
+/** 'correction' (the user's corrections file) is this project's addition to the contract's four. */
+export type DateSource = 'front-matter' | 'text' | 'inferred' | 'none' | 'correction';
 export type Qualifier = 'exact' | 'about' | 'more-than' | 'at-least' | 'less-than' | 'at-most' | 'nearly' | 'up-to';
 export type FigureKind = 'count' | 'percent' | 'money' | 'quantity';
 export type TimexType = 'date' | 'time' | 'duration' | 'set';

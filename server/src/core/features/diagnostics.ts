@@ -28,10 +28,13 @@ export interface DiagnosticOptions {
   maximumPerDocument: number;
 }
 
+/** Problems the user set aside (from the corrections file), for this document. */
+export type Dismissals = ReadonlyArray<{ code: string; text?: string }>;
+
 const KIND_ORDER: DiagnosticKind[] = ['figure-conflict', 'undated', 'unattributed-quote', 'noise'];
 
 export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocumentView, all: readonly DocumentAnalysis[],
-  options: DiagnosticOptions = { severity: DEFAULT_SEVERITY, maximumPerDocument: 100 }): FoundDiagnostic[] {
+  options: DiagnosticOptions = { severity: DEFAULT_SEVERITY, maximumPerDocument: 100 }, dismissed: Dismissals = []): FoundDiagnostic[] {
   const found: FoundDiagnostic[] = [];
   const add = (diagnostic: Omit<FoundDiagnostic, 'severity'>) => found.push({ ...diagnostic, severity: options.severity[diagnostic.kind] });
 
@@ -58,8 +61,10 @@ export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocument
         related: relatedMembers(group, document.path, all) });
     }
   }
-  found.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.start - b.start);
-  return found.slice(0, options.maximumPerDocument).sort((a, b) => a.start - b.start);
+  const kept = found.filter((diagnostic) => !dismissed.some((entry) => entry.code === diagnostic.kind
+    && (entry.text === undefined || entry.text === document.text.slice(diagnostic.start, diagnostic.end))));
+  kept.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.start - b.start);
+  return kept.slice(0, options.maximumPerDocument).sort((a, b) => a.start - b.start);
 }
 
 function otherValues(group: FigureGroup, path: string): string {

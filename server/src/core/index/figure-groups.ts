@@ -2,6 +2,7 @@ import type { DocumentAnalysis, Figure, FigureGroup, FigureGroupMember, FigureVe
 import { splitSentences, sentenceAt } from '../text/sentences';
 import measureFamilies from '../data/measure-synonyms.json';
 import stopwordList from '../data/stopwords.json';
+import type { Corrections, FigureReference } from '../corrections';
 
 interface Family { name: string; generic: boolean }
 const FAMILY_OF_UNIT = new Map<string, Family>();
@@ -37,7 +38,13 @@ export function familyOf(figure: Figure): Family | null {
  * (a coalition's trainees and NATO's are different programmes). A figure joins a group only when it
  * fits every member already there.
  */
-export function groupFigures(documents: readonly DocumentAnalysis[]): FigureGroup[] {
+export function groupFigures(documents: readonly DocumentAnalysis[],
+  corrections: Corrections['figures'] = { join: [], separate: [] }): FigureGroup[] {
+  const separated = new Set<string>();
+  for (const set of corrections.separate) {
+    for (const a of set) for (const b of set) if (a !== b) separated.add(`${referenceKey(a)}\u0001${referenceKey(b)}`);
+  }
+  const apart = (a: Candidate, b: Candidate) => separated.has(`${referenceKey(a.member)}\u0001${referenceKey(b.member)}`);
   const byFamily = new Map<string, Candidate[]>();
   for (const document of documents) {
     const sentences = splitSentences(document.text, document.metadata.bodyStart);
@@ -49,15 +56,20 @@ export function groupFigures(documents: readonly DocumentAnalysis[]): FigureGrou
       byFamily.set(family.name, candidates);
     }
   }
-  const groups: FigureGroup[] = [];
+  const clusters: Candidate[][] = [];
   for (const candidates of byFamily.values()) {
-    const clusters: Candidate[][] = [];
+    const familyClusters: Candidate[][] = [];
     for (const candidate of candidates) {
-      const cluster = clusters.find((members) => members.every((member) => sameMeasure(member, candidate)));
+      const cluster = familyClusters.find((members) => members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate)));
       if (cluster) cluster.push(candidate);
-      else clusters.push([candidate]);
+      else familyClusters.push([candidate]);
     }
-    for (const cluster of clusters) {
+    clusters.push(...familyClusters);
+  }
+  const joined = joinClusters(clusters, corrections.join, documents);
+  const groups: FigureGroup[] = [];
+  {
+    for (const cluster of joined) {
       if (new Set(cluster.map((candidate) => candidate.member.path)).size < 2) continue;
       groups.push(toGroup(cluster));
     }
@@ -69,6 +81,32 @@ export function groupFigures(documents: readonly DocumentAnalysis[]): FigureGrou
     if (seen) group.id = `${group.id}-${seen + 1}`;
   }
   return groups;
+}
+
+function referenceKey(reference: FigureReference): string {
+  return `${reference.path}\u0000${reference.text}`;
+}
+
+/** The user's joins: the named figures leave their groups and form one group (with any group they were in). */
+function joinClusters(clusters: Candidate[][], joins: FigureReference[][], documents: readonly DocumentAnalysis[]): Candidate[][] {
+  let result = clusters;
+  for (const join of joins) {
+    const keys = new Set(join.map(referenceKey));
+    const touched = result.filter((cluster) => cluster.some((candidate) => keys.has(referenceKey(candidate.member))));
+    const merged = touched.flat();
+    const present = new Set(merged.map((candidate) => referenceKey(candidate.member)));
+    for (const reference of join) {
+      if (present.has(referenceKey(reference))) continue;
+      const document = documents.find((candidate) => candidate.path === reference.path);
+      const figure = document?.figures.find((candidate) => candidate.text === reference.text);
+      if (document && figure) {
+        merged.push(candidateFor(document, figure, familyOf(figure) ?? { name: 'joined', generic: false },
+          splitSentences(document.text, document.metadata.bodyStart)));
+      }
+    }
+    result = [...result.filter((cluster) => !touched.includes(cluster)), merged];
+  }
+  return result;
 }
 
 function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family, sentences: readonly Span[]): Candidate {

@@ -1,6 +1,8 @@
 import type { CrossDocumentEntity, DocumentAnalysis, FigureGroup, TimelineEvent } from '../types';
 import { analyzeDocument } from '../analyze';
+import { emptyCorrections, type Corrections } from '../corrections';
 import { linkEntities } from './cross-entities';
+import { correctEntities } from './entity-corrections';
 import { groupFigures } from './figure-groups';
 import { buildTimeline } from './timeline';
 
@@ -11,32 +13,52 @@ export interface CrossDocumentView {
 }
 
 /**
- * Per-document analyses, each recomputed only when its text changes, and the cross-document view,
- * recomputed lazily from those analyses after any change. Keys are the caller's document keys (paths or URIs).
+ * Per-document analyses, each recomputed only when its text (or its corrected date) changes, and the
+ * cross-document view, recomputed lazily from those analyses after any change. Keys are the caller's
+ * document keys (paths or URIs); corrections name documents by the same keys.
  */
 export class WorkspaceIndex {
+  private readonly texts = new Map<string, string>();
   private readonly documents = new Map<string, DocumentAnalysis>();
+  private corrections: Corrections = emptyCorrections();
   private view: CrossDocumentView | null = null;
 
   /** Analyses `text` unless the same text is already indexed under `key`. */
   set(key: string, text: string): DocumentAnalysis {
     const existing = this.documents.get(key);
-    if (existing && existing.text === text) return existing;
-    const analysis = analyzeDocument(key, text);
-    this.documents.set(key, analysis);
-    this.view = null;
-    return analysis;
+    if (existing && this.texts.get(key) === text) return existing;
+    this.texts.set(key, text);
+    return this.analyse(key);
   }
 
   delete(key: string): boolean {
+    this.texts.delete(key);
     const removed = this.documents.delete(key);
     if (removed) this.view = null;
     return removed;
   }
 
+  /** Replaces the user's corrections; documents whose corrected date changed are analysed again. */
+  setCorrections(corrections: Corrections): void {
+    const previous = this.corrections.documentDates;
+    this.corrections = corrections;
+    for (const key of new Set([...Object.keys(previous), ...Object.keys(corrections.documentDates)])) {
+      if (previous[key] !== corrections.documentDates[key] && this.texts.has(key)) this.analyse(key);
+    }
+    this.view = null;
+  }
+
+  getCorrections(): Corrections {
+    return this.corrections;
+  }
+
   get(key: string): DocumentAnalysis | undefined {
     this.crossDocument();
     return this.documents.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.documents.has(key);
   }
 
   keys(): string[] {
@@ -50,9 +72,17 @@ export class WorkspaceIndex {
 
   crossDocument(): CrossDocumentView {
     if (!this.view) {
-      const documents = [...this.documents.keys()].sort().map((key) => this.documents.get(key)!);
-      this.view = { entities: linkEntities(documents), figureGroups: groupFigures(documents), timeline: buildTimeline(documents) };
+      const documents = this.keys().map((key) => this.documents.get(key)!);
+      const entities = correctEntities(documents, linkEntities(documents), this.corrections.entities);
+      this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures), timeline: buildTimeline(documents) };
     }
     return this.view;
+  }
+
+  private analyse(key: string): DocumentAnalysis {
+    const analysis = analyzeDocument(key, this.texts.get(key)!, { documentDate: this.corrections.documentDates[key] });
+    this.documents.set(key, analysis);
+    this.view = null;
+    return analysis;
   }
 }
