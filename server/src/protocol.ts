@@ -75,3 +75,20 @@ export const SHOW_TIMELINE_COMMAND = 'corroborate.showTimeline';
 export const SET_DOCUMENT_DATE_COMMAND = 'corroborate.setDocumentDate';
 /** Client command: peeks a list of locations (arguments: uri, position, locations). */
 export const PEEK_LOCATIONS_COMMAND = 'corroborate.peekLocations';
+
+/** Asks the server for the edit that records a document's date (the client applies it, so the user sees it). */
+export const DOCUMENT_DATE_EDIT_REQUEST = 'corroborate/documentDateEdit';
+
+export interface DocumentDateEditParams {
+  uri: string;
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  date: string;
+  /** Where the date goes: the corrections file, or front matter at the top of the document. */
+  target: 'corrections' | 'front-matter';
+}
+
+/** The edit as LSP WorkspaceEdit JSON, or why there is none. */
+export interface DocumentDateEditResult { edit?: unknown; problem?: string }
+
+/** Name of the corrections file at a workspace folder's root. */
+export const CORRECTIONS_FILE = 'corroborate.corrections.json';

@@ -1,5 +1,5 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readSource, listSourceFiles } from '../source-files';
+import { fileURLToPath } from 'node:url';
+import { readSource } from '../source-files';
 import type { WorkspaceIndex } from '../core/index/workspace-index';
 
 /**
@@ -13,11 +13,15 @@ export class DocumentStore {
 
   constructor(private readonly index: WorkspaceIndex) {}
 
-  scanFolder(folderUri: string): string[] {
-    const folder = fileURLToPath(folderUri);
-    const uris = listSourceFiles(folder).map((file) => pathToFileURL(file).toString());
-    for (const uri of uris) this.loadFromDisk(uri);
-    return uris;
+  /** Indexes these files from disk (open buffers keep their text) and drops indexed files not among them. */
+  load(uris: readonly string[]): void {
+    const wanted = new Set(uris);
+    for (const key of this.index.keys()) if (!wanted.has(key) && !this.open.has(key)) this.index.delete(key);
+    for (const uri of uris) if (!this.open.has(uri)) this.loadFromDisk(uri);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
   }
 
   opened(uri: string, text: string): void {
@@ -37,6 +41,11 @@ export class DocumentStore {
   /** A watched file was created, changed or deleted on disk. Open buffers are not overridden. */
   diskChanged(uri: string): void {
     if (!this.open.has(uri)) this.loadFromDisk(uri);
+  }
+
+  /** A source that is no longer included (settings changed): it leaves the index unless open. */
+  forget(uri: string): void {
+    if (!this.open.has(uri)) this.index.delete(uri);
   }
 
   private loadFromDisk(uri: string): void {

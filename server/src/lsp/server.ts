@@ -1,17 +1,37 @@
 import {
-  CodeActionKind, createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type CodeLens, type Connection, type Hover, type InitializeParams, type InitializeResult,
+  CodeActionKind, createConnection, FoldingRangeKind, InlayHintKind, ProposedFeatures, SemanticTokensBuilder, SymbolKind,
+  TextDocuments, TextDocumentSyncKind,
+  type CodeAction, type CodeLens, type Connection, type Diagnostic, type DocumentSymbol, type Hover, type InitializeParams,
+  type InitializeResult, type Location, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { diagnoseDocument } from '../core/features/diagnostics';
 import { hoverAt, lineFragment } from '../core/features/hover';
 import { lensesFor } from '../core/features/lenses';
+import { definition, entityAt, references } from '../core/features/navigation';
+import { outline, type OutlineItem } from '../core/features/outline';
+import { inlayHints } from '../core/features/inlay-hints';
+import { frontMatterWithDate, withDismissal, withDocumentDate, withSeparateFigures } from '../core/features/correction-edits';
+import type { DocumentAnalysis, EntityType } from '../core/types';
 import { DocumentStore } from './documents';
 import { SettingsCache } from './settings';
 import { lineMapOf, toDiagnostic, toRange } from './convert';
-import { ENTITIES_REQUEST, FIGURE_GROUPS_REQUEST, INDEX_CHANGED_NOTIFICATION, TIMELINE_REQUEST } from '../protocol';
+import { WorkspaceFolders } from './workspace-folders';
+import { CorrectionsFiles } from './corrections-file';
+import {
+  DOCUMENT_DATE_EDIT_REQUEST, ENTITIES_REQUEST, FIGURE_GROUPS_REQUEST, INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND,
+  SET_DOCUMENT_DATE_COMMAND, SHOW_TIMELINE_COMMAND, TIMELINE_REQUEST, type DocumentDateEditParams, type DocumentDateEditResult,
+} from '../protocol';
 import { entitiesResponse, figureGroupsResponse, indexSummary, timelineResponse } from './views';
+
+export const SEMANTIC_TOKEN_TYPES: EntityType[] = ['person', 'organization', 'place', 'other'];
+const SYMBOL_KIND: Record<OutlineItem['kind'], SymbolKind> = {
+  title: SymbolKind.File, section: SymbolKind.Namespace, quote: SymbolKind.String, figure: SymbolKind.Number, date: SymbolKind.Event,
+};
+const ENTITY_SYMBOL_KIND: Record<EntityType, SymbolKind> = {
+  person: SymbolKind.Object, organization: SymbolKind.Module, place: SymbolKind.Package, other: SymbolKind.Constant,
+};
 
 export function startServer(): void {
   const connection: Connection = createConnection(ProposedFeatures.all);
@@ -19,7 +39,8 @@ export function startServer(): void {
   const store = new DocumentStore(index);
   const buffers = new TextDocuments(TextDocument);
   let settings: SettingsCache;
-  let workspaceFolders: string[] = [];
+  let folders = new WorkspaceFolders([]);
+  let corrections = new CorrectionsFiles(folders);
   let publishScheduled = false;
   const published = new Set<string>();
 
@@ -28,6 +49,7 @@ export function startServer(): void {
     const document = index.get(uri);
     return document ? `${uri}${lineFragment(document.text, offset)}` : uri;
   };
+  const location = (document: DocumentAnalysis, start: number, end: number): Location => ({ uri: document.path, range: toRange(document, start, end) });
 
   /** Cross-document findings change with any document, so every document's diagnostics are sent again. */
   function schedulePublish(): void {
@@ -40,11 +62,18 @@ export function startServer(): void {
     const documents = index.all();
     const view = index.crossDocument();
     const current = new Set(documents.map((document) => document.path));
+    const dismissed = index.getCorrections().dismissed;
     for (const document of documents) {
       const options = (await settings.get(document.path)).diagnostics;
-      const diagnostics = diagnoseDocument(document, view, documents, options).map((found) => toDiagnostic(document, found, documentOf));
+      const mine = dismissed.filter((entry) => entry.path === document.path);
+      const diagnostics = diagnoseDocument(document, view, documents, options, mine).map((found) => toDiagnostic(document, found, documentOf));
       void connection.sendDiagnostics({ uri: document.path, diagnostics });
       published.add(document.path);
+    }
+    for (const folder of folders.uris) {
+      const uri = folders.correctionsFileOf(folder);
+      const diagnostics = corrections.diagnosticsFor(uri);
+      if (diagnostics.length || published.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics }); current.add(uri); published.add(uri); }
     }
     for (const uri of published) {
       if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); published.delete(uri); }
@@ -52,44 +81,84 @@ export function startServer(): void {
     void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable.size));
   }
 
+  function reloadCorrections(): void {
+    index.setCorrections(corrections.read());
+    for (const [uri, problems] of corrections.problems) connection.console.warn(`Corroborate: ${uri}: ${problems.join('; ')}`);
+  }
+
+  async function isSource(uri: string): Promise<boolean> {
+    const { include, exclude } = await settings.get(uri);
+    return folders.includes(uri, include, exclude);
+  }
+
+  async function scanWorkspace(): Promise<void> {
+    const progress = await connection.window.createWorkDoneProgress().catch(() => null);
+    progress?.begin('Corroborate: reading sources', 0, undefined, false);
+    const uris: string[] = [];
+    for (const [position, folder] of folders.uris.entries()) {
+      if (!folder.startsWith('file:')) continue;
+      const { include, exclude } = await settings.get(folder);
+      uris.push(...folders.scan(folder, include, exclude));
+      progress?.report(Math.round(((position + 1) / folders.uris.length) * 100), `${uris.length} documents`);
+    }
+    store.load(uris);
+    for (const [uri, problem] of store.unreadable) connection.console.warn(`Corroborate skipped ${uri}: ${problem}`);
+    progress?.done();
+    schedulePublish();
+  }
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings = new SettingsCache(connection, params.capabilities.workspace?.configuration === true);
-    workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = new WorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    corrections = new CorrectionsFiles(folders);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        inlayHintProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: SEMANTIC_TOKEN_TYPES, tokenModifiers: [] }, full: true },
       },
       serverInfo: { name: 'corroborate-language-server', version: '0.1.0' },
     };
   });
 
   connection.onInitialized(async () => {
-    const progress = await connection.window.createWorkDoneProgress().catch(() => null);
-    progress?.begin('Corroborate: reading sources', 0, undefined, false);
-    for (const [position, folder] of workspaceFolders.entries()) {
-      if (folder.startsWith('file:')) store.scanFolder(folder);
-      progress?.report(Math.round(((position + 1) / workspaceFolders.length) * 100), `${index.keys().length} documents`);
-    }
-    for (const [uri, problem] of store.unreadable) connection.console.warn(`Corroborate skipped ${uri}: ${problem}`);
-    progress?.done();
-    schedulePublish();
+    reloadCorrections();
+    await scanWorkspace();
   });
 
-  connection.onDidChangeConfiguration(() => { settings.clear(); schedulePublish(); });
-  connection.onDidChangeWatchedFiles(({ changes }) => {
+  connection.onDidChangeConfiguration(async () => { settings.clear(); await scanWorkspace(); });
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
-      if (change.type === FileChangeType.Deleted) store.diskChanged(change.uri);
-      else store.diskChanged(change.uri);
+      if (folders.isCorrectionsFile(change.uri)) reloadCorrections();
+      else if (await isSource(change.uri)) store.diskChanged(change.uri);
+      else store.forget(change.uri);
     }
     schedulePublish();
   });
 
-  buffers.onDidOpen(({ document }) => { store.opened(document.uri, document.getText()); schedulePublish(); });
-  buffers.onDidChangeContent(({ document }) => { store.changed(document.uri, document.getText()); schedulePublish(); });
-  buffers.onDidClose(({ document }) => { store.closed(document.uri); schedulePublish(); });
+  buffers.onDidOpen(async ({ document }) => {
+    if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, document.getText()); reloadCorrections(); }
+    else if (await isSource(document.uri) || document.languageId === 'corroborate-source') store.opened(document.uri, document.getText());
+    schedulePublish();
+  });
+  buffers.onDidChangeContent(({ document }) => {
+    if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, document.getText()); reloadCorrections(); }
+    else if (store.isOpen(document.uri)) store.changed(document.uri, document.getText());
+    schedulePublish();
+  });
+  buffers.onDidClose(({ document }) => {
+    if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, null); reloadCorrections(); }
+    else if (store.isOpen(document.uri)) store.closed(document.uri);
+    schedulePublish();
+  });
 
   connection.onHover(({ textDocument, position }): Hover | null => {
     const document = index.get(textDocument.uri);
@@ -103,13 +172,16 @@ export function startServer(): void {
     if (!document) return [];
     return lensesFor(document, index.crossDocument()).map((lens) => {
       const range = toRange(document, lens.start, lens.end);
-      if (lens.action === 'show-timeline') return { range, command: { title: lens.title, command: 'corroborate.showTimeline', arguments: [document.path] } };
+      if (lens.action === 'show-timeline') {
+        const command = document.metadata.date.value ? SHOW_TIMELINE_COMMAND : SET_DOCUMENT_DATE_COMMAND;
+        return { range, command: { title: lens.title, command, arguments: [document.path] } };
+      }
       if (lens.action === 'show-sources') {
-        const locations = (lens.locations ?? []).flatMap((location) => {
-          const other = index.get(location.path);
-          return other ? [{ uri: location.path, range: toRange(other, location.start, location.end) }] : [];
+        const locations = (lens.locations ?? []).flatMap((place) => {
+          const other = index.get(place.path);
+          return other ? [location(other, place.start, place.end)] : [];
         });
-        return { range, command: { title: lens.title, command: 'corroborate.peekLocations', arguments: [document.path, range.start, locations] } };
+        return { range, command: { title: lens.title, command: PEEK_LOCATIONS_COMMAND, arguments: [document.path, range.start, locations] } };
       }
       return { range, command: { title: lens.title, command: '' } };
     });
@@ -119,22 +191,154 @@ export function startServer(): void {
     const document = index.get(textDocument.uri);
     if (!document) return [];
     const actions: CodeAction[] = [];
+    const map = lineMapOf(document);
+    const relativePath = folders.relativePath(document.path) ?? document.path;
+    const correctionAction = (title: string, diagnostic: Diagnostic, edit: ReturnType<CorrectionsFiles['edit']>): CodeAction =>
+      'edit' in edit ? { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit.edit }
+        : { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: edit.problem } };
+    const dismiss = (diagnostic: Diagnostic) => correctionAction('Dismiss this problem (corrections file)', diagnostic,
+      corrections.edit(document.path, (current) => withDismissal(current, relativePath, String(diagnostic.code),
+        document.text.slice(map.offset(diagnostic.range.start), map.offset(diagnostic.range.end)))));
     for (const diagnostic of context.diagnostics) {
-      if (diagnostic.source !== 'corroborate' || diagnostic.code !== 'noise') continue;
-      const map = lineMapOf(document);
+      if (diagnostic.source !== 'corroborate') continue;
       const offset = map.offset(diagnostic.range.start);
-      const line = map.fullLine(offset);
-      actions.push({ title: 'Delete this scraped line', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
-        edit: { changes: { [document.path]: [{ range: toRange(document, line.start, line.end), newText: '' }] } } });
+      switch (diagnostic.code) {
+        case 'noise': {
+          const line = map.fullLine(offset);
+          actions.push({ title: 'Delete this scraped line', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+            edit: { changes: { [document.path]: [{ range: toRange(document, line.start, line.end), newText: '' }] } } });
+          if (document.noise.length > 1) {
+            const edits = document.noise.map((noise) => map.fullLine(noise.start)).map((whole) => ({ range: toRange(document, whole.start, whole.end), newText: '' }));
+            actions.push({ title: `Delete all ${document.noise.length} scraped lines in this document`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+              edit: { changes: { [document.path]: edits } } });
+          }
+          break;
+        }
+        case 'undated':
+          actions.push({ title: 'Set the publication date…', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+            command: { title: 'Set the publication date…', command: SET_DOCUMENT_DATE_COMMAND, arguments: [document.path] } });
+          break;
+        case 'name-spelling': {
+          const found = diagnoseDocument(document, index.crossDocument(), index.all()).find((candidate) => candidate.kind === 'name-spelling' && candidate.start === offset);
+          if (found?.replacement) {
+            actions.push({ title: `Change to "${found.replacement}"`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+              edit: { changes: { [document.path]: [{ range: diagnostic.range, newText: found.replacement }] } } });
+          }
+          actions.push(dismiss(diagnostic));
+          break;
+        }
+        case 'figure-conflict': {
+          const group = index.crossDocument().figureGroups.find((candidate) => candidate.members.some((member) => member.path === document.path && member.start === offset));
+          if (group) {
+            const references = group.members.map((member) => ({ path: folders.relativePath(member.path) ?? member.path, text: member.text }));
+            actions.push(correctionAction('These figures measure different things (corrections file)', diagnostic,
+              corrections.edit(document.path, (current) => withSeparateFigures(current, references))));
+          }
+          actions.push(dismiss(diagnostic));
+          break;
+        }
+        default:
+          actions.push(dismiss(diagnostic));
+      }
     }
-    if (document.noise.length > 1 && actions.length) {
-      const map = lineMapOf(document);
-      const edits = document.noise.map((noise) => map.fullLine(noise.start))
-        .map((line) => ({ range: toRange(document, line.start, line.end), newText: '' }));
-      actions.push({ title: `Delete all ${document.noise.length} scraped lines in this document`, kind: CodeActionKind.QuickFix,
-        edit: { changes: { [document.path]: edits } } });
+    if (document.metadata.date.source === 'inferred' && document.metadata.date.value && map.position(map.offset(context.diagnostics[0]?.range.start ?? { line: 0, character: 0 })).line === 0) {
+      const date = document.metadata.date.value;
+      actions.push({ title: `Add front matter with the inferred date ${date}`, kind: CodeActionKind.QuickFix,
+        edit: { changes: { [document.path]: [{ range: toRange(document, 0, 0), newText: frontMatterWithDate(date) }] } } });
     }
     return actions;
+  });
+
+  connection.onRequest(DOCUMENT_DATE_EDIT_REQUEST, ({ uri, date, target }: DocumentDateEditParams): DocumentDateEditResult => {
+    if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(date)) return { problem: `"${date}" is not a date like 2016-02-12, 2016-02 or 2016` };
+    const document = index.get(uri);
+    if (!document) return { problem: 'the document is not among the analysed sources' };
+    if (target === 'front-matter') {
+      if (document.metadata.bodyStart > 0) return { problem: 'the document already has front matter: add a date: line to it' };
+      const edit: WorkspaceEdit = { changes: { [uri]: [{ range: toRange(document, 0, 0), newText: frontMatterWithDate(date) }] } };
+      return { edit };
+    }
+    const relativePath = folders.relativePath(uri);
+    if (!relativePath) return { problem: 'the document is outside the workspace folders' };
+    return corrections.edit(uri, (current) => withDocumentDate(current, relativePath, date));
+  });
+
+  connection.onDefinition(({ textDocument, position }): Location | null => {
+    const document = index.get(textDocument.uri);
+    const mention = document && entityAt(document, lineMapOf(document).offset(position));
+    const place = mention && definition(index.all(), mention.id);
+    const target = place && index.get(place.path);
+    return target ? location(target, place.start, place.end) : null;
+  });
+
+  connection.onReferences(({ textDocument, position }): Location[] => {
+    const document = index.get(textDocument.uri);
+    const mention = document && entityAt(document, lineMapOf(document).offset(position));
+    if (!mention) return [];
+    return references(index.all(), mention.id).map((place) => location(index.get(place.path)!, place.start, place.end));
+  });
+
+  connection.onDocumentSymbol(({ textDocument }): DocumentSymbol[] => {
+    const document = index.get(textDocument.uri);
+    if (!document) return [];
+    const convert = (item: OutlineItem): DocumentSymbol => ({
+      name: item.name, detail: item.detail, kind: SYMBOL_KIND[item.kind], range: toRange(document, item.start, item.end),
+      selectionRange: toRange(document, item.start, item.end), children: item.children.map(convert),
+    });
+    return outline(document).map(convert);
+  });
+
+  connection.onWorkspaceSymbol(({ query }) => {
+    const wanted = query.toLowerCase();
+    const all = index.all();
+    return index.crossDocument().entities
+      .filter((entity) => !wanted || [entity.name, ...entity.aliases].some((name) => name.toLowerCase().includes(wanted)))
+      .flatMap((entity) => {
+        const place = definition(all, entity.id);
+        const document = place && index.get(place.path);
+        return document ? [{ name: entity.name, kind: ENTITY_SYMBOL_KIND[entity.type], containerName: `${entity.type} · ${entity.mentions} mentions`,
+          location: location(document, place.start, place.end) }] : [];
+      });
+  });
+
+  connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    const document = index.get(textDocument.uri);
+    if (!document) return [];
+    const map = lineMapOf(document);
+    const show = (await settings.get(document.path)).inlayHints;
+    return inlayHints(document, { start: map.offset(range.start), end: map.offset(range.end) }, show).map((hint) => ({
+      position: map.position(hint.offset), label: hint.kind === 'date' ? hint.label : `[${hint.label}]`, tooltip: hint.tooltip,
+      kind: hint.kind === 'date' ? InlayHintKind.Type : InlayHintKind.Parameter, paddingLeft: true,
+    }));
+  });
+
+  connection.onFoldingRanges(({ textDocument }) => {
+    const document = index.get(textDocument.uri);
+    if (!document) return [];
+    const map = lineMapOf(document);
+    const ranges: Array<{ startLine: number; endLine: number; kind: string }> = [];
+    for (const noise of document.noise) {
+      const start = map.position(noise.start).line;
+      const end = map.position(noise.end).line;
+      const last = ranges.at(-1);
+      if (last && start - last.endLine <= 2) last.endLine = end;
+      else ranges.push({ startLine: start, endLine: end, kind: FoldingRangeKind.Region });
+    }
+    return ranges.filter((range) => range.endLine > range.startLine);
+  });
+
+  connection.languages.semanticTokens.on(({ textDocument }) => {
+    const document = index.get(textDocument.uri);
+    const builder = new SemanticTokensBuilder();
+    if (!document) return builder.build();
+    const map = lineMapOf(document);
+    for (const mention of [...document.entities].sort((a, b) => a.start - b.start)) {
+      const start = map.position(mention.start);
+      const end = map.position(mention.end);
+      if (start.line !== end.line) continue;
+      builder.push(start.line, start.character, end.character - start.character, SEMANTIC_TOKEN_TYPES.indexOf(mention.type), 0);
+    }
+    return builder.build();
   });
 
   connection.onRequest(TIMELINE_REQUEST, () => timelineResponse(index));

@@ -3,13 +3,17 @@ import { DEFAULT_SEVERITY, type DiagnosticKind, type DiagnosticOptions, type Sev
 
 export interface ResourceSettings {
   include: string[];
+  exclude: string[];
   diagnostics: DiagnosticOptions;
+  inlayHints: { dates: boolean; speakers: boolean };
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
 export const DEFAULT_SETTINGS: ResourceSettings = {
   include: ['**/*.txt', '**/*.md'],
+  exclude: [],
   diagnostics: { severity: DEFAULT_SEVERITY, maximumPerDocument: 100 },
+  inlayHints: { dates: true, speakers: true },
 };
 
 /** Settings per resource, asked of the client once and cached until the configuration changes. */
@@ -37,8 +41,14 @@ export class SettingsCache {
   private validate(raw: unknown): ResourceSettings {
     const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
     const problems: string[] = [];
-    const include = Array.isArray(section.include) && section.include.every((item) => typeof item === 'string')
-      ? section.include as string[] : (section.include !== undefined && problems.push('corroborate.include must be a list of glob patterns'), DEFAULT_SETTINGS.include);
+    const patterns = (name: 'include' | 'exclude') => {
+      const value = section[name];
+      if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
+      if (value !== undefined) problems.push(`corroborate.${name} must be a list of glob patterns`);
+      return DEFAULT_SETTINGS[name];
+    };
+    const include = patterns('include');
+    const exclude = patterns('exclude');
     const severity = { ...DEFAULT_SEVERITY };
     const configured = section.severity;
     if (configured && typeof configured === 'object') {
@@ -51,7 +61,13 @@ export class SettingsCache {
     const maximum = section.maxProblemsPerFile;
     const maximumPerDocument = typeof maximum === 'number' && maximum >= 0 ? Math.floor(maximum)
       : (maximum !== undefined && problems.push('corroborate.maxProblemsPerFile must be a number of at least 0'), DEFAULT_SETTINGS.diagnostics.maximumPerDocument);
+    const hints = (section.inlayHints && typeof section.inlayHints === 'object' ? section.inlayHints : {}) as Record<string, unknown>;
+    const flag = (name: 'dates' | 'speakers') => {
+      if (hints[name] === undefined || typeof hints[name] === 'boolean') return hints[name] as boolean | undefined ?? true;
+      problems.push(`corroborate.inlayHints.${name} must be true or false`);
+      return true;
+    };
     if (problems.length) void this.connection.window.showWarningMessage(`Corroborate settings: ${problems.join('; ')}. Using the defaults for those.`);
-    return { include, diagnostics: { severity, maximumPerDocument } };
+    return { include, exclude, diagnostics: { severity, maximumPerDocument }, inlayHints: { dates: flag('dates'), speakers: flag('speakers') } };
   }
 }

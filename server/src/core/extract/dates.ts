@@ -1,22 +1,178 @@
-import * as chrono from 'chrono-node';
 import type { DateMention, ExtractionContext } from '../types';
 import { outsideNoise } from '../text/spans';
+import { parseReference } from './dates/calendar';
+import { type Atom, Resolver, clockText } from './dates/atoms';
+import { RULES, type Rule, type Scan } from './dates/rules';
+
+// Date expressions as TIMEX3 values. Rules (./dates/rules.ts, lexicon in ../data/dates-lexicon.json) find
+// pieces at candidate words; neighbouring pieces are merged ("Tuesday" + "evening", "tomorrow" + "8am");
+// relative pieces are resolved against the document date, or left with X placeholders when there is none.
+
+const RULES_BY_HEAD = new Map<string, Rule[]>();
+for (const rule of RULES) {
+  for (const head of rule.heads) {
+    const key = head.toLowerCase();
+    const list = RULES_BY_HEAD.get(key) ?? [];
+    if (!list.includes(rule)) list.push(rule);
+    RULES_BY_HEAD.set(key, list);
+  }
+}
+
+const TOKEN = /[A-Za-z]+|[0-9]+|½|['’](?=\d)/g;
 
 /** Date expressions as TIMEX3 values, resolved against the document's own date when it has one. */
 export function extractDates(context: ExtractionContext): DateMention[] {
-  const reference = context.documentDate ? new Date(`${context.documentDate.slice(0, 10)}T12:00:00Z`) : undefined;
-  const body = context.text.slice(context.bodyStart);
+  const { text } = context;
+  const scan: Scan = { text, at: 0, resolver: new Resolver(parseReference(context.documentDate)) };
+  const atoms = findAtoms(scan, context.bodyStart);
+  const merged = merge(outsideNoise(atoms, context.noise), scan);
   const mentions: DateMention[] = [];
-  for (const result of chrono.parse(body, reference ?? new Date(Date.UTC(2000, 0, 1)))) {
-    const start = context.bodyStart + result.index;
-    const mention = { start, end: start + result.text.length };
-    const known = (unit: 'year' | 'month' | 'day') => result.start.isCertain(unit) || (reference !== undefined && unit !== 'day');
-    const date = result.start.date();
-    const year = known('year') ? String(date.getUTCFullYear()) : 'XXXX';
-    const month = String(date.getUTCMonth() + 1).padStart(2, '0');
-    const day = String(date.getUTCDate()).padStart(2, '0');
-    mentions.push({ ...mention, text: result.text, type: 'date', value: `${year}-${month}-${day}`,
-      resolution: reference ? 'relative to the document date' : 'as written' });
+  for (const atom of merged) {
+    if (atom.weak) continue;
+    const mention = finish(atom, text);
+    if (mention) mentions.push(mention);
   }
-  return outsideNoise(mentions, context.noise);
+  return mentions;
+}
+
+function findAtoms(scan: Scan, from: number): Atom[] {
+  const { text } = scan;
+  const atoms: Atom[] = [];
+  const token = new RegExp(TOKEN.source, 'g');
+  token.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = token.exec(text))) {
+    const at = m.index;
+    const head = /^\d/.test(m[0]) ? '#' : m[0].toLowerCase();
+    const rules = RULES_BY_HEAD.get(head);
+    if (!rules) {
+      // Words: skip to the end of the word. Digit runs: skip the whole run of digits and separators.
+      continue;
+    }
+    const previous = at > 0 ? text[at - 1] : ' ';
+    if (/[A-Za-z0-9]/.test(previous) && head !== '#') continue;
+    // Numbers inside addresses, identifiers or amounts of money are not dates.
+    if (head === '#' && (/[_~=&%/@#]/.test(previous) || /[A-Za-z]/.test(previous) && !/(?:^|[^A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|q|h|week)$/i.test(text.slice(Math.max(0, at - 6), at)) ||
+      /[$€£¥]\s?$/.test(text.slice(Math.max(0, at - 2), at)))) continue;
+    scan.at = at;
+    let best: Atom | null = null;
+    for (const rule of rules) {
+      rule.re.lastIndex = at;
+      const match = rule.re.exec(text);
+      if (!match || match[0].length === 0) continue;
+      const end = at + match[0].length;
+      if (best && end <= best.end) continue;
+      if (/[A-Za-z0-9_]/.test(text[end] ?? ' ') && /[A-Za-z0-9]/.test(text[end - 1])) continue;
+      const piece = rule.build(match, scan);
+      if (!piece) continue;
+      best = { ...piece, start: at, end: piece.end ?? end } as Atom;
+    }
+    if (best) {
+      // Trailing spaces or a dangling period of an abbreviation stay outside the span.
+      while (best.end > best.start && /\s/.test(text[best.end - 1])) best.end--;
+      atoms.push(best);
+      token.lastIndex = best.end;
+    }
+  }
+  return atoms;
+}
+
+const GAP = /^[ \t]*(?:,|@|-|–|\(|at|on|of|in\s+the|in|around|about|for)?[ \t]*,?[ \t]*$/i;
+
+/** Joins neighbouring pieces into one expression ("Tuesday" + "evening", "tomorrow" + "at 8am", "Friday" + "7/6"). */
+function merge(atoms: Atom[], scan: Scan): Atom[] {
+  const out = atoms.slice();
+  for (let i = 0; i + 1 < out.length;) {
+    const joined = join(out[i], out[i + 1], scan);
+    if (joined) out.splice(i, 2, joined);
+    else i++;
+  }
+  return out;
+}
+
+function join(a: Atom, b: Atom, scan: Scan): Atom | null {
+  const gap = scan.text.slice(a.end, b.start);
+  if (gap.length > 14 || gap.includes('\n')) return null;
+  const word = gap.trim().toLowerCase().replace(/\s+/g, ' ');
+  const span = { start: a.start, end: b.end };
+  const r = scan.resolver;
+  const isDay = (x: Atom) => x.day !== undefined && !x.clock && !x.pod && !x.set;
+  const clocky = (x: Atom) => !!x.clock && !x.set;
+
+  // A weekday confirming a calendar date: "Friday 7/6", "Tuesday, December 9, 2008", "Friday-Jun-15".
+  if (a.weekday && !a.clock && !a.pod && b.explicitMonth && b.day && /^(|,|-|\()$/.test(word)) {
+    return { ...b, ...span, weak: false };
+  }
+  // "between now and November 15th"
+  if (/^(to|until|till|and)$/.test(word) && (a.value === 'PRESENT_REF' || b.value === 'PRESENT_REF') && !a.set && !b.set) {
+    return { ...a, ...span, resolution: `${a.resolution}; the start of a range` };
+  }
+  // A range: "January 12, 2016 - 01/22/2016", "from 10/1 to 11/7", "between 3 and 12 of Sept".
+  if (/^(-|–|—|to|through|until|till|and)(?: next| this)?$/.test(word) && a.type === b.type && !a.set && !b.set && a.type !== 'duration' &&
+    (word !== 'and' || /\bbetween\s+$/i.test(scan.text.slice(Math.max(0, a.start - 9), a.start))) &&
+    (a.day !== undefined) === (b.day !== undefined) && !!a.clock === !!b.clock && (word !== '-' || gap.trim() === gap || /\s-\s/.test(gap) || a.clock)) {
+    return { ...a, ...span, weak: a.weak && b.weak, resolution: `${a.resolution}; the start of a range` };
+  }
+  if (!GAP.test(gap)) return null;
+
+  // A weekday with a day of the month: "monday the twenty seventh".
+  if (a.weekday && b.dom && word === '') {
+    return { ...r.dayOfMonth(b.dom), weekday: a.weekday, ...span };
+  }
+  // A weekday in a week: "next week Wednesday", "tuesday of next week".
+  if (a.week !== undefined && b.weekday && !b.clock && /^(|-|,)$/.test(word)) return { ...r.weekdayIn(a.week, b.weekday), ...span };
+  if (a.weekday && !a.clock && b.week !== undefined && word === 'of') return { ...r.weekdayIn(b.week, a.weekday), ...span };
+
+  // A set and a time: "each monday at 4pm", "3pm each day".
+  if (a.set && b.clock && /^(|at|,)$/.test(word)) return { ...a, ...span, clock: b.clock, pod: a.pod };
+  if (a.clock && b.set && word === '') return { ...b, ...span, clock: a.clock };
+  if (a.set || b.set) return null;
+
+  // A day and a part of the day: "Tuesday evening", "yesterday evening", "tuesday in the morning".
+  if (a.weekday && isDay(a) && b.pod && !b.day && !b.clock && word === '' && /s$/i.test(scan.text.slice(b.start, b.end))) {
+    return { ...a, ...span, type: 'set', value: `XXXX-WXX-${a.weekday}T${b.pod}`, set: true, day: undefined, pod: undefined, resolution: 'recurring' };
+  }
+  if (isDay(a) && b.pod && !b.day && !b.clock && /^(|in the|in|,)$/.test(word)) {
+    return { ...a, ...span, type: 'time', pod: b.pod, approximate: a.approximate || b.approximate, weak: a.weak };
+  }
+  // A day and a clock time: "tomorrow 8:00am", "today at 9a", "Monday at 2.30".
+  if (isDay(a) && clocky(b) && !b.day && /^(|,|at|@|for|around|about)$/.test(word)) {
+    return { ...a, ...span, type: 'time', clock: b.clock, pod: b.pod, weak: false };
+  }
+  if (clocky(a) && !a.day && isDay(b) && /^(|,|on|of)$/.test(word)) {
+    return { ...b, ...span, type: 'time', clock: a.clock, pod: a.pod, weak: b.weak && a.weak };
+  }
+  // A clock time and a part of the day, either way round: "eight in the evening", "in the afternoon at 7", "10, tonight".
+  if (clocky(a) && b.pod && !b.clock && !a.pod && /^(|in the|in|,|this)$/.test(word)) {
+    return { ...b, ...span, type: 'time', clock: a.clock, day: b.day ?? a.day, weak: a.weak && b.weak && !b.day };
+  }
+  if (a.pod && !a.clock && clocky(b) && !b.day && /^(|at|around|about|,)$/.test(word)) {
+    return { ...a, ...span, type: 'time', clock: b.clock, weak: false };
+  }
+  return null;
+}
+
+const EDGE_MODIFIER = /\b(early|late|mid)(?:[\s-]+on)?[\s-]+$/i;
+
+function finish(atom: Atom, text: string): DateMention | null {
+  let value = atom.value;
+  let type = atom.type;
+  if (atom.clock) {
+    value = (atom.set && atom.value.startsWith('P') ? '' : atom.set ? atom.value.replace(/T[A-Z]{2}$/, '') : atom.day ?? '') + clockText(atom.clock, atom.pod);
+    if (!atom.set) type = 'time';
+  } else if (atom.pod && !atom.set) {
+    value = `${atom.day ?? ''}T${atom.pod}`;
+    type = 'time';
+  }
+  if (!value) return null;
+  let { start } = atom;
+  let approximate = atom.approximate;
+  const before = EDGE_MODIFIER.exec(text.slice(Math.max(0, start - 12), start));
+  if (before && (atom.day !== undefined || atom.pod)) {
+    start -= before[0].length;
+    approximate = true;
+  }
+  let resolution = atom.resolution;
+  if (approximate && !resolution.startsWith('approximate')) resolution = `approximate, ${resolution}`;
+  return { start, end: atom.end, text: text.slice(start, atom.end), type, value, resolution };
 }

@@ -1,15 +1,192 @@
-import type { EntityMention, ExtractionContext } from '../types';
-import { outsideNoise } from '../text/spans';
+import type { EntityMention, EntityType, ExtractionContext } from '../types';
+import { tokenize, type Token } from './entities/tokens';
+import { findDrafts, isFirstName, type Draft } from './entities/chunker';
+import { FEMALE_NAMES, NAME_SUFFIXES, NICKNAMES, PARTICLES, PLACES, STATE_ABBREVIATIONS } from './entities/lexicon';
+import { entityIdFor } from '../index/cross-entities';
 
-const CAPITALISED_RUN = /\b[A-Z][a-zA-Z-]+(?: [A-Z][a-zA-Z-]+)*\b/g;
-
-/** Named people, organizations and places, with short forms joined to their fullest name. */
+/**
+ * Named people, organizations and places, with short forms joined to their fullest name.
+ * Mentions of one entity share `id` (a document-local key until the workspace index links documents) and
+ * `canonical` (the fullest name in the document); a person's title is kept in `title` and inside the span.
+ */
 export function extractEntities(context: ExtractionContext): EntityMention[] {
+  const { text } = context;
+  const tokens = tokenize(text, context.bodyStart, context.noise);
+  const drafts = findDrafts({ text, tokens });
+  typeByContext(drafts, text);
+  const clusters = cluster(drafts, text);
   const mentions: EntityMention[] = [];
-  for (const match of context.text.slice(context.bodyStart).matchAll(CAPITALISED_RUN)) {
-    if (match[0].length < 3) continue;
-    const start = context.bodyStart + match.index!;
-    mentions.push({ start, end: start + match[0].length, text: match[0], type: 'other', id: match[0].toLowerCase(), canonical: match[0] });
+  for (const draft of drafts) {
+    const group = clusters.get(draft)!;
+    if (group.type === 'other' && !draft.known) continue;
+    const mention: EntityMention = {
+      start: draft.start, end: draft.end, text: text.slice(draft.start, draft.end), type: group.type, id: group.id, canonical: group.canonical,
+    };
+    if (draft.title) mention.title = draft.title;
+    mentions.push(mention);
   }
-  return outsideNoise(mentions, context.noise);
+  return mentions;
 }
+
+/** Pronoun agreement helper for quotes: is this person known to be female (title or given name)? */
+export function looksFemale(mention: EntityMention): boolean {
+  if (mention.title && /^(Mrs|Ms|Miss|Queen|Princess|Lady|Dame|Sister)\b|woman$/.test(mention.title)) return true;
+  const first = mention.canonical.split(' ')[0];
+  return FEMALE_NAMES.has(first);
+}
+
+const PLACE_BEFORE = /\b(?:in|at|near|from|outside|across|into|toward|towards|through|around|of|to)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+)?$/;
+const PERSON_AFTER = /^(?:['’]s)?\s*(?:,\s*(?:who|whose|\d{1,3},)|\s(?:said|says|told|added|wrote|asked|explained|insisted|admitted|died|was born)\b)/;
+const PLACE_AFTER = /^,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/;
+
+/** Types the single capitalised words that carry no lexical evidence, from the words around them. */
+function typeByContext(drafts: Draft[], text: string): void {
+  for (const draft of drafts) {
+    if (draft.type !== 'other' || draft.known) continue;
+    const before = text.slice(Math.max(0, draft.start - 40), draft.start);
+    const after = text.slice(draft.end, draft.end + 40);
+    const place = PLACE_AFTER.exec(after);
+    if (place && (STATE_ABBREVIATIONS.has(place[1]) || PLACES.candidates(place[1].split(' ')[0]))) draft.type = 'place';
+    else if (PERSON_AFTER.test(after)) draft.type = 'person';
+    else if (PLACE_BEFORE.test(before) && !/\bof\s+$/.test(before)) draft.type = 'place';
+  }
+}
+
+interface Group { id: string; canonical: string; type: EntityType; members: Draft[] }
+
+function surnameOf(name: string[]): string {
+  let i = name.length - 1;
+  while (i > 0 && (NAME_SUFFIXES.has(name[i]) || /^\p{Lu}\.?$/u.test(name[i]))) i--;
+  return normalize(name[i]);
+}
+
+function normalize(word: string): string {
+  return word.toLowerCase().replace(/[’]/g, "'").replace(/\.$/, '');
+}
+
+function firstKey(word: string): string {
+  const lower = normalize(word);
+  return NICKNAMES.get(lower) ?? lower;
+}
+
+function acronymOf(name: string[]): string {
+  let out = '';
+  for (const word of name) {
+    for (const part of word.split('-')) {
+      if (!part || PARTICLES.has(part.toLowerCase()) || part === 'and' || part === 'the' || part === 'of' || part === '&') continue;
+      if (/^\p{Lu}/u.test(part)) out += part[0];
+    }
+  }
+  return out;
+}
+
+/** Joins the mentions of one entity inside the document. Returns each draft's group. */
+function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
+  const parent = drafts.map((_, i) => i);
+  const find = (i: number): number => { while (parent[i] !== i) i = parent[i] = parent[parent[i]]; return i; };
+  const union = (a: number, b: number) => { const ra = find(a); const rb = find(b); if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb); };
+
+  const byKnown = new Map<string, number>();
+  const byName = new Map<string, number>();
+  const fullPeople: number[] = [];
+  drafts.forEach((draft, i) => {
+    if (draft.known) {
+      const seen = byKnown.get(draft.known.id);
+      if (seen === undefined) byKnown.set(draft.known.id, i); else union(seen, i);
+      return;
+    }
+    const key = (draft.gazetteer ?? draft.name.join(' ')).toLowerCase();
+    const seen = byName.get(key);
+    if (seen === undefined) byName.set(key, i); else union(seen, i);
+    if (draft.type === 'person' && draft.name.length > 1) fullPeople.push(i);
+  });
+
+  // Full names of one person written differently: "Ash Carter" / "Ashton Carter", "W. Mark Felt" / "Mark Felt".
+  for (let a = 0; a < fullPeople.length; a++) {
+    for (let b = a + 1; b < fullPeople.length; b++) {
+      const x = drafts[fullPeople[a]].name;
+      const y = drafts[fullPeople[b]].name;
+      if (surnameOf(x) !== surnameOf(y)) continue;
+      const fx = x.filter((w) => !/^\p{Lu}\.$/u.test(w));
+      const fy = y.filter((w) => !/^\p{Lu}\.$/u.test(w));
+      if (fx.length && fy.length && firstKey(fx[0]) === firstKey(fy[0])) union(fullPeople[a], fullPeople[b]);
+    }
+  }
+
+  // Aliases introduced in the text: "X, also known as Y", "X (Y)" for an acronym Y.
+  for (let i = 0; i + 1 < drafts.length; i++) {
+    const between = text.slice(drafts[i].end, drafts[i + 1].start);
+    if (/^(?:['’]s)?,?\s+(?:also\s+known\s+as|aka|a\.k\.a\.|known\s+as|alias)\s+$/i.test(between) && drafts[i].type === 'person') {
+      union(i, i + 1);
+      drafts[i + 1].type = 'person';
+    } else if (/^\s*\($/.test(between) && text[drafts[i + 1].end] === ')' && /^\p{Lu}{2,}/u.test(drafts[i + 1].name[0])
+      && drafts[i].name.length > 1) union(i, i + 1);
+  }
+
+  // Short forms: a surname or given name alone, a prefix of a longer name, an acronym of a longer name.
+  const longNames = drafts.map((d, i) => ({ d, i })).filter(({ d }) => d.name.length > 1 && !d.gazetteer);
+  drafts.forEach((draft, i) => {
+    if (draft.known || draft.gazetteer && draft.name.length > 1) return;
+    const single = draft.name.length === 1 ? normalize(draft.name[0]) : null;
+    let best = -1;
+    let bestScore = 0;
+    for (const { d, i: j } of longNames) {
+      if (j === i || d.name.length <= draft.name.length) continue;
+      let score = 0;
+      if (d.type === 'person') {
+        if (draft.type !== 'person' && draft.type !== 'other' && draft.strong) continue;
+        if (single && surnameOf(d.name) === single) score = 3;
+        else if (single && normalize(d.name[0]) === single && isFirstName(draft.name[0])) score = 2;
+        else if (!single && draft.type === 'person' && surnameOf(d.name) === surnameOf(draft.name)
+          && firstKey(draft.name[0]) === firstKey(d.name[0])) score = 3;
+      } else {
+        if (draft.type === 'person' && draft.title) continue;
+        if (d.name.slice(0, draft.name.length).every((w, k) => normalize(w) === normalize(draft.name[k])) && !draft.gazetteer) score = 2;
+        else if (single && /^\p{Lu}{2,}$/u.test(draft.name[0].replace(/[-.]/g, '')) && acronymOf(d.name) === draft.name[0].replace(/[-.]/g, '')) score = 3;
+      }
+      if (!score) continue;
+      // Prefer the nearest preceding long name.
+      const near = d.start < draft.start ? 1 / (1 + draft.start - d.start) : 1 / (1 + 10 * (d.start - draft.start));
+      if (score + near > bestScore) { bestScore = score + near; best = j; }
+    }
+    if (best >= 0) union(best, i);
+  });
+
+  const groups = new Map<number, Group>();
+  const result = new Map<Draft, Group>();
+  drafts.forEach((draft, i) => {
+    const root = find(i);
+    let group = groups.get(root);
+    if (!group) groups.set(root, (group = { id: '', canonical: '', type: 'other', members: [] }));
+    group.members.push(draft);
+    result.set(draft, group);
+  });
+  for (const group of groups.values()) {
+    const known = group.members.find((d) => d.known)?.known;
+    let best = group.members[0];
+    for (const draft of group.members) {
+      if (draft.name.length > best.name.length || draft.name.length === best.name.length && draft.name.join(' ').length > best.name.join(' ').length) best = draft;
+    }
+    const gazetteer = group.members.find((d) => d.gazetteer)?.gazetteer;
+    group.canonical = known?.name ?? (best.gazetteer && best.name.length === 1 ? best.gazetteer : best.name.join(' ').replace(/ - /g, ' '));
+    if (gazetteer && !known && best.gazetteer) group.canonical = gazetteer;
+    group.id = known?.id ?? entityIdFor(group.canonical);
+    group.type = known?.type ?? groupType(group.members, best);
+  }
+  return result;
+}
+
+function groupType(members: Draft[], best: Draft): EntityType {
+  if (best.strong && best.type !== 'other') return best.type;
+  const votes = new Map<EntityType, number>();
+  for (const member of members) {
+    if (member.type === 'other') continue;
+    votes.set(member.type, (votes.get(member.type) ?? 0) + (member.strong ? 3 : 1));
+  }
+  let type: EntityType = best.type;
+  let count = 0;
+  for (const [t, c] of votes) if (c > count) { type = t; count = c; }
+  return type;
+}
+
+export type { Token };

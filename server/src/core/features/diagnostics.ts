@@ -2,7 +2,7 @@ import type { DocumentAnalysis, FigureGroup, Span } from '../types';
 import type { CrossDocumentView } from '../index/workspace-index';
 import { documentLabel, formatNumber } from './names';
 
-export type DiagnosticKind = 'noise' | 'figure-conflict' | 'unattributed-quote' | 'undated';
+export type DiagnosticKind = 'noise' | 'figure-conflict' | 'unattributed-quote' | 'undated' | 'name-spelling' | 'quote-speaker-mismatch';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface RelatedLocation extends Span { path: string; message: string }
@@ -13,6 +13,8 @@ export interface FoundDiagnostic extends Span {
   message: string;
   unnecessary?: boolean;
   related?: RelatedLocation[];
+  /** For name-spelling: the spelling the other sources use. */
+  replacement?: string;
 }
 
 export const DEFAULT_SEVERITY: Record<DiagnosticKind, Severity> = {
@@ -20,6 +22,8 @@ export const DEFAULT_SEVERITY: Record<DiagnosticKind, Severity> = {
   'figure-conflict': 'information',
   'unattributed-quote': 'information',
   'undated': 'information',
+  'name-spelling': 'information',
+  'quote-speaker-mismatch': 'warning',
 };
 
 export interface DiagnosticOptions {
@@ -31,7 +35,11 @@ export interface DiagnosticOptions {
 /** Problems the user set aside (from the corrections file), for this document. */
 export type Dismissals = ReadonlyArray<{ code: string; text?: string }>;
 
-const KIND_ORDER: DiagnosticKind[] = ['figure-conflict', 'undated', 'unattributed-quote', 'noise'];
+const KIND_ORDER: DiagnosticKind[] = ['figure-conflict', 'quote-speaker-mismatch', 'name-spelling', 'undated', 'unattributed-quote', 'noise'];
+/** Shorter names differ by a letter too often by chance ("Carter", "Cartier"). */
+const SHORTEST_CHECKED_NAME = 8;
+/** Quotes this long, once normalised, are matched across sources. */
+const SHORTEST_MATCHED_QUOTE = 30;
 
 export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocumentView, all: readonly DocumentAnalysis[],
   options: DiagnosticOptions = { severity: DEFAULT_SEVERITY, maximumPerDocument: 100 }, dismissed: Dismissals = []): FoundDiagnostic[] {
@@ -61,10 +69,81 @@ export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocument
         related: relatedMembers(group, document.path, all) });
     }
   }
+  for (const misspelling of misspelledNames(document, all)) add(misspelling);
+  for (const mismatch of quoteSpeakerMismatches(document, all)) add(mismatch);
   const kept = found.filter((diagnostic) => !dismissed.some((entry) => entry.code === diagnostic.kind
     && (entry.text === undefined || entry.text === document.text.slice(diagnostic.start, diagnostic.end))));
   kept.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.start - b.start);
   return kept.slice(0, options.maximumPerDocument).sort((a, b) => a.start - b.start);
+}
+
+/** Names written in this document only, where two or more other sources spell a near-identical name. */
+function misspelledNames(document: DocumentAnalysis, all: readonly DocumentAnalysis[]): Array<Omit<FoundDiagnostic, 'severity'>> {
+  const documentsBySpelling = new Map<string, Set<string>>();
+  for (const other of all) {
+    for (const mention of other.entities) {
+      const spelling = documentsBySpelling.get(mention.text) ?? new Set();
+      spelling.add(other.path);
+      documentsBySpelling.set(mention.text, spelling);
+    }
+  }
+  const found: Array<Omit<FoundDiagnostic, 'severity'>> = [];
+  for (const mention of document.entities) {
+    if (mention.text.length < SHORTEST_CHECKED_NAME || documentsBySpelling.get(mention.text)!.size > 1) continue;
+    for (const [spelling, paths] of documentsBySpelling) {
+      if (paths.has(document.path) || paths.size < 2 || Math.abs(spelling.length - mention.text.length) > 2) continue;
+      if (editDistanceAtMost(mention.text, spelling, 2)) {
+        found.push({ kind: 'name-spelling', start: mention.start, end: mention.end, replacement: spelling,
+          message: `"${mention.text}": other sources write "${spelling}" (${paths.size} documents)` });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function editDistanceAtMost(a: string, b: string, limit: number): boolean {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMinimum = Math.min(rowMinimum, current[j]);
+    }
+    if (rowMinimum > limit) return false;
+    previous = current;
+  }
+  return previous[b.length] <= limit;
+}
+
+function normaliseQuote(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** The same words quoted in another source and given to a different speaker there. */
+function quoteSpeakerMismatches(document: DocumentAnalysis, all: readonly DocumentAnalysis[]): Array<Omit<FoundDiagnostic, 'severity'>> {
+  const found: Array<Omit<FoundDiagnostic, 'severity'>> = [];
+  for (const quote of document.quotes) {
+    const words = normaliseQuote(quote.text);
+    if (!quote.speaker?.id || words.length < SHORTEST_MATCHED_QUOTE) continue;
+    const related: RelatedLocation[] = [];
+    for (const other of all) {
+      if (other.path === document.path) continue;
+      for (const candidate of other.quotes) {
+        if (!candidate.speaker?.id || candidate.speaker.id === quote.speaker.id) continue;
+        const otherWords = normaliseQuote(candidate.text);
+        if (otherWords.length >= SHORTEST_MATCHED_QUOTE && (otherWords.includes(words) || words.includes(otherWords))) {
+          related.push({ path: other.path, start: candidate.start, end: candidate.end, message: `${documentLabel(other)}: said by ${candidate.speaker.name}` });
+        }
+      }
+    }
+    if (related.length) {
+      found.push({ kind: 'quote-speaker-mismatch', start: quote.start, end: quote.end, related,
+        message: `Quoted here as ${quote.speaker.name}; ${related.length === 1 ? 'another source gives' : 'other sources give'} it to someone else` });
+    }
+  }
+  return found;
 }
 
 function otherValues(group: FigureGroup, path: string): string {

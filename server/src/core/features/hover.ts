@@ -1,4 +1,4 @@
-import type { DocumentAnalysis, Figure, FigureGroup } from '../types';
+import type { DocumentAnalysis, Figure, FigureGroup, Quote } from '../types';
 import type { CrossDocumentView } from '../index/workspace-index';
 import { documentLabel, formatNumber } from './names';
 import { LineMap } from '../text/positions';
@@ -12,17 +12,45 @@ export function hoverAt(document: DocumentAnalysis, offset: number, view: CrossD
   link: LocationLink): HoverResult | null {
   const figure = document.figures.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (figure) return { start: figure.start, end: figure.end, markdown: figureHover(document, figure, view, all, link) };
+  const quote = document.quotes.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   const date = document.dates.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (date) return { start: date.start, end: date.end, markdown: `**${date.text}** → \`${date.value}\` (${date.type})\n\n${date.resolution}` };
   const entity = document.entities.find((candidate) => candidate.start <= offset && offset <= candidate.end);
-  if (entity) {
-    const table = view.entities.find((candidate) => candidate.id === entity.id);
-    const lines = [`**${table?.name ?? entity.canonical}** — ${entity.type}${table?.titles.length ? ` · ${table.titles.join(', ')}` : ''}`];
-    if (table?.aliases.length) lines.push(`Also written: ${table.aliases.join(', ')}`);
-    if (table) lines.push(`${table.mentions} mentions in ${table.documents} document${table.documents === 1 ? '' : 's'}`);
-    return { start: entity.start, end: entity.end, markdown: lines.join('\n\n') };
-  }
+  if (entity) return { start: entity.start, end: entity.end, markdown: entityHover(entity.id, entity.canonical, entity.type, view, all, link) };
+  if (quote) return { start: quote.start, end: quote.end, markdown: quoteHover(document, quote, all, link) };
   return null;
+}
+
+function entityHover(id: string, fallbackName: string, type: string, view: CrossDocumentView, all: readonly DocumentAnalysis[],
+  link: LocationLink): string {
+  const entity = view.entities.find((candidate) => candidate.id === id);
+  const lines = [`**${entity?.name ?? fallbackName}** — ${entity?.type ?? type}${entity?.titles.length ? ` · ${entity.titles.join(', ')}` : ''}`];
+  if (entity?.aliases.length) lines.push(`Also written: ${entity.aliases.join(', ')}`);
+  const perDocument = all.flatMap((document) => {
+    const mentions = document.entities.filter((mention) => mention.id === id);
+    return mentions.length ? [`[${escapeCell(documentLabel(document, 24))}](${link(document.path, mentions[0].start)}) ×${mentions.length}`] : [];
+  });
+  lines.push(`Mentions: ${perDocument.join(' · ')}`);
+  const quotes = all.reduce((count, document) => count + document.quotes.filter((quote) => quote.speaker?.id === id).length, 0);
+  if (quotes) lines.push(`Quoted ${quotes} time${quotes === 1 ? '' : 's'}`);
+  return lines.join('\n\n');
+}
+
+function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly DocumentAnalysis[], link: LocationLink): string {
+  const speaker = quote.speaker;
+  const lines = [`**Quote** · ${speaker ? speaker.name : 'no speaker named'} · ${document.metadata.date.value ?? 'date unset'}`];
+  if (speaker?.id) {
+    const others = all.flatMap((other) => other.quotes.filter((candidate) => candidate !== quote && candidate.speaker?.id === speaker.id)
+      .map((candidate) => ({ document: other, quote: candidate })));
+    if (others.length) {
+      lines.push(`${speaker.name}'s other quotes (${others.length}):`);
+      for (const { document: other, quote: candidate } of others.slice(0, 8)) {
+        const words = candidate.text.length > 80 ? `${candidate.text.slice(0, 79)}…` : candidate.text;
+        lines.push(`- [${escapeCell(documentLabel(other, 24))}](${link(other.path, candidate.start)}): ${escapeCell(words)}`);
+      }
+    }
+  }
+  return lines.join('\n\n').replace(/\n\n- /g, '\n- ');
 }
 
 function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocumentView, all: readonly DocumentAnalysis[],

@@ -23,5 +23,14 @@ export function lensesFor(document: DocumentAnalysis, view: CrossDocumentView): 
         action: 'show-sources', locations: others.map(({ path, start, end }) => ({ path, start, end })) });
     }
   }
+  for (const quote of document.quotes) {
+    const speaker = quote.speaker;
+    if (!speaker?.id) continue;
+    const places = view.quotesBySpeaker.get(speaker.id) ?? [];
+    const documents = new Set(places.map((place) => place.path)).size;
+    lenses.push({ start: quote.start, end: quote.start, action: 'show-sources',
+      title: `${speaker.name}: ${places.length} quote${places.length === 1 ? '' : 's'} in ${documents} document${documents === 1 ? '' : 's'}`,
+      locations: places.filter((place) => place.path !== document.path || place.start !== quote.start) });
+  }
   return lenses;
 }

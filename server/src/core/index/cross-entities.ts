@@ -1,4 +1,6 @@
-import type { CrossDocumentEntity, DocumentAnalysis, EntityType } from '../types';
+import type { CrossDocumentEntity, DocumentAnalysis, EntityMention, EntityType, QuoteSpeaker } from '../types';
+import knownData from '../data/entities-known.json';
+import namesData from '../data/entities-names.json';
 
 /** A stable, readable id from an entity's fullest name: "John Kerry" -> "john-kerry". */
 export function entityIdFor(name: string): string {
@@ -6,44 +8,153 @@ export function entityIdFor(name: string): string {
     .replace(/['’]s\b/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entity';
 }
 
-/**
- * Joins the entities of all documents: mentions whose document-local canonical names agree share an id.
- * Mutates each mention's `id` to the cross-document one and returns the entity table.
- */
-export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocumentEntity[] {
-  interface Accumulator { id: string; types: Map<EntityType, number>; names: Map<string, number>; aliases: Set<string>;
-    titles: Set<string>; documents: Set<string>; mentions: number }
-  const byId = new Map<string, Accumulator>();
-  for (const document of documents) {
-    for (const mention of document.entities) {
-      const id = entityIdFor(mention.canonical);
-      mention.id = id;
-      let entity = byId.get(id);
-      if (!entity) {
-        entity = { id, types: new Map(), names: new Map(), aliases: new Set(), titles: new Set(), documents: new Set(), mentions: 0 };
-        byId.set(id, entity);
-      }
-      entity.types.set(mention.type, (entity.types.get(mention.type) ?? 0) + 1);
-      entity.names.set(mention.canonical, (entity.names.get(mention.canonical) ?? 0) + 1);
-      entity.aliases.add(mention.text);
-      if (mention.title) entity.titles.add(mention.title);
-      entity.documents.add(document.path);
-      entity.mentions++;
-    }
-  }
-  return [...byId.values()].map((entity) => {
-    const name = mostFrequent(entity.names);
-    return {
-      id: entity.id, type: mostFrequent(entity.types), name,
-      aliases: [...entity.aliases].filter((alias) => alias !== name).sort(),
-      titles: [...entity.titles].sort(), documents: entity.documents.size, mentions: entity.mentions,
-    };
-  }).sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+const KNOWN_IDS = new Set(knownData.entities.map((e) => e.id));
+const NICKNAMES = new Map<string, string>(Object.entries(namesData.nicknames).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]));
+const SUFFIXES = new Set(namesData.suffixes.map((s) => s.toLowerCase()));
+
+// The document-local id each mention and quote speaker had before linking, so that linking again
+// (the workspace index relinks after every change) starts from the same clusters.
+const localIds = new WeakMap<EntityMention, string>();
+const speakerLocalIds = new WeakMap<QuoteSpeaker, string>();
+
+/** "Ash Carter" and "Ashton B. Carter" -> "ashton carter"; null for a one-word name. */
+function personKey(name: string): { key: string; surname: string } | null {
+  const words = name.toLowerCase().replace(/[’]/g, "'").split(/\s+/)
+    .filter((w) => w && !SUFFIXES.has(w.replace(/\.$/, '')) && !/^\p{L}\.$/u.test(w));
+  if (!words.length) return null;
+  const surname = words[words.length - 1];
+  if (words.length === 1) return { key: '', surname };
+  const first = NICKNAMES.get(words[0]) ?? words[0];
+  return { key: `${first} ${surname}`, surname };
 }
 
-function mostFrequent<T>(counts: Map<T, number>): T {
-  let best: T | undefined;
-  let bestCount = -1;
-  for (const [value, count] of counts) if (count > bestCount) { best = value; bestCount = count; }
-  return best as T;
+interface Cluster {
+  localId: string;
+  document: DocumentAnalysis;
+  mentions: EntityMention[];
+  canonical: string;
+  type: EntityType;
+  key: string;
+}
+
+/**
+ * Joins the entities of all documents and returns the entity table. Each mention's `id` becomes the
+ * cross-document one, and so does each quote speaker's. Clusters join when they carry the same known id
+ * (ISIL = IS = Islamic State), the same person name up to short given names and initials ("Ash Carter" =
+ * "Ashton Carter"), or the same name; a one-word person name ("Obama") joins the only full name in the
+ * workspace that ends with it. Ids are slugs of the most used fullest name, or the known id.
+ */
+export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocumentEntity[] {
+  const clusters: Cluster[] = [];
+  for (const document of documents) {
+    const byLocal = new Map<string, Cluster>();
+    for (const mention of document.entities) {
+      if (!localIds.has(mention)) localIds.set(mention, mention.id);
+      const localId = localIds.get(mention)!;
+      let cluster = byLocal.get(localId);
+      if (!cluster) {
+        cluster = { localId, document, mentions: [], canonical: mention.canonical, type: mention.type, key: '' };
+        byLocal.set(localId, cluster);
+        clusters.push(cluster);
+      }
+      cluster.mentions.push(mention);
+      if (mention.canonical.length > cluster.canonical.length) cluster.canonical = mention.canonical;
+    }
+  }
+
+  // Keys: known id, person name key, or the slug of the name.
+  const surnames = new Map<string, Set<string>>();
+  for (const cluster of clusters) {
+    cluster.type = majority(cluster.mentions.map((m) => m.type));
+    if (KNOWN_IDS.has(cluster.localId)) { cluster.key = `known:${cluster.localId}`; continue; }
+    const person = cluster.type === 'person' ? personKey(cluster.canonical) : null;
+    if (person && person.key) {
+      cluster.key = `person:${person.key}`;
+      let set = surnames.get(person.surname);
+      if (!set) surnames.set(person.surname, (set = new Set()));
+      set.add(cluster.key);
+    } else cluster.key = `name:${entityIdFor(cluster.canonical)}`;
+  }
+  for (const cluster of clusters) {
+    if (cluster.type !== 'person' || !cluster.key.startsWith('name:')) continue;
+    const person = personKey(cluster.canonical);
+    const full = person && surnames.get(person.surname);
+    if (full && full.size === 1) cluster.key = [...full][0];
+  }
+
+  // Group, name and id.
+  const groups = new Map<string, Cluster[]>();
+  for (const cluster of clusters) {
+    let group = groups.get(cluster.key);
+    if (!group) groups.set(cluster.key, (group = []));
+    group.push(cluster);
+  }
+  const table: CrossDocumentEntity[] = [];
+  const usedIds = new Set<string>();
+  const idOf = new Map<Cluster, string>();
+  for (const [key, group] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const nameCounts = new Map<string, number>();
+    for (const cluster of group) nameCounts.set(cluster.canonical, (nameCounts.get(cluster.canonical) ?? 0) + cluster.mentions.length);
+    const longest = Math.max(...[...nameCounts.keys()].map((n) => n.split(/\s+/).length));
+    let name = '';
+    let count = -1;
+    for (const [candidate, n] of nameCounts) {
+      if (candidate.split(/\s+/).length !== longest) continue;
+      if (n > count || n === count && candidate < name) { name = candidate; count = n; }
+    }
+    let id = key.startsWith('known:') ? key.slice(6) : entityIdFor(name);
+    if (!key.startsWith('known:')) {
+      const base = id;
+      for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;
+    }
+    usedIds.add(id);
+    const mentions = group.flatMap((c) => c.mentions);
+    const aliases = new Set<string>();
+    const titles = new Set<string>();
+    for (const cluster of group) {
+      idOf.set(cluster, id);
+      if (cluster.canonical !== name) aliases.add(cluster.canonical);
+    }
+    for (const mention of mentions) {
+      if (mention.text !== name) aliases.add(mention.text);
+      if (mention.title) titles.add(mention.title);
+    }
+    table.push({
+      id, type: majority(mentions.map((m) => m.type)), name, aliases: [...aliases].sort(), titles: [...titles].sort(),
+      documents: new Set(group.map((c) => c.document)).size, mentions: mentions.length,
+    });
+  }
+
+  // Rewrite ids: mentions, then quote speakers through each document's local -> global map.
+  const byDocument = new Map<DocumentAnalysis, Map<string, string>>();
+  for (const cluster of clusters) {
+    const id = idOf.get(cluster)!;
+    for (const mention of cluster.mentions) mention.id = id;
+    let map = byDocument.get(cluster.document);
+    if (!map) byDocument.set(cluster.document, (map = new Map()));
+    map.set(cluster.localId, id);
+  }
+  for (const document of documents) {
+    const map = byDocument.get(document);
+    for (const quote of document.quotes ?? []) {
+      const speaker = quote.speaker;
+      if (!speaker || speaker.id === null) continue;
+      if (!speakerLocalIds.has(speaker)) speakerLocalIds.set(speaker, speaker.id);
+      const id = map?.get(speakerLocalIds.get(speaker)!);
+      if (id) speaker.id = id;
+    }
+  }
+  return table.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+}
+
+function majority<T>(values: readonly T[]): T {
+  const counts = new Map<T, number>();
+  let best = values[0];
+  let bestCount = 0;
+  for (const value of values) {
+    const n = (counts.get(value) ?? 0) + 1;
+    counts.set(value, n);
+    if (n > bestCount) { best = value; bestCount = n; }
+  }
+  return best;
 }

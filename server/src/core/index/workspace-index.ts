@@ -10,6 +10,8 @@ export interface CrossDocumentView {
   entities: CrossDocumentEntity[];
   figureGroups: FigureGroup[];
   timeline: TimelineEvent[];
+  /** Every attributed quote's place, by speaker id. */
+  quotesBySpeaker: Map<string, Array<{ path: string; start: number; end: number }>>;
 }
 
 /**
@@ -74,7 +76,17 @@ export class WorkspaceIndex {
     if (!this.view) {
       const documents = this.keys().map((key) => this.documents.get(key)!);
       const entities = correctEntities(documents, linkEntities(documents), this.corrections.entities);
-      this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures), timeline: buildTimeline(documents) };
+      const quotesBySpeaker: CrossDocumentView['quotesBySpeaker'] = new Map();
+      for (const document of documents) {
+        for (const quote of document.quotes) {
+          const id = quote.speaker?.id;
+          if (!id) continue;
+          const places = quotesBySpeaker.get(id) ?? [];
+          places.push({ path: document.path, start: quote.start, end: quote.end });
+          quotesBySpeaker.set(id, places);
+        }
+      }
+      this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures), timeline: buildTimeline(documents), quotesBySpeaker };
     }
     return this.view;
   }

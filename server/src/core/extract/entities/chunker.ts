@@ -1,0 +1,294 @@
+// Capitalisation chunking: known names and gazetteer places first, then runs of capitalised words,
+// split at titles, nationality adjectives and sentence-initial common words, then typed by lexicons and context.
+import type { EntityType } from '../../types';
+import type { Token } from './tokens';
+import {
+  CALENDAR, DEMONYMS, FEMALE_NAMES, KNOWN, MALE_NAMES, NOT_ENTITIES, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS, PARTICLES,
+  PLACE_FEATURES, PLACE_PREFIXES, PLACES, STARTERS, STATE_ABBREVIATIONS, TITLES, type KnownEntity,
+} from './lexicon';
+
+export interface Draft {
+  start: number;
+  end: number;
+  type: EntityType;
+  /** The type comes from a lexicon or a name pattern, not from a default. */
+  strong: boolean;
+  title?: string;
+  /** The name without its title, as tokens. */
+  name: string[];
+  known?: KnownEntity;
+  gazetteer?: string;
+  tokenIndex: number;
+}
+
+const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'y', '&', 'dos', 'das']);
+const WEAK_TITLES = new Set(['general', 'major', 'private', 'justice', 'chief', 'deputy', 'agent', 'speaker', 'chair', 'king', 'queen', 'prince',
+  'princess', 'lady', 'lord', 'sir', 'father', 'sister', 'brother', 'captain', 'marshal', 'imam', 'pope', 'cardinal', 'bishop', 'officer',
+  'delegate', 'manager', 'director', 'trooper', 'constable', 'inspector', 'representative', 'governor', 'commander', 'premier', 'miss', 'dame']);
+const SHORT_ALIAS = /^[A-Z]{2,3}$/;
+
+function nameLike(token: Token): boolean {
+  return token.cap || token.particle;
+}
+
+export function isFirstName(word: string): boolean {
+  return MALE_NAMES.has(word) || FEMALE_NAMES.has(word);
+}
+
+export interface ChunkerInput { text: string; tokens: Token[] }
+
+export function findDrafts({ text, tokens }: ChunkerInput): Draft[] {
+  const n = tokens.length;
+  const consumed = new Uint8Array(n);
+  const drafts: Draft[] = [];
+
+  // Evidence: words written capitalised where capitals do not come from the sentence or a headline.
+  const evidence = new Set<string>();
+  const lowerWords = new Set<string>();
+  for (const token of tokens) {
+    if ((token.cap || token.particle) && !token.sentenceStart && !token.headline) evidence.add(token.text.toLowerCase());
+    else if (!token.cap) lowerWords.add(token.text);
+  }
+
+  // Pass A: known aliases and gazetteer places.
+  for (let i = 0; i < n; i++) {
+    const token = tokens[i];
+    if (!nameLike(token) && !CONNECTORS.has(token.text) && token.text !== 'dpa') continue;
+    const known = matchPhrase(KNOWN, tokens, i, text);
+    if (known && acceptShortAlias(tokens, i, known.length) && !longerOrgName(tokens, i + known.length, known.value.type)) {
+      const last = tokens[i + known.length - 1];
+      let titleStart = i;
+      if (known.value.type === 'person' && token.joined) {
+        for (let k = i - 1; k >= Math.max(0, i - 5) && !consumed[k]; k--) {
+          if (tokens[k + 1] && !tokens[k + 1].joined) break;
+          if (titleRunEnd(tokens, k, i) === i) titleStart = k;
+        }
+      }
+      drafts.push({ start: tokens[titleStart].start, end: last.end, type: known.value.type, strong: true, name: tokenTexts(tokens, i, i + known.length),
+        known: known.value, tokenIndex: i, title: titleStart < i ? text.slice(tokens[titleStart].start, tokens[i - 1].end) : undefined });
+      consumed.fill(1, titleStart, i + known.length);
+      i += known.length - 1;
+      continue;
+    }
+    if (!nameLike(token)) continue;
+    const place = matchPhrase(PLACES, tokens, i, text);
+    if (place) {
+      const after = i + place.length;
+      const next = tokens[after];
+      const runsOn = next && next.joined && nameLike(next) && !next.standalone && !tokens[after - 1].standalone && !tokens[after - 1].possessive
+        && titleRunEnd(tokens, after) === after && !matchPhrase(PLACES, tokens, after, text) && !matchPhrase(KNOWN, tokens, after, text)
+        && !CALENDAR.has(next.text);
+      const continuesAsName = runsOn || (next && next.joined && !nameLike(next) && CONNECTORS.has(next.text) && next.text !== '&' && tokens[after + 1]?.cap);
+      if (!continuesAsName && !(tokens[i].sentenceStart && place.length === 1 && place.value === 'United States' && tokens[i].text === 'US' && false)) {
+        const last = tokens[after - 1];
+        drafts.push({ start: token.start, end: last.end, type: 'place', strong: true, name: tokenTexts(tokens, i, after), gazetteer: place.value, tokenIndex: i });
+        consumed.fill(1, i, after);
+        i = after - 1;
+      }
+    }
+  }
+
+  // Pass B: capitalised runs.
+  for (let i = 0; i < n; i++) {
+    if (consumed[i] || !nameLike(tokens[i])) continue;
+    let j = i + 1;
+    while (j < n && !consumed[j]) {
+      const token = tokens[j];
+      const previous = tokens[j - 1];
+      if (!token.joined || previous.standalone || token.standalone || token.line !== previous.line) break;
+      if (nameLike(token) || (/^\p{N}+\p{L}+$/u.test(token.text) && j > i)) { j++; continue; }
+      if (CONNECTORS.has(token.text)) {
+        let k = j + 1;
+        if (token.text === 'of' && tokens[k]?.text === 'the' && tokens[k].joined) k++;
+        const after = tokens[k];
+        if (after && !consumed[k] && after.joined && nameLike(after) && !after.standalone && !CALENDAR.has(after.text)) { j = k + 1; continue; }
+      }
+      break;
+    }
+    const chunk: number[] = [];
+    for (let k = i; k < j; k++) chunk.push(k);
+    i = j - 1;
+    if (tokens[chunk[0]].headline) {
+      // In a headline only words the body also writes as names count.
+      let run: number[] = [];
+      const titled = new Set<number>();
+      for (let c = 0; c < chunk.length; c++) {
+        const end = titleRunEnd(tokens, chunk[c], chunk[chunk.length - 1] + 1);
+        if (end > chunk[c] && evidence.has(tokens[end]?.text.toLowerCase() ?? '')) for (let k = chunk[c]; k < end; k++) titled.add(k);
+      }
+      for (let c = 0; c < chunk.length; c++) {
+        const k = chunk[c];
+        const token = tokens[k];
+        const good = (evidence.has(token.text.toLowerCase()) || titled.has(k) || token.upper && !NOT_ENTITIES.has(token.text)
+          || isFirstName(token.text) && c + 1 < chunk.length && tokens[chunk[c + 1]].cap) && !STARTERS.has(token.text);
+        if (good || (run.length && (CONNECTORS.has(token.text) || token.text === 'the'))) run.push(k);
+        else { if (run.length) splitChunk(run, true); run = []; }
+      }
+      if (run.length) splitChunk(run, true);
+    } else splitChunk(chunk, false);
+  }
+
+  function splitChunk(chunk: number[], fromHeadline: boolean): void {
+    let a = 0;
+    let b = chunk.length;
+    while (b > a && !nameLike(tokens[chunk[b - 1]])) b--;
+    while (a < b) {
+      const token = tokens[chunk[a]];
+      if (!nameLike(token) || STARTERS.has(token.text) || CALENDAR.has(token.text) || NOT_ENTITIES.has(token.text)) { a++; continue; }
+      if (a === 0 && token.sentenceStart && !fromHeadline && !evidence.has(token.text.toLowerCase()) && !isFirstName(token.text) && !DEMONYMS.has(token.text)
+        && titleRunEnd(tokens, chunk[a]) === chunk[a] && (b - a === 1 || lowerWords.has(token.text.toLowerCase()))) { a++; continue; }
+      break;
+    }
+    let i = a;
+    while (i < b) {
+      const token = tokens[chunk[i]];
+      if (!nameLike(token) || CALENDAR.has(token.text) || STARTERS.has(token.text) && i === a) { i++; continue; }
+      if (DEMONYMS.has(token.text)) {
+        const last = tokens[chunk[b - 1]].text.toLowerCase();
+        if (b - i > 1 && ORG_SUFFIXES.has(last)) { emitGeneric(chunk.slice(i, b)); return; }
+        i++;
+        continue;
+      }
+      const titleEnd = titleRunIn(chunk, i, b);
+      if (titleEnd > i) {
+        let k = titleEnd;
+        while (k < b && !CALENDAR.has(tokens[chunk[k]].text)) k++;
+        if (k > titleEnd) {
+          const nameTokens = chunk.slice(titleEnd, k);
+          const last = tokens[nameTokens[nameTokens.length - 1]].text.toLowerCase();
+          if (ORG_SUFFIXES.has(last) || PLACE_FEATURES.has(last)) emitGeneric(chunk.slice(i, k));
+          else {
+            const first = tokens[chunk[i]];
+            const lastTitle = tokens[chunk[titleEnd - 1]];
+            const nameStart = tokens[nameTokens[0]];
+            drafts.push({ start: first.start, end: tokens[chunk[k - 1]].end, type: 'person', strong: true,
+              title: text.slice(first.start, lastTitle.end), name: nameTokens.map((x) => tokens[x].text), tokenIndex: nameTokens[0] });
+            void nameStart;
+          }
+        }
+        i = k;
+        continue;
+      }
+      let k = i + 1;
+      while (k < b) {
+        const t = tokens[chunk[k]];
+        if (CALENDAR.has(t.text)) break;
+        const end = titleRunIn(chunk, k, b);
+        if (end > k && end < b && !WEAK_TITLES.has(t.text.toLowerCase().replace(/\.$/, ''))) break;
+        k++;
+      }
+      let e = k;
+      while (e > i && !nameLike(tokens[chunk[e - 1]])) e--;
+      if (e > i) emitGeneric(chunk.slice(i, e));
+      i = k;
+    }
+  }
+
+  function titleRunIn(chunk: number[], from: number, to: number): number {
+    const end = titleRunEnd(tokens, chunk[from], chunk[to - 1] + 1);
+    // The run must stay inside this chunk and leave a name after it.
+    const run = end - chunk[from];
+    return run > 0 && from + run < to ? from + run : from;
+  }
+
+  function emitGeneric(indices: number[]): void {
+    if (!indices.length) return;
+    const first = tokens[indices[0]];
+    const last = tokens[indices[indices.length - 1]];
+    const words = indices.map((x) => tokens[x].text);
+    if (words.length === 1 && (NOT_ENTITIES.has(words[0]) || words[0].length < 2 || /^\p{N}/u.test(words[0]) || STARTERS.has(words[0]))) return;
+    const typed = typeGeneric(words, indices);
+    drafts.push({ start: first.start, end: last.end, type: typed.type, strong: typed.strong, name: words, tokenIndex: indices[0] });
+  }
+
+  function typeGeneric(words: string[], indices: number[]): { type: EntityType; strong: boolean } {
+    const lower = words.map((w) => w.toLowerCase());
+    const last = lower[lower.length - 1];
+    const many = words.length > 1;
+    if (many && (ORG_SUFFIXES.has(last) || ORG_PREFIXES.has(lower[0]) && lower[1] === 'of')) return { type: 'organization', strong: true };
+    if (many && (PLACE_FEATURES.has(last) || PLACE_PREFIXES.has(lower[0]))) return { type: 'place', strong: true };
+    if (many && matchPhrase(PLACES, tokens, indices[0], text)) {
+      return { type: /s$/.test(words[words.length - 1]) || /^\p{N}/u.test(words[words.length - 1]) ? 'organization' : 'place', strong: true };
+    }
+    if (many && isFirstName(words[0]) && !ORG_WORDS.has(last)) return { type: 'person', strong: true };
+    if (many && (PARTICLES.has(lower[0]) || indices.some((x) => tokens[x].particle))) return { type: 'person', strong: true };
+    if (!many) {
+      if (tokens[indices[0]].upper) return { type: 'organization', strong: false };
+      if (ORG_SUFFIXES.has(last)) return { type: 'organization', strong: false };
+      return { type: 'other', strong: false };
+    }
+    if (lower.some((w) => ORG_WORDS.has(w))) return { type: 'organization', strong: false };
+    if (words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w)) && words.length <= 4) return { type: 'person', strong: false };
+    return { type: 'organization', strong: false };
+  }
+
+  drafts.sort((x, y) => x.start - y.start);
+  return drafts;
+}
+
+function tokenTexts(tokens: Token[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) out.push(tokens[i].text);
+  return out;
+}
+
+/** Longest phrase of `table` starting at token i, its words separated by blanks (or a spaced dash) on one line. */
+function matchPhrase<T>(table: { candidates(first: string): Array<{ tokens: string[]; value: T }> | undefined; fold(t: string): string },
+  tokens: Token[], i: number, text: string): { length: number; value: T } | null {
+  const candidates = table.candidates(tokens[i].text);
+  if (!candidates) return null;
+  outer: for (const phrase of candidates) {
+    if (i + phrase.tokens.length > tokens.length) continue;
+    for (let k = 1; k < phrase.tokens.length; k++) {
+      const token = tokens[i + k];
+      if (table.fold(token.text) !== phrase.tokens[k]) continue outer;
+      const previous = tokens[i + k - 1];
+      if (previous.possessive || token.line !== previous.line) continue outer;
+      if (!token.joined && !/^[ \u00a0]*[-–—][ \u00a0]*$/.test(text.slice(previous.end, token.start))) continue outer;
+    }
+    return { length: phrase.tokens.length, value: phrase.value };
+  }
+  return null;
+}
+
+/** "U.S. Central Command Public Affairs": a known organization followed by more name words ending in an organization word. */
+function longerOrgName(tokens: Token[], after: number, type: EntityType): boolean {
+  if (type !== 'organization') return false;
+  let j = after;
+  while (j < tokens.length && tokens[j].joined && nameLike(tokens[j]) && !tokens[j - 1].standalone && !tokens[j].standalone && !tokens[j - 1].possessive) j++;
+  return j > after && ORG_SUFFIXES.has(tokens[j - 1].text.toLowerCase()) && titleRunEnd(tokens, after) === after;
+}
+
+/** A two- or three-letter capital alias ("IS", "UN") inside an all-capitals line is a word, not a name. */
+function acceptShortAlias(tokens: Token[], i: number, length: number): boolean {
+  if (length !== 1 || !SHORT_ALIAS.test(tokens[i].text)) return true;
+  const previous = tokens[i - 1];
+  const next = tokens[i + 1];
+  const shouting = (t: Token | undefined) => !!t && t.line === tokens[i].line && t.upper && !KNOWN.candidates(t.text);
+  return !shouting(previous) && !shouting(next);
+}
+
+/** End (exclusive token index) of the run of title phrases starting at token i, or i when none. */
+export function titleRunEnd(tokens: Token[], i: number, limit = tokens.length): number {
+  let j = i;
+  while (j < limit) {
+    const candidates = TITLES.candidates(tokens[j].text);
+    if (!candidates) break;
+    let matched = 0;
+    for (const phrase of candidates) {
+      if (j + phrase.tokens.length > limit) continue;
+      let ok = true;
+      for (let k = 0; k < phrase.tokens.length && ok; k++) {
+        const token = tokens[j + k];
+        if (token.text.toLowerCase() !== phrase.tokens[k] || (k > 0 && !token.joined) || !token.cap && k === 0) ok = false;
+      }
+      if (ok) { matched = phrase.tokens.length; break; }
+    }
+    if (!matched) break;
+    j += matched;
+    if (j < limit && !tokens[j].joined) break;
+  }
+  return j;
+}
+
+export { STATE_ABBREVIATIONS };

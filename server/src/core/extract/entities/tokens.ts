@@ -1,0 +1,139 @@
+// Word tokens of a document body, with the facts the entity chunker needs.
+import type { Span } from '../../types';
+import { DOTTED, PARTICLE_PREFIX } from './lexicon';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** Two or more letters, none lower-case ("ISIL", "U.S."). */
+  upper: boolean;
+  /** Starts with a name particle joined by a hyphen: "al-Qaduli". */
+  particle: boolean;
+  /** Only blanks (no line break, no punctuation) separate it from the previous token. */
+  joined: boolean;
+  /** First word of a sentence or of a line. */
+  sentenceStart: boolean;
+  /** Cut out of a hyphenated word ("ISIL" in "anti-ISIL"): it does not join its neighbours. */
+  standalone: boolean;
+  /** Followed by a possessive 's (outside the token). */
+  possessive: boolean;
+  /** Index of the line, and whether that line reads as a title-case headline. */
+  line: number;
+  headline: boolean;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:\.-|[-'’.&])[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?/gu;
+const HYPHEN_PREFIXES = new Set(['anti', 'counter', 'pro', 'non', 'ex', 'post', 'pre', 'pan', 'neo', 'mid', 'multi', 'trans', 'inter', 'intra', 'semi', 'sub', 'super', 'un']);
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+function isUpperChar(ch: string): boolean {
+  return ch >= 'A' && ch <= 'Z' ? true : ch >= 'a' && ch <= 'z' ? false : UPPER.test(ch);
+}
+function isLowerChar(ch: string): boolean {
+  return ch >= 'a' && ch <= 'z' ? true : ch >= 'A' && ch <= 'Z' ? false : LOWER.test(ch);
+}
+
+/** Tokens of text[from, to), skipping noise spans (sorted or not). */
+export function tokenize(text: string, from: number, noise: readonly Span[]): Token[] {
+  const tokens: Token[] = [];
+  const sortedNoise = [...noise].sort((a, b) => a.start - b.start);
+  let noiseIndex = 0;
+  const lineStarts: number[] = [];
+  const headlineLines = markHeadlines(text, from, lineStarts);
+  let line = 0;
+  WORD.lastIndex = from;
+  let previousEnd = from;
+  let previousDotted = false;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    let start = match.index;
+    let word = match[0];
+    while (noiseIndex < sortedNoise.length && sortedNoise[noiseIndex].end <= start) noiseIndex++;
+    if (noiseIndex < sortedNoise.length && sortedNoise[noiseIndex].start < start + word.length) { previousEnd = start + word.length; continue; }
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= start) line++;
+    let dotted = false;
+    if (word.endsWith('.')) {
+      const bare = word.slice(0, -1);
+      if (bare.length === 1 && isUpperChar(bare) || bare.includes('.') || DOTTED.has(bare)) dotted = true;
+      else word = bare;
+    }
+    let possessive = false;
+    if (/['’]s$/.test(word) && word.length > 2) { word = word.slice(0, -2); possessive = true; }
+    else if (/['’]$/.test(word)) word = word.slice(0, -1);
+    let standalone = false;
+    if (word.includes('-')) {
+      const parts = word.split('-');
+      if (parts.length > 1 && HYPHEN_PREFIXES.has(parts[0].toLowerCase()) && isUpperChar(parts[1][0] ?? '')) {
+        start += parts[0].length + 1;
+        parts.shift();
+        standalone = true;
+      }
+      if (parts.length > 1 && isUpperChar(parts[0][0] ?? '')) {
+        let cut = parts.length;
+        while (cut > 1 && isLowerChar(parts[cut - 1][0] ?? '')) cut--;
+        if (cut < parts.length) { parts.length = cut; standalone = true; }
+      }
+      word = parts.join('-');
+    }
+    const end = start + word.length;
+    const first = word[0];
+    const cap = isUpperChar(first);
+    const gap = text.slice(previousEnd, start);
+    const joined = tokens.length > 0 && /^[ \u00a0]{1,2}$/.test(gap) && !tokens[tokens.length - 1].possessive;
+    tokens.push({
+      start, end, text: word, cap, upper: cap && word.length > 1 && !LOWER.test(word) && /\p{L}.*\p{L}/u.test(word),
+      particle: !cap && PARTICLE_PREFIX.test(word), joined, sentenceStart: isSentenceStart(text, from, start, previousDotted, previousEnd),
+      standalone, possessive, line, headline: headlineLines.has(line),
+    });
+    previousEnd = end;
+    previousDotted = dotted && !(word.length > 2 && word.includes('.'));
+  }
+  return tokens;
+}
+
+function isSentenceStart(text: string, from: number, start: number, previousDotted: boolean, previousEnd: number): boolean {
+  let i = start - 1;
+  while (i >= from) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '“' || ch === '"' || ch === '‘' || ch === '(' || ch === '[' || ch === "'") { i--; continue; }
+    break;
+  }
+  if (i < from) return true;
+  const ch = text[i];
+  if (ch === '\n' || ch === '\r') return true;
+  if (ch === '!' || ch === '?' || ch === ':' || ch === '”' || ch === '|' || ch === '•') return true;
+  if (ch === '.') return !(previousDotted && i === previousEnd - 1);
+  return false;
+}
+
+/** Lines that read as headlines: no closing punctuation and mostly capitalised words. Fills lineStarts. */
+function markHeadlines(text: string, from: number, lineStarts: number[]): Set<number> {
+  const headlines = new Set<number>();
+  let start = from;
+  let index = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lineStarts.push(start);
+    const line = text.slice(start, end).trim();
+    if (line && line.length < 200 && !/[.!?”"’:;,)]$/.test(line) && !/^By\s/.test(line)) {
+      const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+      let capital = 0;
+      let counted = 0;
+      for (const w of words) {
+        const bare = w.replace(/^[^\p{L}\p{N}]+/u, '');
+        if (['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'by', 'for', 'with', 'from', 'as', 'vs'].includes(bare.toLowerCase()) && !isUpperChar(bare[0] ?? '')) continue;
+        counted++;
+        if (isUpperChar(bare[0] ?? '')) capital++;
+      }
+      if (counted >= 2 && capital / counted >= 0.8) headlines.add(index);
+    }
+    if (end >= text.length) break;
+    start = end + 1;
+    index++;
+  }
+  return headlines;
+}

@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { minimatch } from 'minimatch';
+import { CORRECTIONS_FILE } from '../protocol';
+
+const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/out/**', '**/dist/**', '**/.vscode-test/**'];
+
+/** The workspace folders, and which file URIs in them are sources according to the include/exclude settings. */
+export class WorkspaceFolders {
+  constructor(readonly uris: readonly string[]) {}
+
+  /** The folder holding `uri`, the deepest when folders nest. */
+  folderOf(uri: string): string | null {
+    return this.uris.filter((folder) => uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`))
+      .sort((a, b) => b.length - a.length)[0] ?? null;
+  }
+
+  relativePath(uri: string): string | null {
+    const folder = this.folderOf(uri);
+    return folder && uri.startsWith('file:') ? path.relative(fileURLToPath(folder), fileURLToPath(uri)).split(path.sep).join('/') : null;
+  }
+
+  resolve(folder: string, relativePath: string): string {
+    return pathToFileURL(path.join(fileURLToPath(folder), relativePath)).toString();
+  }
+
+  correctionsFileOf(folder: string): string {
+    return this.resolve(folder, CORRECTIONS_FILE);
+  }
+
+  isCorrectionsFile(uri: string): boolean {
+    return uri.endsWith(`/${CORRECTIONS_FILE}`);
+  }
+
+  /** Whether a file is a source: matches an include pattern and no exclude pattern (relative to its folder). */
+  includes(uri: string, include: readonly string[], exclude: readonly string[]): boolean {
+    const relative = this.relativePath(uri);
+    if (relative === null) return uri.startsWith('untitled:') || include.length > 0 && !uri.startsWith('file:');
+    const matches = (pattern: string) => minimatch(relative, pattern, { dot: false, nocase: true });
+    return include.some(matches) && !exclude.some(matches) && !ALWAYS_EXCLUDED.some(matches);
+  }
+
+  /** Every file under a folder that `includes` accepts. */
+  scan(folder: string, include: readonly string[], exclude: readonly string[]): string[] {
+    const found: string[] = [];
+    const visit = (directory: string) => {
+      let entries: fs.Dirent[];
+      try { entries = fs.readdirSync(directory, { withFileTypes: true }); } catch { return; }
+      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(directory, entry.name);
+        if (entry.isDirectory()) {
+          if (!entry.name.startsWith('.') && !['node_modules', 'out', 'dist'].includes(entry.name)) visit(full);
+        } else if (entry.isFile()) {
+          const uri = pathToFileURL(full).toString();
+          if (this.includes(uri, include, exclude)) found.push(uri);
+        }
+      }
+    };
+    visit(fileURLToPath(folder));
+    return found;
+  }
+}
