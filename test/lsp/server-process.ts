@@ -1,11 +1,12 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
   DidOpenTextDocumentNotification, HoverRequest, CodeLensRequest, CodeActionRequest, ShutdownRequest, ExitNotification,
-  PublishDiagnosticsNotification, ConfigurationRequest, WorkDoneProgressCreateRequest,
+  PublishDiagnosticsNotification, ConfigurationRequest, WorkDoneProgressCreateRequest, DidChangeWatchedFilesNotification, FileChangeType,
   type Diagnostic, type Hover, type CodeLens, type CodeAction, type ProtocolConnection, type PublishDiagnosticsParams, type Position,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from '../support/repo';
@@ -73,11 +74,27 @@ export class ServerProcess {
     return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } }) as Promise<CodeAction[] | null>;
   }
 
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Tells the server a file changed on disk, as a client's file watcher would. */
+  async fileChanged(file: string, type: FileChangeType = FileChangeType.Changed): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).toString(), type }] });
+  }
+
   async shutdown(): Promise<number | null> {
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
     return this.exited;
   }
+}
+
+/** A fresh copy of the seeds in a temporary folder, for tests that write files. */
+export function copyOfSeeds(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-seeds-'));
+  for (const name of fs.readdirSync(path.join(repoRoot(), 'seeds'))) fs.copyFileSync(path.join(repoRoot(), 'seeds', name), path.join(folder, name));
+  return folder;
 }
 
 /** The zero-based position of the `occurrence`-th appearance of `needle` in `text`. */

@@ -43,6 +43,12 @@ export class DocumentStore {
     if (!this.open.has(uri)) this.loadFromDisk(uri);
   }
 
+  /** An open buffer that turned out not to be a source. */
+  closedAndForgotten(uri: string): void {
+    this.open.delete(uri);
+    this.index.delete(uri);
+  }
+
   /** A source that is no longer included (settings changed): it leaves the index unless open. */
   forget(uri: string): void {
     if (!this.open.has(uri)) this.index.delete(uri);

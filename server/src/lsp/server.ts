@@ -144,9 +144,13 @@ export function startServer(): void {
     schedulePublish();
   });
 
+  // Indexed at once, so that requests right after the open see the buffer; settings may exclude it afterwards.
   buffers.onDidOpen(async ({ document }) => {
     if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, document.getText()); reloadCorrections(); }
-    else if (await isSource(document.uri) || document.languageId === 'corroborate-source') store.opened(document.uri, document.getText());
+    else {
+      store.opened(document.uri, document.getText());
+      if (document.languageId !== 'corroborate-source' && !await isSource(document.uri)) store.closedAndForgotten(document.uri);
+    }
     schedulePublish();
   });
   buffers.onDidChangeContent(({ document }) => {
