@@ -91,7 +91,9 @@ function merge(atoms: Atom[], scan: Scan): Atom[] {
 }
 
 function join(a: Atom, b: Atom, scan: Scan): Atom | null {
-  const gap = scan.text.slice(a.end, b.start);
+  let gap = scan.text.slice(a.end, b.start);
+  // A parenthesis between a time and its day: "8:00 am local time (0300 GMT) on Sunday".
+  if (a.clock && /^\s*\([^()\n]{1,24}\)\s*(?:on\s+)?$/.test(gap)) gap = gap.replace(/\([^()]*\)/, '').replace(/\s+/g, ' ');
   if (gap.length > 14 || gap.includes('\n')) return null;
   const word = gap.trim().toLowerCase().replace(/\s+/g, ' ');
   const span = { start: a.start, end: b.end };
@@ -103,16 +105,7 @@ function join(a: Atom, b: Atom, scan: Scan): Atom | null {
   if (a.weekday && !a.clock && !a.pod && b.explicitMonth && b.day && /^(|,|-|\()$/.test(word)) {
     return { ...b, ...span, weak: false };
   }
-  // "between now and November 15th"
-  if (/^(to|until|till|and)$/.test(word) && (a.value === 'PRESENT_REF' || b.value === 'PRESENT_REF') && !a.set && !b.set) {
-    return { ...a, ...span, resolution: `${a.resolution}; the start of a range` };
-  }
-  // A range: "January 12, 2016 - 01/22/2016", "from 10/1 to 11/7", "between 3 and 12 of Sept".
-  if (/^(-|–|—|to|through|until|till|and)(?: next| this)?$/.test(word) && a.type === b.type && !a.set && !b.set && a.type !== 'duration' &&
-    (word !== 'and' || /\bbetween\s+$/i.test(scan.text.slice(Math.max(0, a.start - 9), a.start))) &&
-    (a.day !== undefined) === (b.day !== undefined) && !!a.clock === !!b.clock && (word !== '-' || gap.trim() === gap || /\s-\s/.test(gap) || a.clock)) {
-    return { ...a, ...span, weak: a.weak && b.weak, resolution: `${a.resolution}; the start of a range` };
-  }
+  // Ranges ("from 1974 to 1978") stay two expressions, as TimeML marks them.
   if (!GAP.test(gap)) return null;
 
   // A weekday with a day of the month: "monday the twenty seventh".

@@ -58,6 +58,8 @@ function yearOf(text: string | undefined): number | null {
   return Number(text);
 }
 const ABSOLUTE = 'absolute';
+const yearCuesQuantity = new Set(['about', 'some', 'nearly', 'over', 'approximately', 'almost', 'least', 'only', 'just', 'roughly', 'estimated', 'additional', 'another', 'all', 'with', 'those', 'these', 'total', 'were', 'are', 'had', 'has', 'have', 'killed']);
+const WEAK_YEAR_CUES = new Set(['and', 'or', 'to', 'than', 'at', 'on', 'for', 'over', 'about', 'around', 'of', 'as', 'into', 'versus', 'vs']);
 const FULL_MONTHS = new Set(MONTHS.filter((w) => w.length > 3 || w === 'may'));
 const MONTH_CUES = new Set(['in', 'since', 'by', 'until', 'till', 'of', 'from', 'before', 'after', 'during', 'early', 'late', 'mid', 'through', 'to', 'and', 'or', 'between', 'the', 'that', 'until', 'throughout', 'last', 'next', 'this', 'each', 'every', 'summit', 'meeting', 'on', 'as', 'for', 'around', 'mid-']);
 
@@ -126,7 +128,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'bare-month', heads: MONTHS,
-    re: re(`(${MONTH_BARE})(?![\\w'’-])`),
+    re: re(`(${MONTH_BARE})(?![\\w-]|['’](?!s\\b))`),
     build(m, scan) {
       const word = m[1].toLowerCase();
       if (!FULL_MONTHS.has(word)) return null;
@@ -298,9 +300,13 @@ export const RULES: Rule[] = [
   },
   {
     name: 'the-unit', heads: ['the'],
-    re: re('(?<=\\b(?:for|of|during|throughout)\\s+)the\\s+(day|week|month|year)(?!\\s+(?:of|before|after|that|when|in|to|earlier|later|ahead|prior|since|and)\\b|[\\w\'’-])'),
+    re: re('(?<=\\b(?:for|of|during|throughout|at|over|on)\\s+)the\\s+(day|week|month|year|weekend)(?!\\s+(?:of|before|after|that|when|in|to|earlier|later|ahead|prior|since|and)\\b|[\\w\'’-])'),
     build(m, scan) {
       const r = scan.resolver;
+      if (/^[A-Z]/.test(m[1])) return null;
+      const prev = previousWord(scan.text, scan.at);
+      if (m[1] === 'weekend') return r.week(0, '-WE');
+      if (!['for', 'of', 'during', 'throughout'].includes(prev)) return null;
       switch (m[1].toLowerCase()) {
         case 'day': return r.day(0);
         case 'week': return r.week(0);
@@ -495,7 +501,8 @@ export const RULES: Rule[] = [
   {
     name: 'set-word', heads: keys(lexicon.setWords),
     re: re(`(${alternation(keys(lexicon.setWords))})(?![\\w-])`),
-    build: (m) => ({ type: 'set', value: (lexicon.setWords as Record<string, string>)[m[1].toLowerCase()], set: true, resolution: 'recurring' }),
+    build: (m) => (/[A-Z]/.test(m[1]) ? null
+      : { type: 'set', value: (lexicon.setWords as Record<string, string>)[m[1].toLowerCase()], set: true, resolution: 'recurring' }),
   },
   {
     name: 'weekday-plural', heads: WEEKDAYS.filter((w) => w.length > 4).map((w) => `${w}s`),
@@ -536,6 +543,11 @@ export const RULES: Rule[] = [
       const weak = !m[4].trim() && !CLOCK_CUES.has(previousWord(scan.text, scan.at));
       return clockPiece({ h: Number(m[1]), m: Number(m[2]), s: m[3] ? Number(m[3]) : null, meridiem: null }, weak);
     },
+  },
+  {
+    name: 'clock-zulu', heads: ['#'],
+    re: re('([01]\\d|2[0-3])([0-5]\\d)\\s*(?:GMT|UTC|Z|hrs|hours\\s+GMT)(?![\\w])', 'y'),
+    build: (m) => clockPiece({ h: Number(m[1]), m: Number(m[2]), s: null, meridiem: null }),
   },
   {
     name: 'clock-dot', heads: ['#'],
@@ -610,11 +622,16 @@ export const RULES: Rule[] = [
       if (/[\d.,$£€:/#-]$/.test(scan.text.slice(Math.max(0, scan.at - 1), scan.at))) return null;
       const prev = previousWord(scan.text, scan.at);
       const next = nextWord(scan.text, scan.at + m[0].length);
+      const nextAsWritten = /^\s*([A-Za-z]*)/.exec(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 24))![1];
       if (yearBlockedAfter.has(next)) return null;
+      const year = Number(m[1]);
       const after = scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 3);
       const lineStart = /(^|\n)\s*$/.test(scan.text.slice(Math.max(0, scan.at - 3), scan.at));
-      const cued = yearCuesBefore.has(prev) || prev === '(' || prev === ',' || lineStart || /^[,.;)]/.test(after) || /^['’]s\b/.test(after);
-      if (!cued) return null;
+      const strong = yearCuesBefore.has(prev) && !WEAK_YEAR_CUES.has(prev);
+      const cued = strong || prev === '(' || lineStart || /^[,.;)]/.test(after) || /^['’]s\b/.test(after);
+      if (!strong && /^[a-z]+s$/.test(nextAsWritten)) return null;
+      // Without a cue, a number in the range of recent years is a year unless a plural noun follows ("2000 troops").
+      if (!cued && !(year >= 1900 && year <= 2039 && !yearCuesQuantity.has(prev))) return null;
       return { type: 'date', value: m[1], resolution: ABSOLUTE };
     },
   },

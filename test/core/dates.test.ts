@@ -1,0 +1,167 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractDates } from '../../server/src/core/extract/dates';
+import { inferDocumentDate } from '../../server/src/core/extract/date-inference';
+import type { DateMention, Span } from '../../server/src/core/types';
+
+// Run from the project root (the bundled test lives elsewhere), or from its source folder.
+const SEEDS_DIR = [join(process.cwd(), 'seeds'), join(__dirname, '..', '..', 'seeds')].find((dir) => existsSync(dir))!;
+const seed = (name: string) => readFileSync(join(SEEDS_DIR, name), 'utf8');
+
+function run(text: string, documentDate: string | null, noise: Span[] = [], bodyStart = 0): DateMention[] {
+  return extractDates({ text, documentDate, bodyStart, noise });
+}
+/** [text, value] pairs, in order. */
+const pairs = (mentions: DateMention[]) => mentions.map((m) => [m.text, m.value]);
+const one = (text: string, documentDate: string | null) => {
+  const found = run(text, documentDate);
+  assert.equal(found.length, 1, `one date in ${JSON.stringify(text)}: ${JSON.stringify(pairs(found))}`);
+  return found[0];
+};
+
+function readSeed(prefix: string): string {
+  const names = ['000_c30909410dccb984.txt', '001_9db23b1dc76ea43b.txt', '002_4dfe93347b0ca329.txt', '003_a8a8b5ddc81d522f.txt', '004_3200b12363fb0499.txt'];
+  return seed(names.find((n) => n.startsWith(prefix))!);
+}
+
+test('seed 003 (dated 2015-05-06): Tuesday and last week resolve against the document date', () => {
+  const text = readSeed('003');
+  const found = run(text, '2015-05-06');
+  const tuesday = found.find((d) => d.text === 'Tuesday')!;
+  assert.equal(tuesday.value, '2015-05-05');
+  assert.equal(tuesday.type, 'date');
+  assert.equal(tuesday.resolution, 'relative to the document date (2015-05-06)');
+  assert.equal(text.slice(tuesday.start, tuesday.end), 'Tuesday');
+  assert.equal(text.indexOf('Tuesday that'), tuesday.start);
+  const lastWeek = found.find((d) => d.text === 'last week')!;
+  assert.equal(lastWeek.value, '2015-W18');
+  const dateline = found.find((d) => d.text === 'May 6, 2015' && d.start === text.indexOf('May 6, 2015 -'))!;
+  assert.equal(dateline.value, '2015-05-06');
+  assert.equal(dateline.resolution, 'absolute');
+  for (const d of found) assert.equal(text.slice(d.start, d.end), d.text);
+});
+
+test('seed 004 (undated): partial dates stay unresolved and infer no document date', () => {
+  const text = readSeed('004');
+  const found = run(text, null);
+  assert.deepEqual(pairs(found), [
+    ['February 13', 'XXXX-02-13'], ['2014', '2014'], ['February 13', 'XXXX-02-13'], ['February 14-15', 'XXXX-02-14'],
+    ['July', 'XXXX-07'], ['2004', '2004'],
+  ]);
+  assert.equal(found[0].start, text.indexOf('February 13'));
+  assert.equal(found[0].resolution, 'unresolved: the document has no date');
+  assert.equal(inferDocumentDate(found), null);
+});
+
+test('seed 000: media player timestamps are not dates; "last May" stays unresolved without a date', () => {
+  const text = readSeed('000');
+  const found = run(text, null);
+  assert.ok(!found.some((d) => /0:0/.test(d.text)), JSON.stringify(pairs(found)));
+  // Without the noise finder, the repeated teaser paragraph is read twice.
+  assert.deepEqual(pairs(found), [['recent months', 'PXM'], ['recent months', 'PXM'], ['last May', 'XXXX-05'], ['now', 'PRESENT_REF']]);
+  assert.ok(found[0].resolution.startsWith('approximate'));
+  assert.equal(inferDocumentDate(found), null);
+  assert.deepEqual(run('0:00 0:03:35 0:00', '2016-02-18'), []);
+});
+
+test('seed 001 (dated 2016-02-18): durations, months and approximate periods', () => {
+  const found = run(readSeed('001'), '2016-02-18');
+  assert.deepEqual(pairs(found), [
+    ['Feb. 18, 2016', '2016-02-18'], ['The last few weeks', 'P3W'], ['The last few weeks', 'P3W'], ['March', '2016-03'],
+    ['earlier this year', '2016'], ['right now', 'PRESENT_REF'],
+  ]);
+  assert.equal(found[1].type, 'duration');
+  assert.ok(found[4].resolution.startsWith('approximate'));
+});
+
+test('seed 002 (undated): yesterday evening and last week keep X placeholders', () => {
+  const found = run(readSeed('002'), null);
+  const evening = found.find((d) => d.text === 'yesterday evening')!;
+  assert.equal(evening.type, 'time');
+  assert.equal(evening.value, 'XXXX-XX-XXTEV');
+  assert.equal(found.find((d) => d.text === 'last week')!.value, 'XXXX-WXX');
+  assert.equal(found.find((d) => d.text === 'Every day')!.type, 'set');
+  assert.equal(inferDocumentDate(found), null);
+});
+
+test('relative days and parts of the day', () => {
+  assert.equal(one('Obama said yesterday evening that', '2015-05-06').value, '2015-05-05TEV');
+  assert.equal(one('He spoke Tuesday morning.', '2015-05-06').value, '2015-05-05TMO');
+  assert.equal(one('It rained last night.', '2015-05-06').value, '2015-05-05TNI');
+  assert.equal(one('We leave tomorrow.', '2015-05-06').value, '2015-05-07');
+  assert.equal(one('The talks will resume on Friday.', '2015-05-06').value, '2015-05-08');
+  assert.equal(one('The talks ended on Friday.', '2015-05-06').value, '2015-05-01');
+  assert.equal(one('He spoke Tuesday.', null).value, 'XXXX-WXX-2');
+  assert.equal(one('We met last Friday.', '2015-05-06').value, '2015-05-01');
+  assert.equal(one('They meet next Monday.', '2015-05-06').value, '2015-05-11');
+});
+
+test('weeks, months, years and seasons relative to the document date', () => {
+  assert.equal(one('He arrived last week.', '2015-05-06').value, '2015-W18');
+  assert.equal(one('He arrives next week.', '2015-05-06').value, '2015-W20');
+  assert.equal(one('killed since last May', '2016-03-01').value, '2015-05');
+  assert.equal(one('It opened in March.', '2015-05-06').value, '2015-03');
+  assert.equal(one('It opened in March.', null).value, 'XXXX-03');
+  assert.equal(one('earlier this year', '2015-05-06').value, '2015');
+  assert.equal(one('earlier this month', '2015-05-06').resolution.slice(0, 11), 'approximate');
+  assert.equal(one('She left last year.', '2015-05-06').value, '2014');
+  assert.equal(one('this summer', '2015-05-06').value, '2015-SU');
+  assert.equal(one('We met this weekend.', '2015-05-06').value, '2015-W19-WE');
+  assert.equal(one('two years ago', '2015-05-06').value, '2013');
+  assert.equal(one('three days ago', '2015-05-06').value, '2015-05-03');
+  assert.equal(one('last week', null).value, 'XXXX-WXX');
+  assert.equal(one('the last quarter', '2015-05-06').type, 'duration');
+  assert.equal(one('last quarter', '2015-05-06').value, '2015-Q1');
+});
+
+test('absolute dates in common forms', () => {
+  assert.equal(one('on May 6, 2015, officials said', null).value, '2015-05-06');
+  assert.equal(one('on 13 February 2013', null).value, '2013-02-13');
+  assert.equal(one('Dec. 31 , 1994', null).value, '1994-12-31');
+  assert.equal(one('the 4th of July, 1995', null).value, '1995-07-04');
+  assert.equal(one('in April 2011', null).value, '2011-04');
+  assert.equal(one('on 2015-05-06', null).value, '2015-05-06');
+  assert.equal(one('on 5/3/2018', null).value, '2018-05-03');
+  assert.equal(one('The coalition formed in 2014.', null).value, '2014');
+  assert.equal(one('in the 1990s', null).value, '199');
+  assert.equal(one('Tuesday, December 9, 2008', null).value, '2008-12-09');
+  assert.equal(one('February 13', '2018-02-20').value, '2018-02-13');
+  assert.equal(one('February 13', null).value, 'XXXX-02-13');
+  assert.equal(one('Feb 29', '2017-03-22').value, 'XXXX-02-29');
+});
+
+test('times, durations and sets', () => {
+  assert.equal(one('at 10:30 a.m. on Tuesday', '2015-05-06').value, '2015-05-05T10:30');
+  assert.equal(one('tomorrow at 8am', '2015-05-06').value, '2015-05-07T08');
+  assert.equal(one('a meeting at 3pm', '2015-05-06').value, 'T15');
+  const weeks = one('over the last few weeks', '2015-05-06');
+  assert.deepEqual([weeks.text, weeks.type, weeks.value], ['the last few weeks', 'duration', 'P3W']);
+  assert.equal(one('for three years', null).value, 'P3Y');
+  assert.equal(one('It lasted 90 minutes.', null).value, 'PT90M');
+  const tuesdays = one('They meet every Tuesday.', '2015-05-06');
+  assert.deepEqual([tuesdays.type, tuesdays.value], ['set', 'XXXX-WXX-2']);
+  assert.equal(one('a weekly meeting', null).value, 'P1W');
+  assert.equal(one('right now', '2015-05-06').value, 'PRESENT_REF');
+});
+
+test('numbers that are not dates', () => {
+  assert.deepEqual(run('More than 2000 troops and 1500 police arrived.', '2015-05-06'), []);
+  assert.deepEqual(run('It cost $12 and rose 6.45 percent.', '2015-05-06'), []);
+  assert.deepEqual(run('More than 3,700 airstrikes and 10,000 strikes', '2015-05-06'), []);
+  assert.deepEqual(run('It may rain. March on, they said.', '2015-05-06'), []);
+  assert.deepEqual(run('https://example.com/a/2014-3?id=1687-4', null), []);
+  assert.deepEqual(run('Person of the Year', '2015-05-06'), []);
+});
+
+test('noise spans and the body start are respected; offsets are UTF-16', () => {
+  const text = 'News | May 6, 2015\n\n“Tuesday” 😀 on May 7, 2015 they met.';
+  const noise = [{ start: 0, end: 18 }];
+  const found = run(text, '2015-05-06', noise);
+  assert.deepEqual(pairs(found), [['Tuesday', '2015-05-05'], ['May 7, 2015', '2015-05-07']]);
+  for (const d of found) assert.equal(text.slice(d.start, d.end), d.text);
+  const withBody = run(text, '2015-05-06', [], text.indexOf('“'));
+  assert.equal(withBody.length, 2);
+  assert.equal(withBody[1].start, text.indexOf('May 7'));
+});
