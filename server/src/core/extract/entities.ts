@@ -1,7 +1,7 @@
 import type { EntityMention, EntityType, ExtractionContext } from '../types';
 import { tokenize, type Token } from './entities/tokens';
 import { findDrafts, isFirstName, type Draft } from './entities/chunker';
-import { FEMALE_NAMES, NAME_SUFFIXES, NICKNAMES, PARTICLES, PLACES, STATE_ABBREVIATIONS } from './entities/lexicon';
+import { FEMALE_NAMES, NAME_SUFFIXES, NICKNAMES, ORG_SUFFIXES, PARTICLES, PLACES, STATE_ABBREVIATIONS } from './entities/lexicon';
 import { entityIdFor } from '../index/cross-entities';
 
 /**
@@ -11,8 +11,9 @@ import { entityIdFor } from '../index/cross-entities';
  */
 export function extractEntities(context: ExtractionContext): EntityMention[] {
   const { text } = context;
-  const tokens = tokenize(text, context.bodyStart, context.noise);
-  const drafts = findDrafts({ text, tokens });
+  const lowerWords = new Set<string>();
+  const tokens = tokenize(text, context.bodyStart, context.noise, lowerWords);
+  const drafts = findDrafts({ text, tokens, lowerWords });
   typeByContext(drafts, text);
   const clusters = cluster(drafts, text);
   const mentions: EntityMention[] = [];
@@ -42,7 +43,12 @@ const PLACE_AFTER = /^,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/;
 /** Types the single capitalised words that carry no lexical evidence, from the words around them. */
 function typeByContext(drafts: Draft[], text: string): void {
   for (const draft of drafts) {
-    if (draft.type !== 'other' || draft.known) continue;
+    if (draft.known) continue;
+    if (draft.type === 'person' && !draft.strong && draft.name.length > 1) {
+      if (/\b(?:in|at|near|from|outside|across|into|toward|towards|through|around)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, draft.start - 20), draft.start))) draft.type = 'place';
+      continue;
+    }
+    if (draft.type !== 'other') continue;
     const before = text.slice(Math.max(0, draft.start - 40), draft.start);
     const after = text.slice(draft.end, draft.end + 40);
     const place = PLACE_AFTER.exec(after);
@@ -124,27 +130,43 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
   }
 
   // Short forms: a surname or given name alone, a prefix of a longer name, an acronym of a longer name.
-  const longNames = drafts.map((d, i) => ({ d, i })).filter(({ d }) => d.name.length > 1 && !d.gazetteer);
+  // Long names are indexed by surname, given name, prefix, last word and acronym.
+  const index = new Map<string, number[]>();
+  const put = (key: string, i: number) => { const list = index.get(key); if (list) list.push(i); else index.set(key, [i]); };
+  drafts.forEach((d, i) => {
+    if (d.name.length < 2 || d.gazetteer) return;
+    if (d.type === 'person') {
+      put(`s:${surnameOf(d.name)}`, i);
+      put(`f:${normalize(d.name[0])}`, i);
+      put(`sf:${surnameOf(d.name)} ${firstKey(d.name[0])}`, i);
+    } else {
+      let prefix = '';
+      for (let k = 0; k < d.name.length - 1; k++) { prefix += (k ? ' ' : '') + normalize(d.name[k]); put(`p:${prefix}`, i); }
+      if (d.type === 'organization' && PLACES.candidates(d.name[0])) put(`t:${surnameOf(d.name)}`, i);
+      put(`a:${acronymOf(d.name)}`, i);
+    }
+  });
   drafts.forEach((draft, i) => {
     if (draft.known || draft.gazetteer && draft.name.length > 1) return;
     const single = draft.name.length === 1 ? normalize(draft.name[0]) : null;
+    const candidates: Array<[number, number]> = [];
+    const consider = (key: string, score: number) => { for (const j of index.get(key) ?? []) if (drafts[j].name.length > draft.name.length) candidates.push([j, score]); };
+    const personOk = !(draft.type !== 'person' && draft.type !== 'other' && draft.strong);
+    if (personOk && single) {
+      consider(`s:${single}`, 3);
+      if (isFirstName(draft.name[0])) consider(`f:${single}`, 2);
+    } else if (personOk && draft.type === 'person') consider(`sf:${surnameOf(draft.name)} ${firstKey(draft.name[0])}`, 3);
+    if (!(draft.type === 'person' && draft.title)) {
+      if (!draft.gazetteer) consider(`p:${draft.name.map(normalize).join(' ')}`, 2);
+      if (single && !ORG_SUFFIXES.has(single)) consider(`t:${single}`, 2);
+      const bare = draft.name[0].replace(/[-.]/g, '');
+      if (single && /^\p{Lu}{2,}$/u.test(bare)) consider(`a:${bare}`, 3);
+    }
     let best = -1;
     let bestScore = 0;
-    for (const { d, i: j } of longNames) {
-      if (j === i || d.name.length <= draft.name.length) continue;
-      let score = 0;
-      if (d.type === 'person') {
-        if (draft.type !== 'person' && draft.type !== 'other' && draft.strong) continue;
-        if (single && surnameOf(d.name) === single) score = 3;
-        else if (single && normalize(d.name[0]) === single && isFirstName(draft.name[0])) score = 2;
-        else if (!single && draft.type === 'person' && surnameOf(d.name) === surnameOf(draft.name)
-          && firstKey(draft.name[0]) === firstKey(d.name[0])) score = 3;
-      } else {
-        if (draft.type === 'person' && draft.title) continue;
-        if (d.name.slice(0, draft.name.length).every((w, k) => normalize(w) === normalize(draft.name[k])) && !draft.gazetteer) score = 2;
-        else if (single && /^\p{Lu}{2,}$/u.test(draft.name[0].replace(/[-.]/g, '')) && acronymOf(d.name) === draft.name[0].replace(/[-.]/g, '')) score = 3;
-      }
-      if (!score) continue;
+    for (const [j, score] of candidates) {
+      if (j === i) continue;
+      const d = drafts[j];
       // Prefer the nearest preceding long name.
       const near = d.start < draft.start ? 1 / (1 + draft.start - d.start) : 1 / (1 + 10 * (d.start - draft.start));
       if (score + near > bestScore) { bestScore = score + near; best = j; }

@@ -52,6 +52,8 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
   return outsideNoise(quotes, context.noise);
 
   function attributionAfter(span: Span): Subject | null {
+    // "… a threat." He said …: a quote closed by a full stop ends its sentence.
+    if (/\.\s*[”"]$/.test(text.slice(span.end - 3, span.end))) return null;
     const limit = windowEnd(span.end);
     const window = text.slice(span.end, limit);
     CUE.lastIndex = 0;

@@ -1,6 +1,7 @@
 import type { CrossDocumentEntity, DocumentAnalysis, EntityMention, EntityType, QuoteSpeaker } from '../types';
 import knownData from '../data/entities-known.json';
 import namesData from '../data/entities-names.json';
+import placesData from '../data/entities-places.json';
 
 /** A stable, readable id from an entity's fullest name: "John Kerry" -> "john-kerry". */
 export function entityIdFor(name: string): string {
@@ -11,6 +12,7 @@ export function entityIdFor(name: string): string {
 const KNOWN_IDS = new Set(knownData.entities.map((e) => e.id));
 const NICKNAMES = new Map<string, string>(Object.entries(namesData.nicknames).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]));
 const SUFFIXES = new Set(namesData.suffixes.map((s) => s.toLowerCase()));
+const GAZETTEER = new Set([...placesData.countries, ...placesData.usStates, ...placesData.regions, ...placesData.cities].map((n) => n.toLowerCase()));
 
 // The document-local id each mention and quote speaker had before linking, so that linking again
 // (the workspace index relinks after every change) starts from the same clusters.
@@ -75,39 +77,45 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
       set.add(cluster.key);
     } else cluster.key = `name:${entityIdFor(cluster.canonical)}`;
   }
+  // One-word names: "Obama" -> the only full person name ending with it; "Colts" -> the only longer
+  // organization name ending with it; "Access" / "Betty Ford" -> the only longer name starting with it.
+  const lastWords = new Map<string, Set<string>>();
+  const prefixes = new Map<string, Set<string>>();
   for (const cluster of clusters) {
-    if (cluster.type !== 'person' || !cluster.key.startsWith('name:')) continue;
-    const person = personKey(cluster.canonical);
+    if (cluster.type === 'person' || cluster.key.startsWith('known:')) continue;
+    const words = cluster.canonical.toLowerCase().split(/\s+/);
+    if (words.length < 2 || GAZETTEER.has(cluster.canonical.toLowerCase())) continue;
+    if (cluster.type === 'organization') add(lastWords, words[words.length - 1], cluster.key);
+    for (let n = 1; n < words.length; n++) add(prefixes, words.slice(0, n).join(' '), cluster.key);
+  }
+  for (const cluster of clusters) {
+    if (!cluster.key.startsWith('name:') || cluster.type === 'place' && GAZETTEER.has(cluster.canonical.toLowerCase())) continue;
+    const lower = cluster.canonical.toLowerCase();
+    const oneWord = !/\s/.test(lower);
+    const person = oneWord && cluster.type !== 'place' ? personKey(cluster.canonical) : null;
     const full = person && surnames.get(person.surname);
-    if (full && full.size === 1) cluster.key = [...full][0];
+    if (full && full.size === 1) { cluster.key = [...full][0]; continue; }
+    if (cluster.type === 'person') continue;
+    const team = oneWord ? lastWords.get(lower) : undefined;
+    if (team && team.size === 1) { cluster.key = [...team][0]; continue; }
+    const longer = prefixes.get(lower);
+    if (longer && longer.size === 1) cluster.key = [...longer][0];
   }
 
-  // Group, name and id.
+  // Group, name and id; groups whose names give the same id are one entity.
+  const byKey = new Map<string, Cluster[]>();
+  for (const cluster of clusters) push(byKey, cluster.key, cluster);
   const groups = new Map<string, Cluster[]>();
-  for (const cluster of clusters) {
-    let group = groups.get(cluster.key);
-    if (!group) groups.set(cluster.key, (group = []));
-    group.push(cluster);
+  for (const [key, members] of byKey) {
+    const id = key.startsWith('known:') ? key : `name:${entityIdFor(chooseName(members))}`;
+    const group = groups.get(id);
+    if (group) group.push(...members); else groups.set(id, [...members]);
   }
   const table: CrossDocumentEntity[] = [];
-  const usedIds = new Set<string>();
   const idOf = new Map<Cluster, string>();
   for (const [key, group] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    const nameCounts = new Map<string, number>();
-    for (const cluster of group) nameCounts.set(cluster.canonical, (nameCounts.get(cluster.canonical) ?? 0) + cluster.mentions.length);
-    const longest = Math.max(...[...nameCounts.keys()].map((n) => n.split(/\s+/).length));
-    let name = '';
-    let count = -1;
-    for (const [candidate, n] of nameCounts) {
-      if (candidate.split(/\s+/).length !== longest) continue;
-      if (n > count || n === count && candidate < name) { name = candidate; count = n; }
-    }
-    let id = key.startsWith('known:') ? key.slice(6) : entityIdFor(name);
-    if (!key.startsWith('known:')) {
-      const base = id;
-      for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;
-    }
-    usedIds.add(id);
+    const name = chooseName(group);
+    const id = key.startsWith('known:') ? key.slice(6) : entityIdFor(name);
     const mentions = group.flatMap((c) => c.mentions);
     const aliases = new Set<string>();
     const titles = new Set<string>();
@@ -145,6 +153,33 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
     }
   }
   return table.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+}
+
+/** The most used of the fullest names (most words), ties broken alphabetically. */
+function chooseName(group: readonly Cluster[]): string {
+  const nameCounts = new Map<string, number>();
+  for (const cluster of group) nameCounts.set(cluster.canonical, (nameCounts.get(cluster.canonical) ?? 0) + cluster.mentions.length);
+  let longest = 0;
+  for (const candidate of nameCounts.keys()) longest = Math.max(longest, candidate.split(/\s+/).length);
+  let name = '';
+  let count = -1;
+  for (const [candidate, n] of nameCounts) {
+    if (candidate.split(/\s+/).length !== longest) continue;
+    if (n > count || n === count && candidate < name) { name = candidate; count = n; }
+  }
+  return name;
+}
+
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let entry = map.get(key);
+  if (!entry) map.set(key, (entry = new Set<V>()));
+  entry.add(value);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  let entry = map.get(key);
+  if (!entry) map.set(key, (entry = []));
+  entry.push(value);
 }
 
 function majority<T>(values: readonly T[]): T {

@@ -3,7 +3,7 @@
 import type { EntityType } from '../../types';
 import type { Token } from './tokens';
 import {
-  CALENDAR, DEMONYMS, FEMALE_NAMES, KNOWN, MALE_NAMES, NOT_ENTITIES, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS, PARTICLES,
+  CALENDAR, DEMONYMS, DIRECTIONS, NAME_SUFFIXES, OTHER_HEADS, FEMALE_NAMES, KNOWN, MALE_NAMES, NOT_ENTITIES, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS, PARTICLES,
   PLACE_FEATURES, PLACE_PREFIXES, PLACES, STARTERS, STATE_ABBREVIATIONS, TITLES, type KnownEntity,
 } from './lexicon';
 
@@ -24,8 +24,9 @@ export interface Draft {
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'y', '&', 'dos', 'das']);
 const WEAK_TITLES = new Set(['general', 'major', 'private', 'justice', 'chief', 'deputy', 'agent', 'speaker', 'chair', 'king', 'queen', 'prince',
   'princess', 'lady', 'lord', 'sir', 'father', 'sister', 'brother', 'captain', 'marshal', 'imam', 'pope', 'cardinal', 'bishop', 'officer',
-  'delegate', 'manager', 'director', 'trooper', 'constable', 'inspector', 'representative', 'governor', 'commander', 'premier', 'miss', 'dame']);
+  'delegate', 'trooper', 'constable', 'inspector', 'miss', 'dame', 'star', 'te', 'de', 'dt', 'cb', 'lb']);
 const SHORT_ALIAS = /^[A-Z]{2,3}$/;
+const SPEECH_AFTER = /^\s+(?:said|says|told|added|wrote|explained|insisted|noted)\b/;
 
 function nameLike(token: Token): boolean {
   return token.cap || token.particle;
@@ -35,19 +36,17 @@ export function isFirstName(word: string): boolean {
   return MALE_NAMES.has(word) || FEMALE_NAMES.has(word);
 }
 
-export interface ChunkerInput { text: string; tokens: Token[] }
+export interface ChunkerInput { text: string; tokens: Token[]; lowerWords: Set<string> }
 
-export function findDrafts({ text, tokens }: ChunkerInput): Draft[] {
+export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] {
   const n = tokens.length;
   const consumed = new Uint8Array(n);
   const drafts: Draft[] = [];
 
   // Evidence: words written capitalised where capitals do not come from the sentence or a headline.
   const evidence = new Set<string>();
-  const lowerWords = new Set<string>();
   for (const token of tokens) {
     if ((token.cap || token.particle) && !token.sentenceStart && !token.headline) evidence.add(token.text.toLowerCase());
-    else if (!token.cap) lowerWords.add(token.text);
   }
 
   // Pass A: known aliases and gazetteer places.
@@ -55,7 +54,8 @@ export function findDrafts({ text, tokens }: ChunkerInput): Draft[] {
     const token = tokens[i];
     if (!nameLike(token) && !CONNECTORS.has(token.text) && token.text !== 'dpa') continue;
     const known = matchPhrase(KNOWN, tokens, i, text);
-    if (known && acceptShortAlias(tokens, i, known.length) && !longerOrgName(tokens, i + known.length, known.value.type)) {
+    const headlineWord = known && token.headline && known.length === 1 && lowerWords.has(token.text.toLowerCase());
+    if (known && !headlineWord && acceptShortAlias(tokens, i, known.length) && !longerOrgName(tokens, i + known.length, known.value.type)) {
       const last = tokens[i + known.length - 1];
       let titleStart = i;
       if (known.value.type === 'person' && token.joined) {
@@ -75,11 +75,15 @@ export function findDrafts({ text, tokens }: ChunkerInput): Draft[] {
     if (place) {
       const after = i + place.length;
       const next = tokens[after];
-      const runsOn = next && next.joined && nameLike(next) && !next.standalone && !tokens[after - 1].standalone && !tokens[after - 1].possessive
+      const prev = tokens[i - 1];
+      const inside = !!prev && place.length === 1 && !token.upper && !token.text.includes('.') && token.joined && !consumed[i - 1] && nameLike(prev) && !prev.standalone && !token.standalone && !STARTERS.has(prev.text)
+        && !DEMONYMS.has(prev.text) && !CALENDAR.has(prev.text) && !TITLES.candidates(prev.text) && !DIRECTIONS.has(prev.text) && prev.line === token.line
+        && !(prev.sentenceStart && !evidence.has(prev.text.toLowerCase()));
+      const runsOn = next && next.joined && (nameLike(next) || /^\p{N}+\p{L}+$/u.test(next.text)) && !next.standalone && !tokens[after - 1].standalone && !tokens[after - 1].possessive
         && titleRunEnd(tokens, after) === after && !matchPhrase(PLACES, tokens, after, text) && !matchPhrase(KNOWN, tokens, after, text)
         && !CALENDAR.has(next.text);
-      const continuesAsName = runsOn || (next && next.joined && !nameLike(next) && CONNECTORS.has(next.text) && next.text !== '&' && tokens[after + 1]?.cap);
-      if (!continuesAsName && !(tokens[i].sentenceStart && place.length === 1 && place.value === 'United States' && tokens[i].text === 'US' && false)) {
+      const continuesAsName = runsOn || longerOrgName(tokens, after, 'organization') || (next && next.joined && !nameLike(next) && CONNECTORS.has(next.text) && next.text !== '&' && tokens[after + 1]?.cap);
+      if (!continuesAsName && !inside) {
         const last = tokens[after - 1];
         drafts.push({ start: token.start, end: last.end, type: 'place', strong: true, name: tokenTexts(tokens, i, after), gazetteer: place.value, tokenIndex: i });
         consumed.fill(1, i, after);
@@ -119,13 +123,23 @@ export function findDrafts({ text, tokens }: ChunkerInput): Draft[] {
       for (let c = 0; c < chunk.length; c++) {
         const k = chunk[c];
         const token = tokens[k];
-        const good = (evidence.has(token.text.toLowerCase()) || titled.has(k) || token.upper && !NOT_ENTITIES.has(token.text)
+        const good = (evidence.has(token.text.toLowerCase()) || titled.has(k) || token.upper && !token.shout && !NOT_ENTITIES.has(token.text)
           || isFirstName(token.text) && c + 1 < chunk.length && tokens[chunk[c + 1]].cap) && !STARTERS.has(token.text);
         if (good || (run.length && (CONNECTORS.has(token.text) || token.text === 'the'))) run.push(k);
         else { if (run.length) splitChunk(run, true); run = []; }
       }
       if (run.length) splitChunk(run, true);
-    } else splitChunk(chunk, false);
+    } else {
+      // "Capt. Tom Tennant of the Woodburn Police Department": a person, then an organization.
+      const of = chunk.findIndex((k, c) => c > 1 && tokens[k].text === 'of');
+      if (of > 0 && (titleRunEnd(tokens, chunk[0], chunk[of]) > chunk[0] && titleRunEnd(tokens, chunk[0], chunk[of]) < chunk[of]
+        || isFirstName(tokens[chunk[0]].text)) && titleRunEnd(tokens, chunk[0], chunk[chunk.length - 1] + 1) <= chunk[of]) {
+        splitChunk(chunk.slice(0, of), false);
+        let rest = of + 1;
+        if (tokens[chunk[rest]]?.text === 'the') rest++;
+        if (rest < chunk.length) splitChunk(chunk.slice(rest), false);
+      } else splitChunk(chunk, false);
+    }
   }
 
   function splitChunk(chunk: number[], fromHeadline: boolean): void {
@@ -136,7 +150,7 @@ export function findDrafts({ text, tokens }: ChunkerInput): Draft[] {
       const token = tokens[chunk[a]];
       if (!nameLike(token) || STARTERS.has(token.text) || CALENDAR.has(token.text) || NOT_ENTITIES.has(token.text)) { a++; continue; }
       if (a === 0 && token.sentenceStart && !fromHeadline && !evidence.has(token.text.toLowerCase()) && !isFirstName(token.text) && !DEMONYMS.has(token.text)
-        && titleRunEnd(tokens, chunk[a]) === chunk[a] && (b - a === 1 || lowerWords.has(token.text.toLowerCase()))) { a++; continue; }
+        && titleRunEnd(tokens, chunk[a]) === chunk[a] && !(b - a === 1 && SPEECH_AFTER.test(text.slice(token.end, token.end + 12))) && (b - a === 1 || lowerWords.has(token.text.toLowerCase()) || /(?:ing|ed|ly)$/.test(token.text))) { a++; continue; }
       break;
     }
     let i = a;
@@ -174,7 +188,7 @@ export function findDrafts({ text, tokens }: ChunkerInput): Draft[] {
         const t = tokens[chunk[k]];
         if (CALENDAR.has(t.text)) break;
         const end = titleRunIn(chunk, k, b);
-        if (end > k && end < b && !WEAK_TITLES.has(t.text.toLowerCase().replace(/\.$/, ''))) break;
+        if (end > k && end < b && (end - k > 1 || !WEAK_TITLES.has(t.text.toLowerCase().replace(/\.$/, '')))) break;
         k++;
       }
       let e = k;
@@ -196,15 +210,28 @@ export function findDrafts({ text, tokens }: ChunkerInput): Draft[] {
     const first = tokens[indices[0]];
     const last = tokens[indices[indices.length - 1]];
     const words = indices.map((x) => tokens[x].text);
+    if (titleRunEnd(tokens, indices[0], indices[indices.length - 1] + 1) === indices[indices.length - 1] + 1) return;
     if (words.length === 1 && (NOT_ENTITIES.has(words[0]) || words[0].length < 2 || /^\p{N}/u.test(words[0]) || STARTERS.has(words[0]))) return;
+    if (words.length === 1 && first.upper && spelledOutInLowerCase(words[0])) return;
     const typed = typeGeneric(words, indices);
     drafts.push({ start: first.start, end: last.end, type: typed.type, strong: typed.strong, name: words, tokenIndex: indices[0] });
+  }
+
+  /** "BPC" after "building partner capacity": an abbreviation of common words, not a name. */
+  function spelledOutInLowerCase(acronym: string): boolean {
+    const letters = acronym.replace(/[^A-Z]/g, '');
+    if (letters.length < 2 || letters.length > 6) return false;
+    const pattern = new RegExp(`\\b${[...letters.toLowerCase()].map((l) => `${l}[a-z]*`).join('[ -]')}\\b`);
+    return pattern.test(text);
   }
 
   function typeGeneric(words: string[], indices: number[]): { type: EntityType; strong: boolean } {
     const lower = words.map((w) => w.toLowerCase());
     const last = lower[lower.length - 1];
     const many = words.length > 1;
+    const before = text.slice(Math.max(0, tokens[indices[0]].start - 4), tokens[indices[0]].start);
+    if (many && OTHER_HEADS.has(last)) return { type: 'other', strong: true };
+    if (many && last === 'state' && PLACES.candidates(words[0])) return { type: 'organization', strong: true };
     if (many && (ORG_SUFFIXES.has(last) || ORG_PREFIXES.has(lower[0]) && lower[1] === 'of')) return { type: 'organization', strong: true };
     if (many && (PLACE_FEATURES.has(last) || PLACE_PREFIXES.has(lower[0]))) return { type: 'place', strong: true };
     if (many && matchPhrase(PLACES, tokens, indices[0], text)) {
@@ -212,13 +239,18 @@ export function findDrafts({ text, tokens }: ChunkerInput): Draft[] {
     }
     if (many && isFirstName(words[0]) && !ORG_WORDS.has(last)) return { type: 'person', strong: true };
     if (many && (PARTICLES.has(lower[0]) || indices.some((x) => tokens[x].particle))) return { type: 'person', strong: true };
+    if (/(?:^|[^\p{L}])the $/u.test(before) && !isFirstName(words[0])) return { type: 'organization', strong: false };
+    if (many && DIRECTIONS.has(words[0])) return { type: 'place', strong: false };
     if (!many) {
-      if (tokens[indices[0]].upper) return { type: 'organization', strong: false };
+      if (tokens[indices[0]].upper && !tokens[indices[0]].shout) return { type: 'organization', strong: false };
       if (ORG_SUFFIXES.has(last)) return { type: 'organization', strong: false };
       return { type: 'other', strong: false };
     }
     if (lower.some((w) => ORG_WORDS.has(w))) return { type: 'organization', strong: false };
-    if (words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w)) && words.length <= 4) return { type: 'person', strong: false };
+    if (words.every((w) => /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u.test(w) || /^\p{Lu}\.$/u.test(w) || NAME_SUFFIXES.has(w) || PARTICLES.has(w.toLowerCase()))
+      && words.length <= 4) {
+      return { type: lower.some((w) => lowerWords.has(w)) ? 'other' : 'person', strong: false };
+    }
     return { type: 'organization', strong: false };
   }
 
@@ -265,7 +297,7 @@ function acceptShortAlias(tokens: Token[], i: number, length: number): boolean {
   const previous = tokens[i - 1];
   const next = tokens[i + 1];
   const shouting = (t: Token | undefined) => !!t && t.line === tokens[i].line && t.upper && !KNOWN.candidates(t.text);
-  return !shouting(previous) && !shouting(next);
+  return !(tokens[i].joined && shouting(previous)) && !(next?.joined && shouting(next));
 }
 
 /** End (exclusive token index) of the run of title phrases starting at token i, or i when none. */

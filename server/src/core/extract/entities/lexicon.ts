@@ -59,8 +59,8 @@ for (const name of placeNames) {
   if (/\s/.test(name)) PLACES.add(phraseTokens(name.toUpperCase()), name);
 }
 for (const [alias, name] of Object.entries(placesData.abbreviations)) PLACES.add(phraseTokens(alias), name);
-for (const abbreviation of placesData.stateAbbreviations) PLACES.add([abbreviation], abbreviation);
-export const STATE_ABBREVIATIONS = new Set(placesData.stateAbbreviations);
+for (const [abbreviation, state] of Object.entries(placesData.stateAbbreviations)) PLACES.add([abbreviation], state);
+export const STATE_ABBREVIATIONS = new Set(Object.keys(placesData.stateAbbreviations));
 export const PLACE_FEATURES = lowerSet(placesData.featureWords.filter((w) => !/\s/.test(w)));
 export const PLACE_PREFIXES = lowerSet(placesData.featurePrefixes);
 export const ORG_SUFFIXES = lowerSet(knownData.orgSuffixes.filter((w) => !/\s/.test(w)));
@@ -79,11 +79,18 @@ export const STARTERS = new Set(wordsData.starters);
 export const CALENDAR = new Set(wordsData.calendar);
 export const NOT_ENTITIES = new Set(wordsData.notEntities);
 export const HEADLINE_LOWER = new Set(wordsData.headlineLower);
+export const OTHER_HEADS = lowerSet(wordsData.otherHeads);
+export const DIRECTIONS = new Set(wordsData.directions);
 
 /** Words whose trailing dot belongs to them: titles, initials, state and other abbreviations. */
 export const DOTTED = new Set<string>([
   ...abbreviations,
   ...titlesData.phrases.flatMap((p) => p.split(/\s+/)).filter((w) => w.endsWith('.')).map((w) => w.slice(0, -1)),
-  ...placesData.stateAbbreviations.map((w) => w.slice(0, -1)),
+  ...Object.keys(placesData.stateAbbreviations).map((w) => w.slice(0, -1)),
   ...placesData.featureWords.filter((w) => w.endsWith('.')).map((w) => w.slice(0, -1)),
 ]);
+
+/** Lower-case words the chunker looks at (connectors, words inside known names and titles); others are not kept as tokens. */
+export const KEPT_LOWER = new Set<string>(['of', 'the', 'and', '&', 'de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn',
+  'al', 'el', 'y', 'dos', 'das',
+  ...[...knownData.entities.flatMap((e) => e.aliases), ...titlesData.phrases].flatMap((p) => phraseTokens(p)).filter((w) => /^[a-z]/.test(w))]);

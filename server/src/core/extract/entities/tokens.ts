@@ -1,6 +1,6 @@
 // Word tokens of a document body, with the facts the entity chunker needs.
 import type { Span } from '../../types';
-import { DOTTED, PARTICLE_PREFIX } from './lexicon';
+import { DOTTED, KEPT_LOWER, PARTICLE_PREFIX } from './lexicon';
 
 export interface Token {
   start: number;
@@ -23,6 +23,8 @@ export interface Token {
   /** Index of the line, and whether that line reads as a title-case headline. */
   line: number;
   headline: boolean;
+  /** The line is written in capitals throughout. */
+  shout: boolean;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:\.-|[-'’.&])[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?/gu;
@@ -37,13 +39,18 @@ function isLowerChar(ch: string): boolean {
   return ch >= 'a' && ch <= 'z' ? true : ch >= 'A' && ch <= 'Z' ? false : LOWER.test(ch);
 }
 
-/** Tokens of text[from, to), skipping noise spans (sorted or not). */
-export function tokenize(text: string, from: number, noise: readonly Span[]): Token[] {
+/**
+ * Tokens of text[from, to), skipping noise spans (sorted or not). Lower-case words are kept only when the
+ * chunker needs them (connectors, words of known names); all of them go to `lowerWords`.
+ */
+export function tokenize(text: string, from: number, noise: readonly Span[], lowerWords: Set<string>): Token[] {
   const tokens: Token[] = [];
+  let skipped = false;
   const sortedNoise = [...noise].sort((a, b) => a.start - b.start);
   let noiseIndex = 0;
   const lineStarts: number[] = [];
-  const headlineLines = markHeadlines(text, from, lineStarts);
+  const shouting = new Set<number>();
+  const headlineLines = markHeadlines(text, from, lineStarts, shouting);
   let line = 0;
   WORD.lastIndex = from;
   let previousEnd = from;
@@ -61,10 +68,12 @@ export function tokenize(text: string, from: number, noise: readonly Span[]): To
       else word = bare;
     }
     let possessive = false;
-    if (/['’]s$/.test(word) && word.length > 2) { word = word.slice(0, -2); possessive = true; }
-    else if (/['’]$/.test(word)) word = word.slice(0, -1);
+    const lastChar = word.charCodeAt(word.length - 1);
+    if (lastChar === 115 /* s */ && word.length > 2 && isApostrophe(word.charCodeAt(word.length - 2))) { word = word.slice(0, -2); possessive = true; }
+    else if (isApostrophe(lastChar)) word = word.slice(0, -1);
     let standalone = false;
-    if (word.includes('-')) {
+    const hyphenated = word.includes('-');
+    if (hyphenated) {
       const parts = word.split('-');
       if (parts.length > 1 && HYPHEN_PREFIXES.has(parts[0].toLowerCase()) && isUpperChar(parts[1][0] ?? '')) {
         start += parts[0].length + 1;
@@ -81,17 +90,52 @@ export function tokenize(text: string, from: number, noise: readonly Span[]): To
     const end = start + word.length;
     const first = word[0];
     const cap = isUpperChar(first);
-    const gap = text.slice(previousEnd, start);
-    const joined = tokens.length > 0 && /^[ \u00a0]{1,2}$/.test(gap) && !tokens[tokens.length - 1].possessive;
+    if (!cap) {
+      lowerWords.add(word);
+      if (!KEPT_LOWER.has(word) && !(hyphenated && PARTICLE_PREFIX.test(word))) {
+        previousEnd = end;
+        previousDotted = false;
+        skipped = true;
+        continue;
+      }
+    }
+    const gapLength = start - previousEnd;
+    const joined = tokens.length > 0 && (gapLength === 1 || gapLength === 2) && isBlank(text.charCodeAt(previousEnd))
+      && (gapLength === 1 || isBlank(text.charCodeAt(previousEnd + 1))) && !tokens[tokens.length - 1].possessive && !skipped;
+    skipped = false;
     tokens.push({
-      start, end, text: word, cap, upper: cap && word.length > 1 && !LOWER.test(word) && /\p{L}.*\p{L}/u.test(word),
-      particle: !cap && PARTICLE_PREFIX.test(word), joined, sentenceStart: isSentenceStart(text, from, start, previousDotted, previousEnd),
-      standalone, possessive, line, headline: headlineLines.has(line),
+      start, end, text: word, cap, upper: cap && word.length > 1 && isUpperWord(word),
+      particle: !cap && hyphenated && PARTICLE_PREFIX.test(word), joined, sentenceStart: isSentenceStart(text, from, start, previousDotted, previousEnd),
+      standalone, possessive, line, headline: headlineLines.has(line), shout: shouting.has(line),
     });
     previousEnd = end;
     previousDotted = dotted && !(word.length > 2 && word.includes('.'));
   }
   return tokens;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 0xa0;
+}
+
+/** No lower-case letter and at least two letters ("ISIL", "U.S."). */
+function isUpperWord(word: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 97 && code <= 122) return false;
+    if (code >= 65 && code <= 90) letters++;
+    else if (code > 127) {
+      const ch = word[i];
+      if (LOWER.test(ch)) return false;
+      if (UPPER.test(ch)) letters++;
+    }
+  }
+  return letters >= 2;
 }
 
 function isSentenceStart(text: string, from: number, start: number, previousDotted: boolean, previousEnd: number): boolean {
@@ -110,7 +154,7 @@ function isSentenceStart(text: string, from: number, start: number, previousDott
 }
 
 /** Lines that read as headlines: no closing punctuation and mostly capitalised words. Fills lineStarts. */
-function markHeadlines(text: string, from: number, lineStarts: number[]): Set<number> {
+function markHeadlines(text: string, from: number, lineStarts: number[], shouting: Set<number>): Set<number> {
   const headlines = new Set<number>();
   let start = from;
   let index = 0;
@@ -119,7 +163,8 @@ function markHeadlines(text: string, from: number, lineStarts: number[]): Set<nu
     if (end < 0) end = text.length;
     lineStarts.push(start);
     const line = text.slice(start, end).trim();
-    if (line && line.length < 200 && !/[.!?”"’:;,)]$/.test(line) && !/^By\s/.test(line)) {
+    if (line.length > 12 && !LOWER.test(line) && (line.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 3) { shouting.add(index); headlines.add(index); }
+    else if (line && line.length < 200 && !/[.!?”"’:;,)]$/.test(line) && !/^By\s/.test(line)) {
       const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
       let capital = 0;
       let counted = 0;

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { extractEntities } from '../../server/src/core/extract/entities';
+import type { EntityMention, ExtractionContext } from '../../server/src/core/types';
+
+const context = (text: string): ExtractionContext => ({ text, documentDate: null, bodyStart: 0, noise: [] });
+const find = (mentions: EntityMention[], text: string) => mentions.find((m) => m.text === text);
+const brief = (mentions: EntityMention[]) => mentions.map((m) => `${m.text}|${m.type}|${m.id}`);
+
+test('titles stay in the span and in `title`; the nation or organization in front is its own mention', () => {
+  const text = 'At a recent press conference, U.S. Defense Secretary Ashton Carter confirmed it. Pentagon Spokesperson Peter Cook welcomed the defeat.';
+  const mentions = extractEntities(context(text));
+  assert.deepEqual(brief(mentions), [
+    'U.S.|place|united-states', 'Defense Secretary Ashton Carter|person|ashton-carter', 'Pentagon|organization|pentagon',
+    'Spokesperson Peter Cook|person|peter-cook',
+  ]);
+  const carter = find(mentions, 'Defense Secretary Ashton Carter')!;
+  assert.equal(carter.title, 'Defense Secretary');
+  assert.equal(carter.canonical, 'Ashton Carter');
+  assert.equal(text.slice(carter.start, carter.end), carter.text);
+});
+
+test('short forms join the fullest name: Mr. Carter, Secretary Carter, possessive Carter’s', () => {
+  const text = 'Defense Secretary Ashton Carter spoke. “It works,” Mr. Carter said. Secretary Carter added that Carter’s plan holds.';
+  const mentions = extractEntities(context(text));
+  assert.deepEqual(mentions.map((m) => m.text), ['Defense Secretary Ashton Carter', 'Mr. Carter', 'Secretary Carter', 'Carter']);
+  assert.ok(mentions.every((m) => m.id === 'ashton-carter' && m.type === 'person' && m.canonical === 'Ashton Carter'));
+  assert.equal(find(mentions, 'Mr. Carter')!.title, 'Mr.');
+});
+
+test('NATO Secretary-General Jens Stoltenberg and Brig. Gen. Thomas Weidley', () => {
+  const mentions = extractEntities(context('Also on February 13, NATO Secretary-General Jens Stoltenberg said so. Brig. Gen. Thomas Weidley told Al Arabiya that. Weidley said.'));
+  assert.deepEqual(brief(mentions), [
+    'NATO|organization|nato', 'Secretary-General Jens Stoltenberg|person|jens-stoltenberg', 'Brig. Gen. Thomas Weidley|person|thomas-weidley',
+    'Al Arabiya|organization|al-arabiya', 'Weidley|person|thomas-weidley',
+  ]);
+  assert.equal(find(mentions, 'Brig. Gen. Thomas Weidley')!.title, 'Brig. Gen.');
+});
+
+test('acronyms and aliases join: ISIL, IS, Islamic State, anti-ISIL, ISIL-controlled; CJTF-OIR', () => {
+  const text = 'The Islamic State of Iraq and the Levant is losing ground, according to the Combined Joint Task Force - Operation Inherent Resolve. '
+    + 'The anti-ISIL coalition took ISIL-controlled Hit from the Islamic State (IS) fighters, a CJTF-OIR official says.';
+  const mentions = extractEntities(context(text));
+  assert.deepEqual(brief(mentions), [
+    'Islamic State of Iraq and the Levant|organization|isil', 'Combined Joint Task Force - Operation Inherent Resolve|organization|cjtf-oir',
+    'ISIL|organization|isil', 'ISIL|organization|isil', 'Hit|place|hit', 'Islamic State|organization|isil', 'IS|organization|isil',
+    'CJTF-OIR|organization|cjtf-oir',
+  ]);
+});
+
+test('Arabic names with particles and an alias introduced by "also known as"', () => {
+  const text = 'Leaders were killed, including so-called “minister of war” Abu Omar al-Shishani and Abd al-Rahman Mustafa al-Qaduli, also known as Hami Imam.\n\nAl-Qaduli, Secretary Carter said, served as a finance minister.';
+  const mentions = extractEntities(context(text));
+  const qaduli = mentions.filter((m) => m.id === 'abd-al-rahman-mustafa-al-qaduli').map((m) => m.text);
+  assert.deepEqual(qaduli, ['Abd al-Rahman Mustafa al-Qaduli', 'Hami Imam', 'Al-Qaduli']);
+  assert.equal(find(mentions, 'Abu Omar al-Shishani')!.type, 'person');
+});
+
+test('no junk spans: sentence starters, nationality adjectives, headline words, "State John", LG, .gov', () => {
+  const text = 'Kerry on Winning the Fight Against ISIL\n\nRecent successes include Ramadi. Iraqi and Syrian ground forces advanced, said Secretary of State John Kerry.\n\nOfficial websites use .gov\n\nLG';
+  const mentions = extractEntities(context(text));
+  assert.deepEqual(mentions.map((m) => m.text), ['Kerry', 'ISIL', 'Ramadi', 'Secretary of State John Kerry']);
+  assert.equal(find(mentions, 'Kerry')!.id, 'john-kerry');
+  assert.ok(!mentions.some((m) => /^(?:State John.*|LG|\.?gov|Recent|Iraqi|Winning|Fight)$/.test(m.text)));
+});
+
+test('dateline place, organization names led by a nationality, skipped noise and front matter', () => {
+  const text = '---\ntitle: Kerry\n---\nMACDILL AIR FORCE BASE, Fla., May 6, 2015 - Iraqi Security Forces and Kurdish Security Forces held.\nXS\n';
+  const bodyStart = text.indexOf('MACDILL');
+  const noiseStart = text.indexOf('XS');
+  const mentions = extractEntities({ text, documentDate: null, bodyStart, noise: [{ start: noiseStart, end: noiseStart + 2 }] });
+  assert.deepEqual(brief(mentions), [
+    'MACDILL AIR FORCE BASE|place|macdill-air-force-base', 'Fla.|place|florida', 'Iraqi Security Forces|organization|iraqi-security-forces',
+    'Kurdish Security Forces|organization|kurdish-security-forces',
+  ]);
+});
+
+test('seed 004: Rex Tillerson in the caption, the headline and the text is one entity', () => {
+  const text = readFileSync('seeds/004_3200b12363fb0499.txt', 'utf8');
+  const mentions = extractEntities(context(text));
+  const tillerson = mentions.filter((m) => m.id === 'rex-tillerson').map((m) => m.text);
+  assert.deepEqual(tillerson, ['Tillerson', 'Secretary of State Rex Tillerson', 'Secretary of State Rex Tillerson', 'Secretary of State Rex Tillerson',
+    'Tillerson', 'Tillerson']);
+  assert.ok(mentions.every((m) => text.slice(m.start, m.end) === m.text));
+  assert.deepEqual(mentions.filter((m) => m.text === 'Rikard Jozwiak').map((m) => m.type), ['person']);
+});
