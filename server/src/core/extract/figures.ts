@@ -1,23 +1,166 @@
-import type { DateMention, ExtractionContext, Figure } from '../types';
-import { outsideNoise, overlaps } from '../text/spans';
+// Figures: numbers that count or measure something, with their qualifier, unit and what they measure.
+//
+// The scanner stops at every digit, number word and fraction sign after the body start; reader.ts reads the
+// figure there (qualifier, currency, number, scale, unit or counted noun). The passes below then
+//   1. drop figures whose number overlaps a date (dates, durations, times are the date extractor's) or noise,
+//   2. join ranges ("between 5 and 10 percent", "44 mg to 50 mg", "10-15 exabytes"), and give a unit written
+//      once to both numbers ("45 and 50 mg"),
+//   3. drop what is not a figure: years ("in 2014"), numbers in names ("Voyager 2", "Flight 370", "No. 1"), the
+//      halves of "14-15" or "3-2" that are not ranges, "one" as a pronoun ("one of the few"),
+//   4. let an unqualified count borrow the unit of the count before it in the same sentence
+//      ("about 7,400 Iraqi forces ..., with approximately 2,800 currently in training").
+// Words and their meanings are data: ../data/figures-*.json. Intervals: figures/intervals.ts.
 
-const NUMBER_AND_NOUN = /\b(more than |nearly |about |some |approximately |at least |up to )?(\$)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)( percent| million| billion)?(?: ([a-z]+))?/gi;
+import type { DateMention, ExtractionContext, Figure, Span } from '../types';
+import { outsideNoise } from '../text/spans';
+import { ANCHOR_WORDS, RANGE_JOINS, UNICODE_FRACTIONS } from './figures/lexicon';
+import { readFigureAt, type Candidate } from './figures/reader';
+import { intervalOf } from './figures/intervals';
+
+const ANCHOR = new RegExp(
+  `(?<![\\p{L}\\p{N}_])\\.?\\d|[${[...UNICODE_FRACTIONS.keys()].join('')}]|\\b(?:${ANCHOR_WORDS.join('|')})\\b`,
+  'giu',
+);
+const SENTENCE_END = /[.!?]["”’)]?\s+["“‘(]?[A-Z0-9]|\n\s*\n/;
+/** How far back a count may look for the unit it leaves out. */
+const ELLIPSIS_REACH = 200;
+const ELLIPSIS_LINK = /(?:,|\band|\bwith|\bbut|\bwhile|\bincluding|\bplus|\bwhereas)\s*$/i;
 
 /** Numbers with what they count. */
 export function extractFigures(context: ExtractionContext, dates: readonly DateMention[]): Figure[] {
-  const figures: Figure[] = [];
-  for (const match of context.text.slice(context.bodyStart).matchAll(NUMBER_AND_NOUN)) {
-    const start = context.bodyStart + match.index!;
-    const span = { start, end: start + match[0].length };
-    if (dates.some((date) => overlaps(date, span))) continue;
-    const [, qualifierWords, dollar, digits, scale, noun] = match;
-    let value = Number(digits.replace(/,/g, ''));
-    if (scale?.trim() === 'million') value *= 1e6;
-    if (scale?.trim() === 'billion') value *= 1e9;
-    const qualifier = qualifierWords ? (qualifierWords.trim().toLowerCase().replace(/ /g, '-') as Figure['qualifier']) : 'exact';
-    const kind = dollar ? 'money' : scale?.trim() === 'percent' ? 'percent' : 'count';
-    const unit = dollar ? 'USD' : kind === 'percent' ? 'percent' : noun ? noun.replace(/s$/, '') : null;
-    figures.push({ ...span, text: match[0], value, low: value, high: null, qualifier, kind, unit, measure: noun ?? null });
+  const { text, bodyStart } = context;
+  const candidates: Candidate[] = [];
+  ANCHOR.lastIndex = bodyStart;
+  for (let match = ANCHOR.exec(text); match !== null; match = ANCHOR.exec(text)) {
+    const result = readFigureAt(text, match.index, bodyStart);
+    if (result.candidate) candidates.push(result.candidate);
+    ANCHOR.lastIndex = Math.max(result.next, match.index + 1);
   }
-  return outsideNoise(figures, context.noise);
+  const outsideDates = dropOverlapping(candidates, dates);
+  const ranged = joinRanges(text, outsideDates);
+  const kept = ranged.filter(isFigure);
+  borrowUnits(text, kept);
+  return outsideNoise(kept.map((candidate) => toFigure(text, candidate)), context.noise);
+}
+
+function dropOverlapping(candidates: Candidate[], spans: readonly Span[]): Candidate[] {
+  if (!spans.length) return candidates;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return candidates.filter((candidate) => {
+    // first span starting at or after the number's end; only the few before it can overlap
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid].start < candidate.numberEnd) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low - 1; i >= 0 && i >= low - 16; i--) if (sorted[i].end > candidate.numberStart) return false;
+    return true;
+  });
+}
+
+function joinRanges(text: string, candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const a = candidates[i];
+    const b = candidates[i + 1];
+    if (!b || b.start < a.end) {
+      out.push(a);
+      continue;
+    }
+    const gap = text.slice(a.end, b.start).trim().toLowerCase();
+    const hyphen = /^[-–—](?:\s*to)?$/.test(gap);
+    const join = hyphen ? '-' : gap;
+    const compatible = a.unit === null || b.unit === null || (a.unit === b.unit && a.kind === b.kind);
+    if (!(hyphen || RANGE_JOINS.has(join)) || !compatible || gap.length > 8) {
+      out.push(a);
+      continue;
+    }
+    let merge: boolean;
+    if (hyphen) merge = b.value >= a.value;
+    else if (join === 'and') merge = a.rangeWord === 'between';
+    else if (join === 'or') merge = b.value > a.value && b.value <= a.value * 10 && a.kind === 'count' && !a.unit; // "two or three
+    else merge = !a.changeBefore;
+    if (merge) {
+      const low = Math.min(a.value, b.value);
+      const high = Math.max(a.value, b.value);
+      const unitSource = b.unit !== null ? b : a;
+      out.push({
+        ...b,
+        start: a.rangeWord && !hyphen ? a.rangeStart : a.start,
+        numberStart: a.numberStart,
+        value: (low + high) / 2,
+        low,
+        high,
+        qualifier: a.qualifier,
+        kind: unitSource.kind,
+        unit: unitSource.unit,
+        measure: unitSource.measure,
+        afterDigitHyphen: a.afterDigitHyphen,
+        hyphenBefore: false,
+        yearLike: a.yearLike && (b.yearLike || b.value < 100),
+        nameLike: a.nameLike,
+        yearPreposition: a.yearPreposition,
+        justOne: false,
+      });
+      i++;
+      continue;
+    }
+    if (!hyphen && a.unit === null && a.kind === 'count' && b.unit !== null) {
+      // "45 and 50 mg", "rose from 5 to 7 percent": the unit is written once for both.
+      out.push({ ...a, kind: b.kind, unit: b.unit, measure: b.measure });
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+function isFigure(candidate: Candidate): boolean {
+  if (!Number.isFinite(candidate.value)) return false;
+  if (candidate.hyphenBefore || candidate.afterDigitHyphen) return false; // "3-2", the "15" of "February 14-15"
+  const unitless = candidate.kind === 'count' && candidate.unit === null;
+  // News writes counts from 1,000 up with a separator: "1988 sales" and "the 2016 elections" are years.
+  if (candidate.yearLike && (candidate.kind === 'count' || candidate.yearPreposition)) return false;
+  // "one official said", "one dealer": a single thing is rarely a figure worth checking; "one mile" still is.
+  if (candidate.justOne && candidate.kind === 'count') return false;
+  if (candidate.nameLike && unitless) return false;
+  return true;
+}
+
+function borrowUnits(text: string, figures: Candidate[]): void {
+  for (let i = 1; i < figures.length; i++) {
+    const figure = figures[i];
+    if (figure.kind !== 'count' || figure.unit !== null || figure.low !== undefined) continue;
+    const previous = figures[i - 1];
+    if (previous.kind !== 'count' || previous.unit === null || figure.start - previous.end > ELLIPSIS_REACH) continue;
+    const between = text.slice(previous.end, figure.start);
+    if (SENTENCE_END.test(between)) continue;
+    // Only where the sentence goes on about the same things: "..., with approximately 2,800 currently in training".
+    if (figure.qualifier === 'exact' && !ELLIPSIS_LINK.test(between)) continue;
+    figure.unit = previous.unit;
+    figure.measure = previous.measure;
+  }
+}
+
+function toFigure(text: string, candidate: Candidate): Figure {
+  const interval = candidate.low !== undefined ? { low: candidate.low, high: candidate.high ?? null } : intervalOf(candidate.value, candidate.qualifier);
+  return {
+    start: candidate.start,
+    end: candidate.end,
+    text: text.slice(candidate.start, candidate.end),
+    value: round(candidate.value),
+    low: interval.low === null ? null : round(interval.low),
+    high: interval.high === null ? null : round(interval.high),
+    qualifier: candidate.qualifier,
+    kind: candidate.kind,
+    unit: candidate.unit,
+    measure: candidate.measure,
+  };
+}
+
+/** 2.48e-5 rather than 0.000024799999999999996. */
+function round(value: number): number {
+  return Number(value.toPrecision(15));
 }

@@ -1,4 +1,4 @@
-import type { DocumentAnalysis, FigureGroup, Span } from '../types';
+import type { DocumentAnalysis, FigureGroup, Quote, Span } from '../types';
 import type { CrossDocumentView } from '../index/workspace-index';
 import { documentLabel, formatNumber } from './names';
 
@@ -41,6 +41,56 @@ const SHORTEST_CHECKED_NAME = 8;
 /** Quotes this long, once normalised, are matched across sources. */
 const SHORTEST_MATCHED_QUOTE = 30;
 
+/** What diagnostics need to know of the whole workspace, computed once per cross-document view. */
+interface WorkspaceFacts {
+  documentsBySpelling: Map<string, Set<string>>;
+  /** Spellings found in two or more documents, by length, for near-miss look-ups. */
+  sharedSpellingsByLength: Map<number, Array<{ spelling: string; paths: Set<string> }>>;
+  quotesByShingle: Map<string, Array<{ document: DocumentAnalysis; quote: Quote; words: string }>>;
+}
+
+const factsCache = new WeakMap<CrossDocumentView, WorkspaceFacts>();
+const SHINGLE_WORDS = 5;
+
+function workspaceFacts(view: CrossDocumentView, all: readonly DocumentAnalysis[]): WorkspaceFacts {
+  let facts = factsCache.get(view);
+  if (facts) return facts;
+  const documentsBySpelling = new Map<string, Set<string>>();
+  const quotesByShingle: WorkspaceFacts['quotesByShingle'] = new Map();
+  for (const document of all) {
+    for (const mention of document.entities) {
+      const paths = documentsBySpelling.get(mention.text) ?? new Set<string>();
+      paths.add(document.path);
+      documentsBySpelling.set(mention.text, paths);
+    }
+    for (const quote of document.quotes) {
+      const words = normaliseQuote(quote.text);
+      if (!quote.speaker?.id || words.length < SHORTEST_MATCHED_QUOTE) continue;
+      for (const shingle of new Set(shingles(words))) {
+        const list = quotesByShingle.get(shingle) ?? [];
+        list.push({ document, quote, words });
+        quotesByShingle.set(shingle, list);
+      }
+    }
+  }
+  const sharedSpellingsByLength: WorkspaceFacts['sharedSpellingsByLength'] = new Map();
+  for (const [spelling, paths] of documentsBySpelling) {
+    if (paths.size < 2 || spelling.length < SHORTEST_CHECKED_NAME - 2) continue;
+    const list = sharedSpellingsByLength.get(spelling.length) ?? [];
+    list.push({ spelling, paths });
+    sharedSpellingsByLength.set(spelling.length, list);
+  }
+  facts = { documentsBySpelling, sharedSpellingsByLength, quotesByShingle };
+  factsCache.set(view, facts);
+  return facts;
+}
+
+function shingles(words: string): string[] {
+  const list = words.split(' ');
+  if (list.length <= SHINGLE_WORDS) return [words];
+  return Array.from({ length: list.length - SHINGLE_WORDS + 1 }, (_, index) => list.slice(index, index + SHINGLE_WORDS).join(' '));
+}
+
 export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocumentView, all: readonly DocumentAnalysis[],
   options: DiagnosticOptions = { severity: DEFAULT_SEVERITY, maximumPerDocument: 100 }, dismissed: Dismissals = []): FoundDiagnostic[] {
   const found: FoundDiagnostic[] = [];
@@ -69,8 +119,9 @@ export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocument
         related: relatedMembers(group, document.path, all) });
     }
   }
-  for (const misspelling of misspelledNames(document, all)) add(misspelling);
-  for (const mismatch of quoteSpeakerMismatches(document, all)) add(mismatch);
+  const facts = workspaceFacts(view, all);
+  for (const misspelling of misspelledNames(document, facts)) add(misspelling);
+  for (const mismatch of quoteSpeakerMismatches(document, facts)) add(mismatch);
   const kept = found.filter((diagnostic) => !dismissed.some((entry) => entry.code === diagnostic.kind
     && (entry.text === undefined || entry.text === document.text.slice(diagnostic.start, diagnostic.end))));
   kept.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.start - b.start);
@@ -78,24 +129,16 @@ export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocument
 }
 
 /** Names written in this document only, where two or more other sources spell a near-identical name. */
-function misspelledNames(document: DocumentAnalysis, all: readonly DocumentAnalysis[]): Array<Omit<FoundDiagnostic, 'severity'>> {
-  const documentsBySpelling = new Map<string, Set<string>>();
-  for (const other of all) {
-    for (const mention of other.entities) {
-      const spelling = documentsBySpelling.get(mention.text) ?? new Set();
-      spelling.add(other.path);
-      documentsBySpelling.set(mention.text, spelling);
-    }
-  }
+function misspelledNames(document: DocumentAnalysis, facts: WorkspaceFacts): Array<Omit<FoundDiagnostic, 'severity'>> {
   const found: Array<Omit<FoundDiagnostic, 'severity'>> = [];
   for (const mention of document.entities) {
-    if (mention.text.length < SHORTEST_CHECKED_NAME || documentsBySpelling.get(mention.text)!.size > 1) continue;
-    for (const [spelling, paths] of documentsBySpelling) {
-      if (paths.has(document.path) || paths.size < 2 || Math.abs(spelling.length - mention.text.length) > 2) continue;
-      if (editDistanceAtMost(mention.text, spelling, 2)) {
+    if (mention.text.length < SHORTEST_CHECKED_NAME || (facts.documentsBySpelling.get(mention.text)?.size ?? 0) > 1) continue;
+    search: for (let length = mention.text.length - 2; length <= mention.text.length + 2; length++) {
+      for (const { spelling, paths } of facts.sharedSpellingsByLength.get(length) ?? []) {
+        if (paths.has(document.path) || !editDistanceAtMost(mention.text, spelling, 2)) continue;
         found.push({ kind: 'name-spelling', start: mention.start, end: mention.end, replacement: spelling,
           message: `"${mention.text}": other sources write "${spelling}" (${paths.size} documents)` });
-        break;
+        break search;
       }
     }
   }
@@ -122,19 +165,21 @@ function normaliseQuote(text: string): string {
 }
 
 /** The same words quoted in another source and given to a different speaker there. */
-function quoteSpeakerMismatches(document: DocumentAnalysis, all: readonly DocumentAnalysis[]): Array<Omit<FoundDiagnostic, 'severity'>> {
+function quoteSpeakerMismatches(document: DocumentAnalysis, facts: WorkspaceFacts): Array<Omit<FoundDiagnostic, 'severity'>> {
   const found: Array<Omit<FoundDiagnostic, 'severity'>> = [];
   for (const quote of document.quotes) {
     const words = normaliseQuote(quote.text);
     if (!quote.speaker?.id || words.length < SHORTEST_MATCHED_QUOTE) continue;
     const related: RelatedLocation[] = [];
-    for (const other of all) {
-      if (other.path === document.path) continue;
-      for (const candidate of other.quotes) {
-        if (!candidate.speaker?.id || candidate.speaker.id === quote.speaker.id) continue;
-        const otherWords = normaliseQuote(candidate.text);
-        if (otherWords.length >= SHORTEST_MATCHED_QUOTE && (otherWords.includes(words) || words.includes(otherWords))) {
-          related.push({ path: other.path, start: candidate.start, end: candidate.end, message: `${documentLabel(other)}: said by ${candidate.speaker.name}` });
+    const seen = new Set<Quote>();
+    for (const shingle of shingles(words)) {
+      for (const candidate of facts.quotesByShingle.get(shingle) ?? []) {
+        if (seen.has(candidate.quote) || candidate.document.path === document.path) continue;
+        seen.add(candidate.quote);
+        if (candidate.quote.speaker?.id === quote.speaker.id) continue;
+        if (candidate.words.includes(words) || words.includes(candidate.words)) {
+          related.push({ path: candidate.document.path, start: candidate.quote.start, end: candidate.quote.end,
+            message: `${documentLabel(candidate.document)}: said by ${candidate.quote.speaker!.name}` });
         }
       }
     }

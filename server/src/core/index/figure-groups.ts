@@ -1,5 +1,6 @@
 import type { DocumentAnalysis, Figure, FigureGroup, FigureGroupMember, FigureVerdict, Quote, Span } from '../types';
-import { splitSentences, sentenceAt } from '../text/sentences';
+import { sentenceAt } from '../text/sentences';
+import { sentencesOf } from './document-cache';
 import measureFamilies from '../data/measure-synonyms.json';
 import stopwordList from '../data/stopwords.json';
 import type { Corrections, FigureReference } from '../corrections';
@@ -47,7 +48,7 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
   const apart = (a: Candidate, b: Candidate) => separated.has(`${referenceKey(a.member)}\u0001${referenceKey(b.member)}`);
   const byFamily = new Map<string, Candidate[]>();
   for (const document of documents) {
-    const sentences = splitSentences(document.text, document.metadata.bodyStart);
+    const sentences = sentencesOf(document);
     for (const figure of document.figures) {
       const family = familyOf(figure);
       if (!family) continue;
@@ -101,7 +102,7 @@ function joinClusters(clusters: Candidate[][], joins: FigureReference[][], docum
       const figure = document?.figures.find((candidate) => candidate.text === reference.text);
       if (document && figure) {
         merged.push(candidateFor(document, figure, familyOf(figure) ?? { name: 'joined', generic: false },
-          splitSentences(document.text, document.metadata.bodyStart)));
+          sentencesOf(document)));
       }
     }
     result = [...result.filter((cluster) => !touched.includes(cluster)), merged];

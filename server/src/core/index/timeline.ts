@@ -1,5 +1,6 @@
 import type { DocumentAnalysis, TimelineEvent } from '../types';
-import { splitSentences, sentenceAt } from '../text/sentences';
+import { sentenceAt } from '../text/sentences';
+import { sentencesOf } from './document-cache';
 
 const GRANULARITY: Array<[RegExp, TimelineEvent['granularity']]> = [
   [/^\d{4}-\d{2}-\d{2}/, 'day'], [/^\d{4}-W\d{2}/, 'week'], [/^\d{4}-Q\d/, 'quarter'],
@@ -10,15 +11,16 @@ const GRANULARITY: Array<[RegExp, TimelineEvent['granularity']]> = [
 export function buildTimeline(documents: readonly DocumentAnalysis[]): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const document of documents) {
-    const sentences = splitSentences(document.text, document.metadata.bodyStart);
+    const sentences = sentencesOf(document);
     for (const date of document.dates) {
-      if (date.type !== 'date') continue;
+      // Times count when they fall on a known day ("yesterday evening" -> 2016-02-11TEV).
+      if (date.type !== 'date' && !(date.type === 'time' && /^\d{4}-\d{2}-\d{2}/.test(date.value))) continue;
       const granularity = GRANULARITY.find(([pattern]) => pattern.test(date.value))?.[1];
       if (!granularity) continue;
       const sentence = sentenceAt(sentences, date.start) ?? date;
       const entities = [...new Set(document.entities
         .filter((entity) => entity.start >= sentence.start && entity.end <= sentence.end).map((entity) => entity.id))];
-      events.push({ date: date.value, granularity, approximate: granularity !== 'day' || date.resolution.startsWith('approximate'),
+      events.push({ date: date.type === 'time' ? date.value.slice(0, 10) : date.value, granularity, approximate: granularity !== 'day' || date.resolution.startsWith('approximate'),
         path: document.path, start: sentence.start, end: sentence.end, text: document.text.slice(sentence.start, sentence.end),
         entities, dateText: date.text });
     }

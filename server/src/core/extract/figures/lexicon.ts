@@ -29,6 +29,7 @@ export const BIG_ONLY_SCALES = record(numbers.attachedScales.bigOnly);
 export const SPACED_SCALES = record(numbers.spacedScales);
 export const NEGATIVE_WORDS = new Set(numbers.negativeWords);
 export const VAGUE_COUNTS = record(numbers.vagueCounts.words);
+export const ORDINALS = new Set(numbers.ordinals.words);
 
 /** Every word that can start or continue a number written in words. */
 export const NUMBER_WORDS = new Set<string>([...ONES.keys(), ...TENS.keys(), 'hundred', ...SCALES.keys(), ...MULTIPLIERS.keys()]);
@@ -80,6 +81,7 @@ export const UNIT_NAMES = new Map<string, UnitEntry>();
 /** Abbreviations, case as written. */
 export const UNIT_ABBREVIATIONS = new Map<string, UnitEntry>();
 export const AMBIGUOUS_ABBREVIATIONS = new Set(units.ambiguousAbbreviations.words);
+export const POWER_WORDS = new Map(Object.entries(units.powerWords.words));
 export const ARTICLE_RATE_GROUPS = new Set(units.perDenominators.articleRateGroups);
 for (const entry of units.units) {
   const value: UnitEntry = { unit: entry.unit, group: entry.group };
@@ -95,9 +97,8 @@ export const NOT_PLURAL = new Set(nouns.notPlural);
 export const STOP_WORDS = new Set(nouns.stopWords);
 export const SKIPPED_MODIFIERS = new Set(nouns.modifiersToSkip.words);
 export const NAME_NUMBER_PREFIXES = new Set(nouns.nameNumberPrefixes.words);
+export const MONTHS = new Set(nouns.months.words);
 export const YEAR_PREPOSITIONS = new Set(nouns.yearPrepositions.words);
-export const ONE_EXCLUDED_AFTER = new Set(nouns.oneExclusions.after);
-export const ONE_EXCLUDED_BEFORE = new Set(nouns.oneExclusions.before);
 export const HYPHEN_NOT_FIGURE = new Set(nouns.hyphenNotFigure.words);
 export const CLOCK_WORDS = new Set(nouns.clockWords.map((w) => w.toLowerCase()));
 export const PARTITIVE_PREPOSITIONS = new Set(nouns.partitivePrepositions.words);

@@ -72,6 +72,11 @@ export function wordBefore(text: string, pos: number, limit: number): Word | nul
     else break;
   }
   if (start === end) return null;
+  if (end - start === 1 && text[start] === '.') {
+    // tokenized text: "oct . 13" reads as "oct."
+    const word = wordBefore(text, start, limit);
+    if (word && word.end < start && /^[A-Za-z]+$/.test(word.text)) return { ...word, end, text: `${word.text}.`, lower: `${word.lower}.` };
+  }
   const raw = text.slice(start, end);
   return { start, end, text: raw, lower: raw.toLowerCase() };
 }
@@ -116,4 +121,9 @@ export function phraseAt(text: string, pos: number, phrase: string): number {
   }
   if (isLetterCode(phrase.charCodeAt(phrase.length - 1)) && isLetterAt(text, at)) return -1;
   return at;
+}
+
+export interface UnitMatchWord extends Word {
+  /** The words up to this one, lower case, joined as written (space or hyphen). */
+  joined: string;
 }

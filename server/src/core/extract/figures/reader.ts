@@ -1,0 +1,391 @@
+// One figure at a time: what is written before the number (qualifier, currency, sign), the number, and what
+// follows it (scale, unit, counted noun). The passes over the whole list (ranges, years, names) are in ../figures.ts.
+
+import type { FigureKind, Qualifier } from '../../types';
+import * as L from './lexicon';
+import { readDigits, readWords, type CoreResult, type NumberCore } from './numbers';
+import { readCountedNoun, singularWord } from './nouns';
+import { rateAt, unitAfter } from './units';
+import { compoundWordAt, isDigitAt, isLetterAt, phraseAt, phraseBefore, plainWordAt, skipSpace, skipSpaceBack, wordBefore, type Word } from './text';
+
+export interface Candidate {
+  /** Span of the figure: qualifier or currency through the unit or counted noun. */
+  start: number;
+  end: number;
+  /** The number itself (with its scale): what must not overlap a date. */
+  numberStart: number;
+  numberEnd: number;
+  value: number;
+  /** Set for vague plurals and ranges; otherwise the qualifier decides. */
+  low?: number | null;
+  high?: number | null;
+  qualifier: Qualifier;
+  kind: FigureKind;
+  unit: string | null;
+  measure: string | null;
+  /** "between" / "from" written before the number, and where. */
+  rangeWord: string | null;
+  rangeStart: number;
+  /** A verb of change before "from" or before the number ("rose from 5 to 7"): not a range. */
+  changeBefore: boolean;
+  /** Follows "<digit>-": the second half of "10-15" or "14-15". */
+  afterDigitHyphen: boolean;
+  /** Followed by "-" and a digit or "- to": the first half of a range. */
+  hyphenBefore: boolean;
+  yearLike: boolean;
+  nameLike: boolean;
+  yearPreposition: boolean;
+  /** The bare word "one". */
+  justOne: boolean;
+}
+
+interface Before {
+  start: number;
+  currency: string | null;
+  negative: boolean;
+  qualifier: Qualifier | null;
+  rangeWord: string | null;
+  rangeStart: number;
+  changeBefore: boolean;
+  previous: Word | null;
+}
+
+const DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
+const RANGE_WORDS = [...L.RANGE_BEFORE].sort((a, b) => b.length - a.length);
+const CLOCK = new RegExp(`[ \\t]?(?:${[...L.CLOCK_WORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z])`, 'iy');
+
+function isSign(char: string | undefined): boolean {
+  return char === '-' || char === '−';
+}
+
+/** A change verb among the three words before `pos`. */
+function changeVerbBefore(text: string, pos: number, limit: number): boolean {
+  let at = pos;
+  for (let i = 0; i < 3; i++) {
+    const word = wordBefore(text, at, limit);
+    if (!word) return false;
+    if (L.CHANGE_VERBS.has(word.lower.replace(/\.$/, ''))) return true;
+    at = word.start;
+  }
+  return false;
+}
+
+function readBefore(text: string, numberStart: number, limit: number): Before {
+  let start = numberStart;
+  let currency: string | null = null;
+  let negative = false;
+  if (isSign(text[start - 1]) && (start - 1 === limit || (!isDigitAt(text, start - 2) && !isLetterAt(text, start - 2) && !isSign(text[start - 2])))) {
+    negative = true;
+    start--;
+  }
+  const symbolEnd = skipSpaceBack(text, start, limit);
+  const symbol = symbolEnd > limit ? L.CURRENCY_SYMBOLS.get(text[symbolEnd - 1]) : undefined;
+  if (symbol && symbolEnd - start <= 1) {
+    currency = symbol;
+    start = symbolEnd - 1;
+    if (text[start] === '$') {
+      // "US$", "C$", "HK$" or, spaced, "us $", "c $"
+      let prefixStart = start;
+      while (prefixStart > limit && (isLetterAt(text, prefixStart - 1) || text[prefixStart - 1] === '.')) prefixStart--;
+      const attached = text.slice(prefixStart, start).toLowerCase();
+      if (attached && L.DOLLAR_PREFIXES.has(attached)) {
+        currency = L.DOLLAR_PREFIXES.get(attached)!;
+        start = prefixStart;
+      } else if (!attached) {
+        const spacedEnd = skipSpaceBack(text, start, limit);
+        let spacedStart = spacedEnd;
+        while (spacedStart > limit && (isLetterAt(text, spacedStart - 1) || text[spacedStart - 1] === '.')) spacedStart--;
+        const spaced = text.slice(spacedStart, spacedEnd).toLowerCase();
+        if (spacedEnd < start && L.SPACED_DOLLAR_PREFIXES.has(spaced)) {
+          currency = L.DOLLAR_PREFIXES.get(spaced)!;
+          start = spacedStart;
+        }
+      }
+    }
+    if (!negative && isSign(text[start - 1]) && !isLetterAt(text, start - 2) && !isDigitAt(text, start - 2)) {
+      negative = true;
+      start--;
+    }
+  } else {
+    const code = wordBefore(text, start, limit);
+    if (code && code.end < start && L.CURRENCY_CODES.has(code.text)) {
+      currency = L.CURRENCY_CODES.get(code.text)!;
+      start = code.start;
+    }
+  }
+  const sign = wordBefore(text, start, limit);
+  if (sign && sign.end < start && L.NEGATIVE_WORDS.has(sign.lower)) {
+    negative = true;
+    start = sign.start;
+  }
+  let qualifier: Qualifier | null = null;
+  for (const [phrase, value] of L.QUALIFIERS_BEFORE.phrases) {
+    const at = phraseBefore(text, start, phrase, limit);
+    if (at >= 0) {
+      qualifier = value;
+      start = at;
+      break;
+    }
+  }
+  let rangeWord: string | null = null;
+  let rangeStart = start;
+  for (const phrase of RANGE_WORDS) {
+    const at = phraseBefore(text, start, phrase, limit);
+    if (at >= 0) {
+      rangeWord = phrase.endsWith('from') ? 'from' : phrase.endsWith('between') ? 'between' : phrase;
+      rangeStart = at;
+      break;
+    }
+  }
+  const changeBefore = changeVerbBefore(text, rangeStart, limit);
+  const previous = wordBefore(text, rangeStart, limit);
+  return { start, currency, negative, qualifier, rangeWord, rangeStart, changeBefore, previous };
+}
+
+function qualifierAfter(text: string, pos: number): { qualifier: Qualifier; end: number } | null {
+  if (skipSpace(text, pos) === pos) return null;
+  for (const [phrase, qualifier] of L.QUALIFIERS_AFTER.phrases) {
+    const end = phraseAt(text, skipSpace(text, pos), phrase);
+    if (end < 0) continue;
+    // "5 plus 3" is arithmetic
+    const next = plainWordAt(text, skipSpace(text, end));
+    if (isDigitAt(text, skipSpace(text, end)) || (next && (L.ONES.has(next.lower) || L.TENS.has(next.lower)))) continue;
+    return { qualifier, end };
+  }
+  return null;
+}
+
+/** "of materiel", "of the population": what a quantity, sum or share is of. */
+function objectPhrase(text: string, pos: number): string | null {
+  const ofStart = skipSpace(text, pos);
+  if (ofStart === pos) return null;
+  const of = plainWordAt(text, ofStart);
+  if (!of || of.lower !== 'of') return null;
+  let at = of.end;
+  const determiner = plainWordAt(text, skipSpace(text, at));
+  if (determiner && DETERMINERS.has(determiner.lower)) at = determiner.end;
+  const noun = readCountedNoun(text, at, false) ?? readCountedNoun(text, at, true);
+  return noun ? noun.measure : null;
+}
+
+/** "3 dollars 50 cents", "thirteen dollars and forty-five cents". */
+function minorUnits(text: string, pos: number): { value: number; end: number } | null {
+  let at = skipSpace(text, pos);
+  const and = plainWordAt(text, at);
+  if (and && and.lower === 'and') at = skipSpace(text, and.end);
+  let core: CoreResult | null = null;
+  if (isDigitAt(text, at)) core = readDigits(text, at, false);
+  else {
+    const word = plainWordAt(text, at);
+    if (word && (L.ONES.has(word.lower) || L.TENS.has(word.lower))) core = readWords(text, at, at);
+  }
+  if (!core || 'reject' in core || core.value >= 100) return null;
+  const unit = plainWordAt(text, skipSpace(text, core.end));
+  if (!unit || !L.MINOR_CURRENCY_WORDS.has(unit.lower)) return null;
+  return { value: core.value / 100, end: unit.end };
+}
+
+/** "6 May 2015", "1 Oct.": a day of the month that the date extractor left. */
+function dayBeforeMonth(text: string, core: NumberCore): boolean {
+  if (!core.plainInteger || core.value < 1 || core.value > 31) return false;
+  const month = plainWordAt(text, skipSpace(text, core.end));
+  if (!month || !L.MONTHS.has(month.lower)) return false;
+  return /^[A-Z]/.test(month.text) || text[month.end] === '.' || (month.lower !== 'may' && month.lower !== 'march');
+}
+
+/** "1)", "2 )" numbering a list, not counting anything. */
+function listMarker(text: string, core: NumberCore, before: Before): boolean {
+  if (!core.plainInteger || before.currency || before.qualifier) return false;
+  const close = skipSpace(text, core.end);
+  if (text[close] !== ')') return false;
+  const lineStart = text.lastIndexOf('\n', core.start) + 1;
+  const opened = text.lastIndexOf('(', core.start);
+  return opened < lineStart || text.lastIndexOf(')', core.start) > opened;
+}
+
+const RATIO = /[ \t]+(over|out of)[ \t]+/iy;
+
+/** "one out of three Americans", "2000 over 3": a ratio of two plain numbers. */
+function ratioAfter(text: string, core: NumberCore): ReadResult | null {
+  if (core.scaled || core.vague || core.approximate || !(core.plainInteger || core.words)) return null;
+  RATIO.lastIndex = core.end;
+  const joint = RATIO.exec(text);
+  if (!joint) return null;
+  const at = core.end + joint[0].length;
+  const word = plainWordAt(text, at);
+  const denominator = isDigitAt(text, at) ? readDigits(text, at, false)
+    : word && (L.ONES.has(word.lower) || L.TENS.has(word.lower)) ? readWords(text, at, at) : null;
+  if (!denominator || 'reject' in denominator || !denominator.value || denominator.scaled) return null;
+  let end = denominator.end;
+  let unit: string | null = null;
+  let measure: string | null = null;
+  if (joint[1].toLowerCase() === 'over') {
+    if (isLetterAt(text, skipSpace(text, end))) return null; // "won 3 over 2 rivals"
+  } else {
+    const noun = readCountedNoun(text, end, false);
+    if (noun) {
+      unit = noun.unit;
+      measure = noun.measure;
+      end = noun.end;
+    }
+  }
+  const candidate: Candidate = {
+    start: core.start, end, numberStart: core.start, numberEnd: denominator.end, value: core.value / denominator.value,
+    qualifier: 'exact', kind: 'count', unit, measure, rangeWord: null, rangeStart: core.start, changeBefore: false,
+    afterDigitHyphen: false, hyphenBefore: false, yearLike: false, nameLike: false, yearPreposition: false, justOne: false,
+  };
+  return { candidate, next: end };
+}
+
+export type ReadResult = { candidate: Candidate; next: number } | { candidate: null; next: number };
+
+/** The figure whose number starts at the anchor `pos` (a digit, a number word, or a fraction sign). */
+export function readFigureAt(text: string, pos: number, limit: number): ReadResult {
+  const char = text[pos];
+  let core: CoreResult;
+  let before: Before;
+  let afterDigitHyphen = false;
+  const unicodeFraction = L.UNICODE_FRACTIONS.get(char);
+  if (unicodeFraction !== undefined) {
+    before = readBefore(text, pos, limit);
+    core = { start: pos, end: pos + 1, value: unicodeFraction, words: false, scaled: false, vague: false, approximate: false, plainInteger: false, justOne: false };
+  } else if (isDigitAt(text, pos) || char === '.') {
+    // Numbers inside names: "F-16", "Covid-19", "CJTF-2".
+    if ((text[pos - 1] === '-' || text[pos - 1] === '‑') && isLetterAt(text, pos - 2)) return { candidate: null, next: skipName(text, pos) };
+    afterDigitHyphen = (text[pos - 1] === '-' || text[pos - 1] === '–') && isDigitAt(text, pos - 2);
+    before = readBefore(text, pos, limit);
+    core = readDigits(text, pos, before.currency !== null);
+  } else {
+    core = readWords(text, pos, limit);
+    if ('reject' in core) return { candidate: null, next: core.reject };
+    before = readBefore(text, core.start, limit);
+  }
+  if ('reject' in core) return { candidate: null, next: core.reject };
+  return assemble(text, core, before, afterDigitHyphen);
+}
+
+function skipName(text: string, pos: number): number {
+  let at = pos;
+  while (at < text.length && (isDigitAt(text, at) || isLetterAt(text, at))) at++;
+  return at;
+}
+
+function assemble(text: string, core: NumberCore, before: Before, afterDigitHyphen: boolean): ReadResult {
+  const reject = { candidate: null, next: Math.max(core.end, core.start + 1) };
+  if (!core.words) {
+    CLOCK.lastIndex = core.end;
+    if (CLOCK.test(text)) return reject;
+  }
+  const ratio = before.qualifier || before.currency ? null : ratioAfter(text, core);
+  if (ratio) {
+    if (before.negative) ratio.candidate!.value = -ratio.candidate!.value;
+    ratio.candidate!.start = Math.min(ratio.candidate!.start, before.start);
+    return ratio;
+  }
+  let qualifier = before.qualifier;
+  let pos = core.end;
+  const early = qualifierAfter(text, pos);
+  if (early) {
+    qualifier ??= early.qualifier;
+    pos = early.end;
+  }
+  let nounStart = pos;
+  if (core.vague || core.approximate || (core.words && core.scaled)) {
+    const of = plainWordAt(text, skipSpace(text, pos));
+    if (of && of.lower === 'of') nounStart = of.end;
+  }
+  let kind: FigureKind = 'count';
+  let unit: string | null = null;
+  let measure: string | null = null;
+  let end = pos;
+  let value = core.value;
+  const hyphenAfter = (text[core.end] === '-' || text[core.end] === '–') && (isDigitAt(text, core.end + 1) || /^[-–]\s*to\b/.test(text.slice(core.end, core.end + 6)));
+  if (before.currency) {
+    kind = 'money';
+    unit = before.currency;
+    const rate = rateAt(text, pos, undefined);
+    if (rate) {
+      unit = `${unit} per ${rate.unit}`;
+      end = rate.end;
+    }
+    measure = objectPhrase(text, end);
+  } else {
+    const match = unitAfter(text, nounStart, core.scaled);
+    if (match) {
+      kind = match.kind;
+      unit = match.unit;
+      end = match.end;
+      if (match.currencyName) {
+        const minor = minorUnits(text, end);
+        if (minor && (unit === 'USD' || unit === 'EUR' || unit === 'GBP' || unit === 'CAD' || unit === 'AUD')) {
+          value += minor.value;
+          end = minor.end;
+        }
+      }
+      measure = kind === 'count' ? null : objectPhrase(text, end);
+    } else if (isLetterAt(text, core.end)) {
+      return reject; // "3D", "5G", "1990s", "24703L202"
+    } else if ((text[core.end] === '-' || text[core.end] === '‑') && isLetterAt(text, core.end + 1)) {
+      const word = compoundWordAt(text, core.end + 1)!;
+      const first = word.lower.split('-')[0];
+      if (L.HYPHEN_NOT_FIGURE.has(first) || L.ORDINALS.has(first)) return reject; // "one-time", "twenty-first"
+      if (first === 'odd' || first === 'plus') {
+        qualifier ??= first === 'odd' ? 'about' : 'more-than';
+        const noun = readCountedNoun(text, core.end + 1 + first.length, false);
+        end = noun?.end ?? core.end + 1 + first.length;
+        if (noun) {
+          unit = noun.unit;
+          measure = noun.measure;
+        }
+      } else if (!L.NUMBER_WORDS.has(first)) {
+        unit = singularWord(first);
+        end = core.end + 1 + first.length;
+      }
+    } else {
+      const noun = readCountedNoun(text, nounStart, (core.value <= 1 && !core.vague && !core.scaled) || core.justOne);
+      if (noun) {
+        unit = noun.unit;
+        measure = noun.measure;
+        end = noun.end;
+      }
+    }
+  }
+  if (!qualifier) {
+    const late = qualifierAfter(text, end);
+    if (late) {
+      qualifier = late.qualifier;
+      end = late.end;
+    }
+  }
+  if (before.negative) value = -value;
+  const previous = before.qualifier || before.currency || before.negative ? null : before.previous;
+  const nameLike = (previous === null && dayBeforeMonth(text, core)) || listMarker(text, core, before) || previous !== null && (L.NAME_NUMBER_PREFIXES.has(previous.lower) || previous.text.endsWith('#')
+    || (L.MONTHS.has(previous.lower) && (/^[A-Z]/.test(previous.text) || previous.lower.endsWith('.')))
+    || dayBeforeMonth(text, core)
+    || (/^[A-Z]/.test(previous.text) && !L.STOP_WORDS.has(previous.lower) && !L.VAGUE_COUNTS.has(previous.lower) && !L.RANGE_BEFORE.has(previous.lower)));
+  const candidate: Candidate = {
+    start: Math.min(before.start, core.start),
+    end: Math.max(end, core.end),
+    numberStart: core.start,
+    numberEnd: core.end,
+    value,
+    qualifier: qualifier ?? (core.vague ? 'at-least' : core.approximate ? 'about' : 'exact'),
+    kind,
+    unit,
+    measure,
+    rangeWord: before.rangeWord,
+    rangeStart: before.rangeStart,
+    changeBefore: before.changeBefore,
+    afterDigitHyphen,
+    hyphenBefore: hyphenAfter,
+    yearLike: core.plainInteger && !before.currency && value >= 1000 && value <= 2100,
+    nameLike,
+    yearPreposition: before.previous !== null && L.YEAR_PREPOSITIONS.has(before.previous.lower),
+    justOne: core.justOne && !before.negative,
+  };
+  if (core.vague && !qualifier) {
+    candidate.low = value;
+    candidate.high = null;
+  }
+  return { candidate, next: Math.max(candidate.end, core.end) };
+}
