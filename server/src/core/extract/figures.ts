@@ -132,7 +132,7 @@ function isFigure(candidate: Candidate): boolean {
 function borrowUnits(text: string, figures: Candidate[]): void {
   for (let i = 1; i < figures.length; i++) {
     const figure = figures[i];
-    if (figure.kind !== 'count' || figure.unit !== null || figure.low !== undefined) continue;
+    if (figure.kind !== 'count' || figure.unit !== null || figure.low !== undefined || Math.abs(figure.value) < 1) continue;
     const previous = figures[i - 1];
     if (previous.kind !== 'count' || previous.unit === null || figure.start - previous.end > ELLIPSIS_REACH) continue;
     const between = text.slice(previous.end, figure.start);

@@ -6,7 +6,7 @@
 // ("Coalition", "regular Iraqi and Peshmerga", "mid-level or high-level") go into `measure`, and so does one short
 // "of"/"against" phrase after it ("airstrikes against ISIL"). The unit is the singular of the plural run.
 
-import { IRREGULAR_PLURALS, NOT_PLURAL, NUMBER_WORDS, PARTITIVE_PREPOSITIONS, SKIPPED_MODIFIERS, STOP_WORDS } from './lexicon';
+import { IRREGULAR_PLURALS, NOT_PLURAL, NUMBER_WORDS, PARTITIVE_PREPOSITIONS, PLURAL_MODIFIERS, SKIPPED_MODIFIERS, STOP_WORDS } from './lexicon';
 import { compoundWordAt, skipSpace, type Word } from './text';
 
 export interface CountedNoun {
@@ -87,7 +87,8 @@ export function readCountedNoun(text: string, pos: number, single: boolean): Cou
       continue;
     }
     const plural = isPluralWord(word.text.replace(/['’]$/, ''));
-    if (head >= 0 && !plural) break;
+    // after the head only another plural that it modifies goes on: "police officers", not "points thanks"
+    if (head >= 0 && (!plural || !PLURAL_MODIFIERS.has(words[head].lower))) break;
     words.push(word);
     at = word.end;
     if (single) continue;

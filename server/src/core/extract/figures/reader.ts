@@ -276,6 +276,10 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
     CLOCK.lastIndex = core.end;
     if (CLOCK.test(text)) return reject;
   }
+  if (core.words && !core.scaled) {
+    const decade = plainWordAt(text, skipSpace(text, core.end));
+    if (decade && L.DECADE_WORDS.has(decade.lower) && (decade.lower !== 'hundreds' || core.value >= 11)) return reject; // "nineteen fifties", "nineteen hundreds"
+  }
   const ratio = before.qualifier || before.currency ? null : ratioAfter(text, core);
   if (ratio) {
     if (before.negative) ratio.candidate!.value = -ratio.candidate!.value;
