@@ -62,6 +62,12 @@ export class ServerProcess {
     });
   }
 
+  /** Resolves with the next diagnostics published for `uri`, whatever they are. */
+  nextDiagnosticsFor(uri: string): Promise<Diagnostic[]> {
+    const previous = this.diagnostics.get(uri);
+    return this.diagnosticsFor(uri, (list) => list !== previous);
+  }
+
   hover(uri: string, position: Position): Promise<Hover | null> {
     return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }

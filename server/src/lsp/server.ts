@@ -42,7 +42,6 @@ export function startServer(): void {
   let folders = new WorkspaceFolders([]);
   let corrections = new CorrectionsFiles(folders);
   let publishScheduled = false;
-  const published = new Set<string>();
 
   const documentOf = (uri: string) => index.get(uri);
   const link = (uri: string, offset: number) => {
@@ -51,32 +50,46 @@ export function startServer(): void {
   };
   const location = (document: DocumentAnalysis, start: number, end: number): Location => ({ uri: document.path, range: toRange(document, start, end) });
 
-  /** Cross-document findings change with any document, so every document's diagnostics are sent again. */
-  function schedulePublish(): void {
+  /** Documents whose own text changed since the last publish: their diagnostics go out first, always. */
+  const changedSincePublish = new Set<string>();
+  const lastSent = new Map<string, string>();
+
+  /** Cross-document findings change with any document, so every document is diagnosed again; only changes are sent. */
+  function schedulePublish(changedUri?: string): void {
+    if (changedUri) changedSincePublish.add(changedUri);
     if (publishScheduled) return;
     publishScheduled = true;
     setImmediate(() => { publishScheduled = false; void publishAll(); });
   }
 
+  function send(uri: string, diagnostics: Diagnostic[], always: boolean): void {
+    const serialised = JSON.stringify(diagnostics);
+    if (!always && lastSent.get(uri) === serialised) return;
+    lastSent.set(uri, serialised);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
   async function publishAll(): Promise<void> {
     const documents = index.all();
     const view = index.crossDocument();
-    const current = new Set(documents.map((document) => document.path));
+    const priority = new Set(changedSincePublish);
+    changedSincePublish.clear();
+    const ordered = [...documents.filter((document) => priority.has(document.path)), ...documents.filter((document) => !priority.has(document.path))];
     const dismissed = index.getCorrections().dismissed;
-    for (const document of documents) {
+    for (const document of ordered) {
       const options = (await settings.get(document.path)).diagnostics;
       const mine = dismissed.filter((entry) => entry.path === document.path);
-      const diagnostics = diagnoseDocument(document, view, documents, options, mine).map((found) => toDiagnostic(document, found, documentOf));
-      void connection.sendDiagnostics({ uri: document.path, diagnostics });
-      published.add(document.path);
+      send(document.path, diagnoseDocument(document, view, documents, options, mine).map((found) => toDiagnostic(document, found, documentOf)),
+        priority.has(document.path));
     }
+    const current = new Set(documents.map((document) => document.path));
     for (const folder of folders.uris) {
       const uri = folders.correctionsFileOf(folder);
       const diagnostics = corrections.diagnosticsFor(uri);
-      if (diagnostics.length || published.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics }); current.add(uri); published.add(uri); }
+      if (diagnostics.length || lastSent.has(uri)) { send(uri, diagnostics, false); current.add(uri); }
     }
-    for (const uri of published) {
-      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); published.delete(uri); }
+    for (const uri of lastSent.keys()) {
+      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); }
     }
     void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable.size));
   }
@@ -108,8 +121,8 @@ export function startServer(): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    settings = new SettingsCache(connection, params.capabilities.workspace?.configuration === true);
     folders = new WorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    settings = new SettingsCache(connection, params.capabilities.workspace?.configuration === true, (uri) => folders.folderOf(uri) ?? uri);
     corrections = new CorrectionsFiles(folders);
     return {
       capabilities: {
@@ -151,12 +164,12 @@ export function startServer(): void {
       store.opened(document.uri, document.getText());
       if (document.languageId !== 'corroborate-source' && !await isSource(document.uri)) store.closedAndForgotten(document.uri);
     }
-    schedulePublish();
+    schedulePublish(document.uri);
   });
   buffers.onDidChangeContent(({ document }) => {
     if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, document.getText()); reloadCorrections(); }
     else if (store.isOpen(document.uri)) store.changed(document.uri, document.getText());
-    schedulePublish();
+    schedulePublish(document.uri);
   });
   buffers.onDidClose(({ document }) => {
     if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, null); reloadCorrections(); }

@@ -20,15 +20,18 @@ export const DEFAULT_SETTINGS: ResourceSettings = {
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<ResourceSettings>>();
 
-  constructor(private readonly connection: Connection, private readonly clientAnswersConfiguration: boolean) {}
+  /** `scopeOf` maps a document to the resource whose settings it shares (its workspace folder). */
+  constructor(private readonly connection: Connection, private readonly clientAnswersConfiguration: boolean,
+    private readonly scopeOf: (uri: string) => string) {}
 
   get(uri: string): Promise<ResourceSettings> {
     if (!this.clientAnswersConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
-    let settings = this.cache.get(uri);
+    const scope = this.scopeOf(uri);
+    let settings = this.cache.get(scope);
     if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'corroborate' })
+      settings = this.connection.workspace.getConfiguration({ scopeUri: scope, section: 'corroborate' })
         .then((raw) => this.validate(raw), () => DEFAULT_SETTINGS);
-      this.cache.set(uri, settings);
+      this.cache.set(scope, settings);
     }
     return settings;
   }

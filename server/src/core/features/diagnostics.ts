@@ -173,7 +173,9 @@ function quoteSpeakerMismatches(document: DocumentAnalysis, facts: WorkspaceFact
     const related: RelatedLocation[] = [];
     const seen = new Set<Quote>();
     for (const shingle of shingles(words)) {
+      if (related.length >= MOST_RELATED) break;
       for (const candidate of facts.quotesByShingle.get(shingle) ?? []) {
+        if (related.length >= MOST_RELATED) break;
         if (seen.has(candidate.quote) || candidate.document.path === document.path) continue;
         seen.add(candidate.quote);
         if (candidate.quote.speaker?.id === quote.speaker.id) continue;
@@ -192,12 +194,18 @@ function quoteSpeakerMismatches(document: DocumentAnalysis, facts: WorkspaceFact
 }
 
 function otherValues(group: FigureGroup, path: string): string {
-  return [...new Set(group.members.filter((member) => member.path !== path).map((member) => formatNumber(member.value)))].join(', ');
+  const values = [...new Set(group.members.filter((member) => member.path !== path).map((member) => member.value))];
+  const shown = values.slice(0, 5).map(formatNumber).join(', ');
+  return values.length > 5 ? `${shown} and ${values.length - 5} more values` : shown;
 }
 
+/** Related information is for reading, not a list of every source: the first few, by date. */
+const MOST_RELATED = 12;
+
 function relatedMembers(group: FigureGroup, path: string, all: readonly DocumentAnalysis[]): RelatedLocation[] {
-  return group.members.filter((member) => member.path !== path).map((member) => {
-    const other = all.find((document) => document.path === member.path);
+  const byPath = new Map(all.map((document) => [document.path, document]));
+  return group.members.filter((member) => member.path !== path).slice(0, MOST_RELATED).map((member) => {
+    const other = byPath.get(member.path);
     return { path: member.path, start: member.start, end: member.end,
       message: `${other ? documentLabel(other) : member.path}: ${member.text} (${member.date ?? 'undated'})` };
   });

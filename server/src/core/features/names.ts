@@ -15,6 +15,8 @@ export function documentLabel(document: DocumentAnalysis, maximumTitle = 40): st
   return `${prefix} ${title.length > maximumTitle ? `${title.slice(0, maximumTitle - 1).trimEnd()}…` : title}`;
 }
 
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return NUMBER_FORMAT.format(value);
 }

@@ -12,9 +12,9 @@ for (const [name, family] of Object.entries(measureFamilies.families)) {
 }
 const STOPWORDS = new Set(stopwordList);
 /** Values this close are the same report. */
-const SAME_VALUE_TOLERANCE = 0.05;
-/** Words each side of a figure that say what it counts ("60 countries have joined forces"). */
-const CONTEXT_WINDOW = 6;
+const SAME_VALUE_TOLERANCE = 0.1;
+/** Content words each side of a figure that say what it counts ("60 countries have joined forces"). */
+const CONTEXT_WINDOW = 3;
 
 /** A figure with what it takes to compare it with figures of other documents. */
 interface Candidate {
@@ -24,7 +24,12 @@ interface Candidate {
   contextWords: Set<string>;
   /** Organisations named around the figure: the actor that did the counting or was counted. */
   organisations: Set<string>;
+  /** Words of the measure phrase beyond the unit ("population" in "percent of the population"). */
+  measureWords: Set<string>;
 }
+
+/** Organisations named in this share of the documents (or more) are the story's subject, not an actor that tells figures apart. */
+const UBIQUITOUS_SHARE = 0.6;
 
 export function familyOf(figure: Figure): Family | null {
   if (!figure.unit) return null;
@@ -46,6 +51,7 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
     for (const a of set) for (const b of set) if (a !== b) separated.add(`${referenceKey(a)}\u0001${referenceKey(b)}`);
   }
   const apart = (a: Candidate, b: Candidate) => separated.has(`${referenceKey(a.member)}\u0001${referenceKey(b.member)}`);
+  const ubiquitous = ubiquitousOrganisations(documents);
   const byFamily = new Map<string, Candidate[]>();
   for (const document of documents) {
     const sentences = sentencesOf(document);
@@ -53,19 +59,26 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
       const family = familyOf(figure);
       if (!family) continue;
       const candidates = byFamily.get(family.name) ?? [];
-      candidates.push(candidateFor(document, figure, family, sentences));
+      candidates.push(candidateFor(document, figure, family, sentences, ubiquitous));
       byFamily.set(family.name, candidates);
     }
   }
   const clusters: Candidate[][] = [];
   for (const candidates of byFamily.values()) {
-    const familyClusters: Candidate[][] = [];
+    // A cluster is checked against its distinct (document, context, organisations) signatures only:
+    // news repeats itself, and a large workspace holds many figures that look the same to sameMeasure.
+    const familyClusters: Array<{ members: Candidate[]; signatures: Map<string, Candidate> }> = [];
     for (const candidate of candidates) {
-      const cluster = familyClusters.find((members) => members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate)));
-      if (cluster) cluster.push(candidate);
-      else familyClusters.push([candidate]);
+      const signature = signatureOf(candidate);
+      const cluster = familyClusters.find(({ signatures, members }) => (separated.size
+        ? members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate))
+        : [...signatures.values()].every((member) => sameMeasure(member, candidate))));
+      if (cluster) {
+        cluster.members.push(candidate);
+        if (!cluster.signatures.has(signature)) cluster.signatures.set(signature, candidate);
+      } else familyClusters.push({ members: [candidate], signatures: new Map([[signature, candidate]]) });
     }
-    clusters.push(...familyClusters);
+    clusters.push(...familyClusters.map((cluster) => cluster.members));
   }
   const joined = joinClusters(clusters, corrections.join, documents);
   const groups: FigureGroup[] = [];
@@ -102,7 +115,7 @@ function joinClusters(clusters: Candidate[][], joins: FigureReference[][], docum
       const figure = document?.figures.find((candidate) => candidate.text === reference.text);
       if (document && figure) {
         merged.push(candidateFor(document, figure, familyOf(figure) ?? { name: 'joined', generic: false },
-          sentencesOf(document)));
+          sentencesOf(document), new Set()));
       }
     }
     result = [...result.filter((cluster) => !touched.includes(cluster)), merged];
@@ -110,25 +123,50 @@ function joinClusters(clusters: Candidate[][], joins: FigureReference[][], docum
   return result;
 }
 
-function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family, sentences: readonly Span[]): Candidate {
+function ubiquitousOrganisations(documents: readonly DocumentAnalysis[]): Set<string> {
+  if (documents.length < 3) return new Set();
+  const documentCount = new Map<string, number>();
+  for (const document of documents) {
+    for (const id of new Set(document.entities.filter((entity) => entity.type === 'organization').map((entity) => entity.id))) {
+      documentCount.set(id, (documentCount.get(id) ?? 0) + 1);
+    }
+  }
+  return new Set([...documentCount].filter(([, count]) => count >= documents.length * UBIQUITOUS_SHARE).map(([id]) => id));
+}
+
+function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family, sentences: readonly Span[],
+  ubiquitous: ReadonlySet<string>): Candidate {
   const sentence = sentenceAt(sentences, figure.start) ?? figure;
   const before = contentWords(document.text.slice(sentence.start, figure.start)).slice(-CONTEXT_WINDOW);
   const after = contentWords(document.text.slice(figure.end, sentence.end)).slice(0, CONTEXT_WINDOW);
-  const previous = sentenceAt(sentences, sentence.start - 1);
+  const previous = sentences[sentences.indexOf(sentence as Span) - 1];
   const sameParagraph = previous && !document.text.slice(previous.end, sentence.start).includes('\n');
   const scope = { start: sameParagraph ? previous.start : sentence.start, end: sentence.end };
   const organisations = new Set(document.entities
-    .filter((entity) => entity.type === 'organization' && entity.start >= scope.start && entity.end <= scope.end).map((entity) => entity.id));
+    .filter((entity) => entity.type === 'organization' && entity.start >= scope.start && entity.end <= scope.end && !ubiquitous.has(entity.id))
+    .map((entity) => entity.id));
+  const unitWords = new Set(contentWords(figure.unit ?? ''));
+  const measureWords = new Set(contentWords(figure.measure ?? '').filter((word) => !unitWords.has(word)));
   return {
-    figure, family, organisations, contextWords: new Set([...before, ...after]),
+    figure, family, organisations, measureWords, contextWords: new Set([...before, ...after]),
     member: { path: document.path, start: figure.start, end: figure.end, text: figure.text, value: figure.value, low: figure.low,
       high: figure.high, qualifier: figure.qualifier, date: document.metadata.date.value, speaker: speakerOf(figure, document.quotes) },
   };
 }
 
+function signatureOf(candidate: Candidate): string {
+  return [candidate.contextWords, candidate.organisations, candidate.measureWords].map((set) => [...set].sort().join(' ')).join('\u0000');
+}
+
+/**
+ * Generic units need more than the unit: the measure phrases agree ("percent of the population" is not
+ * "percent of the areas"), or, where a phrase says no more than the unit, a context word is shared.
+ */
 function sameMeasure(a: Candidate, b: Candidate): boolean {
-  if (a.member.path === b.member.path) return false;
-  if (a.family.generic && ![...a.contextWords].some((word) => b.contextWords.has(word))) return false;
+  if (a.family.generic) {
+    const shares = (x: Set<string>, y: Set<string>) => [...x].some((word) => y.has(word));
+    if (a.measureWords.size && b.measureWords.size ? !shares(a.measureWords, b.measureWords) : !shares(a.contextWords, b.contextWords)) return false;
+  }
   if (a.organisations.size && b.organisations.size && ![...a.organisations].some((id) => b.organisations.has(id))) return false;
   return true;
 }
@@ -168,17 +206,19 @@ function speakerOf(figure: Figure, quotes: readonly Quote[]): string | null {
   return quote?.speaker?.name ?? null;
 }
 
-function intervalsMeet(a: FigureGroupMember, b: FigureGroupMember): boolean {
-  const low = (member: FigureGroupMember) => (member.low ?? -Infinity) * (1 - SAME_VALUE_TOLERANCE);
-  const high = (member: FigureGroupMember) => (member.high ?? Infinity) * (1 + SAME_VALUE_TOLERANCE);
-  return low(a) <= high(b) && low(b) <= high(a);
+/**
+ * Two reports agree when their values are within 10%. Qualifiers are read as how the value was rounded,
+ * not as bounds: "more than 3,700" and "10,000" are different counts, though 10,000 is more than 3,700.
+ */
+function valuesAgree(a: FigureGroupMember, b: FigureGroupMember): boolean {
+  return Math.abs(a.value - b.value) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 
 function judge(members: readonly FigureGroupMember[]): { verdict: FigureVerdict; reason: string } {
   const disagreeing: Array<[FigureGroupMember, FigureGroupMember]> = [];
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {
-      if (members[i].path !== members[j].path && !intervalsMeet(members[i], members[j])) disagreeing.push([members[i], members[j]]);
+      if (members[i].path !== members[j].path && !valuesAgree(members[i], members[j])) disagreeing.push([members[i], members[j]]);
     }
   }
   if (!disagreeing.length) return { verdict: 'consistent', reason: 'Every source gives a compatible value.' };
