@@ -1,4 +1,4 @@
-// Bundles what ships: the extension client, the language server, the CLI and the timeline webview script.
+// Bundles what ships: the extension client, the language server, the CLI and the timeline webview (script and styles).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 
@@ -14,4 +14,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/webview/timeline.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser',
     format: 'iife', target: 'es2022' }),
 ]);
+// The webview loads only files from dist/webview (its localResourceRoots): its script (vis-timeline's peer build,
+// bundled above, which injects no <style> element), vis-timeline's stylesheet and ours.
 fs.copyFileSync('client/webview/timeline.css', 'dist/webview/timeline.css');
+fs.copyFileSync('node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css', 'dist/webview/vis-timeline-graph2d.min.css');

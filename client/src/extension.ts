@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { INDEX_CHANGED_NOTIFICATION, SHOW_TIMELINE_COMMAND } from '../../server/src/protocol';
-import { TimelinePanel } from './timeline/panel';
+import { INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND, SHOW_TIMELINE_COMMAND, type IndexChangedParams } from '../../server/src/protocol';
+import { registerSetDocumentDate } from './commands/set-document-date';
+import { IndexStatusBar } from './status-bar';
+import type { ExportFormat } from './timeline/messages';
+import { TIMELINE_VIEW_TYPE, TimelinePanel, type TimelineHost } from './timeline/panel';
+import { ENTITIES_VIEW_ID, EntitiesTreeProvider } from './views/entities';
+import { FIGURES_VIEW_ID, FiguresTreeProvider } from './views/figures';
 
 let client: LanguageClient | undefined;
 
@@ -22,22 +27,63 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md}') },
     outputChannel: log,
   };
-  client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
+  client = languageClient;
+  const host: TimelineHost = { extensionUri: context.extensionUri, client: languageClient, log };
 
+  const statusBar = new IndexStatusBar();
+  const figures = new FiguresTreeProvider(languageClient, log);
+  const entities = new EntitiesTreeProvider(languageClient, log);
+  const refreshViews = () => {
+    figures.refresh();
+    entities.refresh();
+    TimelinePanel.refreshIfOpen();
+  };
+
+  registerSetDocumentDate(context, languageClient);
   context.subscriptions.push(
-    vscode.commands.registerCommand(SHOW_TIMELINE_COMMAND, (focusUri?: unknown) => {
-      if (client) TimelinePanel.createOrShow(context.extensionUri, client, typeof focusUri === 'string' ? focusUri : null, log);
+    log, statusBar, figures, entities,
+    vscode.window.createTreeView(FIGURES_VIEW_ID, { treeDataProvider: figures, showCollapseAll: true }),
+    vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: entities, showCollapseAll: true }),
+    // Registered before any await so VS Code can restore a timeline left open at the last reload.
+    vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => TimelinePanel.revive(panel, host),
     }),
-    vscode.commands.registerCommand('corroborate.peekLocations', (uri: string, position: { line: number; character: number },
+    vscode.commands.registerCommand(SHOW_TIMELINE_COMMAND, (focusUri?: unknown) => {
+      const uri = focusUri instanceof vscode.Uri ? focusUri.toString() : typeof focusUri === 'string' ? focusUri : null;
+      TimelinePanel.createOrShow(host, uri);
+    }),
+    vscode.commands.registerCommand('corroborate.refreshViews', refreshViews),
+    vscode.commands.registerCommand('corroborate.showFigures', () => vscode.commands.executeCommand(`${FIGURES_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand('corroborate.showEntities', () => vscode.commands.executeCommand(`${ENTITIES_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand('corroborate.exportTimeline', async (format?: unknown) => {
+      const chosen: ExportFormat | undefined = format === 'json' || format === 'csv' ? format : (await vscode.window.showQuickPick(
+        [{ label: 'CSV', description: 'one row per event, for spreadsheets', format: 'csv' as const },
+          { label: 'JSON', description: 'events, dated and undated documents', format: 'json' as const }],
+        { title: 'Export Timeline', placeHolder: 'Export the timeline as…' }))?.format;
+      if (chosen) await TimelinePanel.exportTimeline(host, chosen);
+    }),
+    vscode.commands.registerCommand(PEEK_LOCATIONS_COMMAND, (uri: string, position: { line: number; character: number },
       locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
       const toPosition = (p: { line: number; character: number }) => new vscode.Position(p.line, p.character);
       return vscode.commands.executeCommand('editor.action.peekLocations', vscode.Uri.parse(uri), toPosition(position),
         locations.map((location) => new vscode.Location(vscode.Uri.parse(location.uri),
           new vscode.Range(toPosition(location.range.start), toPosition(location.range.end)))), 'peek');
     }),
+    // Registered before start so the first summary, sent right after initialization, is not missed.
+    languageClient.onNotification(INDEX_CHANGED_NOTIFICATION, (index: IndexChangedParams) => {
+      statusBar.update(index);
+      refreshViews();
+    }),
   );
-  await client.start();
-  context.subscriptions.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => TimelinePanel.refreshIfOpen()));
+  try {
+    await languageClient.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    statusBar.failed(message);
+    log.error(`The language server did not start: ${message}`);
+    throw error;
+  }
 }
 
 export async function deactivate(): Promise<void> {

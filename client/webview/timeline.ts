@@ -1,47 +1,450 @@
-// Runs inside the timeline webview: renders what the panel sends, asks it to reveal clicked sentences.
-import type { FromWebview, ToWebview } from '../src/timeline/messages';
+// Runs inside the timeline webview: draws the events with vis-timeline (rows per document or per entity, partial
+// dates as ranges over their whole period), filters them, keeps its state across hide/show, and asks the panel to
+// reveal sentences, set document dates and export. An accessible list of all events sits below the chart.
+import type { DataSet } from 'vis-data' with { 'resolution-mode': 'import' };
+import type { DataGroup, DataItem, Timeline, TimelineOptions } from 'vis-timeline' with { 'resolution-mode': 'import' };
+import type { TimelineDocument, TimelineItem, TimelineResponse } from '../../server/src/protocol';
+import type { FromWebview, TimelineViewState, ToWebview } from '../src/timeline/messages';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
 const vscode = acquireVsCodeApi();
 
-window.addEventListener('error', (event) => vscode.postMessage({ type: 'error', message: String(event.message) }));
-window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
-  if (event.data.type === 'timeline') render(event.data);
-});
+const reportError = (message: string) => vscode.postMessage({ type: 'error', message });
+window.addEventListener('error', (event) => reportError(`${event.message} (${event.filename}:${event.lineno})`));
+window.addEventListener('unhandledrejection', (event) => reportError(`Unhandled rejection: ${String(event.reason)}`));
+document.addEventListener('securitypolicyviolation', (event) => reportError(`Content Security Policy blocked ${event.blockedURI || 'inline content'} (${event.violatedDirective})`));
 
-function render({ timeline, focusUri }: Extract<ToWebview, { type: 'timeline' }>): void {
-  const labels = new Map(timeline.documents.map((document) => [document.uri, document.label]));
-  const list = document.getElementById('timeline-events')!;
-  list.replaceChildren(...timeline.events.map((event) => {
+const DEFAULT_STATE: TimelineViewState = { groupBy: 'document', text: '', document: '', entity: '', window: null, eventsListOpen: true };
+const state: TimelineViewState = { ...DEFAULT_STATE, ...(vscode.getState() as Partial<TimelineViewState> | undefined) };
+const saveState = () => vscode.setState(state);
+
+const NO_ENTITY = '\u0000none';
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const controls = {
+  text: element<HTMLInputElement>('filter-text'),
+  document: element<HTMLSelectElement>('filter-document'),
+  entity: element<HTMLSelectElement>('filter-entity'),
+  groupBy: Array.from(document.querySelectorAll<HTMLInputElement>('input[name="group-by"]')),
+  fit: element<HTMLButtonElement>('timeline-fit'),
+  exportJson: element<HTMLButtonElement>('export-json'),
+  exportCsv: element<HTMLButtonElement>('export-csv'),
+  details: element<HTMLDetailsElement>('timeline-events-details'),
+};
+
+let timeline: TimelineResponse | null = null;
+let focusUri: string | null = null;
+let chart: Timeline | null = null;
+// vis-timeline and vis-data are ES modules; this file type-checks as CommonJS, so they come in by import().
+let TimelineChart: typeof Timeline;
+let items: DataSet<DataItem>;
+let groups: DataSet<DataGroup>;
+
+// ---- dates -----------------------------------------------------------------------------------------------------
+
+/** The period an ISO/TIMEX value covers, as local dates [start, end). */
+function period(value: string): { start: Date; end: Date } | null {
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value))) {
+    const start = new Date(+match[1]!, +match[2]! - 1, +match[3]!);
+    return { start, end: new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1) };
+  }
+  if ((match = /^(\d{4})-W(\d{2})/.exec(value))) {
+    // ISO week 1 holds January 4th; weeks start on Monday.
+    const january4 = new Date(+match[1]!, 0, 4);
+    const start = new Date(+match[1]!, 0, 4 - ((january4.getDay() + 6) % 7) + (+match[2]! - 1) * 7);
+    return { start, end: new Date(start.getFullYear(), start.getMonth(), start.getDate() + 7) };
+  }
+  if ((match = /^(\d{4})-Q([1-4])$/.exec(value))) {
+    const month = (+match[2]! - 1) * 3;
+    return { start: new Date(+match[1]!, month, 1), end: new Date(+match[1]!, month + 3, 1) };
+  }
+  if ((match = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) {
+    // Meteorological seasons; winter of a year is the one that ends in it (December before to February).
+    const month = { SP: 2, SU: 5, FA: 8, WI: -1 }[match[2] as 'SP' | 'SU' | 'FA' | 'WI'];
+    return { start: new Date(+match[1]!, month, 1), end: new Date(+match[1]!, month + 3, 1) };
+  }
+  if ((match = /^(\d{4})-(\d{2})$/.exec(value))) {
+    return { start: new Date(+match[1]!, +match[2]! - 1, 1), end: new Date(+match[1]!, +match[2]!, 1) };
+  }
+  if ((match = /^(\d{4})$/.exec(value))) return { start: new Date(+match[1]!, 0, 1), end: new Date(+match[1]! + 1, 0, 1) };
+  if ((match = /^(\d{3})$/.exec(value))) return { start: new Date(+match[1]! * 10, 0, 1), end: new Date(+match[1]! * 10 + 10, 0, 1) };
+  return null;
+}
+
+const monthYear = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' });
+const dayMonthYear = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** "6 May 2015", "March 2016", "2016", "week 10 of 2016" … for people, from the ISO value. */
+function describeDate(event: TimelineItem): string {
+  const range = period(event.date);
+  if (!range) return event.date;
+  switch (event.granularity) {
+    case 'day': return dayMonthYear.format(range.start);
+    case 'month': return monthYear.format(range.start);
+    case 'week': return `week ${event.date.slice(6, 8).replace(/^0/, '')} of ${event.date.slice(0, 4)}`;
+    case 'quarter': return `${event.date.slice(5)} ${event.date.slice(0, 4)}`;
+    case 'season': return `${{ SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' }[event.date.slice(5)] ?? ''} ${event.date.slice(0, 4)}`;
+    case 'decade': return `the ${event.date}0s`;
+    default: return event.date;
+  }
+}
+
+// ---- filtering and grouping --------------------------------------------------------------------------------------
+
+const labelOf = (uri: string) => timeline?.documents.find((source) => source.uri === uri)?.label ?? uri.replace(/^.*\//, '');
+const entityName = (id: string) => timeline?.entityNames[id] ?? id;
+
+function matches(event: TimelineItem): boolean {
+  if (state.document && event.uri !== state.document) return false;
+  if (state.entity && !event.entities.includes(state.entity)) return false;
+  const text = state.text.trim().toLowerCase();
+  if (!text) return true;
+  const haystack = [event.text, event.dateText, event.date, describeDate(event), labelOf(event.uri), ...event.entities.map(entityName)];
+  return haystack.some((part) => part.toLowerCase().includes(text));
+}
+
+/** Indexes into timeline.events that the filters keep. */
+function shownIndexes(): number[] {
+  return timeline ? timeline.events.flatMap((event, index) => (matches(event) ? [index] : [])) : [];
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const truncate = (text: string, length: number) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
+};
+
+function chartItem(event: TimelineItem, index: number, group: string, id: string): DataItem | null {
+  const range = period(event.date);
+  if (!range) return null;
+  const whole = event.granularity !== 'day';
+  const classes = ['corroborate-item', event.approximate ? 'approximate' : 'exact', event.uri === focusUri ? 'focused' : ''];
+  const names = event.entities.map(entityName);
+  const title = [`<b>${escapeHtml(describeDate(event))}</b>${event.approximate ? ' (approximate)' : ''} · ${escapeHtml(labelOf(event.uri))}`,
+    `“${escapeHtml(event.dateText)}”: ${escapeHtml(truncate(event.text, 280))}`, names.length ? escapeHtml(names.join(', ')) : '']
+    .filter(Boolean).join('<br>');
+  return {
+    id, group, start: range.start, ...(whole ? { end: range.end, type: 'range' } : { type: 'point' }),
+    content: escapeHtml(truncate(event.text, whole ? 80 : 36)), title, className: classes.filter(Boolean).join(' '),
+    // The DataItem keeps the event index for clicks.
+    ...{ eventIndex: index },
+  };
+}
+
+function updateChart(): void {
+  if (!timeline) return;
+  const shown = shownIndexes();
+  const nextItems: DataItem[] = [];
+  const nextGroups = new Map<string, DataGroup & { order: number }>();
+  for (const index of shown) {
+    const event = timeline.events[index]!;
+    if (state.groupBy === 'document') {
+      const item = chartItem(event, index, event.uri, String(index));
+      if (!item) continue;
+      nextItems.push(item);
+      if (!nextGroups.has(event.uri)) {
+        const source = timeline.documents.find((candidate) => candidate.uri === event.uri);
+        nextGroups.set(event.uri, { id: event.uri, content: groupLabel(labelOf(event.uri), source?.date ? `published ${source.date}` : 'undated'),
+          title: source?.title ?? labelOf(event.uri), order: timeline.documents.indexOf(source!),
+          className: event.uri === focusUri ? 'focused' : '' });
+      }
+    } else {
+      const ids = (state.entity ? [state.entity] : event.entities.length ? event.entities : [NO_ENTITY]);
+      for (const id of ids) {
+        const item = chartItem(event, index, id, `${index}@${id}`);
+        if (!item) continue;
+        nextItems.push(item);
+        const group = nextGroups.get(id);
+        if (group) group.order -= 1;
+        else nextGroups.set(id, { id, content: groupLabel(id === NO_ENTITY ? 'No entity' : entityName(id), ''), order: -1 });
+      }
+    }
+  }
+  // Entities: most events first; the "no entity" row last.
+  for (const group of nextGroups.values()) {
+    if (group.id === NO_ENTITY) group.order = Number.MAX_SAFE_INTEGER;
+  }
+  groups.clear();
+  groups.add([...nextGroups.values()]);
+  items.clear();
+  items.add(nextItems);
+  element('timeline-chart').classList.toggle('empty', nextItems.length === 0);
+}
+
+function groupLabel(name: string, detail: string): HTMLElement {
+  const label = document.createElement('span');
+  label.className = 'group-label';
+  const strong = document.createElement('span');
+  strong.className = 'group-name';
+  strong.textContent = truncate(name, 40);
+  label.append(strong);
+  if (detail) {
+    const small = document.createElement('span');
+    small.className = 'group-detail';
+    small.textContent = detail;
+    label.append(small);
+  }
+  return label;
+}
+
+// ---- the accessible lists ----------------------------------------------------------------------------------------
+
+function renderEventsList(): void {
+  if (!timeline) return;
+  const current = timeline;
+  element('timeline-events').replaceChildren(...current.events.map((event, index) => {
     const item = document.createElement('li');
-    item.className = `timeline-event${event.approximate ? ' approximate' : ''}${event.uri === focusUri ? ' focused' : ''}`;
+    item.className = `timeline-event ${event.approximate ? 'approximate' : 'exact'}${event.uri === focusUri ? ' focused' : ''}`;
     item.dataset.path = event.uri;
     item.dataset.date = event.date;
+    item.dataset.granularity = event.granularity;
+    item.dataset.index = String(index);
+    item.hidden = !matches(event);
     const date = document.createElement('span');
     date.className = 'date';
-    date.textContent = event.date;
+    date.textContent = describeDate(event);
+    date.title = `${event.date} from “${event.dateText}”${event.approximate ? ' (approximate)' : ''}`;
     const source = document.createElement('span');
     source.className = 'source';
-    source.textContent = labels.get(event.uri) ?? event.uri;
+    source.textContent = labelOf(event.uri);
     const sentence = document.createElement('a');
     sentence.className = 'sentence';
     sentence.href = '#';
-    sentence.textContent = event.text;
+    sentence.textContent = truncate(event.text, 400);
     sentence.addEventListener('click', (click) => {
       click.preventDefault();
-      vscode.postMessage({ type: 'reveal', uri: event.uri, line: event.line, character: event.character });
+      reveal(index);
     });
-    item.append(date, source, sentence);
+    const entities = document.createElement('span');
+    entities.className = 'entities';
+    entities.textContent = event.entities.map(entityName).join(', ');
+    item.append(date, source, sentence, entities);
     return item;
   }));
-  const undated = timeline.documents.filter((source) => !source.date);
-  document.getElementById('timeline-undated')!.replaceChildren(...undated.map((source) => {
-    const item = document.createElement('li');
-    item.textContent = source.label;
-    return item;
-  }));
-  document.getElementById('timeline-summary')!.textContent =
-    `${timeline.events.length} dated events in ${timeline.documents.length} documents (${undated.length} undated)`;
 }
 
-vscode.postMessage({ type: 'ready' });
+function updateEventsListVisibility(): void {
+  if (!timeline) return;
+  for (const item of Array.from(element('timeline-events').querySelectorAll<HTMLLIElement>('.timeline-event'))) {
+    const event = timeline.events[Number(item.dataset.index)];
+    item.hidden = !event || !matches(event);
+  }
+}
+
+function renderUndated(documents: TimelineDocument[]): void {
+  element('timeline-undated-section').hidden = documents.length === 0;
+  element('timeline-undated').replaceChildren(...documents.map((source) => {
+    const item = document.createElement('li');
+    item.className = 'undated-document';
+    item.dataset.path = source.uri;
+    const open = document.createElement('a');
+    open.href = '#';
+    open.textContent = source.label;
+    open.title = `Open ${source.label}`;
+    open.addEventListener('click', (click) => {
+      click.preventDefault();
+      vscode.postMessage({ type: 'reveal', uri: source.uri, line: 0, character: 0 });
+    });
+    const setDate = document.createElement('button');
+    setDate.type = 'button';
+    setDate.className = 'secondary set-date';
+    setDate.textContent = 'Set date…';
+    setDate.title = `Record a publication date for ${source.label}`;
+    setDate.addEventListener('click', () => vscode.postMessage({ type: 'setDocumentDate', uri: source.uri }));
+    item.append(open);
+    if (source.title && source.title !== source.label) {
+      const title = document.createElement('span');
+      title.className = 'title';
+      title.textContent = source.title;
+      item.append(title);
+    }
+    item.append(setDate);
+    return item;
+  }));
+}
+
+function renderFilters(): void {
+  if (!timeline) return;
+  const current = timeline;
+  const option = (value: string, text: string) => {
+    const choice = document.createElement('option');
+    choice.value = value;
+    choice.textContent = text;
+    return choice;
+  };
+  const eventCounts = new Map<string, number>();
+  for (const event of current.events) eventCounts.set(event.uri, (eventCounts.get(event.uri) ?? 0) + 1);
+  controls.document.replaceChildren(option('', 'All documents'), ...current.documents.filter((source) => eventCounts.has(source.uri))
+    .map((source) => option(source.uri, `${truncate(source.label, 48)} (${eventCounts.get(source.uri)})`)));
+  const entityCounts = new Map<string, number>();
+  for (const event of current.events) for (const id of event.entities) entityCounts.set(id, (entityCounts.get(id) ?? 0) + 1);
+  controls.entity.replaceChildren(option('', 'All entities'), ...[...entityCounts]
+    .sort(([a, countA], [b, countB]) => countB - countA || entityName(a).localeCompare(entityName(b)))
+    .map(([id, count]) => option(id, `${truncate(entityName(id), 40)} (${count})`)));
+  // A filter on something that left the index no longer applies.
+  if (state.document && !eventCounts.has(state.document)) state.document = '';
+  if (state.entity && !entityCounts.has(state.entity)) state.entity = '';
+  controls.document.value = state.document;
+  controls.entity.value = state.entity;
+}
+
+function renderSummary(): void {
+  if (!timeline) return;
+  const undated = timeline.documents.filter((source) => !source.date).length;
+  const shown = shownIndexes().length;
+  const total = timeline.events.length;
+  const parts = [`${total} dated event${total === 1 ? '' : 's'} in ${timeline.documents.length} document${timeline.documents.length === 1 ? '' : 's'}`,
+    `${undated} undated`];
+  if (shown !== total) parts.push(`showing ${shown}`);
+  element('timeline-summary').textContent = parts.join(' · ');
+  element('timeline-events-heading').textContent = shown === total ? `Events (${total})` : `Events (${shown} of ${total})`;
+}
+
+// ---- chart -------------------------------------------------------------------------------------------------------
+
+function reveal(index: number): void {
+  const event = timeline?.events[index];
+  if (event) vscode.postMessage({ type: 'reveal', uri: event.uri, line: event.line, character: event.character });
+}
+
+function createChart(): Timeline {
+  // An initial window keeps vis from running its own fit() once the first items are drawn.
+  const initial = state.window ?? fittedWindow();
+  const options: TimelineOptions = {
+    ...(initial ? { start: initial.start, end: initial.end } : {}),
+    // Grows with the rows up to most of the panel, then scrolls vertically.
+    minHeight: 180,
+    maxHeight: Math.max(280, Math.round(window.innerHeight * 0.62)),
+    stack: true,
+    orientation: { axis: 'top', item: 'top' },
+    showCurrentTime: false,
+    selectable: true,
+    zoomMin: 1000 * 60 * 60 * 24 * 3,
+    zoomMax: 1000 * 60 * 60 * 24 * 365 * 60,
+    margin: { item: { horizontal: 4, vertical: 6 }, axis: 8 },
+    tooltip: { followMouse: false, overflowMethod: 'cap', delay: 200 },
+    groupOrder: (a: { order: number }, b: { order: number }) => a.order - b.order,
+    verticalScroll: true,
+  };
+  const created = new TimelineChart(element('timeline-chart'), items, groups, options);
+  created.on('click', (properties: { item: string | number | null }) => {
+    if (properties.item === null || properties.item === undefined) return;
+    const item = items.get(properties.item) as (DataItem & { eventIndex?: number }) | null;
+    if (item?.eventIndex !== undefined) reveal(item.eventIndex);
+  });
+  // A webview shown again may lay out after the chart was built; vis only polls for size changes once a second.
+  let pending = false;
+  new ResizeObserver(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; created.redraw(); });
+  }).observe(element('timeline-chart'));
+  created.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
+    if (!properties.byUser) return;
+    state.window = { start: properties.start.valueOf(), end: properties.end.valueOf() };
+    saveState();
+  });
+  return created;
+}
+
+/** The window over all shown items, with room on the right for the labels of the latest points (vis's fit() cuts them). */
+function fittedWindow(): { start: number; end: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const item of items.get()) {
+    const start = new Date(item.start).valueOf();
+    min = Math.min(min, start);
+    max = Math.max(max, item.end ? new Date(item.end).valueOf() : start);
+  }
+  if (!Number.isFinite(min)) return null;
+  const span = Math.max(max - min, 1000 * 60 * 60 * 24 * 20);
+  return { start: min - span * 0.04, end: max + span * 0.22 };
+}
+
+function fitAll(): void {
+  const range = fittedWindow();
+  if (chart && range) chart.setWindow(range.start, range.end, { animation: false });
+}
+
+function fit(): void {
+  state.window = null;
+  saveState();
+  fitAll();
+}
+
+function render(message: Extract<ToWebview, { type: 'timeline' }>): void {
+  const focusChanged = message.focusUri !== focusUri;
+  timeline = message.timeline;
+  focusUri = message.focusUri;
+  document.body.classList.remove('unavailable');
+  renderFilters();
+  renderSummary();
+  renderEventsList();
+  renderUndated(timeline.documents.filter((source) => !source.date));
+  updateChart();
+  if (chart) {
+    if (!state.window) fitAll();
+  } else {
+    try {
+      chart = createChart();
+    } catch (error) {
+      const text = error instanceof Error ? error.stack ?? error.message : String(error);
+      element('timeline-chart').textContent = `The chart could not be drawn: ${text}`;
+      reportError(`Drawing the timeline failed: ${text}`);
+      return;
+    }
+  }
+  if (focusChanged && focusUri) {
+    const focusIds = items.getIds({ filter: (item) => String(item.className ?? '').includes('focused') });
+    if (focusIds.length) chart.focus(focusIds, { animation: false });
+  }
+}
+
+function applyFilters(): void {
+  saveState();
+  renderSummary();
+  updateEventsListVisibility();
+  updateChart();
+  if (!state.window) fitAll();
+}
+
+// ---- wiring ------------------------------------------------------------------------------------------------------
+
+controls.text.value = state.text;
+for (const radio of controls.groupBy) radio.checked = radio.value === state.groupBy;
+controls.details.open = state.eventsListOpen;
+
+element('timeline-controls').addEventListener('submit', (event) => event.preventDefault());
+controls.text.addEventListener('input', () => { state.text = controls.text.value; applyFilters(); });
+controls.document.addEventListener('change', () => { state.document = controls.document.value; applyFilters(); });
+controls.entity.addEventListener('change', () => { state.entity = controls.entity.value; applyFilters(); });
+for (const radio of controls.groupBy) {
+  radio.addEventListener('change', () => {
+    if (!radio.checked) return;
+    state.groupBy = radio.value === 'entity' ? 'entity' : 'document';
+    applyFilters();
+  });
+}
+controls.fit.addEventListener('click', fit);
+controls.exportJson.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'json', events: shownIndexes() }));
+controls.exportCsv.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'csv', events: shownIndexes() }));
+controls.details.addEventListener('toggle', () => { state.eventsListOpen = controls.details.open; saveState(); });
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  if (message.type === 'timeline') render(message);
+  else if (message.type === 'unavailable') {
+    document.body.classList.add('unavailable');
+    element('timeline-summary').textContent = `The timeline is not available: ${message.message}`;
+  }
+});
+
+async function start(): Promise<void> {
+  const [visTimeline, visData] = await Promise.all([import('vis-timeline'), import('vis-data')]);
+  TimelineChart = visTimeline.Timeline;
+  items = new visData.DataSet<DataItem>();
+  groups = new visData.DataSet<DataGroup>();
+  vscode.postMessage({ type: 'ready' });
+}
+
+start().catch((error: unknown) => reportError(`Starting the timeline failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));

@@ -1,0 +1,91 @@
+// The Entities view: people, organizations, places and other names across the sources, with mention counts,
+// expanding to each mention (document and text); a row opens the mention.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ENTITIES_REQUEST, type EntitiesResponse, type EntityView } from '../../../server/src/protocol';
+import { openLocationCommand, shorten } from './locations';
+
+export const ENTITIES_VIEW_ID = 'corroborate.entities';
+
+type EntityType = EntityView['type'];
+type Mention = EntityView['mentions'][number];
+type EntityNode =
+  | { kind: 'type'; type: EntityType; entities: EntityView[] }
+  | { kind: 'entity'; entity: EntityView }
+  | { kind: 'mention'; entity: EntityView; mention: Mention; index: number };
+
+const TYPES: Array<{ type: EntityType; label: string; icon: string }> = [
+  { type: 'person', label: 'People', icon: 'person' },
+  { type: 'organization', label: 'Organizations', icon: 'organization' },
+  { type: 'place', label: 'Places', icon: 'location' },
+  { type: 'other', label: 'Other', icon: 'symbol-misc' },
+];
+
+export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<EntityNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private entities: Promise<EntityView[]> | null = null;
+
+  constructor(private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel) {}
+
+  refresh(): void {
+    this.entities = null;
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  async getChildren(node?: EntityNode): Promise<EntityNode[]> {
+    if (!node) {
+      this.entities ??= this.client.sendRequest<EntitiesResponse>(ENTITIES_REQUEST).then((response) => response.entities, (error: unknown) => {
+        this.log.error(`Entities view: ${ENTITIES_REQUEST} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      });
+      const entities = await this.entities;
+      return TYPES.map(({ type }) => ({ kind: 'type' as const, type, entities: entities.filter((entity) => entity.type === type) }))
+        .filter((typeNode) => typeNode.entities.length > 0);
+    }
+    if (node.kind === 'type') {
+      return [...node.entities]
+        .sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name))
+        .map((entity) => ({ kind: 'entity', entity }));
+    }
+    if (node.kind === 'entity') return node.entity.mentions.map((mention, index) => ({ kind: 'mention', entity: node.entity, mention, index }));
+    return [];
+  }
+
+  getTreeItem(node: EntityNode): vscode.TreeItem {
+    if (node.kind === 'type') {
+      const type = TYPES.find((candidate) => candidate.type === node.type)!;
+      const item = new vscode.TreeItem(type.label, node.type === 'other' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `entity-type:${node.type}`;
+      item.description = String(node.entities.length);
+      item.iconPath = new vscode.ThemeIcon(type.icon);
+      return item;
+    }
+    if (node.kind === 'entity') {
+      const { entity } = node;
+      const item = new vscode.TreeItem(entity.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `entity:${entity.id}`;
+      const mentions = entity.mentions.length;
+      item.description = `${mentions} mention${mentions === 1 ? '' : 's'} · ${entity.documents} document${entity.documents === 1 ? '' : 's'}`;
+      const lines = [`**${entity.name}** — ${entity.type}`];
+      if (entity.titles.length) lines.push(`Titles: ${entity.titles.join(', ')}`);
+      const aliases = entity.aliases.filter((alias) => alias !== entity.name);
+      if (aliases.length) lines.push(`Also written: ${aliases.join(', ')}`);
+      item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));
+      item.contextValue = `entity.${entity.type}`;
+      return item;
+    }
+    const { mention } = node;
+    const item = new vscode.TreeItem(shorten(mention.label, 48), vscode.TreeItemCollapsibleState.None);
+    item.id = `entity-mention:${node.entity.id}:${node.index}`;
+    item.description = `${shorten(mention.text, 60)} · line ${mention.line + 1}`;
+    item.tooltip = `${mention.label}, line ${mention.line + 1}: ${mention.text}`;
+    item.iconPath = new vscode.ThemeIcon('quote');
+    item.command = openLocationCommand(mention, 'Open the mention');
+    return item;
+  }
+}
