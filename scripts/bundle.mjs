@@ -18,3 +18,4 @@ await Promise.all([
 // bundled above, which injects no <style> element), vis-timeline's stylesheet and ours.
 fs.copyFileSync('client/webview/timeline.css', 'dist/webview/timeline.css');
 fs.copyFileSync('node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css', 'dist/webview/vis-timeline-graph2d.min.css');
+fs.copyFileSync('server/src/core/data/corrections.schema.json', 'dist/corrections.schema.json');

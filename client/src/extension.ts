@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND, SHOW_TIMELINE_COMMAND, type IndexChangedParams } from '../../server/src/protocol';
+import { CORRECTIONS_FILE, INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND, SHOW_TIMELINE_COMMAND, type IndexChangedParams } from '../../server/src/protocol';
 import { registerSetDocumentDate } from './commands/set-document-date';
 import { IndexStatusBar } from './status-bar';
 import type { ExportFormat } from './timeline/messages';
@@ -23,8 +23,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'corroborate-source' },
+      // The corrections file: the server reads its open buffer, so a quick fix takes effect before it is saved.
+      { scheme: 'file', pattern: `**/${CORRECTIONS_FILE}` },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md}') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/{*.txt,*.md,${CORRECTIONS_FILE}}`) },
     outputChannel: log,
   };
   const languageClient = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);

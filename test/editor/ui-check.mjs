@@ -12,6 +12,8 @@ import { createProfile, installVsix, launchChromium, startCodeServer, workbenchU
 import { ROOT } from '../../scripts/setup-editor.mjs';
 
 const SEED = '003_a8a8b5ddc81d522f.txt';
+/** Seeds whose text gives no date, with the date the test gives each through the quick fix. */
+const UNDATED_SEEDS = [['000_c30909410dccb984.txt', '2016-03-15'], ['002_4dfe93347b0ca329.txt', '2016-02-26'], ['004_3200b12363fb0499.txt', '2018-02-13']];
 const RESULTS = path.join(ROOT, 'test-results');
 const WAIT = { timeout: 60_000 };
 
@@ -129,6 +131,37 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
       return JSON.stringify(text);
     });
 
+    // Seeds with no date in their text get one the way a reader gives it: the quick fix on the "undated" problem.
+    for (const [seed, date] of UNDATED_SEEDS) {
+      await check(`quick fix sets the date of ${seed}`, async () => {
+        await focusEditor();
+        await page.keyboard.press('Control+P');
+        await quickInput.waitFor(WAIT);
+        await quickInput.fill(seed);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: seed }).first().waitFor(WAIT);
+        await page.keyboard.press('Enter');
+        await page.locator('.tabs-container .tab.active', { hasText: seed }).waitFor(WAIT);
+        await editor.locator('.codelens-decoration', { hasText: 'Date unknown' }).first().waitFor(WAIT);
+        await focusEditor();
+        await page.keyboard.press('Control+Home');
+        await page.keyboard.press('Control+.');
+        // the preferred fix comes first and is selected: Enter applies it, as a keyboard user would
+        const fix = page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Set the publication date' }).first();
+        await fix.waitFor(WAIT);
+        await page.keyboard.press('Enter');
+        await quickInput.waitFor(WAIT);
+        await quickInput.fill(date);
+        await page.keyboard.press('Enter');
+        const keep = page.locator('.quick-input-list .monaco-list-row', { hasText: 'corroborate.corrections.json' }).first();
+        await keep.waitFor(WAIT);
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', ...WAIT });
+        const lens = editor.locator('.codelens-decoration', { hasText: `${date} (correction)` }).first();
+        await lens.waitFor(WAIT);
+        return JSON.stringify((await lens.innerText()).trim());
+      });
+    }
+
     await check('"Corroborate: Show Timeline" shows the timeline webview', async () => {
       await focusEditor();
       await page.keyboard.press('Control+Shift+P');
@@ -140,6 +173,7 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
       const title = frame.locator('#timeline-title');
       await title.waitFor(WAIT);
       await frame.locator('#timeline-events .timeline-event').first().waitFor(WAIT);
+      await frame.locator('.vis-timeline .vis-item').first().waitFor(WAIT); // the chart itself, drawn by vis-timeline
       const events = await frame.locator('#timeline-events .timeline-event').evaluateAll((els) =>
         els.map((el) => ({ path: el.getAttribute('data-path'), date: el.getAttribute('data-date') })));
       await screenshot('timeline');
@@ -148,6 +182,10 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
       if (bad.length) throw new Error(`timeline events need data-path and a data-date (ISO, any precision): ${JSON.stringify(bad.slice(0, 3))}`);
       if (!events.some((e) => e.date.startsWith('2015-05-06') && e.path.includes('003_'))) {
         throw new Error(`no event of ${SEED} dated 2015-05-06 among ${JSON.stringify(events.slice(0, 10))}`);
+      }
+      const documents = new Set(events.map((e) => /\/(\d{3})_[0-9a-f]+\.txt$/.exec(e.path)?.[1]));
+      for (const seed of ['000', '001', '002', '003', '004']) {
+        if (!documents.has(seed)) throw new Error(`no event from ${seed}_… among ${JSON.stringify(events)}`);
       }
       return `${JSON.stringify((await title.innerText()).trim())}, ${events.length} events, e.g. ${JSON.stringify(events[0])}`;
     });

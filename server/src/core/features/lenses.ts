@@ -45,9 +45,14 @@ export function lensesFor(document: DocumentAnalysis, view: CrossDocumentView): 
       title: `Also reported in ${otherSources} other source${otherSources === 1 ? '' : 's'} (${group.verdict.replace(/-/g, ' ')})`,
       action: 'show-sources', locations: others.map(({ path, start, end }) => ({ path, start, end })) });
   }
+  let previousQuote: { end: number; speaker: string } | null = null;
   for (const quote of document.quotes) {
     const speaker = quote.speaker;
     if (!speaker?.id) continue;
+    // One lens per speaker and line: a quote split by "he said" is one statement to the reader.
+    const sameLine = previousQuote?.speaker === speaker.id && !document.text.slice(previousQuote.end, quote.start).includes('\n');
+    previousQuote = { end: quote.end, speaker: speaker.id };
+    if (sameLine) continue;
     const places = view.quotesBySpeaker.get(speaker.id) ?? [];
     const documents = new Set(places.map((place) => place.path)).size;
     lenses.push({ start: quote.start, end: quote.start, action: 'show-sources',
