@@ -11,7 +11,8 @@ export function inlayHints(document: DocumentAnalysis, range: { start: number; e
   if (show.dates) {
     for (const date of document.dates) {
       if (date.end < range.start || date.start > range.end) continue;
-      if (date.text.includes(date.value) || /^\d{4}$/.test(date.text.trim())) continue;
+      // Only where the text leaves something to resolve: "Tuesday" needs a hint, "May 6, 2015" does not.
+      if (date.resolution.startsWith('absolute') || date.text.includes(date.value)) continue;
       hints.push({ offset: date.end, label: date.value, tooltip: date.resolution, kind: 'date' });
     }
   }
