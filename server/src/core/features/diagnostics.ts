@@ -101,7 +101,7 @@ export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocument
       message: noise.reason === 'duplicate' ? `Repeated text (${noise.label}), not new article text` : `Site furniture (${noise.label}), not article text` });
   }
   if (document.metadata.date.source === 'none') {
-    const relative = document.dates.filter((date) => date.value.includes('X')).map((date) => `"${date.text}"`).slice(0, 3);
+    const relative = [...new Set(document.dates.filter((date) => date.value.includes('X')).map((date) => `"${date.text}"`))].slice(0, 3);
     const firstLine = { start: document.metadata.bodyStart, end: document.text.indexOf('\n', document.metadata.bodyStart) };
     if (firstLine.end < 0) firstLine.end = document.text.length;
     add({ kind: 'undated', ...firstLine,

@@ -1,4 +1,4 @@
-import type { DocumentAnalysis, Figure, FigureGroup, FigureGroupMember, FigureVerdict, Quote, Span } from '../types';
+import type { DocumentAnalysis, EntityMention, Figure, FigureGroup, FigureGroupMember, FigureVerdict, Quote, Span } from '../types';
 import { sentenceAt } from '../text/sentences';
 import { sentencesOf } from './document-cache';
 import measureFamilies from '../data/measure-synonyms.json';
@@ -134,24 +134,39 @@ function ubiquitousOrganisations(documents: readonly DocumentAnalysis[]): Set<st
   return new Set([...documentCount].filter(([, count]) => count >= documents.length * UBIQUITOUS_SHARE).map(([id]) => id));
 }
 
-function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family, sentences: readonly Span[],
-  ubiquitous: ReadonlySet<string>): Candidate {
+/** What a figure brings to grouping that depends on its document alone, computed once per analysis. */
+interface FigureContext { member: FigureGroupMember; contextWords: Set<string>; measureWords: Set<string>; organisationMentions: EntityMention[] }
+const contextCache = new WeakMap<DocumentAnalysis, Map<Figure, FigureContext>>();
+
+function figureContext(document: DocumentAnalysis, figure: Figure, sentences: readonly Span[]): FigureContext {
+  let byFigure = contextCache.get(document);
+  if (!byFigure) { byFigure = new Map(); contextCache.set(document, byFigure); }
+  let context = byFigure.get(figure);
+  if (context) return context;
   const sentence = sentenceAt(sentences, figure.start) ?? figure;
   const before = contentWords(document.text.slice(sentence.start, figure.start)).slice(-CONTEXT_WINDOW);
   const after = contentWords(document.text.slice(figure.end, sentence.end)).slice(0, CONTEXT_WINDOW);
   const previous = sentences[sentences.indexOf(sentence as Span) - 1];
   const sameParagraph = previous && !document.text.slice(previous.end, sentence.start).includes('\n');
   const scope = { start: sameParagraph ? previous.start : sentence.start, end: sentence.end };
-  const organisations = new Set(document.entities
-    .filter((entity) => entity.type === 'organization' && entity.start >= scope.start && entity.end <= scope.end && !ubiquitous.has(entity.id))
-    .map((entity) => entity.id));
   const unitWords = new Set(contentWords(figure.unit ?? ''));
-  const measureWords = new Set(contentWords(figure.measure ?? '').filter((word) => !unitWords.has(word)));
-  return {
-    figure, family, organisations, measureWords, contextWords: new Set([...before, ...after]),
+  context = {
+    contextWords: new Set([...before, ...after]),
+    measureWords: new Set(contentWords(figure.measure ?? '').filter((word) => !unitWords.has(word))),
+    organisationMentions: document.entities.filter((entity) => entity.type === 'organization' && entity.start >= scope.start && entity.end <= scope.end),
     member: { path: document.path, start: figure.start, end: figure.end, text: figure.text, value: figure.value, low: figure.low,
       high: figure.high, qualifier: figure.qualifier, date: document.metadata.date.value, speaker: speakerOf(figure, document.quotes) },
   };
+  byFigure.set(figure, context);
+  return context;
+}
+
+function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family, sentences: readonly Span[],
+  ubiquitous: ReadonlySet<string>): Candidate {
+  const context = figureContext(document, figure, sentences);
+  // Ids are read now, not cached: linking may give a mention another id when other documents change.
+  const organisations = new Set(context.organisationMentions.map((entity) => entity.id).filter((id) => !ubiquitous.has(id)));
+  return { figure, family, organisations, measureWords: context.measureWords, contextWords: context.contextWords, member: { ...context.member } };
 }
 
 function signatureOf(candidate: Candidate): string {
