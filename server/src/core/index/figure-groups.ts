@@ -169,8 +169,10 @@ function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family
   return { figure, family, organisations, measureWords: context.measureWords, contextWords: context.contextWords, member: { ...context.member } };
 }
 
+/** What sameMeasure reads of a candidate: for specific units, the organisations alone. */
 function signatureOf(candidate: Candidate): string {
-  return [candidate.contextWords, candidate.organisations, candidate.measureWords].map((set) => [...set].sort().join(' ')).join('\u0000');
+  const read = candidate.family.generic ? [candidate.contextWords, candidate.organisations, candidate.measureWords] : [candidate.organisations];
+  return read.map((set) => [...set].sort().join(' ')).join('\u0000');
 }
 
 /**
@@ -204,13 +206,16 @@ function toGroup(cluster: Candidate[]): FigureGroup {
 }
 
 /** The members' measure phrase that shares most words with the others; the shorter on a tie. */
+/** The members' measure phrase that shares most words with the others; the shorter on a tie. */
 function groupMeasure(cluster: readonly Candidate[]): string {
-  const phrases = cluster.map((candidate) => candidate.figure.measure ?? candidate.figure.unit ?? candidate.family.name);
+  const phrases = [...new Set(cluster.map((candidate) => candidate.figure.measure ?? candidate.figure.unit ?? candidate.family.name))];
   const words = phrases.map((phrase) => new Set(contentWords(phrase)));
+  const phrasesWith = new Map<string, number>();
+  for (const set of words) for (const word of set) phrasesWith.set(word, (phrasesWith.get(word) ?? 0) + 1);
   let best = phrases[0];
   let bestScore = -1;
   phrases.forEach((phrase, index) => {
-    const score = words.reduce((sum, other, otherIndex) => sum + (otherIndex === index ? 0 : [...words[index]].filter((word) => other.has(word)).length), 0);
+    const score = [...words[index]].reduce((sum, word) => sum + phrasesWith.get(word)! - 1, 0);
     if (score > bestScore || (score === bestScore && phrase.length < best.length)) { best = phrase; bestScore = score; }
   });
   return best.charAt(0).toUpperCase() + best.slice(1);
@@ -229,17 +234,25 @@ function valuesAgree(a: FigureGroupMember, b: FigureGroupMember): boolean {
   return Math.abs(a.value - b.value) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 
+/** Two members from different documents whose values disagree, if any: the extremes are enough to find one. */
+function disagreement(members: readonly FigureGroupMember[]): [FigureGroupMember, FigureGroupMember] | null {
+  const sorted = [...members].sort((a, b) => a.value - b.value);
+  const lowest = sorted[0];
+  const highest = sorted.at(-1)!;
+  const highestElsewhere = [...sorted].reverse().find((member) => member.path !== lowest.path);
+  if (highestElsewhere && !valuesAgree(lowest, highestElsewhere)) return [lowest, highestElsewhere];
+  const lowestElsewhere = sorted.find((member) => member.path !== highest.path);
+  if (lowestElsewhere && !valuesAgree(lowestElsewhere, highest)) return [lowestElsewhere, highest];
+  return null;
+}
+
 function judge(members: readonly FigureGroupMember[]): { verdict: FigureVerdict; reason: string } {
-  const disagreeing: Array<[FigureGroupMember, FigureGroupMember]> = [];
-  for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
-      if (members[i].path !== members[j].path && !valuesAgree(members[i], members[j])) disagreeing.push([members[i], members[j]]);
-    }
-  }
-  if (!disagreeing.length) return { verdict: 'consistent', reason: 'Every source gives a compatible value.' };
-  const sameTime = disagreeing.find(([a, b]) => a.date !== null && a.date === b.date);
-  if (sameTime) {
-    return { verdict: 'conflict', reason: `${sameTime[0].text} and ${sameTime[1].text} are reported for the same date (${sameTime[0].date}).` };
+  if (!disagreement(members)) return { verdict: 'consistent', reason: 'Every source gives a compatible value.' };
+  const byDate = new Map<string, FigureGroupMember[]>();
+  for (const member of members) if (member.date) byDate.set(member.date, [...(byDate.get(member.date) ?? []), member]);
+  for (const [date, sameDate] of byDate) {
+    const pair = disagreement(sameDate);
+    if (pair) return { verdict: 'conflict', reason: `${pair[0].text} and ${pair[1].text} are reported for the same date (${date}).` };
   }
   const dated = members.filter((member) => member.date);
   if (dated.length === members.length) {
