@@ -45,3 +45,32 @@ test('quote speakers follow the linked ids, and linking again gives the same ids
   const known = new Set(table.map((e) => e.id));
   assert.ok(first.every((id) => id === null || known.has(id)));
 });
+
+const doc = (path: string, text: string) => analyzeDocument(path, text);
+
+test('name variants join across documents: nicknames, a first initial before the middle name, a known person by surname', () => {
+  const documents = [
+    doc('a.txt', 'The 76ers fired coach Maurice Cheeks on Saturday. Cheeks had a 25-34 record.\n\nWilliam Mark Felt died in Santa Rosa.'),
+    doc('b.txt', 'Mo Cheeks was fired by the team, officials said.\n\nW. Mark Felt Sr. was the FBI official known as Deep Throat. Felt was 95.'),
+    doc('c.txt', 'President-elect Barack Obama named his team on Monday.'),
+    doc('d.txt', 'The plan, Obama said, will take years.'),
+  ];
+  linkEntities(documents);
+  const idsOf = (name: RegExp) => new Set(documents.flatMap((d) => d.entities.filter((m) => name.test(m.text)).map((m) => m.id)));
+  assert.deepEqual(idsOf(/Cheeks/), new Set(['maurice-cheeks']));
+  assert.equal(idsOf(/Felt/).size, 1);
+  assert.deepEqual(idsOf(/Obama/), new Set(['barack-obama']));
+});
+
+test('a team named after its town is not the town, and joins the full team name', () => {
+  const documents = [
+    doc('a.txt', 'The Indianapolis Colts won 31-24 at home this season, and the Colts coach was pleased.'),
+    doc('b.txt', 'The Chargers beat Indianapolis 23-17 in the playoff game.'),
+    doc('c.txt', 'Indianapolis is the capital of Indiana.'),
+  ];
+  linkEntities(documents);
+  const ids = (path: string) => documents.find((d) => d.path === path)!.entities.filter((m) => m.text.startsWith('Indianapolis')).map((m) => `${m.type}|${m.id}`);
+  assert.deepEqual(ids('a.txt'), ['organization|indianapolis-colts']);
+  assert.deepEqual(ids('b.txt'), ['organization|indianapolis-colts']);
+  assert.deepEqual(ids('c.txt'), ['place|indianapolis']);
+});

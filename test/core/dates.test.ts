@@ -48,8 +48,11 @@ test('seed 004 (undated): partial dates stay unresolved and infer no document da
   const found = run(text, null);
   assert.deepEqual(pairs(found), [
     ['February 13', 'XXXX-02-13'], ['2014', '2014'], ['February 13', 'XXXX-02-13'], ['February 14-15', 'XXXX-02-14'],
-    ['July', 'XXXX-07'], ['2004', '2004'],
+    ['July', 'XXXX-07'], ['Years', 'PXY'], ['2004', '2004'],
   ]);
+  const years = found.find((d) => d.text === 'Years')!;
+  assert.equal(years.start, text.indexOf('Years of experience'));
+  assert.equal(years.type, 'duration');
   assert.equal(found[0].start, text.indexOf('February 13'));
   assert.equal(found[0].resolution, 'unresolved: the document has no date');
   assert.equal(inferDocumentDate(found), null);
@@ -60,19 +63,23 @@ test('seed 000: media player timestamps are not dates; "last May" stays unresolv
   const found = run(text, null);
   assert.ok(!found.some((d) => /0:0/.test(d.text)), JSON.stringify(pairs(found)));
   // Without the noise finder, the repeated teaser paragraph is read twice.
-  assert.deepEqual(pairs(found), [['recent months', 'PXM'], ['recent months', 'PXM'], ['last May', 'XXXX-05'], ['now', 'PRESENT_REF']]);
+  // "now" is a deictic adverb, not a date (ANNOTATION.md).
+  assert.deepEqual(pairs(found), [['recent months', 'PXM'], ['recent months', 'PXM'], ['last May', 'XXXX-05']]);
   assert.ok(found[0].resolution.startsWith('approximate'));
   assert.equal(inferDocumentDate(found), null);
   assert.deepEqual(run('0:00 0:03:35 0:00', '2016-02-18'), []);
 });
 
 test('seed 001 (dated 2016-02-18): durations, months and approximate periods', () => {
-  const found = run(readSeed('001'), '2016-02-18');
+  const text = readSeed('001');
+  const found = run(text, '2016-02-18');
+  // A vague quantity keeps its unit and an X for the number (TimeML "PXW"); "right now" is not a date.
   assert.deepEqual(pairs(found), [
-    ['Feb. 18, 2016', '2016-02-18'], ['The last few weeks', 'P3W'], ['The last few weeks', 'P3W'], ['March', '2016-03'],
-    ['earlier this year', '2016'], ['right now', 'PRESENT_REF'],
+    ['Feb. 18, 2016', '2016-02-18'], ['The last few weeks', 'PXW'], ['The last few weeks', 'PXW'], ['March', '2016-03'],
+    ['earlier this year', '2016'],
   ]);
   assert.equal(found[1].type, 'duration');
+  assert.equal(found[1].start, text.indexOf('The last few weeks'));
   assert.ok(found[4].resolution.startsWith('approximate'));
 });
 
@@ -84,6 +91,10 @@ test('seed 002 (undated): yesterday evening and last week keep X placeholders', 
   assert.equal(found.find((d) => d.text === 'last week')!.value, 'XXXX-WXX');
   assert.equal(found.find((d) => d.text === 'Every day')!.type, 'set');
   assert.equal(inferDocumentDate(found), null);
+  // Deictic adverbs ("now", "recently", "in recent times") are not dates.
+  assert.deepEqual(pairs(found), [
+    ['yesterday evening', 'XXXX-XX-XXTEV'], ['Every day', 'P1D'], ['last week', 'XXXX-WXX'],
+  ]);
 });
 
 test('relative days and parts of the day', () => {
@@ -136,14 +147,30 @@ test('times, durations and sets', () => {
   assert.equal(one('at 10:30 a.m. on Tuesday', '2015-05-06').value, '2015-05-05T10:30');
   assert.equal(one('tomorrow at 8am', '2015-05-06').value, '2015-05-07T08');
   assert.equal(one('a meeting at 3pm', '2015-05-06').value, 'T15');
+  assert.deepEqual(pairs(run("Let's meet one in the morning together", null)), [['one in the morning', 'T01']]);
+  assert.deepEqual(pairs(run("I'll take the one in the morning", null)), [['in the morning', 'TMO']]);
   const weeks = one('over the last few weeks', '2015-05-06');
-  assert.deepEqual([weeks.text, weeks.type, weeks.value], ['the last few weeks', 'duration', 'P3W']);
+  assert.deepEqual([weeks.text, weeks.type, weeks.value], ['the last few weeks', 'duration', 'PXW']);
+  assert.deepEqual(pairs(run('in the past few weeks', '2015-05-06')), [['the past few weeks', 'PXW']]);
+  assert.deepEqual(pairs(run('for several days', null)), [['several days', 'PXD']]);
+  assert.deepEqual(pairs(run('a couple of months', null)), [['a couple of months', 'P2M']]);
+  assert.deepEqual(pairs(run('They have waited for years.', null)), [['years', 'PXY']]);
+  assert.deepEqual(pairs(run('after decades of war', null)), [['decades', 'PXDE']]);
+  assert.deepEqual(pairs(run('2,000 years of history', null)), []);
+  assert.deepEqual(pairs(run('a few years ago', '2015-05-06')), [['a few years ago', 'PAST_REF']]);
+  assert.deepEqual(pairs(run('the last two quarters', '2015-05-06')), [['the last two quarters', 'P6M']]);
   assert.equal(one('for three years', null).value, 'P3Y');
   assert.equal(one('It lasted 90 minutes.', null).value, 'PT90M');
   const tuesdays = one('They meet every Tuesday.', '2015-05-06');
   assert.deepEqual([tuesdays.type, tuesdays.value], ['set', 'XXXX-WXX-2']);
   assert.equal(one('a weekly meeting', null).value, 'P1W');
-  assert.equal(one('right now', '2015-05-06').value, 'PRESENT_REF');
+});
+
+test('deictic adverbs are not dates', () => {
+  for (const phrase of ['now', 'right now', 'currently', 'recently', 'so far', 'anytime', 'at the same time', 'in recent times', 'lately', 'in the past']) {
+    assert.deepEqual(run(`They are ${phrase} fighting.`, '2015-05-06'), [], phrase);
+  }
+  assert.deepEqual(pairs(run('three days from now', '2015-05-06')), [['three days from now', '2015-05-09']]);
 });
 
 test('numbers that are not dates', () => {
@@ -153,6 +180,34 @@ test('numbers that are not dates', () => {
   assert.deepEqual(run('It may rain. March on, they said.', '2015-05-06'), []);
   assert.deepEqual(run('https://example.com/a/2014-3?id=1687-4', null), []);
   assert.deepEqual(run('Person of the Year', '2015-05-06'), []);
+});
+
+test('fractions, spelled numbers and decimals are not dates', () => {
+  for (const text of ['1/4', '3/4', '-4/5', '2  1/4', 'a 1/4 mile paved oval', 'A mouse can get through a 1/4 inch gap',
+    'sold 3/4 of the shares', 'about 1/40 of the wavelength']) {
+    assert.deepEqual(pairs(run(text, null)), [], text);
+  }
+  for (const text of ['two hundred and two thousand', '1 over twenty-one', '1 over one hundred and twenty one',
+    'per cent of twenty-two', 'three quarters', 'five and a quarter', 'one hundred and three quarters', '2000 over 3']) {
+    assert.deepEqual(pairs(run(text, null)), [], text);
+  }
+  for (const text of ['a size of 2.123 pm.', 'is at 1,500,000 kilometres', 'net fell 2 % or $ 1.40 a share',
+    'I want a gallon of beer, and 3 to 4 L of wine', 'zones are quite high, from 7 to 10, as shown below']) {
+    assert.deepEqual(pairs(run(text, null)), [], text);
+  }
+  // The same shapes with what makes them dates.
+  assert.deepEqual(pairs(run('2/29', null)), [['2/29', 'XXXX-02-29']]);
+  assert.deepEqual(pairs(run('We meet on 1/4.', null)), [['1/4', 'XXXX-01-04']]);
+  assert.deepEqual(pairs(run('Friday 3/4', null)), [['Friday 3/4', 'XXXX-03-04']]);
+  assert.deepEqual(pairs(run('They left in nineteen ninety six and came back in two thousand and fifteen', null)),
+    [['nineteen ninety six', '1996'], ['two thousand and fifteen', '2015']]);
+  assert.deepEqual(pairs(run('profits fell for three quarters', '2015-05-06')), [['three quarters', 'P9M']]);
+  assert.deepEqual(pairs(run('In 2000 over 300 people left.', null)), [['2000', '2000']]);
+  assert.deepEqual(pairs(run('It arrived at 2.13 am.', null)), [['2.13 am', 'T02:13']]);
+  // A full stop is not part of the span; the period of an abbreviation is.
+  assert.deepEqual(pairs(run('He has lost his pen 7 times since Monday.', null)), [['Monday', 'XXXX-WXX-1']]);
+  assert.deepEqual(pairs(run('They met at 10:30 a.m.', null)), [['10:30 a.m.', 'T10:30']]);
+  assert.deepEqual(pairs(run('They met on Tues.', null)), [['Tues.', 'XXXX-WXX-2']]);
 });
 
 test('noise spans and the body start are respected; offsets are UTF-16', () => {

@@ -85,3 +85,24 @@ test('seed 004: Rex Tillerson in the caption, the headline and the text is one e
   assert.ok(mentions.every((m) => text.slice(m.start, m.end) === m.text));
   assert.deepEqual(mentions.filter((m) => m.text === 'Rikard Jozwiak').map((m) => m.type), ['person']);
 });
+
+test('sports reports: towns and schools used as teams are organizations with ids of their own; "76ers" stays in the name', () => {
+  const text = 'Tyler Hansbrough scored 20 to help North Carolina (10-0) to a 91-73 victory over Evansville in Chapel Hill.\n'
+    + 'The Saints will miss the final two games against Detroit and Carolina this season. Detroit defenders struggled.\n'
+    + 'Philadelphia 76ers President and General Manager Ed Stefanski announced the move in Philadelphia.';
+  const mentions = extractEntities(context(text));
+  assert.deepEqual(brief(mentions).filter((m) => !/Hansbrough|Saints|Chapel Hill/.test(m)), [
+    'North Carolina|organization|north-carolina-team', 'Evansville|organization|evansville', 'Detroit|organization|detroit-team',
+    'Carolina|organization|carolina', 'Detroit|organization|detroit-team', 'Philadelphia 76ers|organization|philadelphia-76ers',
+    'General Manager Ed Stefanski|person|ed-stefanski', 'Philadelphia|place|philadelphia',
+  ]);
+});
+
+test('outside sports reports a town after "against" or "over" stays a place; a boxer is not a team', () => {
+  const city = extractEntities(context('Protesters marched against Detroit city hall. Rain fell over Detroit, and Detroit defenders of the plan spoke.'));
+  assert.deepEqual(city.filter((m) => m.text === 'Detroit').map((m) => `${m.type}|${m.id}`), ['place|detroit', 'place|detroit', 'place|detroit']);
+  const fight = extractEntities(context('Hasim Rahman won 12-4 on points, and the fight against Rahman’s rival was the game of the season. Fans cheered against Rahman.'));
+  const rahman = fight.filter((m) => /Rahman/.test(m.text));
+  assert.equal(rahman.length, 3);
+  assert.ok(rahman.every((m) => m.type === 'person' && m.id === 'hasim-rahman'));
+});

@@ -3,10 +3,14 @@ import { outsideNoise } from '../text/spans';
 import { parseReference } from './dates/calendar';
 import { type Atom, Resolver, clockText } from './dates/atoms';
 import { RULES, type Rule, type Scan } from './dates/rules';
+import { ABBREVIATIONS } from './dates/lexicon';
 
 // Date expressions as TIMEX3 values. Rules (./dates/rules.ts, lexicon in ../data/dates-lexicon.json) find
 // pieces at candidate words; neighbouring pieces are merged ("Tuesday" + "evening", "tomorrow" + "8am");
 // relative pieces are resolved against the document date, or left with X placeholders when there is none.
+// Conventions (test/fixtures/ANNOTATION.md, TimeML): a date has a calendar word, so deictic adverbs ("now",
+// "recently", "in recent times") are not dates; vague amounts keep an X ("the last few weeks" PXW); fractions and
+// parts of spelled numbers ("3/4", "three quarters", "two hundred and two thousand") are left to the figures.
 
 const RULES_BY_HEAD = new Map<string, Rule[]>();
 for (const rule of RULES) {
@@ -17,6 +21,9 @@ for (const rule of RULES) {
     RULES_BY_HEAD.set(key, list);
   }
 }
+
+/** A period that belongs to the span: "a.m.", "Feb.", "Tues."; not the full stop after "Monday." or "2.13 am.". */
+const ABBREVIATION_END = new RegExp(`(?:\\.[A-Za-z]\\.|(?:^|[^A-Za-z])(?:${[...ABBREVIATIONS].join('|')})\\.)$`, 'i');
 
 const TOKEN = /[A-Za-z]+|[0-9]+|½|['’](?=\d)/g;
 
@@ -54,6 +61,8 @@ function findAtoms(scan: Scan, from: number): Atom[] {
     // Numbers inside addresses, identifiers or amounts of money are not dates.
     if (head === '#' && (/[_~=&%/@#]/.test(previous) || /[A-Za-z]/.test(previous) && !/(?:^|[^A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|q|h|week)$/i.test(text.slice(Math.max(0, at - 6), at)) ||
       /[$€£¥]\s?$/.test(text.slice(Math.max(0, at - 2), at)))) continue;
+    // The decimals or thousands of a number ("2.123 pm", "1,500") are not a number of their own.
+    if (head === '#' && at > 1 && /\d/.test(text[at - 2]) && (previous === '.' || (previous === ',' && /^\d{3}(?!\d)/.test(text.slice(at, at + 4))))) continue;
     scan.at = at;
     let best: Atom | null = null;
     for (const rule of rules) {
@@ -70,6 +79,7 @@ function findAtoms(scan: Scan, from: number): Atom[] {
     if (best) {
       // Trailing spaces or a dangling period of an abbreviation stay outside the span.
       while (best.end > best.start && /\s/.test(text[best.end - 1])) best.end--;
+      if (text[best.end - 1] === '.' && !ABBREVIATION_END.test(text.slice(Math.max(best.start, best.end - 6), best.end))) best.end--;
       atoms.push(best);
       token.lastIndex = best.end;
     }

@@ -40,10 +40,46 @@ const PLACE_BEFORE = /\b(?:in|at|near|from|outside|across|into|toward|towards|th
 const PERSON_AFTER = /^(?:['’]s)?\s*(?:,\s*(?:who|whose|\d{1,3},)|\s(?:said|says|told|added|wrote|asked|explained|insisted|admitted|died|was born)\b)/;
 const PLACE_AFTER = /^,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/;
 
+// Sports reports name teams by their town or school ("a 91-73 victory over Evansville", "games against Detroit and
+// Carolina", "North Carolina (10-0)"): in a text with scores and game words, such a name is the team.
+const SCORE = /\b\d{1,3}-\d{1,3}\b/;
+const GAME_WORDS = /\b(?:games?|season|coach|scored|playoffs?|basketball|football|baseball|hockey|soccer|league|quarterback|touchdowns?|innings?|rebounds|tournament)\b/;
+const TEAM_BEFORE = /(?:\b(?:wins?|victory|victories|loss|losses|defeat|upset|rout)\s+(?:over|against|to|at)|\b(?:beat|beats|beating|defeated|defeating|outlasted|edged|routed|whipped|against|vs\.?|versus|hosts|hosted|hosting|faces|faced|facing|lost\s+to|losing\s+to|host)|\bwins?\s+at|\bloss\s+at)\s+(?:(?:the|visiting|host|No\.\s*\d+|\d+th-ranked|unbeaten|ranked)\s+)*$/;
+const TEAM_AFTER = /^(?:['’]s)?(?:\s*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)|\s+\d{1,3}-\d{1,3}\b|\s+(?:basketball|football|baseball|hockey|soccer|defenders|players|fans|coach|head\s+coach|quarterback|offense|defense|team|squad|outlasted|beat|defeated|routed|edged)\b)/;
+
+/** Marks town and school names used as sports teams; true when the text reads as a sports report. */
+function typeTeams(drafts: Draft[], text: string): void {
+  if (!SCORE.test(text) || !GAME_WORDS.test(text)) return;
+  const surnames = new Set<string>();
+  for (const draft of drafts) if (draft.name.length > 1 && draft.type === 'person') surnames.add(draft.name[draft.name.length - 1]);
+  let previous: Draft | null = null;
+  let previousTeam = false;
+  for (const draft of drafts) {
+    const candidate = !draft.known && (draft.gazetteer ? draft.type === 'place' : draft.type === 'other' || draft.type === 'place' && !draft.strong)
+      && draft.name.length <= 3 && !draft.title && !surnames.has(draft.name[draft.name.length - 1]);
+    let team = false;
+    if (candidate) {
+      const before = text.slice(Math.max(0, draft.start - 40), draft.start);
+      const after = text.slice(draft.end, draft.end + 30);
+      const coordinated = previousTeam && /^(?:,\s*|\s+(?:and|or)\s+)$/.test(text.slice(previous!.end, draft.start));
+      if (TEAM_BEFORE.test(before) || TEAM_AFTER.test(after) || coordinated) {
+        draft.type = 'organization';
+        draft.strong = true;
+        // Only a town's name needs telling apart from the town; "Colts" alone is already the team.
+        if (draft.gazetteer) draft.team = true;
+        team = true;
+      }
+    }
+    previous = draft;
+    previousTeam = team;
+  }
+}
+
 /** Types the single capitalised words that carry no lexical evidence, from the words around them. */
 function typeByContext(drafts: Draft[], text: string): void {
+  typeTeams(drafts, text);
   for (const draft of drafts) {
-    if (draft.known) continue;
+    if (draft.known || draft.team) continue;
     if (draft.type === 'person' && !draft.strong && draft.name.length > 1) {
       if (/\b(?:in|at|near|from|outside|across|into|toward|towards|through|around)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, draft.start - 20), draft.start))) draft.type = 'place';
       continue;
@@ -101,7 +137,7 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
       if (seen === undefined) byKnown.set(draft.known.id, i); else union(seen, i);
       return;
     }
-    const key = (draft.gazetteer ?? draft.name.join(' ')).toLowerCase();
+    const key = (draft.team ? 'team:' : '') + (draft.gazetteer ?? draft.name.join(' ')).toLowerCase();
     const seen = byName.get(key);
     if (seen === undefined) byName.set(key, i); else union(seen, i);
     if (draft.type === 'person' && draft.name.length > 1) fullPeople.push(i);
@@ -147,7 +183,7 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
     }
   });
   drafts.forEach((draft, i) => {
-    if (draft.known || draft.gazetteer && draft.name.length > 1) return;
+    if (draft.known || draft.gazetteer && draft.name.length > 1 && !draft.team) return;
     const single = draft.name.length === 1 ? normalize(draft.name[0]) : null;
     const candidates: Array<[number, number]> = [];
     const consider = (key: string, score: number) => { for (const j of index.get(key) ?? []) if (drafts[j].name.length > draft.name.length) candidates.push([j, score]); };
@@ -157,7 +193,7 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
       if (isFirstName(draft.name[0])) consider(`f:${single}`, 2);
     } else if (personOk && draft.type === 'person') consider(`sf:${surnameOf(draft.name)} ${firstKey(draft.name[0])}`, 3);
     if (!(draft.type === 'person' && draft.title)) {
-      if (!draft.gazetteer) consider(`p:${draft.name.map(normalize).join(' ')}`, 2);
+      if (!draft.gazetteer || draft.team) consider(`p:${draft.name.map(normalize).join(' ')}`, 2);
       if (single && !ORG_SUFFIXES.has(single)) consider(`t:${single}`, 2);
       const bare = draft.name[0].replace(/[-.]/g, '');
       if (single && /^\p{Lu}{2,}$/u.test(bare)) consider(`a:${bare}`, 3);
@@ -193,6 +229,8 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
     group.canonical = known?.name ?? (best.gazetteer && best.name.length === 1 ? best.gazetteer : best.name.join(' ').replace(/ - /g, ' '));
     if (gazetteer && !known && best.gazetteer) group.canonical = gazetteer;
     group.id = known?.id ?? entityIdFor(group.canonical);
+    // A team named after its town keeps an id of its own: "Detroit" the team is not Detroit the city.
+    if (!known && group.members.every((d) => d.team)) group.id += '-team';
     group.type = known?.type ?? groupType(group.members, best);
   }
   return result;

@@ -19,15 +19,28 @@ const GAZETTEER = new Set([...placesData.countries, ...placesData.usStates, ...p
 const localIds = new WeakMap<EntityMention, string>();
 const speakerLocalIds = new WeakMap<QuoteSpeaker, string>();
 
-/** "Ash Carter" and "Ashton B. Carter" -> "ashton carter"; null for a one-word name. */
-function personKey(name: string): { key: string; surname: string } | null {
-  const words = name.toLowerCase().replace(/[’]/g, "'").split(/\s+/)
-    .filter((w) => w && !SUFFIXES.has(w.replace(/\.$/, '')) && !/^\p{L}\.$/u.test(w));
+/**
+ * "Ash Carter" and "Ashton B. Carter" -> "ashton carter"; null for a one-word name. `middle` is the key by the
+ * middle name ("William Mark Felt" -> "mark felt"), `initial` the dropped first initial ("W. Mark Felt" -> "w").
+ */
+function personKey(name: string): { key: string; surname: string; middle?: string; initial?: string } | null {
+  const all = name.toLowerCase().replace(/[’]/g, "'").split(/\s+/).filter((w) => w && !SUFFIXES.has(w.replace(/\.$/, '')));
+  const words = all.filter((w) => !/^\p{L}\.$/u.test(w));
   if (!words.length) return null;
   const surname = words[words.length - 1];
   if (words.length === 1) return { key: '', surname };
   const first = NICKNAMES.get(words[0]) ?? words[0];
-  return { key: `${first} ${surname}`, surname };
+  const result: { key: string; surname: string; middle?: string; initial?: string } = { key: `${first} ${surname}`, surname };
+  if (words.length === 3) result.middle = `${NICKNAMES.get(words[1]) ?? words[1]} ${surname}`;
+  if (all.length > words.length && /^\p{L}\.$/u.test(all[0])) result.initial = all[0][0];
+  return result;
+}
+
+/** The only key, or the one with at least three times the mentions of every other. */
+function dominant(keys: Set<string>, mentions: Map<string, number>): string | undefined {
+  if (keys.size === 1) return [...keys][0];
+  const ranked = [...keys].map((k) => [k, mentions.get(k) ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  return ranked[0][1] >= 3 * ranked[1][1] && ranked[0][1] >= 3 ? ranked[0][0] : undefined;
 }
 
 interface Cluster {
@@ -66,18 +79,47 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
 
   // Keys: known id, person name key, or the slug of the name.
   const surnames = new Map<string, Set<string>>();
+  const keyMentions = new Map<string, number>();
+  const middleKeys = new Map<string, Set<string>>();
   for (const cluster of clusters) {
     cluster.type = majority(cluster.mentions.map((m) => m.type));
-    if (KNOWN_IDS.has(cluster.localId)) { cluster.key = `known:${cluster.localId}`; continue; }
+    if (KNOWN_IDS.has(cluster.localId)) {
+      cluster.key = `known:${cluster.localId}`;
+      // A known person is also found by surname: "Obama" alone -> Barack Obama.
+      const known = cluster.type === 'person' ? personKey(cluster.canonical) : null;
+      if (known?.key) {
+        add(surnames, known.surname, cluster.key);
+        keyMentions.set(cluster.key, (keyMentions.get(cluster.key) ?? 0) + cluster.mentions.length);
+      }
+      continue;
+    }
     const person = cluster.type === 'person' ? personKey(cluster.canonical) : null;
     if (person && person.key) {
       cluster.key = `person:${person.key}`;
       let set = surnames.get(person.surname);
       if (!set) surnames.set(person.surname, (set = new Set()));
       set.add(cluster.key);
-    } else cluster.key = `name:${entityIdFor(cluster.canonical)}`;
+      keyMentions.set(cluster.key, (keyMentions.get(cluster.key) ?? 0) + cluster.mentions.length);
+      if (person.middle) add(middleKeys, person.middle, cluster.key);
+    } else if (cluster.localId.endsWith('-team') && cluster.type === 'organization') cluster.key = `team:${entityIdFor(cluster.canonical)}`;
+    else cluster.key = `name:${entityIdFor(cluster.canonical)}`;
   }
-  // One-word names: "Obama" -> the only full person name ending with it; "Colts" -> the only longer
+  // "William Mark Felt" and "W. Mark Felt": a full name that goes by its middle name joins the name written
+  // with that middle name first, when the first initials agree.
+  for (const cluster of clusters) {
+    if (!cluster.key.startsWith('person:')) continue;
+    const person = personKey(cluster.canonical);
+    if (!person?.initial) continue;
+    const byMiddle = middleKeys.get(person.key);
+    const full = byMiddle?.size === 1 ? [...byMiddle][0] : undefined;
+    if (full && full !== cluster.key && full.startsWith(`person:${person.initial}`)) {
+      const from = cluster.key;
+      for (const other of clusters) if (other.key === from) other.key = full;
+      surnames.get(person.surname)?.delete(from);
+      keyMentions.set(full, (keyMentions.get(full) ?? 0) + (keyMentions.get(from) ?? 0));
+    }
+  }
+  // One-word names: "Obama" -> the only full person name ending with it, or the one far more mentioned than the others; "Colts" -> the only longer
   // organization name ending with it; "Access" / "Betty Ford" -> the only longer name starting with it.
   const lastWords = new Map<string, Set<string>>();
   const prefixes = new Map<string, Set<string>>();
@@ -89,12 +131,19 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
     for (let n = 1; n < words.length; n++) add(prefixes, words.slice(0, n).join(' '), cluster.key);
   }
   for (const cluster of clusters) {
+    if (cluster.key.startsWith('team:')) {
+      // "Indianapolis" the team -> the only longer name starting with it ("Indianapolis Colts").
+      const longer = prefixes.get(cluster.canonical.toLowerCase());
+      if (longer && longer.size === 1) cluster.key = [...longer][0];
+      continue;
+    }
     if (!cluster.key.startsWith('name:') || cluster.type === 'place' && GAZETTEER.has(cluster.canonical.toLowerCase())) continue;
     const lower = cluster.canonical.toLowerCase();
     const oneWord = !/\s/.test(lower);
     const person = oneWord && cluster.type !== 'place' ? personKey(cluster.canonical) : null;
     const full = person && surnames.get(person.surname);
-    if (full && full.size === 1) { cluster.key = [...full][0]; continue; }
+    const main = full && dominant(full, keyMentions);
+    if (main) { cluster.key = main; continue; }
     if (cluster.type === 'person') continue;
     const team = oneWord ? lastWords.get(lower) : undefined;
     if (team && team.size === 1) { cluster.key = [...team][0]; continue; }
@@ -107,7 +156,7 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
   for (const cluster of clusters) push(byKey, cluster.key, cluster);
   const groups = new Map<string, Cluster[]>();
   for (const [key, members] of byKey) {
-    const id = key.startsWith('known:') ? key : `name:${entityIdFor(chooseName(members))}`;
+    const id = key.startsWith('known:') ? key : `${key.startsWith('team:') ? 'team' : 'name'}:${entityIdFor(chooseName(members))}`;
     const group = groups.get(id);
     if (group) group.push(...members); else groups.set(id, [...members]);
   }
@@ -115,7 +164,7 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
   const idOf = new Map<Cluster, string>();
   for (const [key, group] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const name = chooseName(group);
-    const id = key.startsWith('known:') ? key.slice(6) : entityIdFor(name);
+    const id = key.startsWith('known:') ? key.slice(6) : entityIdFor(name) + (key.startsWith('team:') ? '-team' : '');
     const mentions = group.flatMap((c) => c.mentions);
     const aliases = new Set<string>();
     const titles = new Set<string>();

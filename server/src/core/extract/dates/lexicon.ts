@@ -90,6 +90,12 @@ export function quantity(text: string): number | 'X' | null {
   return total;
 }
 
+/** Abbreviated month and weekday names, which keep their period ("Feb.", "Tues."). */
+export const ABBREVIATIONS = new Set([
+  ...Object.keys(data.months).filter((w) => w.length <= 4 && w !== 'may' && w !== 'june' && w !== 'july'),
+  ...Object.keys(data.weekdays).filter((w) => w.length <= 5 && !w.endsWith('day')),
+]);
+
 const setOf = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 export const yearCuesBefore = setOf(data.yearCues.before);
 export const yearBlockedAfter = setOf(data.yearCues.blockedAfter);

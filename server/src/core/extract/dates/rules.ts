@@ -32,6 +32,15 @@ const PODS = keys(lexicon.partsOfDay);
 const SEASONS = keys(lexicon.seasons);
 const QUANTITY_HEADS = ['#', ...NUMBERS, ...firstWords(lexicon.vagueQuantities), ...keys(lexicon.articles)];
 const re = (source: string, flags = 'iy') => new RegExp(source, flags);
+const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 8, 16, 32]);
+const FRACTION_UNITS = /^(?:inch|inches|in|mile|miles|cup|cups|points?|pounds?|lbs?|oz|ounces?|teaspoons?|tablespoons?|tsp|tbsp|feet|foot|ft|yards?|acres?|gallons?|liters?|litres?|kg|km|mi|m|cm|mm|g|l|percent|share|shares|stake|tons?|mph)$/;
+const QUARTER_CUES = new Set(['for', 'over', 'within', 'in', 'after', 'during', 'than', 'consecutive', 'straight', 'successive']);
+/** A spelled number going on after what looked like a year: "two thousand two hundred", "... and a half". */
+const NUMBER_CONTINUES = new RegExp(`^[\\s-]+(?:hundred|thousand|million|billion|point|over|percent|per|and\\s+a\\s+(?:half|quarter))(?![\\w])`, 'i');
+const PRONOUN_ONE_BEFORE = new Set(['the', 'a', 'an', 'each', 'every', 'this', 'that', 'which', 'any', 'no', 'only', 'another', 'one', 'of', 'take', 'took', 'takes', 'have', 'had', 'has', 'get', 'got', 'buy', 'bought']);
+const VAGUE_PLURALS = ['days', 'weeks', 'months', 'years', 'decades'];
+/** Text ending in a number: what follows is counted ("2,000 years of", "thousands of years of" is not). */
+const COUNTED_BEFORE = new RegExp(`(?:\\d|(?:^|[^\\w])(?:${NUMBERS.join('|')}|dozen|thousand|million))[\\s-]*$`, 'i');
 
 /** The word before `at`, lower-cased ('' at a line start). */
 function previousWord(text: string, at: number): string {
@@ -197,10 +206,16 @@ export const RULES: Rule[] = [
       if (!validDay(a, b) && !(a === 2 && b === 30)) return null;
       const before = scan.text.slice(Math.max(0, scan.at - 2), scan.at);
       if (/[\d/.,$]/.test(before.slice(-1))) return null;
+      // A signed number or a number followed by what it measures is a fraction: "-4/5", "2 1/4", "a 1/4 mile", "3/4 of".
+      if (/(?:^|\s)[-−+]$/.test(before) || /\d\s*$/.test(scan.text.slice(Math.max(0, scan.at - 3), scan.at))) return null;
+      const next = nextWord(scan.text, scan.at + m[0].length);
+      if (next === 'of' || FRACTION_UNITS.test(next)) return null;
       const prev = previousWord(scan.text, scan.at);
       const atLineStart = /(^|\n)\s*$/.test(scan.text.slice(Math.max(0, scan.at - 4), scan.at));
+      // "1/4", "3/4", "4/5": a common fraction is a date only when something says so ("on 1/4", "Friday 3/4").
+      const fractionLike = Number(m[1]) < Number(m[2]) && FRACTION_DENOMINATORS.has(Number(m[2]));
       const piece = calendarDate(a, b, null, scan);
-      if (piece && !atLineStart && !DATE_CUES.has(prev) && !weekdayNumber(prev.replace(/\.$/, ''))) piece.weak = true;
+      if (piece && !(atLineStart && !fractionLike) && !DATE_CUES.has(prev) && !weekdayNumber(prev.replace(/\.$/, ''))) piece.weak = true;
       return piece;
     },
   },
@@ -333,19 +348,6 @@ export const RULES: Rule[] = [
     },
   },
   {
-    name: 'reference', heads: firstWords([...lexicon.presentReferences, ...lexicon.pastReferences, ...lexicon.futureReferences].reduce((o, k) => ({ ...o, [k]: 1 }), {})),
-    re: re(`(${alternation([...lexicon.presentReferences, ...lexicon.pastReferences, ...lexicon.futureReferences])})(?![\\w-])`),
-    build(m, scan) {
-      const phrase = m[1].toLowerCase().replace(/\s+/g, ' ');
-      if (lexicon.presentReferences.includes(phrase)) {
-        if (phrase === 'now' && /^\s*that\b/i.test(scan.text.slice(scan.at + 3, scan.at + 12))) return null;
-        return { type: 'date', value: 'PRESENT_REF', resolution: 'the present' };
-      }
-      const past = lexicon.pastReferences.includes(phrase);
-      return { type: 'date', value: past ? 'PAST_REF' : 'FUTURE_REF', approximate: true, resolution: past ? 'approximate: the past' : 'approximate: the future' };
-    },
-  },
-  {
     name: 'earlier-later', heads: ['earlier', 'later', 'late', 'early'],
     re: re(`(earlier|later|late|early)\\s+(?:(this|in\\s+the|previous|last|next)\\s+)?(week|month|year|morning|afternoon|evening|night|day)(?![\\w])`),
     build(m, scan) {
@@ -415,11 +417,14 @@ export const RULES: Rule[] = [
     build(m, scan) {
       const amount = quantity(m[1]);
       const unit = unitCode(m[2]);
-      if (amount === null || amount === 'X' || !unit) return null;
+      if (amount === null || !unit) return null;
       const how = m[3].toLowerCase().replace(/\s+/g, ' ');
       const approximate = !/^\d|^(a|an|one|another)$/i.test(m[0]) || undefined;
-      if (how === 'ago' || how === 'before today') return { ...scan.resolver.shift(amount, unit, -1), approximate };
-      if (how === 'from now' || how === 'from today' || how === 'after today' || how === 'hence') return { ...scan.resolver.shift(amount, unit, 1), approximate };
+      // "a few years ago": no number to count back, only a direction (TimeML PAST_REF / FUTURE_REF).
+      if (amount === 'X' && (how === 'ago' || how === 'before today')) return { type: 'date', value: 'PAST_REF', approximate: true, resolution: 'approximate: the past' };
+      if (amount === 'X' && (how === 'from now' || how === 'from today' || how === 'after today' || how === 'hence')) return { type: 'date', value: 'FUTURE_REF', approximate: true, resolution: 'approximate: the future' };
+      if (amount !== 'X' && (how === 'ago' || how === 'before today')) return { ...scan.resolver.shift(amount, unit, -1), approximate };
+      if (amount !== 'X' && (how === 'from now' || how === 'from today' || how === 'after today' || how === 'hence')) return { ...scan.resolver.shift(amount, unit, 1), approximate };
       const value = unit === 'Y' || unit === 'DE' || unit === 'CE' ? 'XXXX' : unit === 'M' || unit === 'Q' ? 'XXXX-XX' : unit === 'W' ? 'XXXX-WXX' : unit === 'D' ? 'XXXX-XX-XX' : 'XXXX-XX-XXTXX:XX';
       return { type: value.includes('T') ? 'time' : 'date', value, resolution: 'unresolved: relative to another event', approximate };
     },
@@ -437,6 +442,9 @@ export const RULES: Rule[] = [
       const prev = previousWord(scan.text, scan.at);
       if (!m[2] && article && (/^(once|twice|thrice|times|per|miles|kilometers|km|mph|percent|cents?|million|billion|trillion|\d.*)$/.test(prev) || /\d\s*$/.test(scan.text.slice(Math.max(0, scan.at - 3), scan.at)))) return null;
       if (/^\d/.test(m[3]) && /[\d][.,]$/.test(scan.text.slice(Math.max(0, scan.at - 2), scan.at))) return null;
+      // "three quarters", "five and a quarter" are fractions: quarters count time after a modifier ("the last two
+      // quarters") or a preposition of time ("for three quarters"), not before "of".
+      if (unit === 'Q' && !m[2] && (!QUARTER_CUES.has(prev) || /^\s+of\b/i.test(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 4)))) return null;
       const vague = amount === 'X' || !/^[\d]|^(a|an|one|another|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(m[3]);
       return { type: 'duration', value: durationValue(amount, unit), approximate: vague || undefined, resolution: vague ? 'approximate duration' : 'duration' };
     },
@@ -468,9 +476,17 @@ export const RULES: Rule[] = [
     build: (m) => ({ type: 'duration', value: durationValue(1, unitCode(m[1])), resolution: 'duration' }),
   },
   {
-    name: 'vague-duration', heads: ['recent', 'the', 'for'],
-    re: re('(?:recent|the\\s+(?:coming|next|past|last))\\s+(days|weeks|months|years|decades)(?![\\w])|(?<=\\bfor\\s+)(days|weeks|months|years|decades)(?![\\w])'),
-    build: (m) => ({ type: 'duration', value: durationValue('X', unitCode(m[1] ?? m[2])), approximate: true, resolution: 'approximate duration' }),
+    name: 'vague-duration', heads: ['recent', 'the', ...VAGUE_PLURALS],
+    // "recent months", "the past weeks", and a bare plural unit "for years", "Years of experience", "decades of war".
+    re: re(`(?:recent|the\\s+(?:coming|next|past|last))\\s+(${VAGUE_PLURALS.join('|')})(?![\\w])|(${VAGUE_PLURALS.join('|')})(?![\\w'’-])`),
+    build(m, scan) {
+      if (m[2]) {
+        const forBefore = previousWord(scan.text, scan.at) === 'for';
+        const ofAfter = /^\s+of\s+[a-z]/.test(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 8));
+        if (!forBefore && !(ofAfter && !COUNTED_BEFORE.test(scan.text.slice(Math.max(0, scan.at - 24), scan.at)))) return null;
+      }
+      return { type: 'duration', value: durationValue('X', unitCode(m[1] ?? m[2])), approximate: true, resolution: 'approximate duration' };
+    },
   },
   {
     name: 'every', heads: ['every', 'each'],
@@ -591,13 +607,17 @@ export const RULES: Rule[] = [
       const hour = quantity(m[1]);
       const minutes = m[2] ? quantity(m[2]) : null;
       if (typeof hour !== 'number' || (minutes !== null && (typeof minutes !== 'number' || minutes >= 60 || minutes < 10))) return null;
-      if (!m[2] && !m[3] && previousWord(scan.text, scan.at) !== 'at' && previousWord(scan.text, scan.at) !== 'around') return null;
+      const prev = previousWord(scan.text, scan.at);
+      // A bare hour word is a time after "at"/"around" or before a part of the day ("one in the morning"), unless
+      // it is a pronoun ("the one in the morning").
+      const podAfter = /^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b/i.test(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 24));
+      if (!m[2] && !m[3] && prev !== 'at' && prev !== 'around' && !(podAfter && !PRONOUN_ONE_BEFORE.has(prev))) return null;
       return clockPiece({ h: hour, m: minutes, s: null, meridiem: meridiem(m[3]) }, !m[3]);
     },
   },
   {
     name: 'clock-after-at', heads: ['#'],
-    re: re('(\\d{1,2})(?![\\d:.\\w%])'),
+    re: re('(\\d{1,2})(?![\\d:.\\w%]|,\\d)'),
     build(m, scan) {
       const prev = previousWord(scan.text, scan.at);
       if ((prev !== 'at' && prev !== 'around' && prev !== ',') || Number(m[1]) > 24) return null;
@@ -630,6 +650,8 @@ export const RULES: Rule[] = [
       const strong = yearCuesBefore.has(prev) && !WEAK_YEAR_CUES.has(prev);
       const cued = strong || prev === '(' || lineStart || /^[,.;)]/.test(after) || /^['’]s\b/.test(after);
       if (!strong && /^[a-z]+s$/.test(nextAsWritten)) return null;
+      // Arithmetic: "2000 over 3", "1500 times 2".
+      if (!strong && /^\s+(?:over|divided\s+by|times|plus|minus|x|×)\s+\d/i.test(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 16))) return null;
       // Without a cue, a number in the range of recent years is a year unless a plural noun follows ("2000 troops").
       if (!cued && !(year >= 1900 && year <= 2039 && !yearCuesQuantity.has(prev))) return null;
       return { type: 'date', value: m[1], resolution: ABSOLUTE };
@@ -639,7 +661,11 @@ export const RULES: Rule[] = [
     name: 'year-words', heads: ['nineteen', 'twenty', 'two'],
     re: re(`(?:(nineteen|twenty)[\\s-]+(?:hundred[\\s-]+(?:and[\\s-]+)?)?(${NUMBER_WORDS})|two\\s+thousand(?:\\s+and)?(?:\\s+(${NUMBER_WORDS}))?)(?![\\w])`),
     build(m, scan) {
-      if (!yearCuesBefore.has(previousWord(scan.text, scan.at))) return null;
+      // Spelled years need a real cue ("in nineteen ninety six"): after "and", "over" or "of" they are parts of
+      // numbers ("two hundred and two thousand", "1 over twenty-one", "per cent of twenty-two").
+      const prev = previousWord(scan.text, scan.at);
+      if (!yearCuesBefore.has(prev) || WEAK_YEAR_CUES.has(prev)) return null;
+      if (NUMBER_CONTINUES.test(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 24))) return null;
       const tail = quantity(m[2] ?? m[3] ?? 'zero') ?? 0;
       if (tail === 'X' || tail > 99) return null;
       const century = m[1] ? (m[1].toLowerCase() === 'nineteen' ? 1900 : 2000) : 2000;

@@ -18,6 +18,8 @@ export interface Draft {
   name: string[];
   known?: KnownEntity;
   gazetteer?: string;
+  /** A town or school name used as a sports team ("victory over Evansville"). */
+  team?: boolean;
   tokenIndex: number;
 }
 
@@ -31,6 +33,9 @@ const SPEECH_AFTER = /^\s+(?:said|says|told|added|wrote|explained|insisted|noted
 function nameLike(token: Token): boolean {
   return token.cap || token.particle;
 }
+
+/** "76ers" after "Philadelphia": a name word that starts with digits, only inside a run. */
+const NUMBERED = /^\p{N}+\p{L}+$/u;
 
 export function isFirstName(word: string): boolean {
   return MALE_NAMES.has(word) || FEMALE_NAMES.has(word);
@@ -145,7 +150,7 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
   function splitChunk(chunk: number[], fromHeadline: boolean): void {
     let a = 0;
     let b = chunk.length;
-    while (b > a && !nameLike(tokens[chunk[b - 1]])) b--;
+    while (b > a && !nameLike(tokens[chunk[b - 1]]) && !(b - a > 1 && NUMBERED.test(tokens[chunk[b - 1]].text))) b--;
     while (a < b) {
       const token = tokens[chunk[a]];
       if (!nameLike(token) || STARTERS.has(token.text) || CALENDAR.has(token.text) || NOT_ENTITIES.has(token.text)) { a++; continue; }
@@ -192,7 +197,13 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
         k++;
       }
       let e = k;
-      while (e > i && !nameLike(tokens[chunk[e - 1]])) e--;
+      while (e > i && !nameLike(tokens[chunk[e - 1]]) && !(e - i > 1 && NUMBERED.test(tokens[chunk[e - 1]].text))) e--;
+      // "Philadelphia 76ers President and General Manager Ed Stefanski": the title before "and" is not part of the name.
+      if (e === b && e - i > 1 && /^\s+and\s+\p{Lu}/u.test(text.slice(tokens[chunk[e - 1]].end, tokens[chunk[e - 1]].end + 6))) {
+        for (let t = e - 1; t > i; t--) {
+          if (titleRunEnd(tokens, chunk[t], chunk[e - 1] + 1) === chunk[e - 1] + 1 && !CONNECTORS.has(tokens[chunk[t - 1]].text)) { e = t; break; }
+        }
+      }
       if (e > i) emitGeneric(chunk.slice(i, e));
       i = k;
     }

@@ -29,6 +29,8 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:\.-|[-'’.&])[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?/gu;
 const HYPHEN_PREFIXES = new Set(['anti', 'counter', 'pro', 'non', 'ex', 'post', 'pre', 'pan', 'neo', 'mid', 'multi', 'trans', 'inter', 'intra', 'semi', 'sub', 'super', 'un']);
+/** A name word that starts with digits: "76ers", "49ers" (not ordinals, times or units, which have fewer letters). */
+const NUMBERED_NAME = /^\d{1,3}[a-z]{3,}$/;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
@@ -92,7 +94,7 @@ export function tokenize(text: string, from: number, noise: readonly Span[], low
     const cap = isUpperChar(first);
     if (!cap) {
       lowerWords.add(word);
-      if (!KEPT_LOWER.has(word) && !(hyphenated && PARTICLE_PREFIX.test(word))) {
+      if (!KEPT_LOWER.has(word) && !(hyphenated && PARTICLE_PREFIX.test(word)) && !NUMBERED_NAME.test(word)) {
         previousEnd = end;
         previousDotted = false;
         skipped = true;
