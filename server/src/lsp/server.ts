@@ -69,14 +69,24 @@ export function startServer(): void {
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
+  /** Documents diagnosed between two turns of the event loop, so requests are answered during a long publish. */
+  const PUBLISH_BATCH = 50;
+  let publishGeneration = 0;
+
   async function publishAll(): Promise<void> {
+    const generation = ++publishGeneration;
     const documents = index.all();
     const view = index.crossDocument();
     const priority = new Set(changedSincePublish);
     changedSincePublish.clear();
     const ordered = [...documents.filter((document) => priority.has(document.path)), ...documents.filter((document) => !priority.has(document.path))];
     const dismissed = index.getCorrections().dismissed;
-    for (const document of ordered) {
+    for (const [position, document] of ordered.entries()) {
+      if (position === priority.size || (position > priority.size && position % PUBLISH_BATCH === 0)) {
+        await new Promise((resolve) => setImmediate(resolve));
+        // A newer change started its own publish: this one is stale.
+        if (generation !== publishGeneration) return;
+      }
       const options = (await settings.get(document.path)).diagnostics;
       const mine = dismissed.filter((entry) => entry.path === document.path);
       send(document.path, diagnoseDocument(document, view, documents, options, mine).map((found) => toDiagnostic(document, found, documentOf)),

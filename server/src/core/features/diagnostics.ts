@@ -52,24 +52,44 @@ interface WorkspaceFacts {
 const factsCache = new WeakMap<CrossDocumentView, WorkspaceFacts>();
 const SHINGLE_WORDS = 5;
 
+/** One document's share of the workspace facts, computed once per analysis. */
+interface DocumentFacts {
+  spellings: Set<string>;
+  quotes: Array<{ quote: Quote; words: string; shingles: string[] }>;
+}
+const documentFactsCache = new WeakMap<DocumentAnalysis, DocumentFacts>();
+
+function documentFacts(document: DocumentAnalysis): DocumentFacts {
+  let facts = documentFactsCache.get(document);
+  if (!facts) {
+    facts = { spellings: new Set(document.entities.map((mention) => mention.text)), quotes: [] };
+    for (const quote of document.quotes) {
+      const words = normaliseQuote(quote.text);
+      if (words.length >= SHORTEST_MATCHED_QUOTE) facts.quotes.push({ quote, words, shingles: [...new Set(shingles(words))] });
+    }
+    documentFactsCache.set(document, facts);
+  }
+  return facts;
+}
+
 function workspaceFacts(view: CrossDocumentView, all: readonly DocumentAnalysis[]): WorkspaceFacts {
   let facts = factsCache.get(view);
   if (facts) return facts;
   const documentsBySpelling = new Map<string, Set<string>>();
   const quotesByShingle: WorkspaceFacts['quotesByShingle'] = new Map();
   for (const document of all) {
-    for (const mention of document.entities) {
-      const paths = documentsBySpelling.get(mention.text) ?? new Set<string>();
-      paths.add(document.path);
-      documentsBySpelling.set(mention.text, paths);
+    const own = documentFacts(document);
+    for (const spelling of own.spellings) {
+      const paths = documentsBySpelling.get(spelling);
+      if (paths) paths.add(document.path);
+      else documentsBySpelling.set(spelling, new Set([document.path]));
     }
-    for (const quote of document.quotes) {
-      const words = normaliseQuote(quote.text);
-      if (!quote.speaker?.id || words.length < SHORTEST_MATCHED_QUOTE) continue;
-      for (const shingle of new Set(shingles(words))) {
-        const list = quotesByShingle.get(shingle) ?? [];
-        list.push({ document, quote, words });
-        quotesByShingle.set(shingle, list);
+    for (const { quote, words, shingles: quoteShingles } of own.quotes) {
+      if (!quote.speaker?.id) continue;
+      for (const shingle of quoteShingles) {
+        const list = quotesByShingle.get(shingle);
+        if (list) list.push({ document, quote, words });
+        else quotesByShingle.set(shingle, [{ document, quote, words }]);
       }
     }
   }

@@ -86,7 +86,10 @@ export class WorkspaceIndex {
           quotesBySpeaker.set(id, places);
         }
       }
-      this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures), timeline: buildTimeline(documents), quotesBySpeaker };
+      let timeline: TimelineEvent[] | null = null;
+      // The timeline is asked for by the timeline view only: it is not built on every keystroke.
+      this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures), quotesBySpeaker,
+        get timeline() { return (timeline ??= buildTimeline(documents)); } };
     }
     return this.view;
   }
