@@ -67,5 +67,26 @@ for (let round = 0; round < Math.min(ROUNDS, 100); round++) {
   keystrokes.push(now() - start);
 }
 report('keystroke in a 10 KB document → diagnostics', keystrokes);
+
+// The same keystrokes in-process: re-analysing the document alone, then the cross-document refresh.
+const { WorkspaceIndex } = require(path.join(repoRoot(), 'out', 'server', 'src', 'core', 'index', 'workspace-index.js'));
+const index = new WorkspaceIndex();
+for (const name of fs.readdirSync(folder).sort()) index.set(name, fs.readFileSync(path.join(folder, name), 'utf8'));
+index.crossDocument();
+const reanalysis = [];
+const refresh = [];
+let local = fs.readFileSync(big, 'utf8');
+for (let round = 0; round < 100; round++) {
+  const offset = Math.floor(local.length / 2) + round;
+  local = `${local.slice(0, offset)}x${local.slice(offset)}`;
+  let start = now();
+  index.set('doc-0000.txt', local);
+  reanalysis.push(now() - start);
+  start = now();
+  index.crossDocument();
+  refresh.push(now() - start);
+}
+report('keystroke: re-analysis of the document', reanalysis);
+report('keystroke: cross-document refresh', refresh);
 await server.shutdown();
 fs.rmSync(folder, { recursive: true, force: true });

@@ -3,6 +3,8 @@ import type { Line } from '../text/lines';
 import furniture from '../data/site-furniture.json';
 
 const FURNITURE = furniture.lines.map((entry) => ({ pattern: new RegExp(entry.pattern, 'i'), label: entry.label }));
+/** Site furniture is a short line; longer lines are article text and skip the patterns. */
+const LONGEST_FURNITURE = 240;
 /** Lines this short are too common ("Iraq", "Video") to call a repeat of a paragraph. */
 const SHORTEST_REPEAT = 20;
 
@@ -14,14 +16,15 @@ const SHORTEST_REPEAT = 20;
 export function findNoise(lines: readonly Line[]): NoiseSpan[] {
   const noise: NoiseSpan[] = [];
   const seen = new Set<string>();
-  const teasers = prefixesOfLongerLines(lines.map((line) => normalise(line.text)));
-  lines.forEach((line) => {
-    const match = FURNITURE.find((entry) => entry.pattern.test(line.text));
+  const keys = lines.map((line) => normalise(line.text));
+  const teasers = prefixesOfLongerLines(keys);
+  lines.forEach((line, index) => {
+    const match = line.text.length <= LONGEST_FURNITURE ? FURNITURE.find((entry) => entry.pattern.test(line.text)) : undefined;
     if (match) {
       noise.push({ start: line.start, end: line.end, reason: 'boilerplate', label: match.label });
       return;
     }
-    const key = normalise(line.text);
+    const key = keys[index];
     if (key.length >= SHORTEST_REPEAT) {
       if (seen.has(key)) {
         noise.push({ start: line.start, end: line.end, reason: 'duplicate', label: 'repeated line' });
@@ -45,5 +48,5 @@ function prefixesOfLongerLines(keys: string[]): Set<string> {
 }
 
 function normalise(line: string): string {
-  return line.replace(/\s+/g, ' ').toLowerCase();
+  return (/\s\s|[\t\r]/.test(line) ? line.replace(/\s+/g, ' ') : line).toLowerCase();
 }
