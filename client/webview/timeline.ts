@@ -376,6 +376,8 @@ function render(message: Extract<ToWebview, { type: 'timeline' }>): void {
   const focusChanged = message.focusUri !== focusUri;
   timeline = message.timeline;
   focusUri = message.focusUri;
+  // Opened from a document's code lens: the timeline is filtered to that document (one click clears it).
+  if (focusChanged && focusUri) { state.document = focusUri; state.window = null; }
   document.body.classList.remove('unavailable');
   renderFilters();
   renderSummary();
