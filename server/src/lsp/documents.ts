@@ -24,13 +24,15 @@ export class DocumentStore {
     return this.open.has(uri);
   }
 
-  opened(uri: string, text: string): void {
+  /** Returns whether the index changed: opening a buffer whose text is the file's changes nothing. */
+  opened(uri: string, text: string): boolean {
     this.open.add(uri);
-    this.index.set(uri, text);
+    return this.changed(uri, text);
   }
 
-  changed(uri: string, text: string): void {
-    this.index.set(uri, text);
+  changed(uri: string, text: string): boolean {
+    const before = this.index.has(uri) ? this.index.peek(uri) : undefined;
+    return this.index.set(uri, text) !== before;
   }
 
   closed(uri: string): void {

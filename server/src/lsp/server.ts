@@ -1,5 +1,5 @@
 import {
-  CodeActionKind, createConnection, FoldingRangeKind, InlayHintKind, ProposedFeatures, SemanticTokensBuilder, SymbolKind,
+  CodeActionKind, CodeLensRefreshRequest, InlayHintRefreshRequest, createConnection, FoldingRangeKind, InlayHintKind, ProposedFeatures, SemanticTokensBuilder, SymbolKind,
   TextDocuments, TextDocumentSyncKind,
   type CodeAction, type CodeLens, type Connection, type Diagnostic, type DocumentSymbol, type Hover, type InitializeParams,
   type InitializeResult, type Location, type WorkspaceEdit,
@@ -42,6 +42,7 @@ export function startServer(): void {
   let folders = new WorkspaceFolders([]);
   let corrections = new CorrectionsFiles(folders);
   let publishScheduled = false;
+  const refreshSupport = { codeLens: false, inlayHints: false };
 
   const documentOf = (uri: string) => index.get(uri);
   const link = (uri: string, offset: number) => {
@@ -54,12 +55,45 @@ export function startServer(): void {
   const changedSincePublish = new Set<string>();
   const lastSent = new Map<string, string>();
 
-  /** Cross-document findings change with any document, so every document is diagnosed again; only changes are sent. */
+  /** While the user types, the other documents wait this long after the last keystroke for their new diagnostics. */
+  const OTHER_DOCUMENTS_DELAY_MS = 250;
+  let otherDocumentsTimer: NodeJS.Timeout | undefined;
+  let changedScheduled = false;
+
+  /**
+   * Cross-document findings change with any document, so every document is diagnosed again; only changes are
+   * sent. A document the user edits gets its diagnostics at once; the others once the typing pauses.
+   */
   function schedulePublish(changedUri?: string): void {
-    if (changedUri) changedSincePublish.add(changedUri);
+    if (changedUri) {
+      changedSincePublish.add(changedUri);
+      if (!changedScheduled) {
+        changedScheduled = true;
+        setImmediate(() => { changedScheduled = false; void publishChanged(); });
+      }
+      clearTimeout(otherDocumentsTimer);
+      otherDocumentsTimer = setTimeout(() => schedulePublish(), OTHER_DOCUMENTS_DELAY_MS);
+      return;
+    }
+    clearTimeout(otherDocumentsTimer);
     if (publishScheduled) return;
     publishScheduled = true;
     setImmediate(() => { publishScheduled = false; void publishAll(); });
+  }
+
+  async function publishChanged(): Promise<void> {
+    const changed = [...changedSincePublish];
+    changedSincePublish.clear();
+    const documents = index.all();
+    const view = index.crossDocument();
+    const dismissed = index.getCorrections().dismissed;
+    for (const uri of changed) {
+      const document = index.get(uri);
+      if (!document) continue;
+      const options = (await settings.get(uri)).diagnostics;
+      const mine = dismissed.filter((entry) => entry.path === uri);
+      send(uri, diagnoseDocument(document, view, documents, options, mine).map((found) => toDiagnostic(document, found, documentOf)), true);
+    }
   }
 
   function send(uri: string, diagnostics: Diagnostic[], always: boolean): void {
@@ -70,7 +104,7 @@ export function startServer(): void {
   }
 
   /** Documents diagnosed between two turns of the event loop, so requests are answered during a long publish. */
-  const PUBLISH_BATCH = 50;
+  const PUBLISH_BATCH = 10;
   let publishGeneration = 0;
 
   async function publishAll(): Promise<void> {
@@ -79,6 +113,7 @@ export function startServer(): void {
     const view = index.crossDocument();
     const priority = new Set(changedSincePublish);
     changedSincePublish.clear();
+    if (priority.size) clearTimeout(otherDocumentsTimer);
     const ordered = [...documents.filter((document) => priority.has(document.path)), ...documents.filter((document) => !priority.has(document.path))];
     const dismissed = index.getCorrections().dismissed;
     for (const [position, document] of ordered.entries()) {
@@ -102,6 +137,9 @@ export function startServer(): void {
       if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); }
     }
     void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable.size));
+    // Lenses and hints of open editors read other documents too: ask the client to fetch them again.
+    if (refreshSupport.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (refreshSupport.inlayHints) void connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
   }
 
   function reloadCorrections(): void {
@@ -134,6 +172,8 @@ export function startServer(): void {
     folders = new WorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     settings = new SettingsCache(connection, params.capabilities.workspace?.configuration === true, (uri) => folders.folderOf(uri) ?? uri);
     corrections = new CorrectionsFiles(folders);
+    refreshSupport.codeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    refreshSupport.inlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -169,17 +209,14 @@ export function startServer(): void {
 
   // Indexed at once, so that requests right after the open see the buffer; settings may exclude it afterwards.
   buffers.onDidOpen(async ({ document }) => {
-    if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, document.getText()); reloadCorrections(); }
-    else {
-      store.opened(document.uri, document.getText());
-      if (document.languageId !== 'corroborate-source' && !await isSource(document.uri)) store.closedAndForgotten(document.uri);
-    }
-    schedulePublish(document.uri);
+    if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, document.getText()); reloadCorrections(); schedulePublish(); return; }
+    const changed = store.opened(document.uri, document.getText());
+    if (document.languageId !== 'corroborate-source' && !await isSource(document.uri)) { store.closedAndForgotten(document.uri); schedulePublish(); }
+    else if (changed) schedulePublish(document.uri);
   });
   buffers.onDidChangeContent(({ document }) => {
-    if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, document.getText()); reloadCorrections(); }
-    else if (store.isOpen(document.uri)) store.changed(document.uri, document.getText());
-    schedulePublish(document.uri);
+    if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, document.getText()); reloadCorrections(); schedulePublish(); }
+    else if (store.isOpen(document.uri) && store.changed(document.uri, document.getText())) schedulePublish(document.uri);
   });
   buffers.onDidClose(({ document }) => {
     if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, null); reloadCorrections(); }

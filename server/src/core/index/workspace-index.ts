@@ -59,6 +59,11 @@ export class WorkspaceIndex {
     return this.documents.get(key);
   }
 
+  /** The document's current analysis, without bringing the cross-document view up to date. */
+  peek(key: string): DocumentAnalysis | undefined {
+    return this.documents.get(key);
+  }
+
   has(key: string): boolean {
     return this.documents.has(key);
   }
