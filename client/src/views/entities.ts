@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ENTITIES_REQUEST, type EntitiesResponse, type EntityView } from '../../../server/src/protocol';
 import { openLocationCommand, shorten } from './locations';
+import { ServerTree } from './server-tree';
 
 export const ENTITIES_VIEW_ID = 'corroborate.entities';
 
@@ -21,29 +22,14 @@ const TYPES: Array<{ type: EntityType; label: string; icon: string }> = [
   { type: 'other', label: 'Other', icon: 'symbol-misc' },
 ];
 
-export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<EntityNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private entities: Promise<EntityView[]> | null = null;
-
-  constructor(private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel) {}
-
-  refresh(): void {
-    this.entities = null;
-    this.changed.fire(undefined);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
+export class EntitiesTreeProvider extends ServerTree<EntityNode, EntitiesResponse, EntityView[]> {
+  constructor(client: LanguageClient, log: vscode.LogOutputChannel) {
+    super(client, log, ENTITIES_REQUEST, 'Entities', (response) => response.entities, []);
   }
 
   async getChildren(node?: EntityNode): Promise<EntityNode[]> {
     if (!node) {
-      this.entities ??= this.client.sendRequest<EntitiesResponse>(ENTITIES_REQUEST).then((response) => response.entities, (error: unknown) => {
-        this.log.error(`Entities view: ${ENTITIES_REQUEST} failed: ${error instanceof Error ? error.message : String(error)}`);
-        return [];
-      });
-      const entities = await this.entities;
+      const entities = await this.load();
       return TYPES.map(({ type }) => ({ kind: 'type' as const, type, entities: entities.filter((entity) => entity.type === type) }))
         .filter((typeNode) => typeNode.entities.length > 0);
     }

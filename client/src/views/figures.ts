@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FIGURE_GROUPS_REQUEST, type FigureGroupView, type FigureGroupsResponse } from '../../../server/src/protocol';
 import { openLocationCommand, shorten } from './locations';
+import { ServerTree } from './server-tree';
 
 export const FIGURES_VIEW_ID = 'corroborate.figures';
 
@@ -17,20 +18,9 @@ const VERDICTS: Record<FigureGroupView['verdict'], { icon: string; color: string
 };
 const VERDICT_ORDER: Array<FigureGroupView['verdict']> = ['conflict', 'changed-over-time', 'consistent'];
 
-export class FiguresTreeProvider implements vscode.TreeDataProvider<FigureNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<FigureNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private groups: Promise<FigureGroupView[]> | null = null;
-
-  constructor(private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel) {}
-
-  refresh(): void {
-    this.groups = null;
-    this.changed.fire(undefined);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
+export class FiguresTreeProvider extends ServerTree<FigureNode, FigureGroupsResponse, FigureGroupView[]> {
+  constructor(client: LanguageClient, log: vscode.LogOutputChannel) {
+    super(client, log, FIGURE_GROUPS_REQUEST, 'Figures', (response) => response.groups, []);
   }
 
   async getChildren(node?: FigureNode): Promise<FigureNode[]> {
@@ -39,11 +29,7 @@ export class FiguresTreeProvider implements vscode.TreeDataProvider<FigureNode>,
       const members = [...node.group.members].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.label.localeCompare(b.label));
       return members.map((member) => ({ kind: 'member', group: node.group, member }));
     }
-    this.groups ??= this.client.sendRequest<FigureGroupsResponse>(FIGURE_GROUPS_REQUEST).then((response) => response.groups, (error: unknown) => {
-      this.log.error(`Figures view: ${FIGURE_GROUPS_REQUEST} failed: ${error instanceof Error ? error.message : String(error)}`);
-      return [];
-    });
-    const groups = await this.groups;
+    const groups = await this.load();
     return [...groups]
       .sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.measure.localeCompare(b.measure))
       .map((group) => ({ kind: 'group', group }));
