@@ -49,12 +49,14 @@ test('unreadable files are reported in errors and skipped; the rest is still ana
   fs.writeFileSync(path.join(folder, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
   fs.writeFileSync(path.join(folder, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
   fs.writeFileSync(path.join(folder, 'empty.md'), '');
+  fs.writeFileSync(path.join(folder, 'huge.txt'), Buffer.alloc(21 * 1024 * 1024, 'a'));
   const run = cli(['analyze', folder, '--json']);
   assert.equal(run.status, 0, run.stderr);
   const output = JSON.parse(run.stdout);
   const name = path.basename(folder);
   assert.deepEqual(output.errors, [
     { path: `${name}/binary.txt`, message: 'a binary file, not text' },
+    { path: `${name}/huge.txt`, message: 'too large to analyse (21.0 MB; the limit is 20 MB)' },
     { path: `${name}/latin1.txt`, message: 'not valid UTF-8' },
   ]);
   assert.deepEqual(output.documents.map((document: { path: string }) => document.path), [`${name}/empty.md`, `${name}/good.txt`]);

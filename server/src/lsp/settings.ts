@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SEVERITY, type DiagnosticKind, type DiagnosticOptions, type Severity } from '../core/features/diagnostics';
 
 export interface ResourceSettings {
@@ -70,7 +70,10 @@ export class SettingsCache {
       problems.push(`corroborate.inlayHints.${name} must be true or false`);
       return true;
     };
-    if (problems.length) void this.connection.window.showWarningMessage(`Corroborate settings: ${problems.join('; ')}. Using the defaults for those.`);
-    return { include, exclude, diagnostics: { severity, maximumPerDocument }, inlayHints: { dates: flag('dates'), speakers: flag('speakers') } };
+    const inlayHints = { dates: flag('dates'), speakers: flag('speakers') };
+    // A notification, not a request: a client that cannot show messages must not fail the server.
+    if (problems.length) void this.connection.sendNotification(ShowMessageNotification.type,
+      { type: MessageType.Warning, message: `Corroborate settings: ${problems.join('; ')}. Using the defaults for those.` });
+    return { include, exclude, diagnostics: { severity, maximumPerDocument }, inlayHints };
   }
 }
