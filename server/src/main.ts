@@ -6,5 +6,7 @@ if (process.argv.includes('--version')) {
   process.stderr.write('usage: corroborate-language-server --stdio\n');
   process.exit(2);
 } else {
+  // One failed reply (a client that does not answer a request, say) must not end the server for the editor.
+  process.on('unhandledRejection', (reason) => process.stderr.write(`corroborate-language-server: ${reason instanceof Error ? reason.stack : String(reason)}\n`));
   startServer();
 }
