@@ -74,3 +74,32 @@ test('a team named after its town is not the town, and joins the full team name'
   assert.deepEqual(ids('b.txt'), ['organization|indianapolis-colts']);
   assert.deepEqual(ids('c.txt'), ['place|indianapolis']);
 });
+
+test('linking again, and after one document\'s analysis is replaced, gives the ids of a fresh link', () => {
+  const ids = (documents: ReturnType<typeof seeds>) => documents.map((d) => [d.entities.map((m) => m.id), d.quotes.map((q) => q.speaker?.id ?? null)]);
+  const edited = (documents: ReturnType<typeof seeds>, index: number, extra: string) => {
+    const document = documents[index];
+    documents[index] = analyzeDocument(document.path, `${readFileSync(document.path, 'utf8')}${extra}`);
+  };
+  const documents = seeds();
+  const first = linkEntities(documents);
+  for (let i = 0; i < 3; i++) assert.deepEqual(linkEntities(documents), first);
+  const fresh = seeds();
+  assert.deepEqual(linkEntities(fresh), first);
+  assert.deepEqual(ids(documents), ids(fresh));
+
+  // The workspace index replaces a document's analysis when its text changes, and links again.
+  const extra = '\n\nMo Cheeks and W. Mark Felt met Obama. "We will win," Ash Carter said.\n';
+  edited(documents, 1, extra);
+  const relinked = linkEntities(documents);
+  const freshEdited = seeds();
+  edited(freshEdited, 1, extra);
+  assert.deepEqual(relinked, linkEntities(freshEdited));
+  assert.deepEqual(ids(documents), ids(freshEdited));
+  assert.notDeepEqual(relinked, first);
+
+  // And back: the other documents' mentions still start from their own local ids.
+  edited(documents, 1, '');
+  assert.deepEqual(linkEntities(documents), first);
+  assert.deepEqual(ids(documents), ids(fresh));
+});

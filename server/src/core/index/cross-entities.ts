@@ -19,18 +19,20 @@ const GAZETTEER = new Set([...placesData.countries, ...placesData.usStates, ...p
 const localIds = new WeakMap<EntityMention, string>();
 const speakerLocalIds = new WeakMap<QuoteSpeaker, string>();
 
+type PersonKey = { key: string; surname: string; middle?: string; initial?: string };
+
 /**
  * "Ash Carter" and "Ashton B. Carter" -> "ashton carter"; null for a one-word name. `middle` is the key by the
  * middle name ("William Mark Felt" -> "mark felt"), `initial` the dropped first initial ("W. Mark Felt" -> "w").
  */
-function personKey(name: string): { key: string; surname: string; middle?: string; initial?: string } | null {
+function personKey(name: string): PersonKey | null {
   const all = name.toLowerCase().replace(/[’]/g, "'").split(/\s+/).filter((w) => w && !SUFFIXES.has(w.replace(/\.$/, '')));
   const words = all.filter((w) => !/^\p{L}\.$/u.test(w));
   if (!words.length) return null;
   const surname = words[words.length - 1];
   if (words.length === 1) return { key: '', surname };
   const first = NICKNAMES.get(words[0]) ?? words[0];
-  const result: { key: string; surname: string; middle?: string; initial?: string } = { key: `${first} ${surname}`, surname };
+  const result: PersonKey = { key: `${first} ${surname}`, surname };
   if (words.length === 3) result.middle = `${NICKNAMES.get(words[1]) ?? words[1]} ${surname}`;
   if (all.length > words.length && /^\p{L}\.$/u.test(all[0])) result.initial = all[0][0];
   return result;
@@ -43,13 +45,182 @@ function dominant(keys: Set<string>, mentions: Map<string, number>): string | un
   return ranked[0][1] >= 3 * ranked[1][1] && ranked[0][1] >= 3 ? ranked[0][0] : undefined;
 }
 
+// Linking runs again after every change to any document, so the work that depends on one document only is
+// done once per analysis (an analysis is replaced, not changed, when its document changes), and the work that
+// depends on a cluster's name only is done once per name. Linking then goes over the clusters of the workspace
+// grouped by their signature (local id, fullest name, type): clusters with the same signature always get the
+// same key and id, so each step that decides keys runs once per signature.
+
+/** The distinct mention texts and titles of a cluster; equal lists are shared between clusters. */
+interface Words {
+  texts: string[];
+  titles: string[];
+  mark: number;
+}
+
+/** One document's cluster: the mentions with one local id. */
 interface Cluster {
   localId: string;
-  document: DocumentAnalysis;
   mentions: EntityMention[];
   canonical: string;
+  /** The majority type of the mentions. */
   type: EntityType;
+  /** Mention counts by type when the mentions do not all have `type`. */
+  typeCounts: Map<EntityType, number> | null;
+  words: Words;
+  signature: Signature;
+  summary: Summary;
+}
+
+/** What linking needs of one document analysis, computed once per analysis. */
+interface Summary {
+  entities: readonly EntityMention[];
+  length: number;
+  quotes: DocumentAnalysis['quotes'] | undefined;
+  quoteCount: number;
+  clusters: Cluster[];
+  byLocal: Map<string, Cluster>;
+  /** Each quote's speaker and the cluster of its local id, once the speaker has had an id. */
+  speakers: Speaker[];
+  /** The run of linkEntities that last saw this document, and a mark for counting documents. */
+  seen: number;
+  mark: number;
+}
+
+interface Speaker {
+  speaker: QuoteSpeaker;
+  cluster: Cluster | undefined;
+  resolved: boolean;
+}
+
+/** Clusters with the same local id, fullest name and type: what decides a cluster's key. */
+interface Signature {
+  localId: string;
+  canonical: string;
+  type: EntityType;
+  lower: string;
+  wordCount: number;
+  known: boolean;
+  /** The key before the middle-name and one-word steps. */
+  initialKey: string;
+  person: PersonKey | null | undefined;
+  /** A person named with a dropped first initial ("W. Mark Felt"): may join by middle name. */
+  middleCandidate: boolean;
+  /** Where the name goes in the last-word and prefix tables, if it does. */
+  lastWord: string | null;
+  prefixes: string[] | null;
+  // Per run of linkEntities:
+  run: number;
   key: string;
+  count: number;
+  clusters: Cluster[];
+  order: number[];
+  mixed: boolean;
+  id: string;
+}
+
+const MEMO_LIMIT = 100_000;
+const signatures = new Map<string, Signature>();
+const wordLists = new Map<string, Words>();
+const slugs = new Map<string, string>();
+const summaries = new WeakMap<DocumentAnalysis, Summary>();
+let runs = 0;
+let marks = 0;
+
+function slug(name: string): string {
+  let id = slugs.get(name);
+  if (id === undefined) {
+    if (slugs.size >= MEMO_LIMIT) slugs.clear();
+    slugs.set(name, (id = entityIdFor(name)));
+  }
+  return id;
+}
+
+function personOf(signature: Signature): PersonKey | null {
+  if (signature.person === undefined) signature.person = personKey(signature.canonical);
+  return signature.person;
+}
+
+function signatureOf(localId: string, canonical: string, type: EntityType): Signature {
+  const text = `${localId}\u0000${canonical}\u0000${type}`;
+  let signature = signatures.get(text);
+  if (signature) return signature;
+  const lower = canonical.toLowerCase();
+  const known = KNOWN_IDS.has(localId);
+  signature = {
+    localId, canonical, type, lower, wordCount: canonical.split(/\s+/).length, known, initialKey: '', person: undefined,
+    middleCandidate: false, lastWord: null, prefixes: null,
+    run: 0, key: '', count: 0, clusters: [], order: [], mixed: false, id: '',
+  };
+  if (known) signature.initialKey = `known:${localId}`;
+  else {
+    const person = type === 'person' ? personOf(signature) : null;
+    if (person && person.key) {
+      signature.initialKey = `person:${person.key}`;
+      signature.middleCandidate = !!person.initial;
+    } else if (localId.endsWith('-team') && type === 'organization') signature.initialKey = `team:${slug(canonical)}`;
+    else signature.initialKey = `name:${slug(canonical)}`;
+  }
+  if (type !== 'person' && !known) {
+    const words = lower.split(/\s+/);
+    if (words.length >= 2 && !GAZETTEER.has(lower)) {
+      if (type === 'organization') signature.lastWord = words[words.length - 1];
+      signature.prefixes = [];
+      for (let n = 1; n < words.length; n++) signature.prefixes.push(words.slice(0, n).join(' '));
+    }
+  }
+  if (signatures.size >= MEMO_LIMIT) signatures.clear();
+  signatures.set(text, signature);
+  return signature;
+}
+
+function wordsOf(texts: string[], titles: string[]): Words {
+  const text = JSON.stringify([texts, titles]);
+  let words = wordLists.get(text);
+  if (!words) {
+    if (wordLists.size >= MEMO_LIMIT) wordLists.clear();
+    wordLists.set(text, (words = { texts, titles, mark: 0 }));
+  }
+  return words;
+}
+
+function summarize(document: DocumentAnalysis): Summary {
+  const entities = document.entities;
+  const quotes = document.quotes;
+  const summary: Summary = {
+    entities, length: entities.length, quotes, quoteCount: quotes?.length ?? 0, clusters: [], byLocal: new Map(), speakers: [], seen: 0, mark: 0,
+  };
+  for (const mention of entities) {
+    if (!localIds.has(mention)) localIds.set(mention, mention.id);
+    const localId = localIds.get(mention)!;
+    let cluster = summary.byLocal.get(localId);
+    if (!cluster) {
+      cluster = { localId, mentions: [], canonical: mention.canonical, type: mention.type, typeCounts: null, words: null!, signature: null!, summary };
+      summary.byLocal.set(localId, cluster);
+      summary.clusters.push(cluster);
+    }
+    cluster.mentions.push(mention);
+    if (mention.canonical.length > cluster.canonical.length) cluster.canonical = mention.canonical;
+  }
+  for (const cluster of summary.clusters) {
+    const types = cluster.mentions.map((m) => m.type);
+    cluster.type = majority(types);
+    if (types.some((type) => type !== cluster.type)) {
+      cluster.typeCounts = new Map();
+      for (const type of types) cluster.typeCounts.set(type, (cluster.typeCounts.get(type) ?? 0) + 1);
+    }
+    const texts = new Set<string>();
+    const titles = new Set<string>();
+    for (const mention of cluster.mentions) {
+      texts.add(mention.text);
+      if (mention.title) titles.add(mention.title);
+    }
+    cluster.words = wordsOf([...texts], [...titles]);
+    cluster.signature = signatureOf(cluster.localId, cluster.canonical, cluster.type);
+  }
+  for (const quote of quotes ?? []) if (quote.speaker) summary.speakers.push({ speaker: quote.speaker, cluster: undefined, resolved: false });
+  summaries.set(document, summary);
+  return summary;
 }
 
 /**
@@ -60,20 +231,36 @@ interface Cluster {
  * workspace that ends with it. Ids are slugs of the most used fullest name, or the known id.
  */
 export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocumentEntity[] {
-  const clusters: Cluster[] = [];
+  const run = ++runs;
+  // The signatures in the order of their first cluster, and the clusters that may join by middle name.
+  const all: Signature[] = [];
+  const middleCandidates: Signature[] = [];
+  const documentSummaries: Summary[] = [];
+  let repeated = false;
+  let order = 0;
   for (const document of documents) {
-    const byLocal = new Map<string, Cluster>();
-    for (const mention of document.entities) {
-      if (!localIds.has(mention)) localIds.set(mention, mention.id);
-      const localId = localIds.get(mention)!;
-      let cluster = byLocal.get(localId);
-      if (!cluster) {
-        cluster = { localId, document, mentions: [], canonical: mention.canonical, type: mention.type, key: '' };
-        byLocal.set(localId, cluster);
-        clusters.push(cluster);
+    let summary = summaries.get(document);
+    if (!summary || summary.entities !== document.entities || summary.length !== document.entities.length
+      || summary.quotes !== document.quotes || summary.quoteCount !== (document.quotes?.length ?? 0)) summary = summarize(document);
+    if (summary.seen === run) repeated = true;
+    summary.seen = run;
+    documentSummaries.push(summary);
+    for (const cluster of summary.clusters) {
+      const signature = cluster.signature;
+      if (signature.run !== run) {
+        signature.run = run;
+        signature.key = signature.initialKey;
+        signature.count = 0;
+        signature.clusters = [];
+        signature.order = [];
+        signature.mixed = false;
+        all.push(signature);
       }
-      cluster.mentions.push(mention);
-      if (mention.canonical.length > cluster.canonical.length) cluster.canonical = mention.canonical;
+      signature.count += cluster.mentions.length;
+      signature.clusters.push(cluster);
+      signature.order.push(order++);
+      if (cluster.typeCounts) signature.mixed = true;
+      if (signature.middleCandidate) middleCandidates.push(signature);
     }
   }
 
@@ -81,40 +268,32 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
   const surnames = new Map<string, Set<string>>();
   const keyMentions = new Map<string, number>();
   const middleKeys = new Map<string, Set<string>>();
-  for (const cluster of clusters) {
-    cluster.type = majority(cluster.mentions.map((m) => m.type));
-    if (KNOWN_IDS.has(cluster.localId)) {
-      cluster.key = `known:${cluster.localId}`;
+  for (const signature of all) {
+    const key = signature.key;
+    if (signature.known) {
       // A known person is also found by surname: "Obama" alone -> Barack Obama.
-      const known = cluster.type === 'person' ? personKey(cluster.canonical) : null;
+      const known = signature.type === 'person' ? personOf(signature) : null;
       if (known?.key) {
-        add(surnames, known.surname, cluster.key);
-        keyMentions.set(cluster.key, (keyMentions.get(cluster.key) ?? 0) + cluster.mentions.length);
+        add(surnames, known.surname, key);
+        keyMentions.set(key, (keyMentions.get(key) ?? 0) + signature.count);
       }
       continue;
     }
-    const person = cluster.type === 'person' ? personKey(cluster.canonical) : null;
-    if (person && person.key) {
-      cluster.key = `person:${person.key}`;
-      let set = surnames.get(person.surname);
-      if (!set) surnames.set(person.surname, (set = new Set()));
-      set.add(cluster.key);
-      keyMentions.set(cluster.key, (keyMentions.get(cluster.key) ?? 0) + cluster.mentions.length);
-      if (person.middle) add(middleKeys, person.middle, cluster.key);
-    } else if (cluster.localId.endsWith('-team') && cluster.type === 'organization') cluster.key = `team:${entityIdFor(cluster.canonical)}`;
-    else cluster.key = `name:${entityIdFor(cluster.canonical)}`;
+    if (!key.startsWith('person:')) continue;
+    const person = personOf(signature)!;
+    add(surnames, person.surname, key);
+    keyMentions.set(key, (keyMentions.get(key) ?? 0) + signature.count);
+    if (person.middle) add(middleKeys, person.middle, key);
   }
   // "William Mark Felt" and "W. Mark Felt": a full name that goes by its middle name joins the name written
-  // with that middle name first, when the first initials agree.
-  for (const cluster of clusters) {
-    if (!cluster.key.startsWith('person:')) continue;
-    const person = personKey(cluster.canonical);
-    if (!person?.initial) continue;
+  // with that middle name first, when the first initials agree. (In cluster order: one join can follow another.)
+  for (const signature of middleCandidates) {
+    const person = personOf(signature)!;
     const byMiddle = middleKeys.get(person.key);
     const full = byMiddle?.size === 1 ? [...byMiddle][0] : undefined;
-    if (full && full !== cluster.key && full.startsWith(`person:${person.initial}`)) {
-      const from = cluster.key;
-      for (const other of clusters) if (other.key === from) other.key = full;
+    if (full && full !== signature.key && full.startsWith(`person:${person.initial}`)) {
+      const from = signature.key;
+      for (const other of all) if (other.key === from) other.key = full;
       surnames.get(person.surname)?.delete(from);
       keyMentions.set(full, (keyMentions.get(full) ?? 0) + (keyMentions.get(from) ?? 0));
     }
@@ -123,97 +302,151 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
   // organization name ending with it; "Access" / "Betty Ford" -> the only longer name starting with it.
   const lastWords = new Map<string, Set<string>>();
   const prefixes = new Map<string, Set<string>>();
-  for (const cluster of clusters) {
-    if (cluster.type === 'person' || cluster.key.startsWith('known:')) continue;
-    const words = cluster.canonical.toLowerCase().split(/\s+/);
-    if (words.length < 2 || GAZETTEER.has(cluster.canonical.toLowerCase())) continue;
-    if (cluster.type === 'organization') add(lastWords, words[words.length - 1], cluster.key);
-    for (let n = 1; n < words.length; n++) add(prefixes, words.slice(0, n).join(' '), cluster.key);
+  for (const signature of all) {
+    if (!signature.prefixes) continue;
+    if (signature.lastWord !== null) add(lastWords, signature.lastWord, signature.key);
+    for (const prefix of signature.prefixes) add(prefixes, prefix, signature.key);
   }
-  for (const cluster of clusters) {
-    if (cluster.key.startsWith('team:')) {
+  for (const signature of all) {
+    const lower = signature.lower;
+    if (signature.key.startsWith('team:')) {
       // "Indianapolis" the team -> the only longer name starting with it ("Indianapolis Colts").
-      const longer = prefixes.get(cluster.canonical.toLowerCase());
-      if (longer && longer.size === 1) cluster.key = [...longer][0];
+      const longer = prefixes.get(lower);
+      if (longer && longer.size === 1) signature.key = [...longer][0];
       continue;
     }
-    if (!cluster.key.startsWith('name:') || cluster.type === 'place' && GAZETTEER.has(cluster.canonical.toLowerCase())) continue;
-    const lower = cluster.canonical.toLowerCase();
+    if (!signature.key.startsWith('name:') || signature.type === 'place' && GAZETTEER.has(lower)) continue;
     const oneWord = !/\s/.test(lower);
-    const person = oneWord && cluster.type !== 'place' ? personKey(cluster.canonical) : null;
+    const person = oneWord && signature.type !== 'place' ? personOf(signature) : null;
     const full = person && surnames.get(person.surname);
     const main = full && dominant(full, keyMentions);
-    if (main) { cluster.key = main; continue; }
-    if (cluster.type === 'person') continue;
+    if (main) { signature.key = main; continue; }
+    if (signature.type === 'person') continue;
     const team = oneWord ? lastWords.get(lower) : undefined;
-    if (team && team.size === 1) { cluster.key = [...team][0]; continue; }
+    if (team && team.size === 1) { signature.key = [...team][0]; continue; }
     const longer = prefixes.get(lower);
-    if (longer && longer.size === 1) cluster.key = [...longer][0];
+    if (longer && longer.size === 1) signature.key = [...longer][0];
   }
 
   // Group, name and id; groups whose names give the same id are one entity.
-  const byKey = new Map<string, Cluster[]>();
-  for (const cluster of clusters) push(byKey, cluster.key, cluster);
-  const groups = new Map<string, Cluster[]>();
+  const byKey = new Map<string, Signature[]>();
+  for (const signature of all) push(byKey, signature.key, signature);
+  const groups = new Map<string, Signature[][]>();
   for (const [key, members] of byKey) {
-    const id = key.startsWith('known:') ? key : `${key.startsWith('team:') ? 'team' : 'name'}:${entityIdFor(chooseName(members))}`;
-    const group = groups.get(id);
-    if (group) group.push(...members); else groups.set(id, [...members]);
+    const id = key.startsWith('known:') ? key : `${key.startsWith('team:') ? 'team' : 'name'}:${slug(chooseName(members))}`;
+    push(groups, id, members);
   }
   const table: CrossDocumentEntity[] = [];
-  const idOf = new Map<Cluster, string>();
-  for (const [key, group] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  for (const [key, parts] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const group = parts.length === 1 ? parts[0] : parts.flat();
     const name = chooseName(group);
-    const id = key.startsWith('known:') ? key.slice(6) : entityIdFor(name) + (key.startsWith('team:') ? '-team' : '');
-    const mentions = group.flatMap((c) => c.mentions);
+    const id = key.startsWith('known:') ? key.slice(6) : slug(name) + (key.startsWith('team:') ? '-team' : '');
     const aliases = new Set<string>();
     const titles = new Set<string>();
-    for (const cluster of group) {
-      idOf.set(cluster, id);
-      if (cluster.canonical !== name) aliases.add(cluster.canonical);
-    }
-    for (const mention of mentions) {
-      if (mention.text !== name) aliases.add(mention.text);
-      if (mention.title) titles.add(mention.title);
+    const mark = ++marks;
+    let mentions = 0;
+    let documentCount = 0;
+    const countDocuments = repeated || group.length > 1;
+    for (const signature of group) {
+      signature.id = id;
+      mentions += signature.count;
+      if (signature.canonical !== name) aliases.add(signature.canonical);
+      for (const cluster of signature.clusters) {
+        const words = cluster.words;
+        if (words.mark !== mark) {
+          words.mark = mark;
+          for (const text of words.texts) if (text !== name) aliases.add(text);
+          for (const title of words.titles) titles.add(title);
+        }
+        if (countDocuments && cluster.summary.mark !== mark) {
+          cluster.summary.mark = mark;
+          documentCount++;
+        }
+      }
+      if (!countDocuments) documentCount = signature.clusters.length;
     }
     table.push({
-      id, type: majority(mentions.map((m) => m.type)), name, aliases: [...aliases].sort(), titles: [...titles].sort(),
-      documents: new Set(group.map((c) => c.document)).size, mentions: mentions.length,
+      id, type: groupType(parts, group), name, aliases: [...aliases].sort(), titles: [...titles].sort(),
+      documents: documentCount, mentions,
     });
   }
 
   // Rewrite ids: mentions, then quote speakers through each document's local -> global map.
-  const byDocument = new Map<DocumentAnalysis, Map<string, string>>();
-  for (const cluster of clusters) {
-    const id = idOf.get(cluster)!;
-    for (const mention of cluster.mentions) mention.id = id;
-    let map = byDocument.get(cluster.document);
-    if (!map) byDocument.set(cluster.document, (map = new Map()));
-    map.set(cluster.localId, id);
+  for (const summary of documentSummaries) {
+    for (const cluster of summary.clusters) {
+      const id = cluster.signature.id;
+      for (const mention of cluster.mentions) mention.id = id;
+    }
   }
-  for (const document of documents) {
-    const map = byDocument.get(document);
-    for (const quote of document.quotes ?? []) {
-      const speaker = quote.speaker;
-      if (!speaker || speaker.id === null) continue;
-      if (!speakerLocalIds.has(speaker)) speakerLocalIds.set(speaker, speaker.id);
-      const id = map?.get(speakerLocalIds.get(speaker)!);
+  for (const summary of documentSummaries) {
+    for (const entry of summary.speakers) {
+      const speaker = entry.speaker;
+      if (speaker.id === null) continue;
+      if (!entry.resolved) {
+        if (!speakerLocalIds.has(speaker)) speakerLocalIds.set(speaker, speaker.id);
+        entry.cluster = summary.byLocal.get(speakerLocalIds.get(speaker)!);
+        entry.resolved = true;
+      }
+      const id = entry.cluster?.signature.id;
       if (id) speaker.id = id;
     }
+  }
+  // Keep no mentions of documents that may be gone by the next run.
+  for (const signature of all) {
+    signature.clusters = [];
+    signature.order = [];
   }
   return table.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
 }
 
+/**
+ * The majority type of a group's mentions, taken in the order the one-pass count over the group's clusters
+ * would see them: the type that first reaches the highest count wins a tie. `parts` are the group's
+ * signatures by key, in the order their keys first occur.
+ */
+function groupType(parts: readonly Signature[][], group: readonly Signature[]): EntityType {
+  const counts = new Map<EntityType, number>();
+  for (const signature of group) {
+    if (!signature.mixed) counts.set(signature.type, (counts.get(signature.type) ?? 0) + signature.count);
+    else {
+      for (const cluster of signature.clusters) {
+        if (!cluster.typeCounts) counts.set(cluster.type, (counts.get(cluster.type) ?? 0) + cluster.mentions.length);
+        else for (const [type, n] of cluster.typeCounts) counts.set(type, (counts.get(type) ?? 0) + n);
+      }
+    }
+  }
+  let best: EntityType | undefined;
+  let bestCount = 0;
+  let tied = false;
+  for (const [type, n] of counts) {
+    if (n > bestCount) { best = type; bestCount = n; tied = false; } else if (n === bestCount) tied = true;
+  }
+  if (!tied) return best!;
+  // A tie: count the mentions in order.
+  const types: EntityType[] = [];
+  for (const members of parts) {
+    const clusters: Array<[number, Cluster]> = [];
+    for (const signature of members) signature.clusters.forEach((cluster, i) => clusters.push([signature.order[i], cluster]));
+    clusters.sort((a, b) => a[0] - b[0]);
+    for (const [, cluster] of clusters) for (const mention of cluster.mentions) types.push(mention.type);
+  }
+  return majority(types);
+}
+
 /** The most used of the fullest names (most words), ties broken alphabetically. */
-function chooseName(group: readonly Cluster[]): string {
+function chooseName(group: readonly Signature[]): string {
   const nameCounts = new Map<string, number>();
-  for (const cluster of group) nameCounts.set(cluster.canonical, (nameCounts.get(cluster.canonical) ?? 0) + cluster.mentions.length);
   let longest = 0;
-  for (const candidate of nameCounts.keys()) longest = Math.max(longest, candidate.split(/\s+/).length);
+  for (const signature of group) {
+    nameCounts.set(signature.canonical, (nameCounts.get(signature.canonical) ?? 0) + signature.count);
+    longest = Math.max(longest, signature.wordCount);
+  }
   let name = '';
   let count = -1;
-  for (const [candidate, n] of nameCounts) {
-    if (candidate.split(/\s+/).length !== longest) continue;
+  for (const signature of group) {
+    if (signature.wordCount !== longest) continue;
+    const candidate = signature.canonical;
+    const n = nameCounts.get(candidate)!;
     if (n > count || n === count && candidate < name) { name = candidate; count = n; }
   }
   return name;
