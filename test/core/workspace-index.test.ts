@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { toContractOutput } from '../../server/src/core/contract';
 import { parseCorrections } from '../../server/src/core/corrections';
+import { diagnoseDocument } from '../../server/src/core/features/diagnostics';
 import { seedPath, SEEDS } from '../support/repo';
 
 const seedTexts = Object.values(SEEDS).map((name) => ({ key: name, text: fs.readFileSync(seedPath(name), 'utf8') }));
@@ -58,6 +59,13 @@ test('after any sequence of edits, adds, deletes and renames, the incremental in
       if (step % 3 === 0) index.crossDocument();
     }
     assert.equal(snapshot(index), rebuild(texts), `sequence ${seed}`);
+    const fresh = new WorkspaceIndex();
+    for (const [key, text] of texts) fresh.set(key, text);
+    for (const key of texts.keys()) {
+      // Diagnostics read workspace-wide indexes that are updated, not rebuilt, between views.
+      assert.deepEqual(diagnoseDocument(index.get(key)!, index.crossDocument(), index.all()),
+        diagnoseDocument(fresh.get(key)!, fresh.crossDocument(), fresh.all()), `diagnostics of ${key}, sequence ${seed}`);
+    }
   }
 });
 

@@ -49,7 +49,6 @@ interface WorkspaceFacts {
   quotesByShingle: Map<string, Array<{ document: DocumentAnalysis; quote: Quote; words: string }>>;
 }
 
-const factsCache = new WeakMap<CrossDocumentView, WorkspaceFacts>();
 const SHINGLE_WORDS = 5;
 
 /** One document's share of the workspace facts, computed once per analysis. */
@@ -72,36 +71,67 @@ function documentFacts(document: DocumentAnalysis): DocumentFacts {
   return facts;
 }
 
-function workspaceFacts(view: CrossDocumentView, all: readonly DocumentAnalysis[]): WorkspaceFacts {
-  let facts = factsCache.get(view);
-  if (facts) return facts;
-  const documentsBySpelling = new Map<string, Set<string>>();
-  const quotesByShingle: WorkspaceFacts['quotesByShingle'] = new Map();
-  for (const document of all) {
-    const own = documentFacts(document);
-    for (const spelling of own.spellings) {
-      const paths = documentsBySpelling.get(spelling);
-      if (paths) paths.add(document.path);
-      else documentsBySpelling.set(spelling, new Set([document.path]));
-    }
-    for (const { quote, words, shingles: quoteShingles } of own.quotes) {
-      if (!quote.speaker?.id) continue;
-      for (const shingle of quoteShingles) {
-        const list = quotesByShingle.get(shingle);
-        if (list) list.push({ document, quote, words });
-        else quotesByShingle.set(shingle, [{ document, quote, words }]);
-      }
+/**
+ * The spelling and quote indexes, kept up to date between views: a keystroke replaces one document's
+ * analysis, so only that document's share is taken out and put back.
+ */
+const maintained = {
+  contributors: new Map<string, DocumentAnalysis>(),
+  documentsBySpelling: new Map<string, Set<string>>(),
+  quotesByShingle: new Map<string, Array<{ document: DocumentAnalysis; quote: Quote; words: string }>>(),
+};
+
+function withdraw(document: DocumentAnalysis): void {
+  const own = documentFacts(document);
+  for (const spelling of own.spellings) {
+    const paths = maintained.documentsBySpelling.get(spelling);
+    paths?.delete(document.path);
+    if (paths?.size === 0) maintained.documentsBySpelling.delete(spelling);
+  }
+  for (const { shingles: quoteShingles } of own.quotes) {
+    for (const shingle of quoteShingles) {
+      const remaining = (maintained.quotesByShingle.get(shingle) ?? []).filter((entry) => entry.document !== document);
+      if (remaining.length) maintained.quotesByShingle.set(shingle, remaining);
+      else maintained.quotesByShingle.delete(shingle);
     }
   }
+  maintained.contributors.delete(document.path);
+}
+
+function contribute(document: DocumentAnalysis): void {
+  const own = documentFacts(document);
+  for (const spelling of own.spellings) {
+    const paths = maintained.documentsBySpelling.get(spelling);
+    if (paths) paths.add(document.path);
+    else maintained.documentsBySpelling.set(spelling, new Set([document.path]));
+  }
+  for (const { quote, words, shingles: quoteShingles } of own.quotes) {
+    for (const shingle of quoteShingles) {
+      const list = maintained.quotesByShingle.get(shingle);
+      if (list) list.push({ document, quote, words });
+      else maintained.quotesByShingle.set(shingle, [{ document, quote, words }]);
+    }
+  }
+  maintained.contributors.set(document.path, document);
+}
+
+/** The view the maintained indexes were last brought up to date for, and the facts read from them. */
+let factsFor: { view: CrossDocumentView; facts: WorkspaceFacts } | null = null;
+
+function workspaceFacts(view: CrossDocumentView, all: readonly DocumentAnalysis[]): WorkspaceFacts {
+  if (factsFor?.view === view) return factsFor.facts;
+  const current = new Map(all.map((document) => [document.path, document]));
+  for (const [path, document] of maintained.contributors) if (current.get(path) !== document) withdraw(document);
+  for (const document of all) if (maintained.contributors.get(document.path) !== document) contribute(document);
   const sharedSpellingsByLength: WorkspaceFacts['sharedSpellingsByLength'] = new Map();
-  for (const [spelling, paths] of documentsBySpelling) {
+  for (const [spelling, paths] of maintained.documentsBySpelling) {
     if (paths.size < 2 || spelling.length < SHORTEST_CHECKED_NAME - 2) continue;
     const list = sharedSpellingsByLength.get(spelling.length) ?? [];
     list.push({ spelling, paths });
     sharedSpellingsByLength.set(spelling.length, list);
   }
-  facts = { documentsBySpelling, sharedSpellingsByLength, quotesByShingle };
-  factsCache.set(view, facts);
+  const facts = { documentsBySpelling: maintained.documentsBySpelling, sharedSpellingsByLength, quotesByShingle: maintained.quotesByShingle };
+  factsFor = { view, facts };
   return facts;
 }
 
@@ -198,7 +228,7 @@ function quoteSpeakerMismatches(document: DocumentAnalysis, facts: WorkspaceFact
         if (related.length >= MOST_RELATED) break;
         if (seen.has(candidate.quote) || candidate.document.path === document.path) continue;
         seen.add(candidate.quote);
-        if (candidate.quote.speaker?.id === quote.speaker.id) continue;
+        if (!candidate.quote.speaker?.id || candidate.quote.speaker.id === quote.speaker.id) continue;
         if (candidate.words.includes(words) || words.includes(candidate.words)) {
           related.push({ path: candidate.document.path, start: candidate.quote.start, end: candidate.quote.end,
             message: `${documentLabel(candidate.document)}: said by ${candidate.quote.speaker!.name}` });
