@@ -68,15 +68,24 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
     // A cluster is checked against its distinct (document, context, organisations) signatures only:
     // news repeats itself, and a large workspace holds many figures that look the same to sameMeasure.
     const familyClusters: Array<{ members: Candidate[]; signatures: Map<string, Candidate> }> = [];
+    // sameMeasure is symmetric and clusters only grow, so a signature goes where it went before.
+    const clusterOfSignature = new Map<string, (typeof familyClusters)[number]>();
     for (const candidate of candidates) {
       const signature = signatureOf(candidate);
+      const known = separated.size ? undefined : clusterOfSignature.get(signature);
+      if (known) { known.members.push(candidate); continue; }
       const cluster = familyClusters.find(({ signatures, members }) => (separated.size
         ? members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate))
         : [...signatures.values()].every((member) => sameMeasure(member, candidate))));
       if (cluster) {
         cluster.members.push(candidate);
         if (!cluster.signatures.has(signature)) cluster.signatures.set(signature, candidate);
-      } else familyClusters.push({ members: [candidate], signatures: new Map([[signature, candidate]]) });
+        clusterOfSignature.set(signature, cluster);
+      } else {
+        const created = { members: [candidate], signatures: new Map([[signature, candidate]]) };
+        familyClusters.push(created);
+        clusterOfSignature.set(signature, created);
+      }
     }
     clusters.push(...familyClusters.map((cluster) => cluster.members));
   }
