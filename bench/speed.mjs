@@ -45,11 +45,15 @@ if (argument && fs.existsSync(argument) && fs.statSync(argument).isDirectory()) 
 }
 const megabytes = bytes / 1e6;
 
+/** The best of three timed passes after a warm-up: the least disturbed by other work on the machine. */
 function time(label, run) {
-  run(); // warm-up
-  const start = process.hrtime.bigint();
   run();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  let seconds = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const start = process.hrtime.bigint();
+    run();
+    seconds = Math.min(seconds, Number(process.hrtime.bigint() - start) / 1e9);
+  }
   console.log(`${label.padEnd(34)} ${seconds.toFixed(3).padStart(7)} s  ${(megabytes / seconds).toFixed(2).padStart(7)} MB/s`);
   return seconds;
 }

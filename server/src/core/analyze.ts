@@ -26,10 +26,11 @@ export function analyzeDocument(path: string, text: string, options: AnalysisOpt
   let dates = extractDates(context);
   if (metadata.date.source === 'none') {
     const inferred = inferDocumentDate(dates);
-    if (inferred) {
-      metadata.date = { value: inferred, source: 'inferred' };
+    // Only relative dates change with the reference date; absolute ones were read right the first time.
+    if (inferred && dates.some((date) => /X|_REF$/.test(date.value))) {
       dates = extractDates({ ...context, documentDate: inferred });
     }
+    if (inferred) metadata.date = { value: inferred, source: 'inferred' };
   }
   const figures = extractFigures(context, dates);
   const entities = extractEntities(context);
