@@ -170,3 +170,34 @@ test('custom requests: timeline from every dated document, figure groups, entiti
   const isil = entities.entities.find((entity) => entity.id === 'isil');
   assert.equal(isil?.documents, 5);
 });
+
+test('hovers on an entity, a quote and a date say who, what and how it was resolved', async () => {
+  const carter = positionOf(text(SEEDS.momentum), 'Mr. Carter said');
+  const entity = await server.hover(uriOf(SEEDS.momentum), { line: carter.line, character: carter.character + 5 });
+  const entityText = entity && typeof entity.contents === 'object' && 'value' in entity.contents ? entity.contents.value : '';
+  assert.match(entityText, /^\*\*Ashton Carter\*\* — person/);
+  assert.match(entityText, /Also written: .*Ash Carter/);
+  assert.match(entityText, /002 Counter-ISIL Campaign[^\]]*\]\(file:\/\/[^)]*002_4dfe93347b0ca329\.txt#L\d+,\d+\) ×1/);
+
+  const quote = positionOf(text(SEEDS.obama), 'This remains a difficult fight');
+  const quoteHover = await server.hover(uriOf(SEEDS.obama), quote);
+  const quoteText = quoteHover && typeof quoteHover.contents === 'object' && 'value' in quoteHover.contents ? quoteHover.contents.value : '';
+  assert.match(quoteText, /^\*\*Quote\*\* · Barack Obama · /);
+  assert.match(quoteText, /Barack Obama's other quotes \(\d+\):/);
+
+  const tuesday = positionOf(text(SEEDS.centcom), 'Tuesday');
+  const dateHover = await server.hover(uriOf(SEEDS.centcom), tuesday);
+  const dateText = dateHover && typeof dateHover.contents === 'object' && 'value' in dateHover.contents ? dateHover.contents.value : '';
+  assert.match(dateText, /^\*\*Tuesday\*\* → `2015-05-05` \(date\)/);
+  assert.match(dateText, /2015-05-06/, 'the hover says what the date was resolved against');
+});
+
+test('quote lenses count the speaker\'s quotes across documents; figure lenses peek the other sources', async () => {
+  const lenses = await server.codeLenses(uriOf(SEEDS.kerry)) ?? [];
+  const kerry = lenses.find((lens) => /^John Kerry: \d+ quotes in 2 documents$/.test(lens.command?.title ?? ''));
+  assert.ok(kerry, lenses.map((lens) => lens.command?.title).join(' | '));
+  const airstrikes = lenses.find((lens) => /^Also reported in 2 other sources/.test(lens.command?.title ?? ''));
+  assert.equal(airstrikes?.command?.command, 'corroborate.peekLocations');
+  const locations = airstrikes?.command?.arguments?.[2] as Location[];
+  assert.deepEqual(locations.map((location) => path.basename(new URL(location.uri).pathname)).sort(), [SEEDS.obama, SEEDS.centcom].sort());
+});
