@@ -32,16 +32,23 @@ export function readSource(filePath: string): DecodedSource {
   }
 }
 
-/** The .txt and .md files under a folder, sorted, skipping build and dependency folders. */
-export function listSourceFiles(folder: string): string[] {
+/** Files under a folder that `accept` takes, sorted, skipping dependency, build and hidden folders. */
+export function walkFiles(folder: string, accept: (file: string) => boolean): string[] {
   const found: string[] = [];
   const visit = (directory: string) => {
-    for (const entry of fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(directory, { withFileTypes: true }); } catch { return; }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) { if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) visit(full); }
-      else if (entry.isFile() && SOURCE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(full);
+      else if (entry.isFile() && accept(full)) found.push(full);
     }
   };
   visit(folder);
   return found;
+}
+
+/** The .txt and .md files under a folder. */
+export function listSourceFiles(folder: string): string[] {
+  return walkFiles(folder, (file) => SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase()));
 }

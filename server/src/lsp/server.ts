@@ -251,7 +251,7 @@ export function startServer(): void {
     });
   });
 
-  connection.onCodeAction(({ textDocument, context }): CodeAction[] => {
+  connection.onCodeAction(({ textDocument, context, range }): CodeAction[] => {
     const document = index.get(textDocument.uri);
     if (!document) return [];
     const actions: CodeAction[] = [];
@@ -305,7 +305,7 @@ export function startServer(): void {
           actions.push(dismiss(diagnostic));
       }
     }
-    if (document.metadata.date.source === 'inferred' && document.metadata.date.value && map.position(map.offset(context.diagnostics[0]?.range.start ?? { line: 0, character: 0 })).line === 0) {
+    if (document.metadata.date.source === 'inferred' && document.metadata.date.value && range.start.line === 0) {
       const date = document.metadata.date.value;
       actions.push({ title: `Add front matter with the inferred date ${date}`, kind: CodeActionKind.QuickFix,
         edit: { changes: { [document.path]: [{ range: toRange(document, 0, 0), newText: frontMatterWithDate(date) }] } } });

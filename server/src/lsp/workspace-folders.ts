@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { minimatch } from 'minimatch';
 import { CORRECTIONS_FILE } from '../protocol';
+import { walkFiles } from '../source-files';
 
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/out/**', '**/dist/**', '**/.vscode-test/**'];
 
@@ -43,21 +43,7 @@ export class WorkspaceFolders {
 
   /** Every file under a folder that `includes` accepts. */
   scan(folder: string, include: readonly string[], exclude: readonly string[]): string[] {
-    const found: string[] = [];
-    const visit = (directory: string) => {
-      let entries: fs.Dirent[];
-      try { entries = fs.readdirSync(directory, { withFileTypes: true }); } catch { return; }
-      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-        const full = path.join(directory, entry.name);
-        if (entry.isDirectory()) {
-          if (!entry.name.startsWith('.') && !['node_modules', 'out', 'dist'].includes(entry.name)) visit(full);
-        } else if (entry.isFile()) {
-          const uri = pathToFileURL(full).toString();
-          if (this.includes(uri, include, exclude)) found.push(uri);
-        }
-      }
-    };
-    visit(fileURLToPath(folder));
-    return found;
+    return walkFiles(fileURLToPath(folder), (file) => this.includes(pathToFileURL(file).toString(), include, exclude))
+      .map((file) => pathToFileURL(file).toString());
   }
 }
