@@ -158,7 +158,7 @@ export interface AnalysisOutput {
     date: { value: string | null; source: DateSource };
     publisher: string | null;
     entities: Array<Span & { text: string; type: EntityType; id: string }>;
-    figures: Array<Omit<Figure, never>>;
+    figures: Figure[];
     quotes: Quote[];
     dates: Array<Span & { text: string; type: TimexType; value: string }>;
     noise: Array<Span & { reason: NoiseReason }>;

@@ -7,7 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { diagnoseDocument } from '../core/features/diagnostics';
-import { hoverAt, lineFragment } from '../core/features/hover';
+import { hoverAt } from '../core/features/hover';
 import { lensesFor } from '../core/features/lenses';
 import { definition, entityAt, references } from '../core/features/navigation';
 import { outline, type OutlineItem } from '../core/features/outline';
@@ -47,7 +47,10 @@ export function startServer(): void {
   const documentOf = (uri: string) => index.get(uri);
   const link = (uri: string, offset: number) => {
     const document = index.get(uri);
-    return document ? `${uri}${lineFragment(document.text, offset)}` : uri;
+    if (!document) return uri;
+    // A line/column fragment (1-based), which VS Code opens at that place.
+    const { line, character } = lineMapOf(document).position(offset);
+    return `${uri}#L${line + 1},${character + 1}`;
   };
   const location = (document: DocumentAnalysis, start: number, end: number): Location => ({ uri: document.path, range: toRange(document, start, end) });
 

@@ -1,7 +1,6 @@
 import type { DocumentAnalysis, Figure, FigureGroup, Quote } from '../types';
 import type { CrossDocumentView } from '../index/workspace-index';
 import { documentLabel, formatNumber } from './names';
-import { LineMap } from '../text/positions';
 
 export interface HoverResult { start: number; end: number; markdown: string }
 
@@ -81,10 +80,4 @@ function describeInterval(figure: Figure): string {
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-/** A line/column fragment for links: `#L12,5` (1-based), which VS Code opens at that place. */
-export function lineFragment(text: string, offset: number): string {
-  const { line, character } = new LineMap(text).position(offset);
-  return `#L${line + 1},${character + 1}`;
 }
