@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CORRECTIONS_FILE, INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND, SHOW_TIMELINE_COMMAND, type IndexChangedParams } from '../../server/src/protocol';
+import { CORRECTIONS_FILE, INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND, SEPARATE_FIGURES_COMMAND, SHOW_TIMELINE_COMMAND, type IndexChangedParams } from '../../server/src/protocol';
+import { registerSeparateFigures } from './commands/separate-figures';
 import { registerSetDocumentDate } from './commands/set-document-date';
 import { IndexStatusBar } from './status-bar';
 import type { ExportFormat } from './timeline/messages';
@@ -28,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/{*.txt,*.md,${CORRECTIONS_FILE}}`) },
     outputChannel: log,
+    // Hovers link to these commands only ("Show in timeline", "These are different measures…").
+    markdown: { isTrusted: { enabledCommands: [SHOW_TIMELINE_COMMAND, SEPARATE_FIGURES_COMMAND] } },
   };
   const languageClient = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
   client = languageClient;
@@ -43,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   registerSetDocumentDate(context, languageClient);
+  registerSeparateFigures(context, languageClient);
   context.subscriptions.push(
     log, statusBar, figures, entities,
     vscode.window.createTreeView(FIGURES_VIEW_ID, { treeDataProvider: figures, showCollapseAll: true }),

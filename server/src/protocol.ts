@@ -87,8 +87,15 @@ export interface DocumentDateEditParams {
   target: 'corrections' | 'front-matter';
 }
 
-/** The edit as LSP WorkspaceEdit JSON, or why there is none. */
-export interface DocumentDateEditResult { edit?: unknown; problem?: string }
+/** An edit for the client to apply (LSP WorkspaceEdit JSON), or why there is none. */
+export interface EditResult { edit?: unknown; problem?: string }
 
 /** Name of the corrections file at a workspace folder's root. */
 export const CORRECTIONS_FILE = 'corroborate.corrections.json';
+
+/** Client command behind the hover's "These are different measures…" (arguments: uri, offset of the figure). */
+export const SEPARATE_FIGURES_COMMAND = 'corroborate.separateFigures';
+/** Asks the server for the corrections-file edit that separates the group of the figure at { uri, offset }. */
+export const SEPARATE_FIGURES_EDIT_REQUEST = 'corroborate/separateFiguresEdit';
+
+export interface SeparateFiguresEditParams { uri: string; offset: number }

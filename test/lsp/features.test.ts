@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { ServerProcess, positionOf, copyOfSeeds } from './server-process';
 import { SEEDS } from '../support/repo';
-import type { TimelineResponse, FigureGroupsResponse, EntitiesResponse, DocumentDateEditResult } from '../../server/src/protocol';
+import type { TimelineResponse, FigureGroupsResponse, EntitiesResponse, EditResult } from '../../server/src/protocol';
 
 let server: ServerProcess;
 let folder: string;
@@ -129,7 +129,7 @@ test('an undated document is flagged; setting its date through the corrections f
   assert.equal(actions[0].command?.command, 'corroborate.setDocumentDate');
   assert.deepEqual(actions[0].command?.arguments, [uri]);
 
-  const result = await server.request<DocumentDateEditResult>('corroborate/documentDateEdit', { uri, date: '2018-02-13', target: 'corrections' });
+  const result = await server.request<EditResult>('corroborate/documentDateEdit', { uri, date: '2018-02-13', target: 'corrections' });
   const edit = result.edit as { documentChanges: Array<{ kind?: string; uri?: string; edits?: Array<{ newText: string }> }> };
   assert.equal(edit.documentChanges[0].kind, 'create');
   const written = edit.documentChanges[1].edits![0].newText;
@@ -200,4 +200,22 @@ test('quote lenses count the speaker\'s quotes across documents; figure lenses p
   assert.equal(airstrikes?.command?.command, 'corroborate.peekLocations');
   const locations = airstrikes?.command?.arguments?.[2] as Location[];
   assert.deepEqual(locations.map((location) => path.basename(new URL(location.uri).pathname)).sort(), [SEEDS.obama, SEEDS.centcom].sort());
+});
+
+test('a figure hover offers "These are different measures…", whose edit separates the group in the corrections file', async () => {
+  const uri = uriOf(SEEDS.centcom);
+  const at = positionOf(text(SEEDS.centcom), '3,700 airstrikes');
+  const hover = await server.hover(uri, at);
+  const markdown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  const link = /\[These are different measures…\]\(command:corroborate\.separateFigures\?([^)]+)\)/.exec(markdown);
+  assert.ok(link, markdown);
+  const [linkUri, offset] = JSON.parse(decodeURIComponent(link[1])) as [string, number];
+  assert.equal(linkUri, uri);
+  assert.match(markdown, /\[Show in timeline\]\(command:corroborate\.showTimeline\?/);
+  const result = await server.request<EditResult>('corroborate/separateFiguresEdit', { uri, offset });
+  const edit = result.edit as { changes?: Record<string, Array<{ newText: string }>>; documentChanges?: Array<{ edits?: Array<{ newText: string }> }> };
+  const written = edit.documentChanges?.[1]?.edits?.[0].newText ?? Object.values(edit.changes ?? {})[0][0].newText;
+  const separated = JSON.parse(written).figures.separate[0] as Array<{ path: string; text: string }>;
+  assert.deepEqual(separated.map((reference) => reference.text).sort(), ['Some 10,000 Coalition airstrikes', 'more than 10,000 strikes', 'more than 3,700 airstrikes']);
+  assert.ok(separated.every((reference) => !reference.path.includes('/')), 'paths are relative to the workspace folder');
 });

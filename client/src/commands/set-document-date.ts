@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  DOCUMENT_DATE_EDIT_REQUEST, SET_DOCUMENT_DATE_COMMAND, type DocumentDateEditParams, type DocumentDateEditResult,
-} from '../../../server/src/protocol';
+import { DOCUMENT_DATE_EDIT_REQUEST, SET_DOCUMENT_DATE_COMMAND, type DocumentDateEditParams } from '../../../server/src/protocol';
+import { applyServerEdit } from './apply-edit';
 
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -26,9 +25,6 @@ export function registerSetDocumentDate(context: vscode.ExtensionContext, client
         { label: 'Add front matter to the document', description: 'date: at the top of the file', target: 'front-matter' as const },
       ], { title: 'Where should the date be kept?' }))?.target;
       if (!target) return false;
-      const result = await client.sendRequest<DocumentDateEditResult>(DOCUMENT_DATE_EDIT_REQUEST, { uri: documentUri, date: date.trim(), target });
-      if (!result.edit) { void vscode.window.showErrorMessage(`Corroborate could not set the date: ${result.problem ?? 'no edit'}`); return false; }
-      const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
-      return edit ? vscode.workspace.applyEdit(edit) : false;
+      return applyServerEdit(client, DOCUMENT_DATE_EDIT_REQUEST, { uri: documentUri, date: date.trim(), target }, 'set the date');
     }));
 }

@@ -7,7 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { diagnoseDocument } from '../core/features/diagnostics';
-import { hoverAt } from '../core/features/hover';
+import { hoverAt, type HoverLinks } from '../core/features/hover';
 import { lensesFor } from '../core/features/lenses';
 import { definition, entityAt, references } from '../core/features/navigation';
 import { outline, type OutlineItem } from '../core/features/outline';
@@ -20,8 +20,8 @@ import { lineMapOf, toDiagnostic, toRange } from './convert';
 import { WorkspaceFolders } from './workspace-folders';
 import { CorrectionsFiles } from './corrections-file';
 import {
-  DOCUMENT_DATE_EDIT_REQUEST, ENTITIES_REQUEST, FIGURE_GROUPS_REQUEST, INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND,
-  SET_DOCUMENT_DATE_COMMAND, SHOW_TIMELINE_COMMAND, TIMELINE_REQUEST, type DocumentDateEditParams, type DocumentDateEditResult,
+  DOCUMENT_DATE_EDIT_REQUEST, SEPARATE_FIGURES_COMMAND, SEPARATE_FIGURES_EDIT_REQUEST, type SeparateFiguresEditParams, ENTITIES_REQUEST, FIGURE_GROUPS_REQUEST, INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND,
+  SET_DOCUMENT_DATE_COMMAND, SHOW_TIMELINE_COMMAND, TIMELINE_REQUEST, type DocumentDateEditParams, type EditResult,
 } from '../protocol';
 import { entitiesResponse, figureGroupsResponse, indexSummary, timelineResponse } from './views';
 
@@ -45,12 +45,17 @@ export function startServer(): void {
   const refreshSupport = { codeLens: false, inlayHints: false };
 
   const documentOf = (uri: string) => index.get(uri);
-  const link = (uri: string, offset: number) => {
-    const document = index.get(uri);
-    if (!document) return uri;
-    // A line/column fragment (1-based), which VS Code opens at that place.
-    const { line, character } = lineMapOf(document).position(offset);
-    return `${uri}#L${line + 1},${character + 1}`;
+  const commandLink = (command: string, args: unknown[]) => `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+  const hoverLinks: HoverLinks = {
+    location: (uri, offset) => {
+      const document = index.get(uri);
+      if (!document) return uri;
+      // A line/column fragment (1-based), which VS Code opens at that place.
+      const { line, character } = lineMapOf(document).position(offset);
+      return `${uri}#L${line + 1},${character + 1}`;
+    },
+    separateFigures: (uri, offset) => commandLink(SEPARATE_FIGURES_COMMAND, [uri, offset]),
+    showTimeline: (uri) => commandLink(SHOW_TIMELINE_COMMAND, [uri]),
   };
   const location = (document: DocumentAnalysis, start: number, end: number): Location => ({ uri: document.path, range: toRange(document, start, end) });
 
@@ -230,7 +235,7 @@ export function startServer(): void {
   connection.onHover(({ textDocument, position }): Hover | null => {
     const document = index.get(textDocument.uri);
     if (!document) return null;
-    const found = hoverAt(document, lineMapOf(document).offset(position), index.crossDocument(), index.all(), link);
+    const found = hoverAt(document, lineMapOf(document).offset(position), index.crossDocument(), index.all(), hoverLinks);
     return found && { contents: { kind: 'markdown', value: found.markdown }, range: toRange(document, found.start, found.end) };
   });
 
@@ -295,12 +300,8 @@ export function startServer(): void {
           break;
         }
         case 'figure-conflict': {
-          const group = index.crossDocument().figureGroups.find((candidate) => candidate.members.some((member) => member.path === document.path && member.start === offset));
-          if (group) {
-            const references = group.members.map((member) => ({ path: folders.relativePath(member.path) ?? member.path, text: member.text }));
-            actions.push(correctionAction('These figures measure different things (corrections file)', diagnostic,
-              corrections.edit(document.path, (current) => withSeparateFigures(current, references))));
-          }
+          const separation = separateFiguresEdit(document.path, offset);
+          if (separation) actions.push(correctionAction('These figures measure different things (corrections file)', diagnostic, separation));
           actions.push(dismiss(diagnostic));
           break;
         }
@@ -316,7 +317,18 @@ export function startServer(): void {
     return actions;
   });
 
-  connection.onRequest(DOCUMENT_DATE_EDIT_REQUEST, ({ uri, date, target }: DocumentDateEditParams): DocumentDateEditResult => {
+  /** The corrections edit that separates the group holding the figure at `offset`, or null when it is in none. */
+  function separateFiguresEdit(uri: string, offset: number): ReturnType<CorrectionsFiles['edit']> | null {
+    const group = index.crossDocument().figureGroups.find((candidate) => candidate.members.some((member) => member.path === uri && member.start === offset));
+    if (!group) return null;
+    const references = group.members.map((member) => ({ path: folders.relativePath(member.path) ?? member.path, text: member.text }));
+    return corrections.edit(uri, (current) => withSeparateFigures(current, references));
+  }
+
+  connection.onRequest(SEPARATE_FIGURES_EDIT_REQUEST, ({ uri, offset }: SeparateFiguresEditParams): EditResult =>
+    separateFiguresEdit(uri, offset) ?? { problem: 'the figure is in no group of figures' });
+
+  connection.onRequest(DOCUMENT_DATE_EDIT_REQUEST, ({ uri, date, target }: DocumentDateEditParams): EditResult => {
     if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(date)) return { problem: `"${date}" is not a date like 2016-02-12, 2016-02 or 2016` };
     const document = index.get(uri);
     if (!document) return { problem: 'the document is not among the analysed sources' };

@@ -4,30 +4,35 @@ import { documentLabel, formatNumber } from './names';
 
 export interface HoverResult { start: number; end: number; markdown: string }
 
-/** Links that open a document at an offset, as the host spells them (file URIs with a line fragment). */
-export type LocationLink = (path: string, offset: number) => string;
+/** Links as the host spells them: a place in a document, and the actions a hover offers. */
+export interface HoverLinks {
+  location(path: string, offset: number): string;
+  /** Records in the corrections file that the figure's group holds different measures. */
+  separateFigures(path: string, offset: number): string;
+  showTimeline(path: string): string;
+}
 
 export function hoverAt(document: DocumentAnalysis, offset: number, view: CrossDocumentView, all: readonly DocumentAnalysis[],
-  link: LocationLink): HoverResult | null {
+  links: HoverLinks): HoverResult | null {
   const figure = document.figures.find((candidate) => candidate.start <= offset && offset <= candidate.end);
-  if (figure) return { start: figure.start, end: figure.end, markdown: figureHover(document, figure, view, all, link) };
+  if (figure) return { start: figure.start, end: figure.end, markdown: figureHover(document, figure, view, all, links) };
   const quote = document.quotes.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   const date = document.dates.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (date) return { start: date.start, end: date.end, markdown: `**${date.text}** → \`${date.value}\` (${date.type})\n\n${date.resolution}` };
   const entity = document.entities.find((candidate) => candidate.start <= offset && offset <= candidate.end);
-  if (entity) return { start: entity.start, end: entity.end, markdown: entityHover(entity.id, entity.canonical, entity.type, view, all, link) };
-  if (quote) return { start: quote.start, end: quote.end, markdown: quoteHover(document, quote, all, link) };
+  if (entity) return { start: entity.start, end: entity.end, markdown: entityHover(entity.id, entity.canonical, entity.type, view, all, links) };
+  if (quote) return { start: quote.start, end: quote.end, markdown: quoteHover(document, quote, all, links) };
   return null;
 }
 
 function entityHover(id: string, fallbackName: string, type: string, view: CrossDocumentView, all: readonly DocumentAnalysis[],
-  link: LocationLink): string {
+  links: HoverLinks): string {
   const entity = view.entities.find((candidate) => candidate.id === id);
   const lines = [`**${entity?.name ?? fallbackName}** — ${entity?.type ?? type}${entity?.titles.length ? ` · ${entity.titles.join(', ')}` : ''}`];
   if (entity?.aliases.length) lines.push(`Also written: ${entity.aliases.join(', ')}`);
   const perDocument = all.flatMap((document) => {
     const mentions = document.entities.filter((mention) => mention.id === id);
-    return mentions.length ? [`[${escapeCell(documentLabel(document, 24))}](${link(document.path, mentions[0].start)}) ×${mentions.length}`] : [];
+    return mentions.length ? [`[${escapeCell(documentLabel(document, 24))}](${links.location(document.path, mentions[0].start)}) ×${mentions.length}`] : [];
   });
   lines.push(`Mentions: ${perDocument.join(' · ')}`);
   const quotes = all.reduce((count, document) => count + document.quotes.filter((quote) => quote.speaker?.id === id).length, 0);
@@ -35,7 +40,7 @@ function entityHover(id: string, fallbackName: string, type: string, view: Cross
   return lines.join('\n\n');
 }
 
-function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly DocumentAnalysis[], link: LocationLink): string {
+function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly DocumentAnalysis[], links: HoverLinks): string {
   const speaker = quote.speaker;
   const lines = [`**Quote** · ${speaker ? speaker.name : 'no speaker named'} · ${document.metadata.date.value ?? 'date unset'}`];
   if (speaker?.id) {
@@ -45,7 +50,7 @@ function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly Docu
       lines.push(`${speaker.name}'s other quotes (${others.length}):`);
       for (const { document: other, quote: candidate } of others.slice(0, 8)) {
         const words = candidate.text.length > 80 ? `${candidate.text.slice(0, 79)}…` : candidate.text;
-        lines.push(`- [${escapeCell(documentLabel(other, 24))}](${link(other.path, candidate.start)}): ${escapeCell(words)}`);
+        lines.push(`- [${escapeCell(documentLabel(other, 24))}](${links.location(other.path, candidate.start)}): ${escapeCell(words)}`);
       }
     }
   }
@@ -53,20 +58,21 @@ function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly Docu
 }
 
 function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocumentView, all: readonly DocumentAnalysis[],
-  link: LocationLink): string {
+  links: HoverLinks): string {
   const group = view.figureGroups.find((candidate) => candidate.members.some((member) => member.path === document.path && member.start === figure.start));
   const heading = `**${figure.measure ?? figure.unit ?? 'figure'}** · ${figure.text} · ${describeInterval(figure)}`;
   if (!group) return `${heading}\n\nNo other source reports this measure.`;
   return [`**${group.measure}** · ${new Set(group.members.map((member) => member.path)).size} sources · ${group.verdict.replace(/-/g, ' ')}`,
-    '', groupTable(group, document, all, link), '', group.reason].join('\n');
+    '', groupTable(group, document, all, links), '', group.reason, '',
+    `[Show in timeline](${links.showTimeline(document.path)}) · [These are different measures…](${links.separateFigures(document.path, figure.start)})`].join('\n');
 }
 
-function groupTable(group: FigureGroup, current: DocumentAnalysis, all: readonly DocumentAnalysis[], link: LocationLink): string {
+function groupTable(group: FigureGroup, current: DocumentAnalysis, all: readonly DocumentAnalysis[], links: HoverLinks): string {
   const rows = ['| source | date | reported | said by |', '|---|---|---|---|'];
   for (const member of group.members) {
     const document = all.find((candidate) => candidate.path === member.path);
     const name = member.path === current.path ? 'this document' : document ? documentLabel(document) : member.path;
-    const source = member.path === current.path ? name : `[${escapeCell(name)}](${link(member.path, member.start)})`;
+    const source = member.path === current.path ? name : `[${escapeCell(name)}](${links.location(member.path, member.start)})`;
     rows.push(`| ${source} | ${member.date ?? 'date unset'} | ${escapeCell(member.text)} | ${member.speaker ?? '—'} |`);
   }
   return rows.join('\n');
