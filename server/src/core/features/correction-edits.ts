@@ -50,10 +50,6 @@ export function withSeparateFigures(current: string | null, figures: FigureRefer
   return amend(current, (corrections) => { corrections.figures.separate.push(figures); });
 }
 
-export function withEntityMerge(current: string | null, ids: string[]): CorrectionsText {
-  return amend(current, (corrections) => { corrections.entities.merge.push(ids); });
-}
-
 /** Front matter that dates a document, for a document that has none. */
 export function frontMatterWithDate(date: string): string {
   return `---\ndate: ${date}\n---\n`;

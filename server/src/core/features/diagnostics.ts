@@ -43,6 +43,7 @@ const SHORTEST_MATCHED_QUOTE = 30;
 
 /** What diagnostics need to know of the whole workspace, computed once per cross-document view. */
 interface WorkspaceFacts {
+  documentsByPath: Map<string, DocumentAnalysis>;
   documentsBySpelling: Map<string, Set<string>>;
   /** Spellings found in two or more documents, by length, for near-miss look-ups. */
   sharedSpellingsByLength: Map<number, Array<{ spelling: string; paths: Set<string> }>>;
@@ -130,7 +131,7 @@ function workspaceFacts(view: CrossDocumentView, all: readonly DocumentAnalysis[
     list.push({ spelling, paths });
     sharedSpellingsByLength.set(spelling.length, list);
   }
-  const facts = { documentsBySpelling: maintained.documentsBySpelling, sharedSpellingsByLength, quotesByShingle: maintained.quotesByShingle };
+  const facts = { documentsByPath: current, documentsBySpelling: maintained.documentsBySpelling, sharedSpellingsByLength, quotesByShingle: maintained.quotesByShingle };
   factsFor = { view, facts };
   return facts;
 }
@@ -160,16 +161,16 @@ export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocument
   for (const quote of document.quotes) {
     if (!quote.speaker) add({ kind: 'unattributed-quote', start: quote.start, end: quote.end, message: 'Quote with no speaker named in the text' });
   }
+  const facts = workspaceFacts(view, all);
   for (const group of view.figureGroups) {
     if (group.verdict !== 'conflict') continue;
     for (const member of group.members) {
       if (member.path !== document.path) continue;
       add({ kind: 'figure-conflict', start: member.start, end: member.end,
         message: `${group.measure}: other sources report ${otherValues(group, document.path)} for the same date`,
-        related: relatedMembers(group, document.path, all) });
+        related: relatedMembers(group, document.path, facts.documentsByPath) });
     }
   }
-  const facts = workspaceFacts(view, all);
   for (const misspelling of misspelledNames(document, facts)) add(misspelling);
   for (const mismatch of quoteSpeakerMismatches(document, facts)) add(mismatch);
   const kept = found.filter((diagnostic) => !dismissed.some((entry) => entry.code === diagnostic.kind
@@ -252,8 +253,7 @@ function otherValues(group: FigureGroup, path: string): string {
 /** Related information is for reading, not a list of every source: the first few, by date. */
 const MOST_RELATED = 12;
 
-function relatedMembers(group: FigureGroup, path: string, all: readonly DocumentAnalysis[]): RelatedLocation[] {
-  const byPath = new Map(all.map((document) => [document.path, document]));
+function relatedMembers(group: FigureGroup, path: string, byPath: ReadonlyMap<string, DocumentAnalysis>): RelatedLocation[] {
   return group.members.filter((member) => member.path !== path).slice(0, MOST_RELATED).map((member) => {
     const other = byPath.get(member.path);
     return { path: member.path, start: member.start, end: member.end,
