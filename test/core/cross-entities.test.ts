@@ -75,6 +75,31 @@ test('a team named after its town is not the town, and joins the full team name'
   assert.deepEqual(ids('c.txt'), ['place|indianapolis']);
 });
 
+test('short and variant spellings join across documents: a team by its last words, Mt./Mount, Centre/Center, a site name', () => {
+  const documents = [
+    doc('a.txt', 'The Boston Red Sox signed the pitcher. He stayed at the Harlan Treatment Centre near Mt. Ardley, TMZ.com reported.'),
+    doc('b.txt', 'The Red Sox said the deal was done. The Harlan Treatment Center is in the valley below Mount Ardley, TMZ said.'),
+  ];
+  linkEntities(documents);
+  const idsOf = (name: RegExp) => new Set(documents.flatMap((d) => d.entities.filter((m) => name.test(m.text)).map((m) => m.id)));
+  assert.deepEqual(idsOf(/Red Sox/), new Set(['boston-red-sox']));
+  assert.equal(idsOf(/Harlan/).size, 1);
+  assert.equal(idsOf(/Ardley/).size, 1);
+  assert.equal(idsOf(/TMZ/).size, 1);
+});
+
+test('nicknames and spellings of a given name join; different given names with one surname do not', () => {
+  const documents = [
+    doc('a.txt', 'Kathryn Jenkin was found at her home. Her husband John Jenkin was arrested.'),
+    doc('b.txt', 'Katie Jenkin, 31, had two children. John Jenkin denies the charge.'),
+  ];
+  linkEntities(documents);
+  const idsOf = (name: RegExp) => new Set(documents.flatMap((d) => d.entities.filter((m) => name.test(m.text)).map((m) => m.id)));
+  assert.equal(idsOf(/^(Kathryn|Katie) Jenkin$/).size, 1);
+  assert.equal(idsOf(/^John Jenkin$/).size, 1);
+  assert.notDeepEqual(idsOf(/^John Jenkin$/), idsOf(/^Katie Jenkin$/));
+});
+
 test('linking again, and after one document\'s analysis is replaced, gives the ids of a fresh link', () => {
   const ids = (documents: ReturnType<typeof seeds>) => documents.map((d) => [d.entities.map((m) => m.id), d.quotes.map((q) => q.speaker?.id ?? null)]);
   const edited = (documents: ReturnType<typeof seeds>, index: number, extra: string) => {

@@ -106,3 +106,25 @@ test('outside sports reports a town after "against" or "over" stays a place; a b
   assert.equal(rahman.length, 3);
   assert.ok(rahman.every((m) => m.type === 'person' && m.id === 'hasim-rahman'));
 });
+
+test('relatives who share a surname stay apart, and a lone surname joins the nearest full name before it', () => {
+  const text = 'Deputy Jerry Ortiz was shot on Tuesday. Ortiz had served for years.\n\n'
+    + 'His sister Rosa Ortiz spoke to reporters. Ortiz said the family was grieving.\n\nHis cousin Maria Ortiz flew in from Texas.';
+  const mentions = extractEntities(context(text));
+  const idOf = (at: number) => mentions.find((m) => m.start === at)!.id;
+  const jerry = idOf(text.indexOf('Deputy Jerry Ortiz'));
+  const rosa = idOf(text.indexOf('Rosa Ortiz'));
+  const maria = idOf(text.indexOf('Maria Ortiz'));
+  assert.equal(new Set([jerry, rosa, maria]).size, 3);
+  assert.equal(idOf(text.indexOf('Ortiz had')), jerry);
+  assert.equal(idOf(text.indexOf('Ortiz said')), rosa);
+});
+
+test('a word before a given name and a surname is a title, not part of the name', () => {
+  const text = 'Coroner Gary Mendel confirmed the death. Englishman Robert Fairley was among the climbers, and Chargers Jamal Porter was injured.';
+  const mentions = extractEntities(context(text));
+  assert.deepEqual(mentions.map((m) => `${m.text}|${m.type}|${m.id}|${m.title}`), [
+    'Coroner Gary Mendel|person|gary-mendel|Coroner', 'Englishman Robert Fairley|person|robert-fairley|Englishman',
+    'Chargers Jamal Porter|person|jamal-porter|Chargers',
+  ]);
+});

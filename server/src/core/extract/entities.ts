@@ -122,6 +122,10 @@ function acronymOf(name: string[]): string {
   return out;
 }
 
+function nameKey(draft: Draft): string {
+  return (draft.team ? 'team:' : '') + (draft.gazetteer ?? draft.name.join(' ')).toLowerCase();
+}
+
 /** Joins the mentions of one entity inside the document. Returns each draft's group. */
 function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
   const parent = drafts.map((_, i) => i);
@@ -137,7 +141,10 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
       if (seen === undefined) byKnown.set(draft.known.id, i); else union(seen, i);
       return;
     }
-    const key = (draft.team ? 'team:' : '') + (draft.gazetteer ?? draft.name.join(' ')).toLowerCase();
+    const key = nameKey(draft);
+    // A lone word waits: each "Ortiz" joins the full name it is nearest to, and only the lone words that
+    // join no full name are joined by their spelling (else "Ortiz" would chain Jerry, Rosa and Chela Ortiz).
+    if (draft.name.length === 1 && !draft.gazetteer && !draft.team) return;
     const seen = byName.get(key);
     if (seen === undefined) byName.set(key, i); else union(seen, i);
     if (draft.type === 'person' && draft.name.length > 1) fullPeople.push(i);
@@ -208,6 +215,11 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
       if (score + near > bestScore) { bestScore = score + near; best = j; }
     }
     if (best >= 0) union(best, i);
+    else if (!draft.known && draft.name.length === 1 && !draft.gazetteer && !draft.team) {
+      const key = nameKey(draft);
+      const seen = byName.get(key);
+      if (seen === undefined) byName.set(key, i); else union(seen, i);
+    }
   });
 
   const groups = new Map<number, Group>();

@@ -106,8 +106,8 @@ interface Signature {
   person: PersonKey | null | undefined;
   /** A person named with a dropped first initial ("W. Mark Felt"): may join by middle name. */
   middleCandidate: boolean;
-  /** Where the name goes in the last-word and prefix tables, if it does. */
-  lastWord: string | null;
+  /** Where the name goes in the suffix and prefix tables, if it does. */
+  suffixes: string[] | null;
   prefixes: string[] | null;
   // Per run of linkEntities:
   run: number;
@@ -145,11 +145,11 @@ function signatureOf(localId: string, canonical: string, type: EntityType): Sign
   const text = `${localId}\u0000${canonical}\u0000${type}`;
   let signature = signatures.get(text);
   if (signature) return signature;
-  const lower = canonical.toLowerCase();
+  const lower = type === 'person' ? canonical.toLowerCase() : spellingKey(canonical);
   const known = KNOWN_IDS.has(localId);
   signature = {
     localId, canonical, type, lower, wordCount: canonical.split(/\s+/).length, known, initialKey: '', person: undefined,
-    middleCandidate: false, lastWord: null, prefixes: null,
+    middleCandidate: false, suffixes: null, prefixes: null,
     run: 0, key: '', count: 0, clusters: [], order: [], mixed: false, id: '',
   };
   if (known) signature.initialKey = `known:${localId}`;
@@ -159,12 +159,15 @@ function signatureOf(localId: string, canonical: string, type: EntityType): Sign
       signature.initialKey = `person:${person.key}`;
       signature.middleCandidate = !!person.initial;
     } else if (localId.endsWith('-team') && type === 'organization') signature.initialKey = `team:${slug(canonical)}`;
-    else signature.initialKey = `name:${slug(canonical)}`;
+    else signature.initialKey = `name:${slug(lower)}`;
   }
   if (type !== 'person' && !known) {
     const words = lower.split(/\s+/);
     if (words.length >= 2 && !GAZETTEER.has(lower)) {
-      if (type === 'organization') signature.lastWord = words[words.length - 1];
+      if (type === 'organization') {
+        signature.suffixes = [];
+        for (let n = 1; n < words.length; n++) signature.suffixes.push(words.slice(n).join(' '));
+      }
       signature.prefixes = [];
       for (let n = 1; n < words.length; n++) signature.prefixes.push(words.slice(0, n).join(' '));
     }
@@ -172,6 +175,12 @@ function signatureOf(localId: string, canonical: string, type: EntityType): Sign
   if (signatures.size >= MEMO_LIMIT) signatures.clear();
   signatures.set(text, signature);
   return signature;
+}
+
+/** "Mt. Cook" = "Mount Cook", "Betty Ford Centre" = "Betty Ford Center", "TMZ.com" = "TMZ": one spelling for the key. */
+function spellingKey(name: string): string {
+  return name.toLowerCase().replace(/\.com\.?$/, '').replace(/\bmt\b\.?/g, 'mount').replace(/\b(cent|theat)re\b/g, '$1er')
+    .replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function wordsOf(texts: string[], titles: string[]): Words {
@@ -298,13 +307,13 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
       keyMentions.set(full, (keyMentions.get(full) ?? 0) + (keyMentions.get(from) ?? 0));
     }
   }
-  // One-word names: "Obama" -> the only full person name ending with it, or the one far more mentioned than the others; "Colts" -> the only longer
-  // organization name ending with it; "Access" / "Betty Ford" -> the only longer name starting with it.
-  const lastWords = new Map<string, Set<string>>();
+  // Short names: "Obama" -> the only full person name ending with it, or the one far more mentioned than the others; "Colts" / "Red Sox" -> the
+  // only longer organization name ending with it; "Access" / "Betty Ford" -> the only longer name starting with it.
+  const suffixes = new Map<string, Set<string>>();
   const prefixes = new Map<string, Set<string>>();
   for (const signature of all) {
     if (!signature.prefixes) continue;
-    if (signature.lastWord !== null) add(lastWords, signature.lastWord, signature.key);
+    for (const suffix of signature.suffixes ?? []) add(suffixes, suffix, signature.key);
     for (const prefix of signature.prefixes) add(prefixes, prefix, signature.key);
   }
   for (const signature of all) {
@@ -322,7 +331,7 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
     const main = full && dominant(full, keyMentions);
     if (main) { signature.key = main; continue; }
     if (signature.type === 'person') continue;
-    const team = oneWord ? lastWords.get(lower) : undefined;
+    const team = signature.type === 'organization' ? suffixes.get(lower) : undefined;
     if (team && team.size === 1) { signature.key = [...team][0]; continue; }
     const longer = prefixes.get(lower);
     if (longer && longer.size === 1) signature.key = [...longer][0];

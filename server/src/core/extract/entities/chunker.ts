@@ -224,6 +224,12 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
     if (titleRunEnd(tokens, indices[0], indices[indices.length - 1] + 1) === indices[indices.length - 1] + 1) return;
     if (words.length === 1 && (NOT_ENTITIES.has(words[0]) || words[0].length < 2 || /^\p{N}/u.test(words[0]) || STARTERS.has(words[0]))) return;
     if (words.length === 1 && first.upper && spelledOutInLowerCase(words[0])) return;
+    // "Coroner Gary Hargrove", "Englishman Robert Buckley", "Chargers Jamal Williams": a word before a given name
+    // and a surname is what the person is, not part of the name.
+    if (words.length >= 3 && isFirstName(words[1]) && !isFirstName(words[0]) && !/^\p{Lu}\.$/u.test(words[0]) && !CONNECTORS.has(words[1])) {
+      drafts.push({ start: first.start, end: last.end, type: 'person', strong: true, title: words[0], name: words.slice(1), tokenIndex: indices[1] });
+      return;
+    }
     const typed = typeGeneric(words, indices);
     drafts.push({ start: first.start, end: last.end, type: typed.type, strong: typed.strong, name: words, tokenIndex: indices[0] });
   }
