@@ -88,6 +88,19 @@ test('short and variant spellings join across documents: a team by its last word
   assert.equal(idsOf(/TMZ/).size, 1);
 });
 
+test('a natural feature without its feature word, and a place by its last two words, join the longer place name', () => {
+  const documents = [
+    doc('a.txt', 'The cable was cut on the floor of the Mediterranean Sea. Climbers fell from Aoraki Mount Tarrant on Sunday.'),
+    doc('b.txt', 'Ships in the Mediterranean were slowed. Rescuers reached Mount Tarrant at dawn, and a team in York waited.'),
+    doc('c.txt', 'The storm hit New York on Monday.'),
+  ];
+  linkEntities(documents);
+  const idsOf = (name: RegExp) => new Set(documents.flatMap((d) => d.entities.filter((m) => name.test(m.text)).map((m) => m.id)));
+  assert.deepEqual(idsOf(/Mediterranean/), new Set(['mediterranean-sea']));
+  assert.equal(idsOf(/Mount Tarrant/).size, 1);
+  assert.notDeepEqual(idsOf(/^York$/), idsOf(/^New York$/));
+});
+
 test('nicknames and spellings of a given name join; different given names with one surname do not', () => {
   const documents = [
     doc('a.txt', 'Kathryn Jenkin was found at her home. Her husband John Jenkin was arrested.'),

@@ -12,6 +12,7 @@ export function entityIdFor(name: string): string {
 const KNOWN_IDS = new Set(knownData.entities.map((e) => e.id));
 const NICKNAMES = new Map<string, string>(Object.entries(namesData.nicknames).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]));
 const SUFFIXES = new Set(namesData.suffixes.map((s) => s.toLowerCase()));
+const NATURAL_FEATURES = placesData.naturalFeatureWords.map((w) => w.toLowerCase());
 const GAZETTEER = new Set([...placesData.countries, ...placesData.usStates, ...placesData.regions, ...placesData.cities].map((n) => n.toLowerCase()));
 
 // The document-local id each mention and quote speaker had before linking, so that linking again
@@ -164,9 +165,10 @@ function signatureOf(localId: string, canonical: string, type: EntityType): Sign
   if (type !== 'person' && !known) {
     const words = lower.split(/\s+/);
     if (words.length >= 2 && !GAZETTEER.has(lower)) {
-      if (type === 'organization') {
+      if (type === 'organization' || type === 'place') {
+        // A place is found by its last two words or more ("Mount Cook" in "Aoraki Mount Cook"), not by one ("York").
         signature.suffixes = [];
-        for (let n = 1; n < words.length; n++) signature.suffixes.push(words.slice(n).join(' '));
+        for (let n = 1; n <= words.length - (type === 'place' ? 2 : 1); n++) signature.suffixes.push(words.slice(n).join(' '));
       }
       signature.prefixes = [];
       for (let n = 1; n < words.length; n++) signature.prefixes.push(words.slice(0, n).join(' '));
@@ -311,9 +313,11 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
   // only longer organization name ending with it; "Access" / "Betty Ford" -> the only longer name starting with it.
   const suffixes = new Map<string, Set<string>>();
   const prefixes = new Map<string, Set<string>>();
+  const placeKeys = new Set<string>();
   for (const signature of all) {
+    if (signature.type === 'place') placeKeys.add(signature.key);
     if (!signature.prefixes) continue;
-    for (const suffix of signature.suffixes ?? []) add(suffixes, suffix, signature.key);
+    for (const suffix of signature.suffixes ?? []) add(suffixes, `${signature.type}:${suffix}`, signature.key);
     for (const prefix of signature.prefixes) add(prefixes, prefix, signature.key);
   }
   for (const signature of all) {
@@ -324,14 +328,20 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
       if (longer && longer.size === 1) signature.key = [...longer][0];
       continue;
     }
-    if (!signature.key.startsWith('name:') || signature.type === 'place' && GAZETTEER.has(lower)) continue;
+    if (!signature.key.startsWith('name:')) continue;
+    if (signature.type === 'place' && GAZETTEER.has(lower)) {
+      // "Mediterranean" -> "Mediterranean Sea", when the workspace names only one such feature.
+      const features = NATURAL_FEATURES.map((word) => `name:${slug(`${lower} ${word}`)}`).filter((key) => placeKeys.has(key));
+      if (features.length === 1) signature.key = features[0];
+      continue;
+    }
     const oneWord = !/\s/.test(lower);
     const person = oneWord && signature.type !== 'place' ? personOf(signature) : null;
     const full = person && surnames.get(person.surname);
     const main = full && dominant(full, keyMentions);
     if (main) { signature.key = main; continue; }
     if (signature.type === 'person') continue;
-    const team = signature.type === 'organization' ? suffixes.get(lower) : undefined;
+    const team = signature.type === 'organization' || signature.type === 'place' && !oneWord ? suffixes.get(`${signature.type}:${lower}`) : undefined;
     if (team && team.size === 1) { signature.key = [...team][0]; continue; }
     const longer = prefixes.get(lower);
     if (longer && longer.size === 1) signature.key = [...longer][0];
