@@ -73,10 +73,13 @@ async function main() {
   const goldSize = new Map();
   for (const m of matched) goldSize.set(m.gold.id, (goldSize.get(m.gold.id) ?? 0) + 1);
   const documentsOf = new Map();
-  for (const m of matched) if (m.predicted.id) push(documentsOf, m.predicted.id, m.doc);
+  for (const m of matched) {
+    if (!m.predicted.id) continue;
+    if (!documentsOf.has(m.predicted.id)) documentsOf.set(m.predicted.id, new Set());
+    documentsOf.get(m.predicted.id).add(m.doc);
+  }
   const ownId = (m) => m.predicted.id;
-  const loneGoldInLinked = matched.filter((m) => goldSize.get(m.gold.id) === 1 && new Set(documentsOf.get(m.predicted.id) ?? []).size > 1);
-  const lone = new Set(loneGoldInLinked);
+  const lone = new Set(matched.filter((m) => goldSize.get(m.gold.id) === 1 && (documentsOf.get(m.predicted.id)?.size ?? 0) > 1));
   const normal = (text) => text.toLowerCase().replace(/['’]s$/, '').replace(/[^a-z0-9 ]/g, '').trim();
 
   // A linker that gives every mention of one name in a topic one id cannot do better than the gold ids with those

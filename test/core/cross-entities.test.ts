@@ -47,6 +47,9 @@ test('quote speakers follow the linked ids, and linking again gives the same ids
 });
 
 const doc = (path: string, text: string) => analyzeDocument(path, text);
+/** The ids the mentions whose text matches `name` carry after linking. */
+const linkedIds = (documents: ReturnType<typeof doc>[], name: RegExp) =>
+  new Set(documents.flatMap((d) => d.entities.filter((m) => name.test(m.text)).map((m) => m.id)));
 
 test('name variants join across documents: nicknames, a first initial before the middle name, a known person by surname', () => {
   const documents = [
@@ -56,7 +59,7 @@ test('name variants join across documents: nicknames, a first initial before the
     doc('d.txt', 'The plan, Obama said, will take years.'),
   ];
   linkEntities(documents);
-  const idsOf = (name: RegExp) => new Set(documents.flatMap((d) => d.entities.filter((m) => name.test(m.text)).map((m) => m.id)));
+  const idsOf = (name: RegExp) => linkedIds(documents, name);
   assert.deepEqual(idsOf(/Cheeks/), new Set(['maurice-cheeks']));
   assert.equal(idsOf(/Felt/).size, 1);
   assert.deepEqual(idsOf(/Obama/), new Set(['barack-obama']));
@@ -81,7 +84,7 @@ test('short and variant spellings join across documents: a team by its last word
     doc('b.txt', 'The Red Sox said the deal was done. The Harlan Treatment Center is in the valley below Mount Ardley, TMZ said.'),
   ];
   linkEntities(documents);
-  const idsOf = (name: RegExp) => new Set(documents.flatMap((d) => d.entities.filter((m) => name.test(m.text)).map((m) => m.id)));
+  const idsOf = (name: RegExp) => linkedIds(documents, name);
   assert.deepEqual(idsOf(/Red Sox/), new Set(['boston-red-sox']));
   assert.equal(idsOf(/Harlan/).size, 1);
   assert.equal(idsOf(/Ardley/).size, 1);
@@ -95,7 +98,7 @@ test('a natural feature without its feature word, and a place by its last two wo
     doc('c.txt', 'The storm hit New York on Monday.'),
   ];
   linkEntities(documents);
-  const idsOf = (name: RegExp) => new Set(documents.flatMap((d) => d.entities.filter((m) => name.test(m.text)).map((m) => m.id)));
+  const idsOf = (name: RegExp) => linkedIds(documents, name);
   assert.deepEqual(idsOf(/Mediterranean/), new Set(['mediterranean-sea']));
   assert.equal(idsOf(/Mount Tarrant/).size, 1);
   assert.notDeepEqual(idsOf(/^York$/), idsOf(/^New York$/));
@@ -107,7 +110,7 @@ test('nicknames and spellings of a given name join; different given names with o
     doc('b.txt', 'Katie Jenkin, 31, had two children. John Jenkin denies the charge.'),
   ];
   linkEntities(documents);
-  const idsOf = (name: RegExp) => new Set(documents.flatMap((d) => d.entities.filter((m) => name.test(m.text)).map((m) => m.id)));
+  const idsOf = (name: RegExp) => linkedIds(documents, name);
   assert.equal(idsOf(/^(Kathryn|Katie) Jenkin$/).size, 1);
   assert.equal(idsOf(/^John Jenkin$/).size, 1);
   assert.notDeepEqual(idsOf(/^John Jenkin$/), idsOf(/^Katie Jenkin$/));

@@ -126,6 +126,11 @@ function nameKey(draft: Draft): string {
   return (draft.team ? 'team:' : '') + (draft.gazetteer ?? draft.name.join(' ')).toLowerCase();
 }
 
+/** A one-word name that may be the short form of a longer one ("Ortiz", "Colts"); places and teams are not. */
+function isLoneWord(draft: Draft): boolean {
+  return draft.name.length === 1 && !draft.gazetteer && !draft.team;
+}
+
 /** Joins the mentions of one entity inside the document. Returns each draft's group. */
 function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
   const parent = drafts.map((_, i) => i);
@@ -134,6 +139,11 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
 
   const byKnown = new Map<string, number>();
   const byName = new Map<string, number>();
+  const joinBySpelling = (i: number) => {
+    const key = nameKey(drafts[i]);
+    const seen = byName.get(key);
+    if (seen === undefined) byName.set(key, i); else union(seen, i);
+  };
   const fullPeople: number[] = [];
   drafts.forEach((draft, i) => {
     if (draft.known) {
@@ -141,12 +151,10 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
       if (seen === undefined) byKnown.set(draft.known.id, i); else union(seen, i);
       return;
     }
-    const key = nameKey(draft);
     // A lone word waits: each "Ortiz" joins the full name it is nearest to, and only the lone words that
     // join no full name are joined by their spelling (else "Ortiz" would chain Jerry, Rosa and Chela Ortiz).
-    if (draft.name.length === 1 && !draft.gazetteer && !draft.team) return;
-    const seen = byName.get(key);
-    if (seen === undefined) byName.set(key, i); else union(seen, i);
+    if (isLoneWord(draft)) return;
+    joinBySpelling(i);
     if (draft.type === 'person' && draft.name.length > 1) fullPeople.push(i);
   });
 
@@ -215,11 +223,7 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
       if (score + near > bestScore) { bestScore = score + near; best = j; }
     }
     if (best >= 0) union(best, i);
-    else if (!draft.known && draft.name.length === 1 && !draft.gazetteer && !draft.team) {
-      const key = nameKey(draft);
-      const seen = byName.get(key);
-      if (seen === undefined) byName.set(key, i); else union(seen, i);
-    }
+    else if (!draft.known && isLoneWord(draft)) joinBySpelling(i);
   });
 
   const groups = new Map<number, Group>();

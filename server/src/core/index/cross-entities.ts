@@ -110,6 +110,8 @@ interface Signature {
   /** Where the name goes in the suffix and prefix tables, if it does. */
   suffixes: string[] | null;
   prefixes: string[] | null;
+  /** For a gazetteer place, the keys of its name with a natural feature word ("mediterranean" -> "name:mediterranean-sea"). */
+  featureKeys: string[] | null;
   // Per run of linkEntities:
   run: number;
   key: string;
@@ -150,7 +152,7 @@ function signatureOf(localId: string, canonical: string, type: EntityType): Sign
   const known = KNOWN_IDS.has(localId);
   signature = {
     localId, canonical, type, lower, wordCount: canonical.split(/\s+/).length, known, initialKey: '', person: undefined,
-    middleCandidate: false, suffixes: null, prefixes: null,
+    middleCandidate: false, suffixes: null, prefixes: null, featureKeys: null,
     run: 0, key: '', count: 0, clusters: [], order: [], mixed: false, id: '',
   };
   if (known) signature.initialKey = `known:${localId}`;
@@ -162,6 +164,7 @@ function signatureOf(localId: string, canonical: string, type: EntityType): Sign
     } else if (localId.endsWith('-team') && type === 'organization') signature.initialKey = `team:${slug(canonical)}`;
     else signature.initialKey = `name:${slug(lower)}`;
   }
+  if (type === 'place' && GAZETTEER.has(lower)) signature.featureKeys = NATURAL_FEATURES.map((word) => `name:${slug(`${lower} ${word}`)}`);
   if (type !== 'person' && !known) {
     const words = lower.split(/\s+/);
     if (words.length >= 2 && !GAZETTEER.has(lower)) {
@@ -329,9 +332,9 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
       continue;
     }
     if (!signature.key.startsWith('name:')) continue;
-    if (signature.type === 'place' && GAZETTEER.has(lower)) {
+    if (signature.featureKeys) {
       // "Mediterranean" -> "Mediterranean Sea", when the workspace names only one such feature.
-      const features = NATURAL_FEATURES.map((word) => `name:${slug(`${lower} ${word}`)}`).filter((key) => placeKeys.has(key));
+      const features = signature.featureKeys.filter((key) => placeKeys.has(key));
       if (features.length === 1) signature.key = features[0];
       continue;
     }
@@ -341,8 +344,8 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
     const main = full && dominant(full, keyMentions);
     if (main) { signature.key = main; continue; }
     if (signature.type === 'person') continue;
-    const team = signature.type === 'organization' || signature.type === 'place' && !oneWord ? suffixes.get(`${signature.type}:${lower}`) : undefined;
-    if (team && team.size === 1) { signature.key = [...team][0]; continue; }
+    const ending = signature.type === 'organization' || signature.type === 'place' && !oneWord ? suffixes.get(`${signature.type}:${lower}`) : undefined;
+    if (ending && ending.size === 1) { signature.key = [...ending][0]; continue; }
     const longer = prefixes.get(lower);
     if (longer && longer.size === 1) signature.key = [...longer][0];
   }
