@@ -22,6 +22,8 @@ export interface TimelineDocument {
 
 export interface TimelineItem extends Omit<TimelineEvent, 'path'> {
   uri: string;
+  /** The date in words ("the week of 27 April – 3 May 2015"), for labels and exports. */
+  when: string;
   /** Zero-based line and character of the sentence start, for revealing it. */
   line: number;
   character: number;

@@ -147,10 +147,12 @@ export class TimelinePanel {
     <label><input type="radio" name="group-by" value="entity"> By entity</label>
   </fieldset>
   <span class="spacer"></span>
-  <button type="button" id="timeline-fit" title="Zoom to fit all events">Fit</button>
+  <button type="button" id="timeline-busiest" title="Show the period where the dated events are dense">Busiest period</button>
+  <button type="button" id="timeline-fit" title="Zoom to fit all events, background mentions included">Fit</button>
   <button type="button" id="export-json" title="Save the shown events as JSON">Export JSON</button>
   <button type="button" id="export-csv" title="Save the shown events as CSV">Export CSV</button>
 </form>
+<p id="timeline-window" class="window" role="status"></p>
 <div id="timeline-chart" aria-hidden="true"></div>
 <p id="timeline-legend" class="legend"><span class="swatch exact"></span> exact date <span class="swatch approximate"></span> approximate or partial date (covers the whole period)</p>
 <section id="timeline-undated-section" aria-labelledby="timeline-undated-heading">

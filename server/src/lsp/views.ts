@@ -1,6 +1,7 @@
 import type { WorkspaceIndex } from '../core/index/workspace-index';
 import type { DocumentAnalysis, Span } from '../core/types';
 import { documentLabel } from '../core/features/names';
+import { dateInWords } from '../core/features/date-words';
 import type { EntitiesResponse, FigureGroupsResponse, IndexChangedParams, SourceLocation, TimelineResponse } from '../protocol';
 import { lineMapOf } from './convert';
 
@@ -20,7 +21,7 @@ export function timelineResponse(index: WorkspaceIndex): TimelineResponse {
   const events = view.timeline.map(({ path, ...event }) => {
     for (const id of event.entities) entityNames[id] = named.get(id) ?? id;
     const { line, character } = locate(byKey.get(path)!, event);
-    return { ...event, uri: path, line, character };
+    return { ...event, uri: path, line, character, when: dateInWords(event.date, 'date').words };
   });
   return {
     documents: documents.map((document) => ({ uri: document.path, label: documentLabel(document), title: document.metadata.title,
