@@ -153,9 +153,13 @@ function updateChart(): void {
       nextItems.push(item);
       if (!nextGroups.has(event.uri)) {
         const source = timeline.documents.find((candidate) => candidate.uri === event.uri);
+        // Rows in the order of their first event, so the chart reads from top to bottom as from left to right.
         nextGroups.set(event.uri, { id: event.uri, content: groupLabel(labelOf(event.uri), source?.date ? `published ${calendarDateInWords(source.date)}` : 'undated'),
-          title: source?.title ?? labelOf(event.uri), order: timeline.documents.indexOf(source!),
+          title: source?.title ?? labelOf(event.uri), order: item.period.start.valueOf(),
           className: event.uri === focusUri ? 'focused' : '' });
+      } else {
+        const group = nextGroups.get(event.uri)!;
+        group.order = Math.min(group.order, item.period.start.valueOf());
       }
     } else {
       const ids = (state.entity ? [state.entity] : event.entities.length ? event.entities : [NO_ENTITY]);
@@ -350,6 +354,7 @@ function createChart(): Timeline {
   }).observe(element('timeline-chart'));
   created.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
     showWindow(properties.start.valueOf(), properties.end.valueOf());
+    showRowsWithItemsIn(properties.start.valueOf(), properties.end.valueOf());
     redrawForScale();
     if (!properties.byUser) return;
     state.window = { start: properties.start.valueOf(), end: properties.end.valueOf() };
@@ -434,6 +439,19 @@ function showWindow(start: number, end: number): void {
     + (outside ? ` (${outside} outside: Fit shows all)` : '');
 }
 
+/** Rows with nothing in the window are hidden, so what is in view is not pushed below the fold by empty rows. */
+function showRowsWithItemsIn(start: number, end: number): void {
+  const inView = new Set<string | number>();
+  for (const item of items.get() as ChartItem[]) {
+    if (item.period.end.valueOf() > start && item.period.start.valueOf() < end && item.group !== undefined) inView.add(item.group);
+  }
+  const changed = (groups.get() as Array<DataGroup & { visible?: boolean }>).flatMap((group) => {
+    const visible = inView.has(group.id) || inView.size === 0;
+    return (group.visible ?? true) === visible ? [] : [{ id: group.id, visible }];
+  });
+  if (changed.length) groups.update(changed);
+}
+
 function setWindow(range: { start: number; end: number } | null): void {
   if (chart && range) chart.setWindow(range.start, range.end, { animation: false });
 }
@@ -479,6 +497,7 @@ function render(message: Extract<ToWebview, { type: 'timeline' }>): void {
   }
   const shown = chart.getWindow();
   showWindow(shown.start.valueOf(), shown.end.valueOf());
+  showRowsWithItemsIn(shown.start.valueOf(), shown.end.valueOf());
 }
 
 function applyFilters(): void {
@@ -487,6 +506,8 @@ function applyFilters(): void {
   updateEventsListVisibility();
   updateChart();
   if (!state.window) setWindow(busiestWindow());
+  const shown = chart?.getWindow();
+  if (shown) showRowsWithItemsIn(shown.start.valueOf(), shown.end.valueOf());
 }
 
 // ---- wiring ------------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { ServerProcess, positionOf, copyOfSeeds } from './server-process';
 import { SEEDS } from '../support/repo';
+import { periodOf } from '../../server/src/core/features/date-words';
 import type { TimelineResponse, FigureGroupsResponse, EntitiesResponse, EditResult } from '../../server/src/protocol';
 
 let server: ServerProcess;
@@ -160,7 +161,8 @@ test('a bad corrections file is reported on the file, and nothing of it is appli
 test('custom requests: timeline from every dated document, figure groups, entities', async () => {
   const timeline = await server.request<TimelineResponse>('corroborate/timeline', {});
   assert.ok(timeline.events.some((event) => event.uri.endsWith(SEEDS.centcom) && event.date === '2015-05-06'));
-  assert.deepEqual(timeline.events.map((event) => event.date), [...timeline.events.map((event) => event.date)].sort());
+  const starts = timeline.events.map((event) => periodOf(event.date)!.start);
+  assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'events in calendar order');
   assert.equal(timeline.documents.length, 5);
   const figures = await server.request<FigureGroupsResponse>('corroborate/figureGroups', {});
   const airstrikes = figures.groups.find((group) => group.members.some((member) => member.text === 'more than 3,700 airstrikes'));

@@ -1,6 +1,6 @@
 import type { WorkspaceIndex } from '../core/index/workspace-index';
 import type { DocumentAnalysis, Span } from '../core/types';
-import { documentLabel } from '../core/features/names';
+import { documentFileName, documentLabel } from '../core/features/names';
 import { dateInWords } from '../core/features/date-words';
 import type { EntitiesResponse, FigureGroupsResponse, IndexChangedParams, SourceLocation, TimelineResponse } from '../protocol';
 import { lineMapOf } from './convert';
@@ -23,11 +23,33 @@ export function timelineResponse(index: WorkspaceIndex): TimelineResponse {
     const { line, character } = locate(byKey.get(path)!, event);
     return { ...event, uri: path, line, character, when: dateInWords(event.date, 'date').words };
   });
+  const labels = distinctLabels(documents);
   return {
-    documents: documents.map((document) => ({ uri: document.path, label: documentLabel(document), title: document.metadata.title,
+    documents: documents.map((document) => ({ uri: document.path, label: labels.get(document.path)!, title: document.metadata.title,
       date: document.metadata.date.value, dateSource: document.metadata.date.source })),
     events, entityNames,
   };
+}
+
+/**
+ * Row labels that tell documents apart: "003 ISIL losing ground…" when the leading numbers differ (the seeds),
+ * else the file name ("19_1ecbplus Large Riot Breaks Out…").
+ */
+function distinctLabels(documents: readonly DocumentAnalysis[]): Map<string, string> {
+  const labels = new Map(documents.map((document) => [document.path, documentLabel(document)]));
+  const prefixCount = new Map<string, number>();
+  for (const label of labels.values()) {
+    const prefix = label.split(' ')[0]!;
+    prefixCount.set(prefix, (prefixCount.get(prefix) ?? 0) + 1);
+  }
+  for (const document of documents) {
+    const label = labels.get(document.path)!;
+    if ((prefixCount.get(label.split(' ')[0]!) ?? 0) < 2) continue;
+    const stem = documentFileName(document.path).replace(/\.(txt|md)$/i, '');
+    const title = document.metadata.title;
+    labels.set(document.path, title ? `${stem} ${title.length > 40 ? `${title.slice(0, 39).trimEnd()}…` : title}` : stem);
+  }
+  return labels;
 }
 
 export function figureGroupsResponse(index: WorkspaceIndex): FigureGroupsResponse {
