@@ -57,7 +57,9 @@ export interface EntityView {
   titles: string[];
   aliases: string[];
   documents: number;
-  mentions: Array<SourceLocation & { label: string; text: string }>;
+  mentions: Array<SourceLocation & { label: string; text: string;
+    /** The words around the mention on its line ("…said Defense Secretary Ash Carter on Tuesday…") and where the mention sits in them. */
+    context: { text: string; highlight: [number, number] } }>;
 }
 
 export interface EntitiesResponse { entities: EntityView[] }
@@ -70,6 +72,8 @@ export interface IndexChangedParams {
   undated: number;
   conflicts: number;
   unreadable: number;
+  /** The files that could not be read or decoded, with the reason (the first 100). */
+  unreadableFiles: Array<{ uri: string; reason: string }>;
 }
 
 export const SHOW_TIMELINE_COMMAND = 'corroborate.showTimeline';

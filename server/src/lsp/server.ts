@@ -146,7 +146,7 @@ export function startServer(): void {
     for (const uri of lastSent.keys()) {
       if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); }
     }
-    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable.size));
+    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable));
     // Lenses and hints of open editors read other documents too: ask the client to fetch them again.
     if (refreshSupport.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (refreshSupport.inlayHints) void connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);

@@ -73,7 +73,7 @@ export function entitiesResponse(index: WorkspaceIndex): EntitiesResponse {
     const label = documentLabel(document);
     for (const mention of document.entities) {
       const list = mentionsById.get(mention.id) ?? [];
-      list.push({ ...locate(document, mention), label, text: mention.text });
+      list.push({ ...locate(document, mention), label, text: mention.text, context: contextOf(document.text, mention) });
       mentionsById.set(mention.id, list);
     }
   }
@@ -83,12 +83,34 @@ export function entitiesResponse(index: WorkspaceIndex): EntitiesResponse {
   };
 }
 
-export function indexSummary(index: WorkspaceIndex, unreadable: number): IndexChangedParams {
+/** Characters of context on each side of a mention in the Entities view. */
+const CONTEXT = 28;
+
+/** The mention with a few words either side, on its own line, cut at word boundaries. */
+function contextOf(text: string, span: Span): { text: string; highlight: [number, number] } {
+  const lineStart = Math.max(text.lastIndexOf('\n', span.start - 1), text.lastIndexOf('\r', span.start - 1)) + 1;
+  const breakAfter = text.slice(span.end).search(/[\r\n]/);
+  const lineEnd = breakAfter < 0 ? text.length : span.end + breakAfter;
+  let start = Math.max(lineStart, span.start - CONTEXT);
+  let end = Math.min(lineEnd, span.end + CONTEXT);
+  if (start > lineStart) start = Math.min(span.start, text.indexOf(' ', start) + 1 || span.start);
+  if (end < lineEnd) end = Math.max(span.end, text.lastIndexOf(' ', end));
+  const before = (start > lineStart ? '…' : '') + text.slice(start, span.start).replace(/\s+/g, ' ');
+  const mention = text.slice(span.start, span.end).replace(/\s+/g, ' ');
+  const after = text.slice(span.end, end).replace(/\s+/g, ' ') + (end < lineEnd ? '…' : '');
+  return { text: `${before}${mention}${after}`.trim(), highlight: [before.trimStart().length, before.trimStart().length + mention.length] };
+}
+
+/** Files named in an index summary at most, so one message stays small whatever the folder holds. */
+const MOST_UNREADABLE_NAMED = 100;
+
+export function indexSummary(index: WorkspaceIndex, unreadable: ReadonlyMap<string, string>): IndexChangedParams {
   const documents = index.all();
   return {
     documents: documents.length,
     undated: documents.filter((document) => !document.metadata.date.value).length,
     conflicts: index.crossDocument().figureGroups.filter((group) => group.verdict === 'conflict').length,
-    unreadable,
+    unreadable: unreadable.size,
+    unreadableFiles: [...unreadable].slice(0, MOST_UNREADABLE_NAMED).map(([uri, reason]) => ({ uri, reason })),
   };
 }
