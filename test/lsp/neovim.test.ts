@@ -14,7 +14,7 @@ function neovimOn(document: string, at: { line: number; character: number }): { 
       CORROBORATE_HOVER_LINE: String(at.line), CORROBORATE_HOVER_CHARACTER: String(at.character) },
   });
   assert.equal(run.error, undefined, `nvim could not run: ${run.error?.message}`);
-  return { lines: run.stdout.split('\n'), output: output };
+  return { lines: run.stdout.split('\n'), output: run.stdout + run.stderr };
 }
 
 // A second real LSP client: the same server binary, driven by headless Neovim (Debian's, installed by the test setup).
