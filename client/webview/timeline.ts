@@ -144,7 +144,7 @@ function updateChart(): void {
   if (!timeline) return;
   const shown = shownIndexes();
   const nextItems: ChartItem[] = [];
-  const nextGroups = new Map<string, DataGroup & { order: number }>();
+  const nextGroups = new Map<string, DataGroup & { order: number; published?: boolean }>();
   for (const index of shown) {
     const event = timeline.events[index]!;
     if (state.groupBy === 'document') {
@@ -153,13 +153,15 @@ function updateChart(): void {
       nextItems.push(item);
       if (!nextGroups.has(event.uri)) {
         const source = timeline.documents.find((candidate) => candidate.uri === event.uri);
-        // Rows in the order of their first event, so the chart reads from top to bottom as from left to right.
+        // Rows in the order the documents were published (an undated one at its first event), so the chart reads
+        // from top to bottom as from left to right; a background mention ("in 2004") does not move its row up.
+        const published = source?.date ? period(source.date)?.start.valueOf() : undefined;
         nextGroups.set(event.uri, { id: event.uri, content: groupLabel(labelOf(event.uri), source?.date ? `published ${calendarDateInWords(source.date)}` : 'undated'),
-          title: source?.title ?? labelOf(event.uri), order: item.period.start.valueOf(),
+          title: source?.title ?? labelOf(event.uri), order: published ?? item.period.start.valueOf(), published: published !== undefined,
           className: event.uri === focusUri ? 'focused' : '' });
       } else {
         const group = nextGroups.get(event.uri)!;
-        group.order = Math.min(group.order, item.period.start.valueOf());
+        if (!group.published) group.order = Math.min(group.order, item.period.start.valueOf());
       }
     } else {
       const ids = (state.entity ? [state.entity] : event.entities.length ? event.entities : [NO_ENTITY]);
