@@ -212,9 +212,11 @@ function spanInWords(first: Date, last: Date): string {
 
 /** The words beside the expression as written: "Tuesday" needs "5 May 2015", not "Tuesday 5 May 2015" again. */
 export function wordsBesideText(phrase: string, text: string): string {
-  const weekday = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) /.exec(phrase)?.[1];
+  const weekday = WEEKDAY_NAMES.find((name) => phrase.startsWith(`${name} `));
   return weekday && text.toLowerCase().includes(weekday.toLowerCase().slice(0, 3)) ? phrase.slice(weekday.length + 1) : phrase;
 }
+
+const WEEKDAY_NAMES = [1, 2, 3, 4, 5, 6, 7].map(weekdayName);
 
 /** A TIMEX3 code anywhere in a label: what nothing shown to a person should hold (the hover's labelled detail aside). */
 export const TIMEX_CODE = /\b\d{4}-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)\b|XXXX|\bP(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE)\b|\bPT(?:\d+|X)[HMS]\b|\bT(?:MO|AF|EV|NI|DT)\b|_REF\b/;
