@@ -67,7 +67,7 @@ test('an undated document shows nothing where its dates stay unknown', async () 
     .find((symbol) => symbol.name === 'Dates')?.children?.find((child) => child.name === 'last May');
   assert.equal(lastMay?.detail, '', 'the outline leaves the unknown date blank');
   const hover = markdownOf(await server.hover(uriOf(SEEDS.kerry), positionOf(text(SEEDS.kerry), 'last May')));
-  assert.match(hover, /May \\\(year unknown\\\)/);
+  assert.match(hover, /May \(year unknown\)/);
   assert.match(hover, /TIMEX3 `XXXX-05`/);
 });
 

@@ -131,9 +131,13 @@ function describeInterval(figure: Figure): string {
 }
 
 /**
- * Text drawn from a document, made inert in markdown: the marks that open links, images, autolinks, emphasis, code,
- * HTML tags and entities, table cells and theme icons are escaped, and line breaks become spaces.
+ * Text drawn from a document, made inert in markdown: the marks that open links and images ([ ]), autolinks and
+ * HTML tags (< >, "://"), entities (&), emphasis and code (* _ ~ `), table cells (|) and theme icons ("$(") are
+ * escaped, and line breaks become spaces. Other punctuation is left as written, so plain-text clients read it as is.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]()#!|<>~&$:]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ');
+  return text.replace(/[\\`*_[\]<>~&|]/g, '\\$&')
+    .replace(/:(?=\/\/)/g, '\\:') // "https://…" would become a link
+    .replace(/\$(?=\()/g, '\\$') // "$(name)" would become an icon
+    .replace(/\s*[\r\n]+\s*/g, ' ');
 }
