@@ -44,6 +44,8 @@ try {
   const asked = Date.now();
   await page.keyboard.press('Enter');
   const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await frame.locator('#timeline-title').waitFor(WAIT);
+  const webviewUp = Date.now();
   await frame.locator('.vis-timeline .vis-item').first().waitFor(WAIT);
   const drawn = Date.now();
   await page.keyboard.press('Control+B'); // the side bar away: the timeline gets the width a reader would give it
@@ -56,7 +58,7 @@ try {
   const cut = labels.filter((label) => label.text.length > 0 && label.width < 40);
   fs.mkdirSync(path.dirname(path.resolve(outArg)), { recursive: true });
   await page.screenshot({ path: path.resolve(outArg) });
-  console.log(JSON.stringify({ folder: folderArg, blankMs: drawn - asked, window, shown, labels: labels.length, narrowLabels: cut.length }, null, 2));
+  console.log(JSON.stringify({ folder: folderArg, blankMs: drawn - asked, webviewMs: webviewUp - asked, window, shown, labels: labels.length, narrowLabels: cut.length }, null, 2));
 } catch (error) {
   await browser?.page.screenshot({ path: path.resolve(outArg) }).catch(() => {});
   throw error;
