@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FIGURE_GROUPS_REQUEST, type FigureGroupView, type FigureGroupsResponse } from '../../../server/src/protocol';
 import { openLocationCommand, shorten } from './locations';
-import { calendarDateInWords } from '../../../server/src/core/features/date-words';
+import { calendarDateInWords, calendarDatesInText } from '../../../server/src/core/features/date-words';
 import { ServerTree } from './server-tree';
 
 export const FIGURES_VIEW_ID = 'corroborate.figures';
@@ -45,7 +45,7 @@ export class FiguresTreeProvider extends ServerTree<FigureNode, FigureGroupsResp
       item.id = `figure-group:${group.id}`;
       item.description = `${sources} source${sources === 1 ? '' : 's'} · ${verdict.text}`;
       item.iconPath = new vscode.ThemeIcon(verdict.icon, new vscode.ThemeColor(verdict.color));
-      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(group.measure)}** · ${verdict.text}\n\n${escapeMarkdown(group.reason)}`);
+      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(group.measure)}** · ${verdict.text}\n\n${escapeMarkdown(calendarDatesInText(group.reason))}`);
       item.contextValue = `figureGroup.${group.verdict}`;
       return item;
     }
