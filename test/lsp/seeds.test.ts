@@ -69,7 +69,7 @@ test('each document gets a summary code lens on its first line', async () => {
   const summary = lenses.find((lens) => lens.command?.command === 'corroborate.showTimeline');
   assert.ok(summary?.command);
   assert.equal(summary.range.start.line, 0);
-  assert.match(summary.command.title, /^6 May 2015 \(from the text\) · \d+ entities · \d+ figures · \d+ quotes · \d+ conflicts?/);
+  assert.match(summary.command.title, /^6 May 2015 \(from the text\) · \d+ entities · \d+ figures · 1 quote · \d+ conflicts?/);
 });
 
 test('shutdown and exit end the process with status 0', async () => {

@@ -34,8 +34,9 @@ export function lensesFor(document: DocumentAnalysis, view: CrossDocumentView): 
   const memberships = membershipsOf(view, document.path);
   const conflicts = new Set(memberships.filter(({ group }) => group.verdict === 'conflict').map(({ group }) => group)).size;
   const date = document.metadata.date;
-  const counts = [`${document.entities.length} entities`, `${document.figures.length} figures`, `${document.quotes.length} quotes`,
-    `${conflicts} conflict${conflicts === 1 ? '' : 's'}`].join(' · ');
+  const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  const counts = [counted(document.entities.length, 'entity', 'entities'), counted(document.figures.length, 'figure', 'figures'),
+    counted(document.quotes.length, 'quote', 'quotes'), counted(conflicts, 'conflict', 'conflicts')].join(' · ');
   const title = date.value
     ? `${calendarDateInWords(date.value)} (${date.source === 'text' ? 'from the text' : date.source}) · ${counts} · Show timeline`
     : `Date unknown: Set date… · ${counts}`;
