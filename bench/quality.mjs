@@ -10,7 +10,8 @@
 //   --timeout S    per-dataset timeout passed to score.mjs (default 1800)
 //   --json         print the collected results as JSON instead of a table
 //
-// The scorer is ../shared/eval/score.mjs relative to the repository root, or $CORROBORATE_EVAL_DIR/score.mjs.
+// The scorer is $CORROBORATE_EVAL_DIR/score.mjs, else shared/eval/score.mjs beside the repository root or one of
+// its parent folders (a git worktree may sit deeper than ../).
 // Exit status: 0 when every dataset was scored and every target of the datasets run was met; 1 when a target
 // was missed (each missed one is printed) or a run failed (the scorer could not run the CLI, or its output was
 // not JSON); 2 for bad usage.
@@ -47,6 +48,16 @@ function findRoot(from) {
     const up = path.dirname(dir);
     if (up === dir) return null;
     dir = up;
+  }
+}
+
+/** $CORROBORATE_EVAL_DIR, else the first shared/eval beside the repository or one of its parents (worktrees). */
+function findEvalDir(root) {
+  if (process.env.CORROBORATE_EVAL_DIR) return path.resolve(process.env.CORROBORATE_EVAL_DIR);
+  for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'eval');
+    if (fs.existsSync(path.join(candidate, 'score.mjs'))) return candidate;
+    if (path.dirname(dir) === dir) return path.join(root, '..', 'shared', 'eval');
   }
 }
 
@@ -204,7 +215,7 @@ async function main() {
   const root = findRoot(here) || findRoot(process.cwd());
   if (!root) { console.error('bench/quality.mjs: cannot find the repository root (package.json named "corroborate")'); process.exit(2); }
   const args = parseArgs(process.argv.slice(2), root);
-  const evalDir = path.resolve(process.env.CORROBORATE_EVAL_DIR || path.join(root, '..', 'shared', 'eval'));
+  const evalDir = findEvalDir(root);
   const scoreMjs = path.join(evalDir, 'score.mjs');
   if (!fs.existsSync(scoreMjs)) { console.error(`bench/quality.mjs: no scorer at ${scoreMjs} (set CORROBORATE_EVAL_DIR)`); process.exit(1); }
   if (!fs.existsSync(args.cli)) { console.error(`bench/quality.mjs: no CLI at ${args.cli}: run \`npm run build\` or pass --cli PATH`); process.exit(1); }

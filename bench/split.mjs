@@ -21,7 +21,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const USAGE = 'usage: node bench/split.mjs NAME[,NAME...] [--cli PATH] [--errors A|B] [--json]';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const evalDir = path.resolve(process.env.CORROBORATE_EVAL_DIR || path.join(root, '..', 'shared', 'eval'));
+const evalDir = findEvalDir(root);
+
+/** $CORROBORATE_EVAL_DIR, else the first shared/eval beside the repository or one of its parents (worktrees). */
+function findEvalDir(root) {
+  if (process.env.CORROBORATE_EVAL_DIR) return path.resolve(process.env.CORROBORATE_EVAL_DIR);
+  for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'eval');
+    if (fs.existsSync(path.join(candidate, 'score.mjs'))) return candidate;
+    if (path.dirname(dir) === dir) return path.join(root, '..', 'shared', 'eval');
+  }
+}
 
 function usage(msg) { console.error(`bench/split.mjs: ${msg}\n${USAGE}`); process.exit(2); }
 

@@ -63,8 +63,10 @@ test('seed 000: media player timestamps are not dates; "last May" stays unresolv
   const found = run(text, null);
   assert.ok(!found.some((d) => /0:0/.test(d.text)), JSON.stringify(pairs(found)));
   // Without the noise finder, the repeated teaser paragraph is read twice.
-  // "now" is a deictic adverb, not a date (ANNOTATION.md).
-  assert.deepEqual(pairs(found), [['recent months', 'PXM'], ['recent months', 'PXM'], ['last May', 'XXXX-05']]);
+  // "now" and "currently" are TimeML PRESENT_REF (ANNOTATION.md); the pipeline drops the one in the media-player noise.
+  assert.deepEqual(pairs(found), [
+    ['recent months', 'PXM'], ['recent months', 'PXM'], ['currently', 'PRESENT_REF'], ['last May', 'XXXX-05'], ['now', 'PRESENT_REF'],
+  ]);
   assert.ok(found[0].resolution.startsWith('approximate'));
   assert.equal(inferDocumentDate(found), null);
   assert.deepEqual(run('0:00 0:03:35 0:00', '2016-02-18'), []);
@@ -73,14 +75,14 @@ test('seed 000: media player timestamps are not dates; "last May" stays unresolv
 test('seed 001 (dated 2016-02-18): durations, months and approximate periods', () => {
   const text = readSeed('001');
   const found = run(text, '2016-02-18');
-  // A vague quantity keeps its unit and an X for the number (TimeML "PXW"); "right now" is not a date.
+  // A vague quantity keeps its unit and an X for the number (TimeML "PXW"); "right now" is PRESENT_REF.
   assert.deepEqual(pairs(found), [
-    ['Feb. 18, 2016', '2016-02-18'], ['The last few weeks', 'PXW'], ['The last few weeks', 'PXW'], ['March', '2016-03'],
-    ['earlier this year', '2016'],
+    ['Feb. 18, 2016', '2016-02-18'], ['The last few weeks', 'PXW'], ['The last few weeks', 'PXW'], ['currently', 'PRESENT_REF'],
+    ['March', '2016-03'], ['earlier this year', '2016'], ['right now', 'PRESENT_REF'], ['currently', 'PRESENT_REF'],
   ]);
   assert.equal(found[1].type, 'duration');
   assert.equal(found[1].start, text.indexOf('The last few weeks'));
-  assert.ok(found[4].resolution.startsWith('approximate'));
+  assert.ok(found.find((d) => d.text === 'earlier this year')!.resolution.startsWith('approximate'));
 });
 
 test('seed 002 (undated): yesterday evening and last week keep X placeholders', () => {
@@ -91,9 +93,9 @@ test('seed 002 (undated): yesterday evening and last week keep X placeholders', 
   assert.equal(found.find((d) => d.text === 'last week')!.value, 'XXXX-WXX');
   assert.equal(found.find((d) => d.text === 'Every day')!.type, 'set');
   assert.equal(inferDocumentDate(found), null);
-  // Deictic adverbs ("now", "recently", "in recent times") are not dates.
+  // "now" is PRESENT_REF; other deictic adverbs ("recently", "in recent times") are not dates.
   assert.deepEqual(pairs(found), [
-    ['yesterday evening', 'XXXX-XX-XXTEV'], ['Every day', 'P1D'], ['last week', 'XXXX-WXX'],
+    ['yesterday evening', 'XXXX-XX-XXTEV'], ['now', 'PRESENT_REF'], ['Every day', 'P1D'], ['now', 'PRESENT_REF'], ['last week', 'XXXX-WXX'],
   ]);
 });
 
@@ -166,10 +168,14 @@ test('times, durations and sets', () => {
   assert.equal(one('a weekly meeting', null).value, 'P1W');
 });
 
-test('deictic adverbs are not dates', () => {
-  for (const phrase of ['now', 'right now', 'currently', 'recently', 'so far', 'anytime', 'at the same time', 'in recent times', 'lately', 'in the past']) {
+test('deictic adverbs other than the present are not dates; the present is PRESENT_REF (TimeML)', () => {
+  for (const phrase of ['recently', 'so far', 'anytime', 'at the same time', 'in recent times', 'lately', 'in the past']) {
     assert.deepEqual(run(`They are ${phrase} fighting.`, '2015-05-06'), [], phrase);
   }
+  for (const phrase of ['now', 'right now', 'currently', 'at present', 'at the moment', 'nowadays']) {
+    assert.deepEqual(pairs(run(`They are ${phrase} fighting.`, '2015-05-06')), [[phrase, 'PRESENT_REF']], phrase);
+  }
+  assert.deepEqual(run('Now that the war is over, they left.', '2015-05-06'), []);
   assert.deepEqual(pairs(run('three days from now', '2015-05-06')), [['three days from now', '2015-05-09']]);
 });
 

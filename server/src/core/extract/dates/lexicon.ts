@@ -96,9 +96,18 @@ export const ABBREVIATIONS = new Set([
   ...Object.keys(data.weekdays).filter((w) => w.length <= 5 && !w.endsWith('day')),
 ]);
 
+/** Letters that may be glued before the number of a date: abbreviated months ("mar4") and period letters ("Q3"). */
+export const GLUED_NUMBER_PREFIXES = new Set([
+  ...Object.keys(data.months).filter((w) => w.length <= 4),
+  ...data.gluedNumberPrefixes,
+]);
+
 const setOf = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 export const yearCuesBefore = setOf(data.yearCues.before);
 export const yearBlockedAfter = setOf(data.yearCues.blockedAfter);
 export const weakWeekdays = setOf(data.weakWeekdays);
 export const monthsNeedingContext = setOf(data.monthsNeedingContext);
-export const FUTURE_CUE = new RegExp(`(?:^|[^\\w])(?:${alternation(data.futureCues)})(?![\\w])`, 'i');
+/** A future cue; contractions ("I'll") attach to the word before them. */
+export const FUTURE_CUE = new RegExp(`(?:(?:^|[^\\w])(?:${alternation(data.futureCues.filter((w) => !/^['’]/.test(w)))})|(?:${alternation(data.futureCues.filter((w) => /^['’]/.test(w)))}))(?![\\w])`, 'i');
+/** A past cue: a past form from the lexicon, or a regular past after a subject pronoun ("they agreed"). */
+export const PAST_CUE = new RegExp(`(?:^|[^\\w'’])(?:${alternation(data.pastCues)}|(?:${alternation(data.subjectPronouns)})\\s+[a-z]{2,}ed)(?![\\w])`, 'i');

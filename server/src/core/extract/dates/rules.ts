@@ -1,7 +1,7 @@
-import type { Clock, Piece, Resolver } from './atoms';
+import type { Clock, Direction, Piece, Resolver } from './atoms';
 import { pad, validDay } from './calendar';
 import {
-  DAYNUM, DAYWORD, FUTURE_CUE, HOLIDAY, MODIFIER, MONTH, MONTH_BARE, NUMBER_WORDS, ORDDAYWORD, POD, QUANTITY, SEASON,
+  DAYNUM, DAYWORD, FUTURE_CUE, PAST_CUE, HOLIDAY, MODIFIER, MONTH, MONTH_BARE, NUMBER_WORDS, ORDDAYWORD, POD, QUANTITY, SEASON,
   UNIT, WEEKDAY, WEEKDAY_BARE, YEAR, alternation, dayNumberWord, lexicon, modifierOffset, monthNumber,
   monthsNeedingContext, podCode, quantity, seasonCode, unitCode, weakWeekdays, weekdayNumber, yearBlockedAfter,
   yearCuesBefore,
@@ -55,11 +55,27 @@ function nextWord(text: string, end: number): string {
 function isCapitalized(word: string): boolean {
   return /^[A-Z]/.test(word);
 }
-/** Whether the sentence before `at` speaks of the future ("will meet on Friday"). */
-function futureContext(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 100), at);
-  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1);
-  return FUTURE_CUE.test(sentence);
+/**
+ * The tense of the sentence around a date at `at`: a future cue before the date ("will meet on Friday",
+ * "postponed until Saturday") or, when nothing past comes before it, after it ("On Friday the team will play");
+ * else a past cue ("was", "said", "they agreed"). null when the sentence says neither.
+ */
+export function sentenceTense(text: string, at: number): 'past' | 'future' | null {
+  const before = text.slice(Math.max(0, at - 160), at);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('\n'));
+  const head = before.slice(start + 1);
+  const rest = text.slice(at, at + 120);
+  const stop = rest.search(/[.?!](?:\s|$)|\n/);
+  const tail = stop < 0 ? rest : rest.slice(0, stop);
+  if (FUTURE_CUE.test(head)) return 'future';
+  if (PAST_CUE.test(head)) return 'past';
+  if (FUTURE_CUE.test(tail)) return 'future';
+  if (PAST_CUE.test(tail)) return 'past';
+  return null;
+}
+/** A month or day without a year, placed by the sentence's tense (as written when it has none). */
+function tenseDirection(scan: Scan): Direction {
+  return sentenceTense(scan.text, scan.at) ?? 'same';
 }
 function yearOf(text: string | undefined): number | null {
   if (!text) return null;
@@ -67,6 +83,9 @@ function yearOf(text: string | undefined): number | null {
   return Number(text);
 }
 const ABSOLUTE = 'absolute';
+/** Text ending in a year and a dash: what follows is the end of a range of years. */
+const YEAR_RANGE_START = new RegExp(`(?:^|[^\\d])${YEAR}\\s?[-–]\\s?$`);
+const PLURAL_DETERMINERS = new Set(lexicon.pluralDeterminers);
 const yearCuesQuantity = new Set(['about', 'some', 'nearly', 'over', 'approximately', 'almost', 'least', 'only', 'just', 'roughly', 'estimated', 'additional', 'another', 'all', 'with', 'those', 'these', 'total', 'were', 'are', 'had', 'has', 'have', 'killed']);
 const WEAK_YEAR_CUES = new Set(['and', 'or', 'to', 'than', 'at', 'on', 'for', 'over', 'about', 'around', 'of', 'as', 'into', 'versus', 'vs']);
 const FULL_MONTHS = new Set(MONTHS.filter((w) => w.length > 3 || w === 'may'));
@@ -76,10 +95,10 @@ function calendarDate(month: number, day: number | null, year: number | null, sc
   if (month < 1 || month > 12) return null;
   if (day !== null && (day < 1 || day > 31)) return null;
   if (day === null) {
-    if (year === null) return scan.resolver.monthOf(month, 'same');
+    if (year === null) return scan.resolver.monthOf(month, tenseDirection(scan));
     return { type: 'date', value: `${pad(year, 4)}-${pad(month)}`, resolution: ABSOLUTE };
   }
-  if (year === null) return scan.resolver.monthDay(month, day);
+  if (year === null) return scan.resolver.monthDay(month, day, tenseDirection(scan));
   const value = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
   return { type: 'date', value, day: value, explicitMonth: true, resolution: ABSOLUTE };
 }
@@ -145,7 +164,7 @@ export const RULES: Rule[] = [
       const cued = MONTH_CUES.has(prev);
       if (monthsNeedingContext.has(word) ? !(cued && isCapitalized(m[1])) : !(cued || isCapitalized(m[1]))) return null;
       if (/^\s+(?:\d|of\b)/.test(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 4))) return null;
-      return scan.resolver.monthOf(monthNumber(word), 'same');
+      return scan.resolver.monthOf(monthNumber(word), tenseDirection(scan));
     },
   },
   {
@@ -339,6 +358,21 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'present-ref', heads: firstWords(Object.fromEntries(lexicon.presentRefs.map((w) => [w, 1]))),
+    // TimeML PRESENT_REF: "now", "currently", "at the moment"; "now that" is a conjunction.
+    re: re(`(${alternation(lexicon.presentRefs)})(?![\\w'’-]|\\s+that\\b)`),
+    build: (m) => (/^[A-Z]{2,}/.test(m[1]) ? null : { type: 'date', value: 'PRESENT_REF', resolution: 'the present: the time of writing' }),
+  },
+  {
+    name: 'to-date', heads: ['the', 'year', 'month', 'week', 'ytd', 'mtd'],
+    re: re('(?:the\\s+)?(year|month|week)[\\s-]+to[\\s-]+date(?![\\w])|(ytd|mtd)(?![\\w])'),
+    build(m, scan) {
+      const unit = (m[1] ?? (m[2].toLowerCase() === 'ytd' ? 'year' : 'month')).toLowerCase();
+      const r = scan.resolver;
+      return { ...(unit === 'year' ? r.year(0) : unit === 'month' ? r.month(0) : r.week(0)), approximate: true };
+    },
+  },
+  {
     name: 'deictic-day', heads: keys(lexicon.deicticDays),
     re: re(`(${alternation(keys(lexicon.deicticDays))})(?![\\w])`),
     build(m, scan) {
@@ -413,7 +447,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ago-later', heads: [...QUANTITY_HEADS, 'more', 'less', 'nearly', 'almost', 'about', 'over', 'just', 'roughly', 'around'],
-    re: re(`(?:(?:more|less)\\s+than\\s+|nearly\\s+|almost\\s+|about\\s+|some\\s+|over\\s+|just\\s+(?:over\\s+|under\\s+)?|roughly\\s+|around\\s+)?(${QUANTITY})[\\s-]+(?:more\\s+)?(${UNIT})\\s+(from\\s+(?:now|today)|after\\s+today|before\\s+today|ago|earlier|later|before|after|afterwards?|hence|prior)(?![\\w])`),
+    re: re(`(?:(?:more|less)\\s+than\\s+|nearly\\s+|almost\\s+|about\\s+|some\\s+|over\\s+|just\\s+(?:over\\s+|under\\s+)?|roughly\\s+|around\\s+)?(${QUANTITY})[\\s-]+(?:more\\s+)?(${UNIT})\\s+(from\\s+(?:now|today)|after\\s+today|before\\s+today|ago|hence)(?![\\w])`),
     build(m, scan) {
       const amount = quantity(m[1]);
       const unit = unitCode(m[2]);
@@ -424,9 +458,7 @@ export const RULES: Rule[] = [
       if (amount === 'X' && (how === 'ago' || how === 'before today')) return { type: 'date', value: 'PAST_REF', approximate: true, resolution: 'approximate: the past' };
       if (amount === 'X' && (how === 'from now' || how === 'from today' || how === 'after today' || how === 'hence')) return { type: 'date', value: 'FUTURE_REF', approximate: true, resolution: 'approximate: the future' };
       if (amount !== 'X' && (how === 'ago' || how === 'before today')) return { ...scan.resolver.shift(amount, unit, -1), approximate };
-      if (amount !== 'X' && (how === 'from now' || how === 'from today' || how === 'after today' || how === 'hence')) return { ...scan.resolver.shift(amount, unit, 1), approximate };
-      const value = unit === 'Y' || unit === 'DE' || unit === 'CE' ? 'XXXX' : unit === 'M' || unit === 'Q' ? 'XXXX-XX' : unit === 'W' ? 'XXXX-WXX' : unit === 'D' ? 'XXXX-XX-XX' : 'XXXX-XX-XXTXX:XX';
-      return { type: value.includes('T') ? 'time' : 'date', value, resolution: 'unresolved: relative to another event', approximate };
+      return { ...scan.resolver.shift(amount as number, unit, 1), approximate };
     },
   },
   {
@@ -627,11 +659,17 @@ export const RULES: Rule[] = [
   {
     name: 'part-of-day', heads: [...PODS, 'early', 'late', 'later', 'in', 'during'],
     re: re(`(?:(early|late|later)\\s+)?(?:(?:in|during)\\s+the\\s+)?(${POD})(?![\\w'’])`),
-    build(m) {
+    build(m, scan) {
       const pod = podCode(m[2]);
       const framed = /^(in|during|early|late|later)\b/i.test(m[0]);
       if (m[2].toLowerCase() === 'overnight') return null;
-      if (/s$/i.test(m[2]) && !/^(in|during)\b/i.test(m[0]) && !m[1]) return { type: 'time', value: '', pod, weak: true, resolution: 'part of the day' };
+      // A plural part of the day recurs ("works nights", "in the mornings"); next to a weekday it joins it ("Tuesday mornings").
+      if (/s$/i.test(m[2]) && !m[1]) {
+        const recurring = { type: 'set' as const, value: `T${pod}` };
+        if (/^(in|during)\b/i.test(m[0])) return { ...recurring, set: true, pod, resolution: 'recurring' };
+        const counted = COUNTED_BEFORE.test(scan.text.slice(Math.max(0, scan.at - 24), scan.at)) || PLURAL_DETERMINERS.has(previousWord(scan.text, scan.at));
+        return { type: 'time', value: '', pod, weak: true, alone: counted ? undefined : recurring, resolution: 'part of the day' };
+      }
       return { type: 'time', value: '', pod, weak: !framed, approximate: !!m[1] || undefined, resolution: 'part of the day' };
     },
   },
@@ -639,6 +677,9 @@ export const RULES: Rule[] = [
     name: 'year', heads: ['#'],
     re: re(`(${YEAR})(?![\\d]|[.,:]\\d|\\s*(?:%|percent)|-(?:year|old))`),
     build(m, scan) {
+      // The second end of a range of years ("2009-2010", "1939–1945") is a year of its own, as TimeML marks it.
+      const rangeEnd = YEAR_RANGE_START.test(scan.text.slice(Math.max(0, scan.at - 6), scan.at));
+      if (rangeEnd) return { type: 'date', value: m[1], resolution: `${ABSOLUTE}; the end of a range` };
       if (/[\d.,$£€:/#-]$/.test(scan.text.slice(Math.max(0, scan.at - 1), scan.at))) return null;
       const prev = previousWord(scan.text, scan.at);
       const next = nextWord(scan.text, scan.at + m[0].length);
@@ -710,7 +751,7 @@ export const RULES: Rule[] = [
     build(m, scan) {
       const word = m[1].toLowerCase().replace(/\.$/, '');
       const weekday = weekdayNumber(word);
-      const piece = scan.resolver.weekday(weekday, futureContext(scan.text, scan.at) ? 'future' : 'past');
+      const piece = scan.resolver.weekday(weekday, sentenceTense(scan.text, scan.at) === 'future' ? 'future' : 'past');
       const weak = weakWeekdays.has(word) && !(isCapitalized(m[1]) && m[1].endsWith('.'));
       return { ...piece, weak: weak || undefined };
     },
