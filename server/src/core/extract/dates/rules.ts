@@ -245,6 +245,8 @@ export const RULES: Rule[] = [
       const [a, b] = [Number(m[1]), Number(m[2])];
       if (!validDay(a, b)) return null;
       if (/[\d/.,$]$/.test(scan.text.slice(Math.max(0, scan.at - 1), scan.at))) return null;
+      // "at 9.30" is a clock time (clock-dot), not September 30.
+      if (CLOCK_CUES.has(previousWord(scan.text, scan.at)) && m[0].includes('.')) return null;
       const piece = calendarDate(a, b, null, scan);
       if (piece && !(previousWord(scan.text, scan.at) === 'on' && m[0].includes('.'))) piece.weak = true;
       return piece;
@@ -644,7 +646,8 @@ export const RULES: Rule[] = [
       // it is a pronoun ("the one in the morning").
       const podAfter = /^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b/i.test(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 24));
       if (!m[2] && !m[3] && prev !== 'at' && prev !== 'around' && !(podAfter && !PRONOUN_ONE_BEFORE.has(prev))) return null;
-      return clockPiece({ h: hour, m: minutes, s: null, meridiem: meridiem(m[3]) }, !m[3]);
+      // Hour and minutes after "at" ("at seven thirty") stand alone; a bare hour waits for a day or part of the day.
+      return clockPiece({ h: hour, m: minutes, s: null, meridiem: meridiem(m[3]) }, !m[3] && !(m[2] && (prev === 'at' || prev === 'around')));
     },
   },
   {
