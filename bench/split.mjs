@@ -52,6 +52,7 @@ if (!fs.existsSync(args.cli)) { console.error(`bench/split.mjs: no CLI at ${args
 const corePath = path.join(evalDir, 'lib', 'score-core.mjs');
 if (!fs.existsSync(corePath)) { console.error(`bench/split.mjs: no scorer at ${corePath} (set CORROBORATE_EVAL_DIR)`); process.exit(1); }
 const { loadDataset, score } = await import(pathToFileURL(corePath).href);
+const { figureUnitMatches, figureValueMatches } = await import(pathToFileURL(path.join(evalDir, 'lib', 'metrics.mjs')).href);
 
 /** 'A' or 'B' for a document's file name. */
 export function halfOf(name) {
@@ -119,7 +120,12 @@ function printErrors(dataset, out, half) {
       const show = (f) => `${f.value ?? `${f.low}..${f.high}`} ${f.unit ?? '∅'}`;
       const gold = (doc.gold.figures || []).map(show).sort();
       const pred = (predicted.figures || []).filter((f) => f.start >= doc.fmEnd).map((f) => `${show(f)}${f.low !== f.value || f.high !== null ? `[${f.low}..${f.high}]` : ''}`).sort();
-      if (gold.join('|') !== pred.map((p) => p.replace(/\[.*\]$/, '')).join('|')) console.log(`${name}: ${body}\n  gold ${gold.join(' ; ')}\n  pred ${pred.join(' ; ')}`);
+      // Listed when a gold figure has no predicted one of the same value and unit, or a prediction matches no gold value.
+      const gf = doc.gold.figures || [];
+      const pf = (predicted.figures || []).filter((f) => f.start >= doc.fmEnd);
+      const missed = gf.some((g) => !pf.some((p) => figureUnitMatches(g, p)));
+      const extra = pf.some((p) => !gf.some((g) => figureValueMatches(g, p)));
+      if (missed || extra) console.log(`${name}${missed ? ' MISSED' : ''}${extra ? ' EXTRA' : ''}: ${body}\n  gold ${gold.join(' ; ')}\n  pred ${pred.join(' ; ')}`);
     }
   }
 }

@@ -26,6 +26,9 @@ export const FRACTION_DENOMINATORS = new Set(numbers.fractionDenominators);
 export const ATTACHED_SCALES = record(numbers.attachedScales.any);
 export const CURRENCY_ONLY_SCALES = record(numbers.attachedScales.currencyOnly);
 export const BIG_ONLY_SCALES = record(numbers.attachedScales.bigOnly);
+export const MILLION_LETTER = numbers.attachedScales.millionBeforeNouns.letter;
+export const MILLION_LETTER_VALUE = numbers.attachedScales.millionBeforeNouns.value;
+export const SPRINT_DISTANCES = new Set(numbers.attachedScales.millionBeforeNouns.sprintDistances);
 export const SPACED_SCALES = record(numbers.spacedScales);
 export const NEGATIVE_WORDS = new Set(numbers.negativeWords);
 export const VAGUE_COUNTS = record(numbers.vagueCounts.words);
@@ -69,6 +72,11 @@ export const CURRENCY_CODES = new Map<string, string>([
   ...currencies.codes.map((code): [string, string] => [code, code]),
   ...Object.entries(currencies.codeAliases),
 ]);
+/** Currency codes written against the digits ("USD10m", "RM79"), with whether the code is a short alias. */
+export const GLUED_CURRENCIES = new Map<string, { code: string; alias: boolean }>([
+  ...currencies.codes.map((code): [string, { code: string; alias: boolean }] => [code, { code, alias: false }]),
+  ...Object.entries(currencies.gluedCodes.aliases).map(([alias, code]): [string, { code: string; alias: boolean }] => [alias, { code, alias: true }]),
+]);
 /** Lower-case currency names written after a number, up to three words. */
 export const CURRENCY_NAMES = new Map(Object.entries(currencies.names));
 export const MINOR_CURRENCY_WORDS = new Set(currencies.minorUnits.words);
@@ -83,6 +91,8 @@ export const UNIT_ABBREVIATIONS = new Map<string, UnitEntry>();
 export const AMBIGUOUS_ABBREVIATIONS = new Set(units.ambiguousAbbreviations.words);
 export const POWER_WORDS = new Map(Object.entries(units.powerWords.words));
 export const ARTICLE_RATE_GROUPS = new Set(units.perDenominators.articleRateGroups);
+/** Denominators of a rate that are not units ("per capita", "a share"), to their singular. */
+export const PER_WORDS = new Map(Object.entries(units.perDenominators.words).filter(([, v]) => typeof v === 'string') as Array<[string, string]>);
 for (const entry of units.units) {
   const value: UnitEntry = { unit: entry.unit, group: entry.group };
   for (const name of entry.names) UNIT_NAMES.set(name.toLowerCase(), value);
@@ -103,4 +113,7 @@ export const MONTHS = new Set(nouns.months.words);
 export const YEAR_PREPOSITIONS = new Set(nouns.yearPrepositions.words);
 export const HYPHEN_NOT_FIGURE = new Set(nouns.hyphenNotFigure.words);
 export const CLOCK_WORDS = new Set(nouns.clockWords.map((w) => w.toLowerCase()));
+export const AGE_WORDS = new Set(nouns.notFigures.ageWords);
+export const AGED_BEFORE = new Set(nouns.notFigures.agedBefore);
+export const STREET_WORDS = new Set(nouns.notFigures.streetWords);
 export const PARTITIVE_PREPOSITIONS = new Set(nouns.partitivePrepositions.words);

@@ -2,7 +2,9 @@
 // "two and a half", "hundreds of thousands"), with the scale words after them ("6 million", "13 lakh").
 
 import * as L from './lexicon';
-import { isDigitAt, isLetterAt, plainWordAt, skipSpace, skipSpaceBack, phraseBefore } from './text';
+import { isDigitAt, isLetterAt, plainWordAt, skipSpace, skipSpaceBack, phraseBefore, wordBefore } from './text';
+import { isPluralWord } from './nouns';
+import { namedUnitAt } from './units';
 
 export interface NumberCore {
   start: number;
@@ -127,7 +129,8 @@ export function readDigits(text: string, pos: number, currency: boolean): CoreRe
   const core: NumberCore = { start: pos, end: at, value, words: false, scaled: false, vague: false, approximate: false, plainInteger, justOne: false };
   // Abbreviated scales written against the digits: "10k", "$5bn", "2mil", "€10M".
   if (isLetterAt(text, at)) {
-    const scale = longestKeyAt(text, at, L.ATTACHED_SCALES) ?? (currency ? longestKeyAt(text, at, L.CURRENCY_ONLY_SCALES) : null);
+    const scale = longestKeyAt(text, at, L.ATTACHED_SCALES) ?? (currency ? longestKeyAt(text, at, L.CURRENCY_ONLY_SCALES) : null) ??
+      (millionBeforeCounted(text, pos, at, value) ? [L.MILLION_LETTER, L.MILLION_LETTER_VALUE] as [string, number] : null);
     if (scale && !(L.BIG_ONLY_SCALES.has(scale[0]) && !currency && value < 10)) {
       core.value *= scale[1];
       core.end = at + scale[0].length;
@@ -136,6 +139,22 @@ export function readDigits(text: string, pos: number, currency: boolean): CoreRe
     }
   }
   return extendWithScales(text, core);
+}
+
+/**
+ * "1.2m tons", "2.4m headsets", "10m people": an "m" against the digits counts millions when what follows is
+ * counted (a unit that is not a length, or a plural noun); "5m tall" and "the 100m hurdles" are metres.
+ */
+function millionBeforeCounted(text: string, numberStart: number, at: number, value: number): boolean {
+  if (!text.startsWith(L.MILLION_LETTER, at) || isLetterAt(text, at + 1) || isDigitAt(text, at + 1)) return false;
+  const next = skipSpace(text, at + 1);
+  if (next === at + 1) return false;
+  const unit = namedUnitAt(text, next);
+  if (unit) return unit.currency !== undefined || (unit.entry !== undefined && unit.entry.group !== 'length');
+  const word = plainWordAt(text, next);
+  if (!word || !isPluralWord(word.text)) return false;
+  const previous = wordBefore(text, numberStart, 0);
+  return !(previous && previous.lower === 'the' && L.SPRINT_DISTANCES.has(value));
 }
 
 /** "6 million", "322 hundred", "three dozen", "25 lakh crore", "10 bln". */
