@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { DateExtractor, type TracedDate } from '../../server/src/core/extract/dates';
 import { RULES } from '../../server/src/core/extract/dates/rules';
 import examples from '../../server/src/core/data/dates-rules.json';
-import schema from '../../server/src/core/data/dates-rules.schema.json';
+import schema from '../../server/src/core/data/schemas/dates-rules.schema.json';
 
 // Every date rule carries examples (server/src/core/data/dates-rules.json). Each rule must make the expected
 // mentions of its own examples, and each rule must be needed: without it, one of its examples reads differently.

@@ -3,7 +3,7 @@ import { outsideNoise } from '../text/spans';
 import { parseReference } from './dates/calendar';
 import { type Atom, Resolver, clockText } from './dates/atoms';
 import { RULES, type Rule, type Scan } from './dates/rules';
-import { ABBREVIATIONS, GLUED_NUMBER_PREFIXES } from './dates/lexicon';
+import { ABBREVIATIONS, GLUED_NUMBER_PREFIXES, lexicon } from './dates/lexicon';
 
 // Date expressions as TIMEX3 values. Rules (./dates/rules.ts, lexicon in ../data/dates-lexicon.json) find
 // pieces at candidate words; neighbouring pieces are merged ("Tuesday" + "evening", "tomorrow" + "8am");
@@ -171,7 +171,8 @@ function join(a: Atom, b: Atom, scan: Scan): Atom | null {
   return null;
 }
 
-const EDGE_MODIFIER = /\b(early|late|mid)(?:[\s-]+on)?[\s-]+$/i;
+/** "early", "late", "mid" right before a day or part of the day widen it ("late Tuesday", "early on Monday"). */
+const EDGE_MODIFIER = new RegExp(`\\b(${lexicon.edgeModifiers.join('|')})(?:[\\s-]+on)?[\\s-]+$`, 'i');
 
 function finish(atom: Atom, text: string): DateMention | null {
   let value = atom.value;

@@ -1,4 +1,6 @@
 import data from '../../data/dates-lexicon.json';
+import figureNumbers from '../../data/figures-numbers.json';
+import figureUnits from '../../data/figures-units.json';
 
 // Regex fragments and lookups built once from ../../data/dates-lexicon.json.
 
@@ -95,6 +97,12 @@ export const ABBREVIATIONS = new Set([
   ...Object.keys(data.months).filter((w) => w.length <= 4 && w !== 'may' && w !== 'june' && w !== 'july'),
   ...Object.keys(data.weekdays).filter((w) => w.length <= 5 && !w.endsWith('day')),
 ]);
+
+/** Scale words ("million", "lakh"), one list with the figures (figures-numbers.json): a number going on is no date. */
+export const SCALE_WORD_SET = new Set(Object.keys(figureNumbers.scales).filter((w) => typeof (figureNumbers.scales as Record<string, unknown>)[w] === 'number'));
+export const SCALE_WORDS = alternation(SCALE_WORD_SET);
+/** The names of percent (figures-units.json): "percent", "per cent", "pct". */
+export const PERCENT_WORDS = alternation(figureUnits.units.find((unit) => unit.unit === 'percent')!.names);
 
 /** Letters that may be glued before the number of a date: abbreviated months ("mar4") and period letters ("Q3"). */
 export const GLUED_NUMBER_PREFIXES = new Set([

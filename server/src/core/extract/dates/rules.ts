@@ -2,7 +2,7 @@ import type { Clock, Direction, Piece, Resolver } from './atoms';
 import { pad, validDay } from './calendar';
 import {
   DAYNUM, DAYWORD, FUTURE_CUE, PAST_CUE, HOLIDAY, MODIFIER, MONTH, MONTH_BARE, NUMBER_WORDS, ORDDAYWORD, POD, QUANTITY, SEASON,
-  UNIT, WEEKDAY, WEEKDAY_BARE, YEAR, alternation, dayNumberWord, lexicon, modifierOffset, monthNumber,
+  PERCENT_WORDS, SCALE_WORDS, SCALE_WORD_SET, UNIT, WEEKDAY, WEEKDAY_BARE, YEAR, alternation, dayNumberWord, lexicon, modifierOffset, monthNumber,
   monthsNeedingContext, podCode, quantity, seasonCode, unitCode, weakWeekdays, weekdayNumber, yearBlockedAfter,
   yearCuesBefore,
 } from './lexicon';
@@ -32,15 +32,15 @@ const PODS = keys(lexicon.partsOfDay);
 const SEASONS = keys(lexicon.seasons);
 const QUANTITY_HEADS = ['#', ...NUMBERS, ...firstWords(lexicon.vagueQuantities), ...keys(lexicon.articles)];
 const re = (source: string, flags = 'iy') => new RegExp(source, flags);
-const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 8, 16, 32]);
-const FRACTION_UNITS = /^(?:inch|inches|in|mile|miles|cup|cups|points?|pounds?|lbs?|oz|ounces?|teaspoons?|tablespoons?|tsp|tbsp|feet|foot|ft|yards?|acres?|gallons?|liters?|litres?|kg|km|mi|m|cm|mm|g|l|percent|share|shares|stake|tons?|mph)$/;
-const QUARTER_CUES = new Set(['for', 'over', 'within', 'in', 'after', 'during', 'than', 'consecutive', 'straight', 'successive']);
+const FRACTION_DENOMINATORS = new Set(lexicon.fractionDenominators);
+const FRACTION_UNITS = new Set(lexicon.fractionUnits);
+const QUARTER_CUES = new Set(lexicon.cueWords.beforeQuarters);
 /** A spelled number going on after what looked like a year: "two thousand two hundred", "... and a half". */
-const NUMBER_CONTINUES = new RegExp(`^[\\s-]+(?:hundred|thousand|million|billion|point|over|percent|per|and\\s+a\\s+(?:half|quarter))(?![\\w])`, 'i');
-const PRONOUN_ONE_BEFORE = new Set(['the', 'a', 'an', 'each', 'every', 'this', 'that', 'which', 'any', 'no', 'only', 'another', 'one', 'of', 'take', 'took', 'takes', 'have', 'had', 'has', 'get', 'got', 'buy', 'bought']);
-const VAGUE_PLURALS = ['days', 'weeks', 'months', 'years', 'decades'];
+const NUMBER_CONTINUES = new RegExp(`^[\\s-]+(?:hundred|${SCALE_WORDS}|point|over|${PERCENT_WORDS}|per|and\\s+a\\s+(?:half|quarter))(?![\\w])`, 'i');
+const PRONOUN_ONE_BEFORE = new Set(lexicon.cueWords.pronounOneBefore);
+const VAGUE_PLURALS = lexicon.vaguePluralUnits;
 /** Text ending in a number: what follows is counted ("2,000 years of", "thousands of years of" is not). */
-const COUNTED_BEFORE = new RegExp(`(?:\\d|(?:^|[^\\w])(?:${NUMBERS.join('|')}|dozen|thousand|million))[\\s-]*$`, 'i');
+const COUNTED_BEFORE = new RegExp(`(?:\\d|(?:^|[^\\w])(?:${NUMBERS.join('|')}|dozen|${SCALE_WORDS}))[\\s-]*$`, 'i');
 
 /** The word before `at`, lower-cased ('' at a line start). */
 function previousWord(text: string, at: number): string {
@@ -86,10 +86,10 @@ const ABSOLUTE = 'absolute';
 /** Text ending in a year and a dash: what follows is the end of a range of years. */
 const YEAR_RANGE_START = new RegExp(`(?:^|[^\\d])${YEAR}\\s?[-–]\\s?$`);
 const PLURAL_DETERMINERS = new Set(lexicon.pluralDeterminers);
-const yearCuesQuantity = new Set(['about', 'some', 'nearly', 'over', 'approximately', 'almost', 'least', 'only', 'just', 'roughly', 'estimated', 'additional', 'another', 'all', 'with', 'those', 'these', 'total', 'were', 'are', 'had', 'has', 'have', 'killed']);
-const WEAK_YEAR_CUES = new Set(['and', 'or', 'to', 'than', 'at', 'on', 'for', 'over', 'about', 'around', 'of', 'as', 'into', 'versus', 'vs']);
+const yearCuesQuantity = new Set(lexicon.cueWords.quantityBeforeYear);
+const WEAK_YEAR_CUES = new Set(lexicon.cueWords.weakBeforeYear);
 const FULL_MONTHS = new Set(MONTHS.filter((w) => w.length > 3 || w === 'may'));
-const MONTH_CUES = new Set(['in', 'since', 'by', 'until', 'till', 'of', 'from', 'before', 'after', 'during', 'early', 'late', 'mid', 'through', 'to', 'and', 'or', 'between', 'the', 'that', 'until', 'throughout', 'last', 'next', 'this', 'each', 'every', 'summit', 'meeting', 'on', 'as', 'for', 'around', 'mid-']);
+const MONTH_CUES = new Set(lexicon.cueWords.beforeMonth);
 
 function calendarDate(month: number, day: number | null, year: number | null, scan: Scan): Piece | null {
   if (month < 1 || month > 12) return null;
@@ -118,9 +118,10 @@ function durationValue(amount: number | 'X', unit: string): string {
 }
 
 const HOURWORDS = alternation(NUMBERS.filter((w) => (lexicon.cardinals as Record<string, number>)[w] <= 12));
-const TIMEZONE = '(?:\\s*(?:local\\s+time|GMT|UTC|E[SD]T|ET|[CMP][SD]T|CET|CEST|BST|IST|Beijing\\s+time))?';
-const CLOCK_CUES = new Set(['at', 'around', 'about', 'by', 'until', 'till', 'from', 'since', 'before', 'after', 'approximately', '@', 'to', 'and']);
-const DATE_CUES = new Set(['on', 'from', 'to', 'by', 'until', 'till', 'since', 'before', 'after', 'this', 'next', 'last', 'through', 'and', '-', '–', 'between', 'of', '(', ':', 'is', 'be', 'date', 'starting', 'beginning']);
+const TIMEZONE = `(?:\\s*(?:${alternation(lexicon.timezones)}))?`;
+const CLOCK_CUES = new Set(lexicon.cueWords.beforeClock);
+const DATE_CUES = new Set(lexicon.cueWords.beforeDate);
+const DAY_OF_MONTH_CUES = new Set(lexicon.cueWords.beforeDayOfMonth);
 
 function meridiem(text: string | undefined): 'a' | 'p' | null {
   return text ? (text.toLowerCase().startsWith('p') ? 'p' : 'a') : null;
@@ -228,7 +229,7 @@ export const RULES: Rule[] = [
       // A signed number or a number followed by what it measures is a fraction: "-4/5", "2 1/4", "a 1/4 mile", "3/4 of".
       if (/(?:^|\s)[-−+]$/.test(before) || /\d\s*$/.test(scan.text.slice(Math.max(0, scan.at - 3), scan.at))) return null;
       const next = nextWord(scan.text, scan.at + m[0].length);
-      if (next === 'of' || FRACTION_UNITS.test(next)) return null;
+      if (next === 'of' || FRACTION_UNITS.has(next)) return null;
       const prev = previousWord(scan.text, scan.at);
       const atLineStart = /(^|\n)\s*$/.test(scan.text.slice(Math.max(0, scan.at - 4), scan.at));
       // "1/4", "3/4", "4/5": a common fraction is a date only when something says so ("on 1/4", "Friday 3/4").
@@ -240,7 +241,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'month-dot-day', heads: ['#'],
-    re: re('(\\d{1,2})[.-](\\d{1,2})(?![\\d%]|[.-]\\d|\\s*(?:percent|per\\s+cent|million|billion))'),
+    re: re(`(\\d{1,2})[.-](\\d{1,2})(?![\\d%]|[.-]\\d|\\s*(?:${PERCENT_WORDS}|${SCALE_WORDS}))`),
     build(m, scan) {
       const [a, b] = [Number(m[1]), Number(m[2])];
       if (!validDay(a, b)) return null;
@@ -474,7 +475,7 @@ export const RULES: Rule[] = [
       const article = /^(a|an|another|one)$/i.test(m[3]);
       if (/^(a|an|another)$/i.test(m[3]) && unit === 'S') return null;
       const prev = previousWord(scan.text, scan.at);
-      if (!m[2] && article && (/^(once|twice|thrice|times|per|miles|kilometers|km|mph|percent|cents?|million|billion|trillion|\d.*)$/.test(prev) || /\d\s*$/.test(scan.text.slice(Math.max(0, scan.at - 3), scan.at)))) return null;
+      if (!m[2] && article && (/^(once|twice|thrice|times|per|miles|kilometers|km|mph|percent|cents?|\d.*)$/.test(prev) || SCALE_WORD_SET.has(prev) || /\d\s*$/.test(scan.text.slice(Math.max(0, scan.at - 3), scan.at)))) return null;
       if (/^\d/.test(m[3]) && /[\d][.,]$/.test(scan.text.slice(Math.max(0, scan.at - 2), scan.at))) return null;
       // "three quarters", "five and a quarter" are fractions: quarters count time after a modifier ("the last two
       // quarters") or a preposition of time ("for three quarters"), not before "of".
@@ -601,7 +602,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock-dot', heads: ['#'],
-    re: re('(\\d{1,2})\\.(\\d{2})(?![\\d%]|\\s*(?:percent|per\\s+cent|million|billion|trillion|points?|%))'),
+    re: re(`(\\d{1,2})\\.(\\d{2})(?![\\d%]|\\s*(?:${PERCENT_WORDS}|${SCALE_WORDS}|points?|%))`),
     build(m, scan) {
       if (previousWord(scan.text, scan.at) !== 'at') return null;
       return clockPiece({ h: Number(m[1]), m: Number(m[2]), s: null, meridiem: null });
@@ -745,7 +746,7 @@ export const RULES: Rule[] = [
       const day = dayNumberWord(m[4]);
       const piece = scan.resolver.dayOfMonth(day);
       const prev = previousWord(scan.text, scan.at);
-      return { ...piece, dom: day, weak: !['on', 'since', 'by', 'until', 'before', 'after'].includes(prev) };
+      return { ...piece, dom: day, weak: !DAY_OF_MONTH_CUES.has(prev) };
     },
   },
   {

@@ -7,6 +7,7 @@ import qualifiers from '../../data/figures-qualifiers.json';
 import currencies from '../../data/figures-currencies.json';
 import units from '../../data/figures-units.json';
 import nouns from '../../data/figures-nouns.json';
+import dateWords from '../../data/dates-lexicon.json';
 
 export interface UnitEntry {
   unit: string;
@@ -34,8 +35,10 @@ export const NEGATIVE_WORDS = new Set(numbers.negativeWords);
 export const VAGUE_COUNTS = record(numbers.vagueCounts.words);
 export const ORDINALS = new Set(numbers.ordinals.words);
 
+/** "hundred" and its value: it composes inside a number ("three hundred and two") where scales only multiply. */
+export const [[HUNDRED, HUNDRED_VALUE]] = Object.entries(numbers.hundred) as Array<[string, number]>;
 /** Every word that can start or continue a number written in words. */
-export const NUMBER_WORDS = new Set<string>([...ONES.keys(), ...TENS.keys(), 'hundred', ...SCALES.keys(), ...MULTIPLIERS.keys()]);
+export const NUMBER_WORDS = new Set<string>([...ONES.keys(), ...TENS.keys(), HUNDRED, ...SCALES.keys(), ...MULTIPLIERS.keys()]);
 
 /** Words the scanner stops at to look for a figure (digits are found separately). */
 export const ANCHOR_WORDS = [...NUMBER_WORDS, ...VAGUE_PLURALS.keys(), ...FRACTIONS.keys(), 'tens']
@@ -109,7 +112,8 @@ export const SKIPPED_MODIFIERS = new Set(nouns.modifiersToSkip.words);
 export const NAME_NUMBER_PREFIXES = new Set(nouns.nameNumberPrefixes.words);
 export const PLURAL_MODIFIERS = new Set(nouns.pluralModifiers.words);
 export const DECADE_WORDS = new Set(nouns.decadeWords.words);
-export const MONTHS = new Set(nouns.months.words);
+/** Month names, full and abbreviated, with and without their period: one list for dates and figures (dates-lexicon.json). */
+export const MONTHS = new Set(Object.keys(dateWords.months).flatMap((month) => (month.length <= 4 ? [month, `${month}.`] : [month])));
 export const YEAR_PREPOSITIONS = new Set(nouns.yearPrepositions.words);
 export const HYPHEN_NOT_FIGURE = new Set(nouns.hyphenNotFigure.words);
 export const CLOCK_WORDS = new Set(nouns.clockWords.map((w) => w.toLowerCase()));

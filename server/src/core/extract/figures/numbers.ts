@@ -164,7 +164,7 @@ function extendWithScales(text: string, core: NumberCore): NumberCore {
     if (at === core.end && !isLetterAt(text, at)) break;
     const word = plainWordAt(text, at);
     if (!word) break;
-    const scale = L.SCALES.get(word.lower) ?? (word.lower === 'hundred' ? 100 : undefined) ?? L.MULTIPLIERS.get(word.lower) ?? L.SPACED_SCALES.get(word.text);
+    const scale = L.SCALES.get(word.lower) ?? (word.lower === L.HUNDRED ? L.HUNDRED_VALUE : undefined) ?? L.MULTIPLIERS.get(word.lower) ?? L.SPACED_SCALES.get(word.text);
     if (scale === undefined || (at === core.end && !L.SPACED_SCALES.has(word.text))) break;
     core.value *= scale;
     core.end = word.end;
@@ -223,7 +223,7 @@ function readCardinal(text: string, pos: number, startValue: number): Cardinal {
       if (!(last === 'none' || last === 'and' || last === 'hundred' || last === 'scale')) break;
       current += ten;
       last = 'tens';
-    } else if (lower === 'hundred') {
+    } else if (lower === L.HUNDRED) {
       if (!(last === 'ones' || last === 'teens' || last === 'tens')) break;
       current *= 100;
       last = 'hundred';
@@ -359,7 +359,7 @@ export function readWords(text: string, pos: number, limit: number): CoreResult 
     // "half a million", "half a dozen"
     const a = plainWordAt(text, skipSpace(text, word.end));
     const scaleWord = a && (a.lower === 'a' || a.lower === 'an') ? plainWordAt(text, skipSpace(text, a.end)) : null;
-    const scale = scaleWord ? (L.SCALES.get(scaleWord.lower) ?? L.MULTIPLIERS.get(scaleWord.lower) ?? (scaleWord.lower === 'hundred' ? 100 : undefined)) : undefined;
+    const scale = scaleWord ? (L.SCALES.get(scaleWord.lower) ?? L.MULTIPLIERS.get(scaleWord.lower) ?? (scaleWord.lower === L.HUNDRED ? L.HUNDRED_VALUE : undefined)) : undefined;
     if (scaleWord && scale !== undefined) return { ...core, value: scale / 2, end: scaleWord.end, scaled: true };
     // "a half", "more than half", "nearly half": a qualifier stands for the numerator.
     const hasNumerator = A_BEFORE.slice(2).some((phrase) => phraseBefore(text, pos, phrase, limit) >= 0)
