@@ -73,8 +73,13 @@ export function sentenceTense(text: string, at: number): 'past' | 'future' | nul
   if (PAST_CUE.test(tail)) return 'past';
   return null;
 }
-/** A month or day without a year, placed by the sentence's tense (as written when it has none). */
+/**
+ * A month or day without a year: "next"/"last" right before it place it strictly after/before the document
+ * date ("next 5/12"); else the sentence's tense does (as written when it has none).
+ */
 function tenseDirection(scan: Scan): Direction {
+  const stated = previousWord(scan.text, scan.at);
+  if (stated === 'next' || stated === 'last') return stated;
   return sentenceTense(scan.text, scan.at) ?? 'same';
 }
 function yearOf(text: string | undefined): number | null {
@@ -647,8 +652,9 @@ export const RULES: Rule[] = [
       // it is a pronoun ("the one in the morning").
       const podAfter = /^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b/i.test(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 24));
       if (!m[2] && !m[3] && prev !== 'at' && prev !== 'around' && !(podAfter && !PRONOUN_ONE_BEFORE.has(prev))) return null;
-      // Hour and minutes after "at" ("at seven thirty") stand alone; a bare hour waits for a day or part of the day.
-      return clockPiece({ h: hour, m: minutes, s: null, meridiem: meridiem(m[3]) }, !m[3] && !(m[2] && (prev === 'at' || prev === 'around')));
+      // Hour and minutes after a clock cue ("at seven thirty", "from three thirty to four thirty") stand alone; a bare
+      // hour waits for a day or part of the day.
+      return clockPiece({ h: hour, m: minutes, s: null, meridiem: meridiem(m[3]) }, !m[3] && !(m[2] && CLOCK_CUES.has(prev)));
     },
   },
   {
