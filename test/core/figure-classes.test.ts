@@ -93,3 +93,16 @@ test('a duration with a number is a figure; a date with one is not', () => {
   one('He was jailed for 15 years.', { value: 15, unit: 'year' });
   none('He left three years ago.');
 });
+
+test('spoken and tokenized amounts', () => {
+  one('It only cost thirteen dollars forty five.', { value: 13.45, unit: 'USD' });
+  one('He paid 3 dollars 50.', { value: 3.5, unit: 'USD' });
+  one('capacity rose to around 80 , 000 spectators', { value: 80000, unit: 'spectator' });
+  // a list stays a list
+  assert.deepEqual(figuresOf('Options: 5 , 10 , 15').map((f) => f.value), [5, 10, 15]);
+});
+
+test('a day before a lower-case month after a date cue is a date, not a figure', () => {
+  none('and on 1 may that year he was fined');
+  assert.equal(analyzeDocument('x.txt', '---\ndate: 2015-06-01\n---\non 1 may that year he was fined\n').dates[0].value, '2015-05-01');
+});

@@ -156,7 +156,9 @@ export const RULES: Rule[] = [
     re: re(`(?:the\\s+)?(${DAYNUM}|${ORDDAYWORD})\\s*(of\\s+|[-/.]\\s*)?(${MONTH})(?:(?:\\s*,\\s*|\\s+|[-/])(?:of\\s+|in\\s+)?(${YEAR}))?`),
     build(m, scan) {
       const bareMonth = m[3].toLowerCase().replace(/\.$/, '');
-      if (!m[2] && /^\d+$/.test(m[1]) && monthsNeedingContext.has(bareMonth) && !isCapitalized(m[3]) && bareMonth !== 'sept') return null;
+      // "5 may" is a verb after a number unless a date cue comes before it ("on 1 may that year").
+      if (!m[2] && /^\d+$/.test(m[1]) && monthsNeedingContext.has(bareMonth) && !isCapitalized(m[3]) && bareMonth !== 'sept' &&
+        !DAY_OF_MONTH_CUES.has(previousWord(scan.text, scan.at))) return null;
       return calendarDate(monthNumber(m[3]), dayNumberWord(m[1]), yearOf(m[4]), scan);
     },
   },

@@ -26,7 +26,8 @@ export interface NumberCore {
 
 export type CoreResult = NumberCore | { reject: number };
 
-const INTEGER = /\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+/y;
+// Thousands by commas, by spaces ("10 000"), or by a tokenized comma ("80 , 000" in tokenized corpora).
+const INTEGER = /\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: , \d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+/y;
 const DECIMAL = /\.\d+|[ ]\.[ ]\d+/y;
 const POWER = /\^([+-]*)(\d+(?:\.\d+)?)(?![\d.])/y;
 const EXPONENT = /[eE]([+-]?\d+)(?![A-Za-z\d])/y;

@@ -209,6 +209,8 @@ function minorUnits(text: string, pos: number): { value: number; end: number } |
   }
   if (!core || 'reject' in core || core.value >= 100) return null;
   const unit = plainWordAt(text, skipSpace(text, core.end));
+  // "thirteen dollars forty-five": the minor unit may go unsaid when the amount ends there.
+  if (!unit && core.value >= 10 && and?.lower !== 'and' && /^[ \t]*(?:$|[.,;:!?)\n])/.test(text.slice(core.end, core.end + 2))) return { value: core.value / 100, end: core.end };
   if (!unit || !L.MINOR_CURRENCY_WORDS.has(unit.lower)) return null;
   return { value: core.value / 100, end: unit.end };
 }
