@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractDates } from '../../server/src/core/extract/dates';
 import { inferDocumentDate } from '../../server/src/core/extract/date-inference';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { buildTimeline } from '../../server/src/core/index/timeline';
 import type { DateMention, Span } from '../../server/src/core/types';
 
 // Run from the project root (the bundled test lives elsewhere), or from its source folder.
@@ -225,4 +227,26 @@ test('noise spans and the body start are respected; offsets are UTF-16', () => {
   const withBody = run(text, '2015-05-06', [], text.indexOf('“'));
   assert.equal(withBody.length, 2);
   assert.equal(withBody[1].start, text.indexOf('May 7'));
+});
+
+test('PRESENT_REF is a date mention but stays off the timeline', () => {
+  const analysis = analyzeDocument('x.txt', '---\ndate: 2015-05-06\n---\nThe army is now in Ramadi. It took the city on Tuesday.\n');
+  assert.deepEqual(analysis.dates.map((d) => [d.text, d.type, d.value]), [['now', 'date', 'PRESENT_REF'], ['Tuesday', 'date', '2015-05-05']]);
+  assert.deepEqual(buildTimeline([analysis]).map((event) => event.date), ['2015-05-05']);
+});
+
+test('both ends of a range of years', () => {
+  assert.deepEqual(pairs(run('The 2009-2010 season was long.', null)), [['2009', '2009'], ['2010', '2010']]);
+  assert.deepEqual(pairs(run('In the 2009-10 season he scored.', null)), [['2009', '2009'], ['10', '2010']]);
+});
+
+test('tense places a month or weekday without a year', () => {
+  assert.equal(one('The vote was held in July.', '2015-03-10').value, '2014-07');
+  assert.equal(one('The vote will be held in July.', '2015-03-10').value, '2015-07');
+  assert.equal(one('The vote will be held in February.', '2015-03-10').value, '2016-02');
+  assert.equal(one('The vote was postponed until Saturday.', '2015-05-06').value, '2015-05-09');
+  assert.equal(one("I'll go back Tuesday.", '2015-05-06').value, '2015-05-12');
+  // a duration before "earlier" is no date without an anchor
+  const earlier = one('About a month earlier, the army withdrew.', '2015-05-06');
+  assert.deepEqual([earlier.type, earlier.value], ['duration', 'P1M']);
 });

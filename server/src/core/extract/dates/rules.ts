@@ -127,6 +127,7 @@ const TIMEZONE = `(?:\\s*(?:${alternation(lexicon.timezones)}))?`;
 const CLOCK_CUES = new Set(lexicon.cueWords.beforeClock);
 const DATE_CUES = new Set(lexicon.cueWords.beforeDate);
 const DAY_OF_MONTH_CUES = new Set(lexicon.cueWords.beforeDayOfMonth);
+const GENERIC_TODAY_NOUNS = new Set(lexicon.genericTodayNouns);
 
 function meridiem(text: string | undefined): 'a' | 'p' | null {
   return text ? (text.toLowerCase().startsWith('p') ? 'p' : 'a') : null;
@@ -276,7 +277,22 @@ export const RULES: Rule[] = [
   {
     name: 'year-month-numeric', heads: ['#'],
     re: re(`(${YEAR})-(0[1-9]|1[0-2]|[1-9])(?![\\d.:/-])`),
-    build: (m, scan) => calendarDate(Number(m[2]), null, Number(m[1]), scan),
+    build(m, scan) {
+      // "the 2009-10 season": two years, read by 'year' and 'year-range-end', not October 2009.
+      if (m[2].length === 2 && Number(m[2]) === (Number(m[1]) + 1) % 100) return null;
+      return calendarDate(Number(m[2]), null, Number(m[1]), scan);
+    },
+  },
+  {
+    name: 'year-range-end', heads: ['#'],
+    // The second year of "2009-10", "1998–99": the century of the first, when the years follow each other.
+    re: re('(\\d{2})(?![\\d%]|[.,:/]\\d|-)'),
+    build(m, scan) {
+      const first = /(?:^|[^\d])((1\d|20)(\d{2}))\s?[-–]\s?$/.exec(scan.text.slice(Math.max(0, scan.at - 8), scan.at));
+      if (!first || Number(m[1]) !== (Number(first[1]) + 1) % 100) return null;
+      const year = Number(m[1]) === 0 ? Number(first[1]) + 1 : Number(`${first[2]}${m[1]}`);
+      return { type: 'date', value: String(year), resolution: `${ABSOLUTE}; the end of a range` };
+    },
   },
   {
     name: 'quarter', heads: ['#', 'q', 'h'],
@@ -387,6 +403,9 @@ export const RULES: Rule[] = [
     re: re(`(${alternation(keys(lexicon.deicticDays))})(?![\\w])`),
     build(m, scan) {
       const word = m[1].toLowerCase();
+      // "today's youth", "today's world": the present in general (TimeML PRESENT_REF), not the document's day.
+      const generic = /^['’]s\s+([a-z]+)/i.exec(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 24));
+      if (word === 'today' && generic && GENERIC_TODAY_NOUNS.has(generic[1].toLowerCase())) return { type: 'date', value: 'PRESENT_REF', resolution: 'the present: the time of writing' };
       const day = scan.resolver.day((lexicon.deicticDays as Record<string, number>)[word]);
       return word.startsWith('toni') ? { ...day, type: 'time', pod: 'NI' } : day;
     },
