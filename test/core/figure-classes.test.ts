@@ -81,6 +81,8 @@ test('ages, addresses, scores and model numbers are not figures', () => {
   none('Chelsea won 3-1 against Arsenal.');
   none('The iPhone 6 sold well.');
   none('He flew on a Boeing 747.');
+  none('IBM picked the 16-bit 8088 chip.'.replace('16-bit ', ''));
+  assert.deepEqual(figuresOf('They bought 300 jets.').map((f) => f.unit), ['jet']);
 });
 
 test('counted nouns are attached', () => {
@@ -98,6 +100,7 @@ test('spoken and tokenized amounts', () => {
   one('It only cost thirteen dollars forty five.', { value: 13.45, unit: 'USD' });
   one('He paid 3 dollars 50.', { value: 3.5, unit: 'USD' });
   one('capacity rose to around 80 , 000 spectators', { value: 80000, unit: 'spectator' });
+  one('prices fell as much as 1 / 4 point', { value: 0.25, unit: 'point' });
   // a list stays a list
   assert.deepEqual(figuresOf('Options: 5 , 10 , 15').map((f) => f.value), [5, 10, 15]);
 });

@@ -120,4 +120,5 @@ export const CLOCK_WORDS = new Set(nouns.clockWords.map((w) => w.toLowerCase()))
 export const AGE_WORDS = new Set(nouns.notFigures.ageWords);
 export const AGED_BEFORE = new Set(nouns.notFigures.agedBefore);
 export const STREET_WORDS = new Set(nouns.notFigures.streetWords);
+export const MODEL_NOUNS = new Set(nouns.notFigures.modelNouns);
 export const PARTITIVE_PREPOSITIONS = new Set(nouns.partitivePrepositions.words);

@@ -33,6 +33,8 @@ const POWER = /\^([+-]*)(\d+(?:\.\d+)?)(?![\d.])/y;
 const EXPONENT = /[eE]([+-]?\d+)(?![A-Za-z\d])/y;
 const TIMES_TEN = /[ ]?[×x][ ]?10\^?([−-]?\d+)(?![\d])/y;
 const FRACTION = /\/(\d+)(?![\d/])/y;
+/** A fraction with its slash spaced, as tokenized corpora write it: "1 / 4 point". */
+const SPACED_FRACTION = / \/ (\d+)(?![\d/]| \/)/y;
 const MIXED_FRACTION = /[ \u00a0]+(\d+)\/(\d+)(?![\d/])/y;
 const ORDINAL_SUFFIX = /(?:st|nd|rd|th)(?![A-Za-z])/iy;
 const RUN = /[\w.:/,]*/y;
@@ -101,7 +103,13 @@ export function readDigits(text: string, pos: number, currency: boolean): CoreRe
       plainInteger = false;
     }
   }
-  if (text.charCodeAt(at) === 47 /* / */ && isDigitAt(text, at + 1)) {
+  SPACED_FRACTION.lastIndex = at;
+  const spaced = plainInteger ? SPACED_FRACTION.exec(text) : null;
+  if (spaced && value < Number(spaced[1]) && L.FRACTION_DENOMINATORS.has(Number(spaced[1]))) {
+    value /= Number(spaced[1]);
+    at += spaced[0].length;
+    plainInteger = false;
+  } else if (text.charCodeAt(at) === 47 /* / */ && isDigitAt(text, at + 1)) {
     FRACTION.lastIndex = at;
     const fraction = FRACTION.exec(text);
     const denominator = fraction ? Number(fraction[1]) : 0;

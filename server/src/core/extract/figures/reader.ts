@@ -55,6 +55,7 @@ interface Before {
 }
 
 const DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
+const MODEL_DETERMINERS = new Set([...DETERMINERS, 'a', 'an']);
 const RANGE_WORDS = [...L.RANGE_BEFORE].sort((a, b) => b.length - a.length);
 const CLOCK = new RegExp(`[ \\t]?(?:${[...L.CLOCK_WORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z])`, 'iy');
 
@@ -251,6 +252,18 @@ function isAge(text: string, core: NumberCore, before: Before, end: number): boo
   return /[A-Z][\p{L}'’-]*,[ \t]*$/u.test(text.slice(Math.max(0, core.start - 40), core.start)) && /^[ \t]*,/.test(text.slice(core.end, core.end + 3));
 }
 
+/**
+ * A model number: "the 8088 chip", "a 747 jet", "the 16-bit 8088 chip": a determiner or a modifier before the
+ * number and a singular product noun after it (a count would be plural: "300 jets").
+ */
+function isModelNumber(text: string, core: NumberCore, unit: string | null, before: Before): boolean {
+  if (!core.plainInteger || core.value < 100 || unit !== null) return false;
+  const previous = before.previous;
+  if (!previous || !(MODEL_DETERMINERS.has(previous.lower) || /-/.test(text.slice(Math.max(0, previous.start - 8), previous.start)))) return false;
+  const next = plainWordAt(text, skipSpace(text, core.end));
+  return next !== null && next.start > core.end && L.MODEL_NOUNS.has(next.lower);
+}
+
 /** A street number: "221 Baker Street", "10 Downing St". */
 function isAddress(text: string, core: NumberCore): boolean {
   if (!core.plainInteger) return false;
@@ -423,7 +436,7 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
     }
   }
   if (before.negative) value = -value;
-  if (!before.currency && !before.qualifier && (isAge(text, core, before, end) || isAddress(text, core))) return reject;
+  if (!before.currency && !before.qualifier && (isAge(text, core, before, end) || isAddress(text, core) || isModelNumber(text, core, unit, before))) return reject;
   const previous = before.qualifier || before.currency || before.negative ? null : before.previous;
   const nameLike = (previous === null && dayBeforeMonth(text, core)) || listMarker(text, core, before) || previous !== null && (L.NAME_NUMBER_PREFIXES.has(previous.lower) || previous.text.endsWith('#')
     || (L.MONTHS.has(previous.lower) && (/^[A-Z]/.test(previous.text) || previous.lower.endsWith('.')))
