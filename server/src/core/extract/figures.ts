@@ -13,7 +13,7 @@
 
 import type { DateMention, ExtractionContext, Figure, Span } from '../types';
 import { outsideNoise } from '../text/spans';
-import { ANCHOR_WORDS, GLUED_CURRENCIES, RANGE_JOINS, UNICODE_FRACTIONS } from './figures/lexicon';
+import { ANCHOR_WORDS, GLUED_CURRENCIES, PERIOD_MODIFIERS, RANGE_JOINS, UNICODE_FRACTIONS } from './figures/lexicon';
 import { readFigureAt, type Candidate } from './figures/reader';
 import { intervalOf } from './figures/intervals';
 
@@ -26,6 +26,7 @@ const ANCHOR = new RegExp(
   'giu',
 );
 const SENTENCE_END = /[.!?]["”’)]?\s+["“‘(]?[A-Z0-9]|\n\s*\n/;
+const PERIOD_FRAME = new RegExp(`^(?:the\\s+)?(?:${PERIOD_MODIFIERS.join('|')})\\s`, 'i');
 /** How far back a count may look for the unit it leaves out. */
 const ELLIPSIS_REACH = 200;
 const ELLIPSIS_LINK = /(?:,|\band|\bwith|\bbut|\bwhile|\bincluding|\bplus|\bwhereas)\s*$/i;
@@ -41,8 +42,9 @@ export function extractFigures(context: ExtractionContext, dates: readonly DateM
     ANCHOR.lastIndex = Math.max(result.next, match.index + 1);
   }
   // A duration with a number ("a two-year maintenance period", "for 3 hours") is also a figure: a length of time
-  // that sources can disagree on. Dates, times and sets keep their numbers.
-  const outsideDates = dropOverlapping(candidates, dates.filter((date) => !(date.type === 'duration' && /^PT?\d/.test(date.value))));
+  // that sources can disagree on. Dates, times, sets and the periods that frame a time ("the first eight months",
+  // "the past three years") keep their numbers.
+  const outsideDates = dropOverlapping(candidates, dates.filter((date) => !(date.type === 'duration' && /^PT?\d/.test(date.value) && !PERIOD_FRAME.test(date.text))));
   const ranged = joinRanges(text, outsideDates);
   const kept = ranged.filter(isFigure);
   borrowUnits(text, kept);

@@ -108,7 +108,7 @@ export class Resolver {
    */
   monthOf(month: number, mode: Direction): Piece {
     if (!this.ref) return { type: 'date', value: `XXXX-${pad(month)}`, resolution: this.relative };
-    return { type: 'date', value: `${this.ref.year + this.yearShift(month * 100, mode, 0)}-${pad(month)}`, resolution: this.relative };
+    return { type: 'date', value: `${this.ref.year + this.yearShift(month * 100, mode)}-${pad(month)}`, resolution: this.relative };
   }
 
   /** Month and day without a year, placed as monthOf places a month. */
@@ -117,7 +117,7 @@ export class Resolver {
       const value = `XXXX-${pad(month)}-${pad(day)}`;
       return { type: 'date', value, day: value, explicitMonth: true, resolution: this.relative };
     }
-    const year = this.ref.year + this.yearShift(month * 100 + day, mode, this.ref.day ?? 0);
+    const year = this.ref.year + this.yearShift(month * 100 + day, mode);
     if (!existsIn(year, month, day)) {
       const value = `XXXX-${pad(month)}-${pad(day)}`;
       return { type: 'date', value, day: value, explicitMonth: true, resolution: `unresolved: no such day in ${year}` };
@@ -127,10 +127,10 @@ export class Resolver {
   }
 
   /** -1, 0 or +1 year from the document's for a month-day key (month * 100 + day) read in a direction. */
-  private yearShift(key: number, mode: Direction, refDay: number): number {
-    if (mode === 'same' || !this.ref) return 0;
-    if (!this.ref.month) return 0;
-    const refKey = this.ref.month * 100 + (key % 100 === 0 ? 0 : refDay);
+  private yearShift(key: number, mode: Direction): number {
+    if (mode === 'same' || !this.ref?.month) return 0;
+    // a month alone (key % 100 = 0) compares with the document's month, a month-day with its day
+    const refKey = this.ref.month * 100 + (key % 100 === 0 ? 0 : this.ref.day ?? 0);
     // By tense, a date of the document's own month stays in its year ("on June 15" in a June 20 article that
     // looks ahead is still this June): only the month decides, as HeidelTime does.
     const month = Math.floor(key / 100);

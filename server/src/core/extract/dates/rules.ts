@@ -491,8 +491,8 @@ export const RULES: Rule[] = [
     },
   },
   {
-    name: 'duration', heads: [...QUANTITY_HEADS, 'the', 'last', 'past', 'next', 'coming', 'first', 'final', 'previous', 'following'],
-    re: re(`(?:(the\\s+)?(last|past|next|coming|first|final|previous|following)\\s+)?(${QUANTITY})[\\s-]+(?:more\\s+|additional\\s+|full\\s+|long\\s+|straight\\s+|consecutive\\s+)?(${UNIT})(?![\\w-]|-old)`),
+    name: 'duration', heads: [...QUANTITY_HEADS, 'the', ...lexicon.periodModifiers],
+    re: re(`(?:(the\\s+)?(${alternation(lexicon.periodModifiers)})\\s+)?(${QUANTITY})[\\s-]+(?:more\\s+|additional\\s+|full\\s+|long\\s+|straight\\s+|consecutive\\s+)?(${UNIT})(?![\\w-]|-old)`),
     build(m, scan) {
       const amount = quantity(m[3]);
       const unit = unitCode(m[4]);

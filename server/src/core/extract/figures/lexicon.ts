@@ -112,6 +112,8 @@ export const SKIPPED_MODIFIERS = new Set(nouns.modifiersToSkip.words);
 export const NAME_NUMBER_PREFIXES = new Set(nouns.nameNumberPrefixes.words);
 export const PLURAL_MODIFIERS = new Set(nouns.pluralModifiers.words);
 export const DECADE_WORDS = new Set(nouns.decadeWords.words);
+/** "the past three years", "the first eight months": a duration that frames a period (dates-lexicon.json). */
+export const PERIOD_MODIFIERS: readonly string[] = dateWords.periodModifiers;
 /** Month names, full and abbreviated, with and without their period: one list for dates and figures (dates-lexicon.json). */
 export const MONTHS = new Set(Object.keys(dateWords.months).flatMap((month) => (month.length <= 4 ? [month, `${month}.`] : [month])));
 export const YEAR_PREPOSITIONS = new Set(nouns.yearPrepositions.words);
