@@ -68,6 +68,8 @@ test('negatives and fractions', () => {
   one('The firm lost -USD5m.', { value: -5_000_000, unit: 'USD' });
   one('He has 2 1/2 acres.', { value: 2.5, unit: 'acre' });
   one('Turnout fell by two-thirds.', { value: 0.666666666666667 });
+  // a measurement and its uncertainty
+  one('The result was 5 ± 1 percent.', { value: 5, low: 4, high: 6, unit: 'percent' });
 });
 
 test('ages, addresses, scores and model numbers are not figures', () => {

@@ -13,7 +13,7 @@
 
 import type { DateMention, ExtractionContext, Figure, Span } from '../types';
 import { outsideNoise } from '../text/spans';
-import { ANCHOR_WORDS, GLUED_CURRENCIES, PERIOD_MODIFIERS, RANGE_JOINS, UNICODE_FRACTIONS } from './figures/lexicon';
+import { ANCHOR_WORDS, GLUED_CURRENCIES, PERIOD_MODIFIERS, RANGE_JOINS, UNCERTAINTY_SIGNS, UNICODE_FRACTIONS } from './figures/lexicon';
 import { readFigureAt, type Candidate } from './figures/reader';
 import { intervalOf } from './figures/intervals';
 
@@ -26,6 +26,7 @@ const ANCHOR = new RegExp(
   'giu',
 );
 const SENTENCE_END = /[.!?]["”’)]?\s+["“‘(]?[A-Z0-9]|\n\s*\n/;
+const UNCERTAINTY = new Set(UNCERTAINTY_SIGNS);
 const PERIOD_FRAME = new RegExp(`^(?:the\\s+)?(?:${PERIOD_MODIFIERS.join('|')})\\s`, 'i');
 /** How far back a count may look for the unit it leaves out. */
 const ELLIPSIS_REACH = 200;
@@ -78,6 +79,13 @@ function joinRanges(text: string, candidates: Candidate[]): Candidate[] {
       continue;
     }
     const gap = text.slice(a.end, b.start).trim().toLowerCase();
+    // "9.83 ± 0.01 m/s2", "5 +/- 1 percent": a measurement and its uncertainty are one interval.
+    if (UNCERTAINTY.has(gap) && b.value > 0 && b.value < Math.abs(a.value) && (a.unit === null || b.unit === null || a.unit === b.unit)) {
+      const unitSource = b.unit !== null ? b : a;
+      out.push({ ...a, end: b.end, numberEnd: b.numberEnd, low: a.value - b.value, high: a.value + b.value, kind: unitSource.kind, unit: unitSource.unit, measure: unitSource.measure });
+      i++;
+      continue;
+    }
     const hyphen = /^[-–—](?:\s*to)?$/.test(gap);
     const join = hyphen ? '-' : gap;
     const compatible = a.unit === null || b.unit === null || (a.unit === b.unit && a.kind === b.kind);

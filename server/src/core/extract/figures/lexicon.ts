@@ -64,6 +64,8 @@ export const QUALIFIERS_AFTER = phraseTable<Qualifier>(
 );
 export const RANGE_BEFORE = new Set(qualifiers.rangeBefore);
 export const RANGE_JOINS = new Set(qualifiers.rangeJoin);
+/** "±", "+/-" between a measurement and its uncertainty. */
+export const UNCERTAINTY_SIGNS: readonly string[] = qualifiers.uncertaintySigns;
 export const CHANGE_VERBS = new Set(qualifiers.changeVerbs.words);
 
 // ---- currencies ----
