@@ -19,9 +19,10 @@ import { intervalOf } from './figures/intervals';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A number starts at a digit that follows no letter, digit or decimal point ("7" of "2.7" is not one), or right
-// after a currency code glued to it ("USD10m"; reader.ts checks the code's case).
+// after a currency code glued to it ("USD10m"; reader.ts checks the code's case). The digit comes first in that
+// branch so that the look-behind runs only at digits.
 const ANCHOR = new RegExp(
-  `(?<![\\p{L}\\p{N}_]|\\p{N}\\.)\\.?\\d|(?<=(?<![\\p{L}\\p{N}_])(?:${[...GLUED_CURRENCIES.keys()].map(escape).join('|')}))\\d` +
+  `(?<![\\p{L}\\p{N}_]|\\p{N}\\.)\\.?\\d|\\d(?<=(?<![\\p{L}\\p{N}_])(?:${[...GLUED_CURRENCIES.keys()].map(escape).join('|')})\\d)` +
   `|[${[...UNICODE_FRACTIONS.keys()].join('')}]|\\b(?:${ANCHOR_WORDS.join('|')})\\b`,
   'giu',
 );

@@ -94,8 +94,7 @@ function readBefore(text: string, numberStart: number, limit: number): Before {
     const sign = wordBefore(text, glued.start, limit);
     const negativeWord = sign !== null && sign.end < glued.start && L.NEGATIVE_WORDS.has(sign.lower);
     const signed = isSign(text[glued.start - 1]);
-    const outer = readQualifierAndRange(text, negativeWord ? sign!.start : signed ? glued.start - 1 : glued.start, limit);
-    return { ...outer, currency: glued.code, gluedAlias: glued.alias, negative: negativeWord || signed };
+    return readQualifierAndRange(text, negativeWord ? sign!.start : signed ? glued.start - 1 : glued.start, limit, glued.code, glued.alias, negativeWord || signed);
   }
   if (isSign(text[start - 1]) && (start - 1 === limit || (!isDigitAt(text, start - 2) && !isLetterAt(text, start - 2) && !isSign(text[start - 2])))) {
     negative = true;
@@ -141,11 +140,11 @@ function readBefore(text: string, numberStart: number, limit: number): Before {
     negative = true;
     start = sign.start;
   }
-  return { ...readQualifierAndRange(text, start, limit), currency, gluedAlias: false, negative };
+  return readQualifierAndRange(text, start, limit, currency, false, negative);
 }
 
 /** The qualifier ("more than"), range word ("between") and change verb ("rose from") before `from`. */
-function readQualifierAndRange(text: string, from: number, limit: number): Omit<Before, 'currency' | 'gluedAlias' | 'negative'> {
+function readQualifierAndRange(text: string, from: number, limit: number, currency: string | null, gluedAlias: boolean, negative: boolean): Before {
   let start = from;
   let qualifier: Qualifier | null = null;
   for (const [phrase, value] of L.QUALIFIERS_BEFORE.phrases) {
@@ -168,7 +167,7 @@ function readQualifierAndRange(text: string, from: number, limit: number): Omit<
   }
   const changeBefore = changeVerbBefore(text, rangeStart, limit);
   const previous = wordBefore(text, rangeStart, limit);
-  return { start, qualifier, rangeWord, rangeStart, changeBefore, previous };
+  return { start, currency, gluedAlias, negative, qualifier, rangeWord, rangeStart, changeBefore, previous };
 }
 
 function qualifierAfter(text: string, pos: number): { qualifier: Qualifier; end: number } | null {
@@ -235,8 +234,10 @@ function listMarker(text: string, core: NumberCore, before: Before): boolean {
 }
 
 // "-year-old", " years old", tokenized " - year - old".
-const AGE_AFTER = new RegExp(`^[ \\t]*[-‑]?[ \\t]*(?:${[...L.AGE_WORDS].map((w) => w.replace(/[-\s]/g, '[ \\t]*[-‑]?[ \\t]*')).join('|')})(?![A-Za-z])`, 'i');
-const STREET_AFTER = new RegExp(`^[ \\t]+(?:[A-Z][\\p{L}'’-]*[ \\t]+){1,3}(?:${[...L.STREET_WORDS].map((w) => w.replace('.', '\\.')).join('|')})(?![\\p{L}])`, 'iu');
+const AGE_AFTER = new RegExp(`[ \\t]*[-‑]?[ \\t]*(?:${[...L.AGE_WORDS].map((w) => w.replace(/[-\s]/g, '[ \\t]*[-‑]?[ \\t]*')).join('|')})(?![A-Za-z])`, 'iy');
+const OLD_AFTER = /[ \t]+old(?![A-Za-z])/iy;
+const STREET_AFTER = new RegExp(`[ \\t]+(?:[A-Z][\\p{L}'’-]*[ \\t]+){1,3}(?:${[...L.STREET_WORDS].map((w) => w.replace('.', '\\.')).join('|')})(?![\\p{L}])`, 'iuy');
+const NAME_AND_COMMA_BEFORE = /[A-Z][\p{L}'’-]*,[ \t]*$/u;
 
 /**
  * An age, not a figure: "a 45-year-old man", "45 years old", "John Smith, 45, said", "aged 45".
@@ -244,12 +245,15 @@ const STREET_AFTER = new RegExp(`^[ \\t]+(?:[A-Z][\\p{L}'’-]*[ \\t]+){1,3}(?:$
  */
 function isAge(text: string, core: NumberCore, before: Before, end: number): boolean {
   if (!core.plainInteger && !core.words) return false;
-  if (AGE_AFTER.test(text.slice(core.end, core.end + 16))) return true;
-  if (end > core.end && /^[ \t]+old(?![A-Za-z])/i.test(text.slice(end, end + 6)) && /^[ \t-]*years?\b/i.test(text.slice(core.end, end))) return true;
+  AGE_AFTER.lastIndex = core.end;
+  if (AGE_AFTER.test(text)) return true;
+  OLD_AFTER.lastIndex = end;
+  if (end > core.end && OLD_AFTER.test(text) && /^[ \t-]*years?\b/i.test(text.slice(core.end, end))) return true;
   if (core.value < 1 || core.value > 120 || core.words) return false;
   if (before.previous && L.AGED_BEFORE.has(before.previous.lower)) return true;
   // "Smith, 45, said": a number between commas right after a capitalised name.
-  return /[A-Z][\p{L}'’-]*,[ \t]*$/u.test(text.slice(Math.max(0, core.start - 40), core.start)) && /^[ \t]*,/.test(text.slice(core.end, core.end + 3));
+  if (text[skipSpace(text, core.end)] !== ',') return false;
+  return NAME_AND_COMMA_BEFORE.test(text.slice(Math.max(0, core.start - 40), core.start));
 }
 
 /**
@@ -267,10 +271,11 @@ function isModelNumber(text: string, core: NumberCore, unit: string | null, befo
 /** A street number: "221 Baker Street", "10 Downing St". */
 function isAddress(text: string, core: NumberCore): boolean {
   if (!core.plainInteger) return false;
-  const after = text.slice(core.end, core.end + 60);
-  const match = STREET_AFTER.exec(after);
   // the words before the street word are capitalised as written (the regex is case-insensitive for the street word)
-  return match !== null && /^[ \t]+[A-Z]/.test(after);
+  const next = skipSpace(text, core.end);
+  if (next === core.end || !/[A-Z]/.test(text[next] ?? '')) return false;
+  STREET_AFTER.lastIndex = core.end;
+  return STREET_AFTER.test(text);
 }
 
 const RATIO = /[ \t]+(over|out of)[ \t]+/iy;
