@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractDates } from '../../server/src/core/extract/dates';
 import { inferDocumentDate } from '../../server/src/core/extract/date-inference';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { buildTimeline } from '../../server/src/core/index/timeline';
 import type { DateMention, Span } from '../../server/src/core/types';
 
 // Run from the project root (the bundled test lives elsewhere), or from its source folder.
@@ -63,8 +65,10 @@ test('seed 000: media player timestamps are not dates; "last May" stays unresolv
   const found = run(text, null);
   assert.ok(!found.some((d) => /0:0/.test(d.text)), JSON.stringify(pairs(found)));
   // Without the noise finder, the repeated teaser paragraph is read twice.
-  // "now" is a deictic adverb, not a date (ANNOTATION.md).
-  assert.deepEqual(pairs(found), [['recent months', 'PXM'], ['recent months', 'PXM'], ['last May', 'XXXX-05']]);
+  // "now" and "currently" are TimeML PRESENT_REF (ANNOTATION.md); the pipeline drops the one in the media-player noise.
+  assert.deepEqual(pairs(found), [
+    ['recent months', 'PXM'], ['recent months', 'PXM'], ['currently', 'PRESENT_REF'], ['last May', 'XXXX-05'], ['now', 'PRESENT_REF'],
+  ]);
   assert.ok(found[0].resolution.startsWith('approximate'));
   assert.equal(inferDocumentDate(found), null);
   assert.deepEqual(run('0:00 0:03:35 0:00', '2016-02-18'), []);
@@ -73,14 +77,14 @@ test('seed 000: media player timestamps are not dates; "last May" stays unresolv
 test('seed 001 (dated 2016-02-18): durations, months and approximate periods', () => {
   const text = readSeed('001');
   const found = run(text, '2016-02-18');
-  // A vague quantity keeps its unit and an X for the number (TimeML "PXW"); "right now" is not a date.
+  // A vague quantity keeps its unit and an X for the number (TimeML "PXW"); "right now" is PRESENT_REF.
   assert.deepEqual(pairs(found), [
-    ['Feb. 18, 2016', '2016-02-18'], ['The last few weeks', 'PXW'], ['The last few weeks', 'PXW'], ['March', '2016-03'],
-    ['earlier this year', '2016'],
+    ['Feb. 18, 2016', '2016-02-18'], ['The last few weeks', 'PXW'], ['The last few weeks', 'PXW'], ['currently', 'PRESENT_REF'],
+    ['March', '2016-03'], ['earlier this year', '2016'], ['right now', 'PRESENT_REF'], ['currently', 'PRESENT_REF'],
   ]);
   assert.equal(found[1].type, 'duration');
   assert.equal(found[1].start, text.indexOf('The last few weeks'));
-  assert.ok(found[4].resolution.startsWith('approximate'));
+  assert.ok(found.find((d) => d.text === 'earlier this year')!.resolution.startsWith('approximate'));
 });
 
 test('seed 002 (undated): yesterday evening and last week keep X placeholders', () => {
@@ -91,9 +95,9 @@ test('seed 002 (undated): yesterday evening and last week keep X placeholders', 
   assert.equal(found.find((d) => d.text === 'last week')!.value, 'XXXX-WXX');
   assert.equal(found.find((d) => d.text === 'Every day')!.type, 'set');
   assert.equal(inferDocumentDate(found), null);
-  // Deictic adverbs ("now", "recently", "in recent times") are not dates.
+  // "now" is PRESENT_REF; other deictic adverbs ("recently", "in recent times") are not dates.
   assert.deepEqual(pairs(found), [
-    ['yesterday evening', 'XXXX-XX-XXTEV'], ['Every day', 'P1D'], ['last week', 'XXXX-WXX'],
+    ['yesterday evening', 'XXXX-XX-XXTEV'], ['now', 'PRESENT_REF'], ['Every day', 'P1D'], ['now', 'PRESENT_REF'], ['last week', 'XXXX-WXX'],
   ]);
 });
 
@@ -166,10 +170,14 @@ test('times, durations and sets', () => {
   assert.equal(one('a weekly meeting', null).value, 'P1W');
 });
 
-test('deictic adverbs are not dates', () => {
-  for (const phrase of ['now', 'right now', 'currently', 'recently', 'so far', 'anytime', 'at the same time', 'in recent times', 'lately', 'in the past']) {
+test('deictic adverbs other than the present are not dates; the present is PRESENT_REF (TimeML)', () => {
+  for (const phrase of ['recently', 'so far', 'anytime', 'at the same time', 'in recent times', 'lately', 'in the past']) {
     assert.deepEqual(run(`They are ${phrase} fighting.`, '2015-05-06'), [], phrase);
   }
+  for (const phrase of ['now', 'right now', 'currently', 'at present', 'at the moment', 'nowadays']) {
+    assert.deepEqual(pairs(run(`They are ${phrase} fighting.`, '2015-05-06')), [[phrase, 'PRESENT_REF']], phrase);
+  }
+  assert.deepEqual(run('Now that the war is over, they left.', '2015-05-06'), []);
   assert.deepEqual(pairs(run('three days from now', '2015-05-06')), [['three days from now', '2015-05-09']]);
 });
 
@@ -219,4 +227,26 @@ test('noise spans and the body start are respected; offsets are UTF-16', () => {
   const withBody = run(text, '2015-05-06', [], text.indexOf('“'));
   assert.equal(withBody.length, 2);
   assert.equal(withBody[1].start, text.indexOf('May 7'));
+});
+
+test('PRESENT_REF is a date mention but stays off the timeline', () => {
+  const analysis = analyzeDocument('x.txt', '---\ndate: 2015-05-06\n---\nThe army is now in Ramadi. It took the city on Tuesday.\n');
+  assert.deepEqual(analysis.dates.map((d) => [d.text, d.type, d.value]), [['now', 'date', 'PRESENT_REF'], ['Tuesday', 'date', '2015-05-05']]);
+  assert.deepEqual(buildTimeline([analysis]).map((event) => event.date), ['2015-05-05']);
+});
+
+test('both ends of a range of years', () => {
+  assert.deepEqual(pairs(run('The 2009-2010 season was long.', null)), [['2009', '2009'], ['2010', '2010']]);
+  assert.deepEqual(pairs(run('In the 2009-10 season he scored.', null)), [['2009', '2009'], ['10', '2010']]);
+});
+
+test('tense places a month or weekday without a year', () => {
+  assert.equal(one('The vote was held in July.', '2015-03-10').value, '2014-07');
+  assert.equal(one('The vote will be held in July.', '2015-03-10').value, '2015-07');
+  assert.equal(one('The vote will be held in February.', '2015-03-10').value, '2016-02');
+  assert.equal(one('The vote was postponed until Saturday.', '2015-05-06').value, '2015-05-09');
+  assert.equal(one("I'll go back Tuesday.", '2015-05-06').value, '2015-05-12');
+  // a duration before "earlier" is no date without an anchor
+  const earlier = one('About a month earlier, the army withdrew.', '2015-05-06');
+  assert.deepEqual([earlier.type, earlier.value], ['duration', 'P1M']);
 });

@@ -3,7 +3,7 @@ import { outsideNoise } from '../text/spans';
 import { parseReference } from './dates/calendar';
 import { type Atom, Resolver, clockText } from './dates/atoms';
 import { RULES, type Rule, type Scan } from './dates/rules';
-import { ABBREVIATIONS } from './dates/lexicon';
+import { ABBREVIATIONS, GLUED_NUMBER_PREFIXES, lexicon } from './dates/lexicon';
 
 // Date expressions as TIMEX3 values. Rules (./dates/rules.ts, lexicon in ../data/dates-lexicon.json) find
 // pieces at candidate words; neighbouring pieces are merged ("Tuesday" + "evening", "tomorrow" + "8am");
@@ -12,79 +12,95 @@ import { ABBREVIATIONS } from './dates/lexicon';
 // "recently", "in recent times") are not dates; vague amounts keep an X ("the last few weeks" PXW); fractions and
 // parts of spelled numbers ("3/4", "three quarters", "two hundred and two thousand") are left to the figures.
 
-const RULES_BY_HEAD = new Map<string, Rule[]>();
-for (const rule of RULES) {
-  for (const head of rule.heads) {
-    const key = head.toLowerCase();
-    const list = RULES_BY_HEAD.get(key) ?? [];
-    if (!list.includes(rule)) list.push(rule);
-    RULES_BY_HEAD.set(key, list);
-  }
-}
-
 /** A period that belongs to the span: "a.m.", "Feb.", "Tues."; not the full stop after "Monday." or "2.13 am.". */
 const ABBREVIATION_END = new RegExp(`(?:\\.[A-Za-z]\\.|(?:^|[^A-Za-z])(?:${[...ABBREVIATIONS].join('|')})\\.)$`, 'i');
 
 const TOKEN = /[A-Za-z]+|[0-9]+|½|['’](?=\d)/g;
+/** Letters glued before a number that still let it start a date: "mar4", "Q3", "H1", "week12". */
+const MONTH_OR_PERIOD_BEFORE = new RegExp(`(?:^|[^A-Za-z])(?:${[...GLUED_NUMBER_PREFIXES].join('|')})$`, 'i');
+
+/** A date mention and the names of the rules whose pieces made it (for the rule tests and hovers). */
+export interface TracedDate { mention: DateMention; rules: string[] }
+
+/** Finds date expressions with a set of rules; the index of rules by first word belongs to the instance. */
+export class DateExtractor {
+  private readonly rulesByHead = new Map<string, Rule[]>();
+
+  constructor(readonly rules: readonly Rule[] = RULES) {
+    for (const rule of rules) {
+      for (const head of rule.heads) {
+        const key = head.toLowerCase();
+        const list = this.rulesByHead.get(key) ?? [];
+        if (!list.includes(rule)) list.push(rule);
+        this.rulesByHead.set(key, list);
+      }
+    }
+  }
+
+  extract(context: ExtractionContext): TracedDate[] {
+    const { text } = context;
+    const scan: Scan = { text, at: 0, resolver: new Resolver(parseReference(context.documentDate)) };
+    const atoms = this.findAtoms(scan, context.bodyStart);
+    const merged = merge(outsideNoise(atoms, context.noise), scan);
+    const found: TracedDate[] = [];
+    for (const atom of merged) {
+      if (atom.weak && !atom.alone) continue;
+      const mention = atom.weak && atom.alone
+        ? { start: atom.start, end: atom.end, text: text.slice(atom.start, atom.end), ...atom.alone, resolution: 'recurring' }
+        : finish(atom, text);
+      if (mention) found.push({ mention, rules: atom.rules ?? [] });
+    }
+    return found;
+  }
+
+  private findAtoms(scan: Scan, from: number): Atom[] {
+    const { text } = scan;
+    const atoms: Atom[] = [];
+    const token = new RegExp(TOKEN.source, 'g');
+    token.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = token.exec(text))) {
+      const at = m.index;
+      const head = /^\d/.test(m[0]) ? '#' : m[0].toLowerCase();
+      const rules = this.rulesByHead.get(head);
+      if (!rules) continue;
+      const previous = at > 0 ? text[at - 1] : ' ';
+      if (/[A-Za-z0-9]/.test(previous) && head !== '#') continue;
+      // Numbers inside addresses, identifiers or amounts of money are not dates.
+      if (head === '#' && (/[_~=&%/@#]/.test(previous) || /[A-Za-z]/.test(previous) && !MONTH_OR_PERIOD_BEFORE.test(text.slice(Math.max(0, at - 6), at)) ||
+        /[$€£¥]\s?$/.test(text.slice(Math.max(0, at - 2), at)))) continue;
+      // The decimals or thousands of a number ("2.123 pm", "1,500") are not a number of their own.
+      if (head === '#' && at > 1 && /\d/.test(text[at - 2]) && (previous === '.' || (previous === ',' && /^\d{3}(?!\d)/.test(text.slice(at, at + 4))))) continue;
+      scan.at = at;
+      let best: Atom | null = null;
+      for (const rule of rules) {
+        rule.re.lastIndex = at;
+        const match = rule.re.exec(text);
+        if (!match || match[0].length === 0) continue;
+        const end = at + match[0].length;
+        if (best && end <= best.end) continue;
+        if (/[A-Za-z0-9_]/.test(text[end] ?? ' ') && /[A-Za-z0-9]/.test(text[end - 1])) continue;
+        const piece = rule.build(match, scan);
+        if (!piece) continue;
+        best = { ...piece, start: at, end: piece.end ?? end, rules: [rule.name] } as Atom;
+      }
+      if (best) {
+        // Trailing spaces or a dangling period of an abbreviation stay outside the span.
+        while (best.end > best.start && /\s/.test(text[best.end - 1])) best.end--;
+        if (text[best.end - 1] === '.' && !ABBREVIATION_END.test(text.slice(Math.max(best.start, best.end - 6), best.end))) best.end--;
+        atoms.push(best);
+        token.lastIndex = best.end;
+      }
+    }
+    return atoms;
+  }
+}
+
+const DEFAULT_EXTRACTOR = new DateExtractor();
 
 /** Date expressions as TIMEX3 values, resolved against the document's own date when it has one. */
 export function extractDates(context: ExtractionContext): DateMention[] {
-  const { text } = context;
-  const scan: Scan = { text, at: 0, resolver: new Resolver(parseReference(context.documentDate)) };
-  const atoms = findAtoms(scan, context.bodyStart);
-  const merged = merge(outsideNoise(atoms, context.noise), scan);
-  const mentions: DateMention[] = [];
-  for (const atom of merged) {
-    if (atom.weak) continue;
-    const mention = finish(atom, text);
-    if (mention) mentions.push(mention);
-  }
-  return mentions;
-}
-
-function findAtoms(scan: Scan, from: number): Atom[] {
-  const { text } = scan;
-  const atoms: Atom[] = [];
-  const token = new RegExp(TOKEN.source, 'g');
-  token.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = token.exec(text))) {
-    const at = m.index;
-    const head = /^\d/.test(m[0]) ? '#' : m[0].toLowerCase();
-    const rules = RULES_BY_HEAD.get(head);
-    if (!rules) {
-      // Words: skip to the end of the word. Digit runs: skip the whole run of digits and separators.
-      continue;
-    }
-    const previous = at > 0 ? text[at - 1] : ' ';
-    if (/[A-Za-z0-9]/.test(previous) && head !== '#') continue;
-    // Numbers inside addresses, identifiers or amounts of money are not dates.
-    if (head === '#' && (/[_~=&%/@#]/.test(previous) || /[A-Za-z]/.test(previous) && !/(?:^|[^A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|q|h|week)$/i.test(text.slice(Math.max(0, at - 6), at)) ||
-      /[$€£¥]\s?$/.test(text.slice(Math.max(0, at - 2), at)))) continue;
-    // The decimals or thousands of a number ("2.123 pm", "1,500") are not a number of their own.
-    if (head === '#' && at > 1 && /\d/.test(text[at - 2]) && (previous === '.' || (previous === ',' && /^\d{3}(?!\d)/.test(text.slice(at, at + 4))))) continue;
-    scan.at = at;
-    let best: Atom | null = null;
-    for (const rule of rules) {
-      rule.re.lastIndex = at;
-      const match = rule.re.exec(text);
-      if (!match || match[0].length === 0) continue;
-      const end = at + match[0].length;
-      if (best && end <= best.end) continue;
-      if (/[A-Za-z0-9_]/.test(text[end] ?? ' ') && /[A-Za-z0-9]/.test(text[end - 1])) continue;
-      const piece = rule.build(match, scan);
-      if (!piece) continue;
-      best = { ...piece, start: at, end: piece.end ?? end } as Atom;
-    }
-    if (best) {
-      // Trailing spaces or a dangling period of an abbreviation stay outside the span.
-      while (best.end > best.start && /\s/.test(text[best.end - 1])) best.end--;
-      if (text[best.end - 1] === '.' && !ABBREVIATION_END.test(text.slice(Math.max(best.start, best.end - 6), best.end))) best.end--;
-      atoms.push(best);
-      token.lastIndex = best.end;
-    }
-  }
-  return atoms;
+  return DEFAULT_EXTRACTOR.extract(context).map((found) => found.mention);
 }
 
 const GAP = /^[ \t]*(?:,|@|-|–|\(|at|on|of|in\s+the|in|around|about|for)?[ \t]*,?[ \t]*$/i;
@@ -94,7 +110,7 @@ function merge(atoms: Atom[], scan: Scan): Atom[] {
   const out = atoms.slice();
   for (let i = 0; i + 1 < out.length;) {
     const joined = join(out[i], out[i + 1], scan);
-    if (joined) out.splice(i, 2, joined);
+    if (joined) out.splice(i, 2, { ...joined, alone: undefined, rules: [...(out[i].rules ?? []), ...(out[i + 1].rules ?? [])] });
     else i++;
   }
   return out;
@@ -155,7 +171,8 @@ function join(a: Atom, b: Atom, scan: Scan): Atom | null {
   return null;
 }
 
-const EDGE_MODIFIER = /\b(early|late|mid)(?:[\s-]+on)?[\s-]+$/i;
+/** "early", "late", "mid" right before a day or part of the day widen it ("late Tuesday", "early on Monday"). */
+const EDGE_MODIFIER = new RegExp(`\\b(${lexicon.edgeModifiers.join('|')})(?:[\\s-]+on)?[\\s-]+$`, 'i');
 
 function finish(atom: Atom, text: string): DateMention | null {
   let value = atom.value;

@@ -13,15 +13,22 @@
 
 import type { DateMention, ExtractionContext, Figure, Span } from '../types';
 import { outsideNoise } from '../text/spans';
-import { ANCHOR_WORDS, RANGE_JOINS, UNICODE_FRACTIONS } from './figures/lexicon';
+import { ANCHOR_WORDS, GLUED_CURRENCIES, PERIOD_MODIFIERS, RANGE_JOINS, UNCERTAINTY_SIGNS, UNICODE_FRACTIONS } from './figures/lexicon';
 import { readFigureAt, type Candidate } from './figures/reader';
 import { intervalOf } from './figures/intervals';
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A number starts at a digit that follows no letter, digit or decimal point ("7" of "2.7" is not one), or right
+// after a currency code glued to it ("USD10m"; reader.ts checks the code's case). The digit comes first in that
+// branch so that the look-behind runs only at digits.
 const ANCHOR = new RegExp(
-  `(?<![\\p{L}\\p{N}_])\\.?\\d|[${[...UNICODE_FRACTIONS.keys()].join('')}]|\\b(?:${ANCHOR_WORDS.join('|')})\\b`,
+  `(?<![\\p{L}\\p{N}_]|\\p{N}\\.)\\.?\\d|\\d(?<=(?<![\\p{L}\\p{N}_])(?:${[...GLUED_CURRENCIES.keys()].map(escape).join('|')})\\d)` +
+  `|[${[...UNICODE_FRACTIONS.keys()].join('')}]|\\b(?:${ANCHOR_WORDS.join('|')})\\b`,
   'giu',
 );
 const SENTENCE_END = /[.!?]["”’)]?\s+["“‘(]?[A-Z0-9]|\n\s*\n/;
+const UNCERTAINTY = new Set(UNCERTAINTY_SIGNS);
+const PERIOD_FRAME = new RegExp(`^(?:the\\s+)?(?:${PERIOD_MODIFIERS.join('|')})\\s`, 'i');
 /** How far back a count may look for the unit it leaves out. */
 const ELLIPSIS_REACH = 200;
 const ELLIPSIS_LINK = /(?:,|\band|\bwith|\bbut|\bwhile|\bincluding|\bplus|\bwhereas)\s*$/i;
@@ -36,7 +43,10 @@ export function extractFigures(context: ExtractionContext, dates: readonly DateM
     if (result.candidate) candidates.push(result.candidate);
     ANCHOR.lastIndex = Math.max(result.next, match.index + 1);
   }
-  const outsideDates = dropOverlapping(candidates, dates);
+  // A duration with a number ("a two-year maintenance period", "for 3 hours") is also a figure: a length of time
+  // that sources can disagree on. Dates, times, sets and the periods that frame a time ("the first eight months",
+  // "the past three years") keep their numbers.
+  const outsideDates = dropOverlapping(candidates, dates.filter((date) => !(date.type === 'duration' && /^PT?\d/.test(date.value) && !PERIOD_FRAME.test(date.text))));
   const ranged = joinRanges(text, outsideDates);
   const kept = ranged.filter(isFigure);
   borrowUnits(text, kept);
@@ -70,6 +80,13 @@ function joinRanges(text: string, candidates: Candidate[]): Candidate[] {
       continue;
     }
     const gap = text.slice(a.end, b.start).trim().toLowerCase();
+    // "9.83 ± 0.01 m/s2", "5 +/- 1 percent": a measurement and its uncertainty are one interval.
+    if (UNCERTAINTY.has(gap) && b.value > 0 && b.value < Math.abs(a.value) && (a.unit === null || b.unit === null || a.unit === b.unit)) {
+      const unitSource = b.unit !== null ? b : a;
+      out.push({ ...a, end: b.end, numberEnd: b.numberEnd, low: a.value - b.value, high: a.value + b.value, kind: unitSource.kind, unit: unitSource.unit, measure: unitSource.measure });
+      i++;
+      continue;
+    }
     const hyphen = /^[-–—](?:\s*to)?$/.test(gap);
     const join = hyphen ? '-' : gap;
     const compatible = a.unit === null || b.unit === null || (a.unit === b.unit && a.kind === b.kind);
@@ -83,7 +100,8 @@ function joinRanges(text: string, candidates: Candidate[]): Candidate[] {
     else if (join === 'or') merge = b.value > a.value && b.value <= a.value * 10 && a.kind === 'count' && !a.unit; // "two or three
     else merge = !a.changeBefore;
     if (merge) {
-      const low = Math.min(a.value, b.value);
+      const shared = sharedScale(a, b);
+      const low = Math.min(a.value * shared, b.value);
       const high = Math.max(a.value, b.value);
       const unitSource = b.unit !== null ? b : a;
       out.push({
@@ -108,13 +126,24 @@ function joinRanges(text: string, candidates: Candidate[]): Candidate[] {
       continue;
     }
     if (!hyphen && a.unit === null && a.kind === 'count' && b.unit !== null) {
-      // "45 and 50 mg", "rose from 5 to 7 percent": the unit is written once for both.
-      out.push({ ...a, kind: b.kind, unit: b.unit, measure: b.measure });
+      // "45 and 50 mg", "rose from 5 to 7 percent": the unit is written once for both, and so is a scale ("from 5 to 7 million people").
+      const shared = sharedScale(a, b);
+      out.push({ ...a, kind: b.kind, unit: b.unit, measure: b.measure, value: a.value * shared, scaled: a.scaled || shared > 1 });
       continue;
     }
     out.push(a);
   }
   return out;
+}
+
+/**
+ * The scale the first end of a range leaves to the second: "four to five thousand" is 4,000 to 5,000, "$10 to $15
+ * billion" 10 to 15 billion. 1 when the first end has its own scale or would then pass the second.
+ */
+function sharedScale(a: Candidate, b: Candidate): number {
+  if (a.scaled || !b.scaled || Math.abs(b.value) < 1000 || Math.abs(a.value) >= 1000 || a.value === 0) return 1;
+  const scale = 10 ** (3 * Math.floor(Math.log10(Math.abs(b.value)) / 3));
+  return Math.abs(a.value * scale) <= Math.abs(b.value) ? scale : 1;
 }
 
 function isFigure(candidate: Candidate): boolean {

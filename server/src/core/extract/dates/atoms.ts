@@ -30,9 +30,16 @@ export interface Atom {
   pod?: string;
   /** A set ("every Monday"), to which a clock time can attach. */
   set?: boolean;
+  /** What a weak piece is when no neighbour takes it ("mornings" alone recurs: set TMO). */
+  alone?: { type: TimexType; value: string };
+  /** The rules whose pieces made this one (merged pieces keep all). */
+  rules?: string[];
 }
 
-export type Piece = Omit<Atom, 'start' | 'end'> & { end?: number };
+/** How a date without a year is placed: as written ('same'), 'last'/'next' (stated), or by tense ('past'/'future'). */
+export type Direction = 'same' | 'last' | 'next' | 'past' | 'future';
+
+export type Piece = Omit<Atom, 'start' | 'end' | 'rules'> & { end?: number };
 
 /** Resolution against the document date, shared by the rules. */
 export class Resolver {
@@ -95,35 +102,44 @@ export class Resolver {
     return { type: 'date', value, day: value, weekday, resolution: this.relative };
   }
 
-  /** A month without a year: the document's year ("in March"), or the one before/after ("last May"). */
-  monthOf(month: number, mode: 'same' | 'last' | 'next'): Piece {
+  /**
+   * A month without a year: the document's year ("in March"), the one before/after ("last May"), or by the
+   * sentence's tense the most recent past ('past': "in July" said in March is last July) or the next ('future').
+   */
+  monthOf(month: number, mode: Direction): Piece {
     if (!this.ref) return { type: 'date', value: `XXXX-${pad(month)}`, resolution: this.relative };
-    let year = this.ref.year;
-    const refMonth = this.ref.month ?? (mode === 'last' ? 13 : 0);
-    if (mode === 'last' && month >= refMonth) year -= 1;
-    if (mode === 'next' && month <= refMonth) year += 1;
-    return { type: 'date', value: `${year}-${pad(month)}`, resolution: this.relative };
+    return { type: 'date', value: `${this.ref.year + this.yearShift(month * 100, mode)}-${pad(month)}`, resolution: this.relative };
   }
 
-  /** Month and day without a year. */
-  monthDay(month: number, day: number, mode: 'same' | 'last' | 'next' = 'same'): Piece {
+  /** Month and day without a year, placed as monthOf places a month. */
+  monthDay(month: number, day: number, mode: Direction = 'same'): Piece {
     if (!this.ref) {
       const value = `XXXX-${pad(month)}-${pad(day)}`;
       return { type: 'date', value, day: value, explicitMonth: true, resolution: this.relative };
     }
-    let year = this.ref.year;
-    if (mode !== 'same' && this.ref.month) {
-      const key = month * 100 + day;
-      const refKey = this.ref.month * 100 + (this.ref.day ?? 0);
-      if (mode === 'last' && key >= refKey) year -= 1;
-      if (mode === 'next' && key <= refKey) year += 1;
-    }
+    const year = this.ref.year + this.yearShift(month * 100 + day, mode);
     if (!existsIn(year, month, day)) {
       const value = `XXXX-${pad(month)}-${pad(day)}`;
       return { type: 'date', value, day: value, explicitMonth: true, resolution: `unresolved: no such day in ${year}` };
     }
     const value = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
     return { type: 'date', value, day: value, explicitMonth: true, resolution: this.relative };
+  }
+
+  /** -1, 0 or +1 year from the document's for a month-day key (month * 100 + day) read in a direction. */
+  private yearShift(key: number, mode: Direction): number {
+    if (mode === 'same' || !this.ref?.month) return 0;
+    // a month alone (key % 100 = 0) compares with the document's month, a month-day with its day
+    const refKey = this.ref.month * 100 + (key % 100 === 0 ? 0 : this.ref.day ?? 0);
+    // By tense, a date of the document's own month stays in its year ("on June 15" in a June 20 article that
+    // looks ahead is still this June): only the month decides, as HeidelTime does.
+    const month = Math.floor(key / 100);
+    switch (mode) {
+      case 'last': return key >= refKey ? -1 : 0;
+      case 'next': return key <= refKey ? 1 : 0;
+      case 'past': return month > this.ref.month ? -1 : 0;
+      case 'future': return month < this.ref.month ? 1 : 0;
+    }
   }
 
   /** A day of the document's month ("on the 18th"). */

@@ -1,4 +1,6 @@
 import data from '../../data/dates-lexicon.json';
+import figureNumbers from '../../data/figures-numbers.json';
+import figureUnits from '../../data/figures-units.json';
 
 // Regex fragments and lookups built once from ../../data/dates-lexicon.json.
 
@@ -96,9 +98,24 @@ export const ABBREVIATIONS = new Set([
   ...Object.keys(data.weekdays).filter((w) => w.length <= 5 && !w.endsWith('day')),
 ]);
 
+/** Scale words ("million", "lakh"), one list with the figures (figures-numbers.json): a number going on is no date. */
+export const SCALE_WORD_SET = new Set(Object.keys(figureNumbers.scales).filter((w) => typeof (figureNumbers.scales as Record<string, unknown>)[w] === 'number'));
+export const SCALE_WORDS = alternation(SCALE_WORD_SET);
+/** The names of percent (figures-units.json): "percent", "per cent", "pct". */
+export const PERCENT_WORDS = alternation(figureUnits.units.find((unit) => unit.unit === 'percent')!.names);
+
+/** Letters that may be glued before the number of a date: abbreviated months ("mar4") and period letters ("Q3"). */
+export const GLUED_NUMBER_PREFIXES = new Set([
+  ...Object.keys(data.months).filter((w) => w.length <= 4),
+  ...data.gluedNumberPrefixes,
+]);
+
 const setOf = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 export const yearCuesBefore = setOf(data.yearCues.before);
 export const yearBlockedAfter = setOf(data.yearCues.blockedAfter);
 export const weakWeekdays = setOf(data.weakWeekdays);
 export const monthsNeedingContext = setOf(data.monthsNeedingContext);
-export const FUTURE_CUE = new RegExp(`(?:^|[^\\w])(?:${alternation(data.futureCues)})(?![\\w])`, 'i');
+/** A future cue; contractions ("I'll") attach to the word before them. */
+export const FUTURE_CUE = new RegExp(`(?:(?:^|[^\\w])(?:${alternation(data.futureCues.filter((w) => !/^['’]/.test(w)))})|(?:${alternation(data.futureCues.filter((w) => /^['’]/.test(w)))}))(?![\\w])`, 'i');
+/** A past cue: a past form from the lexicon, or a regular past after a subject pronoun ("they agreed"). */
+export const PAST_CUE = new RegExp(`(?:^|[^\\w'’])(?:${alternation(data.pastCues)}|(?:${alternation(data.subjectPronouns)})\\s+[a-z]{2,}ed)(?![\\w])`, 'i');

@@ -1,8 +1,8 @@
-import type { Clock, Piece, Resolver } from './atoms';
+import type { Clock, Direction, Piece, Resolver } from './atoms';
 import { pad, validDay } from './calendar';
 import {
-  DAYNUM, DAYWORD, FUTURE_CUE, HOLIDAY, MODIFIER, MONTH, MONTH_BARE, NUMBER_WORDS, ORDDAYWORD, POD, QUANTITY, SEASON,
-  UNIT, WEEKDAY, WEEKDAY_BARE, YEAR, alternation, dayNumberWord, lexicon, modifierOffset, monthNumber,
+  DAYNUM, DAYWORD, FUTURE_CUE, PAST_CUE, HOLIDAY, MODIFIER, MONTH, MONTH_BARE, NUMBER_WORDS, ORDDAYWORD, POD, QUANTITY, SEASON,
+  PERCENT_WORDS, SCALE_WORDS, SCALE_WORD_SET, UNIT, WEEKDAY, WEEKDAY_BARE, YEAR, alternation, dayNumberWord, lexicon, modifierOffset, monthNumber,
   monthsNeedingContext, podCode, quantity, seasonCode, unitCode, weakWeekdays, weekdayNumber, yearBlockedAfter,
   yearCuesBefore,
 } from './lexicon';
@@ -32,15 +32,15 @@ const PODS = keys(lexicon.partsOfDay);
 const SEASONS = keys(lexicon.seasons);
 const QUANTITY_HEADS = ['#', ...NUMBERS, ...firstWords(lexicon.vagueQuantities), ...keys(lexicon.articles)];
 const re = (source: string, flags = 'iy') => new RegExp(source, flags);
-const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 8, 16, 32]);
-const FRACTION_UNITS = /^(?:inch|inches|in|mile|miles|cup|cups|points?|pounds?|lbs?|oz|ounces?|teaspoons?|tablespoons?|tsp|tbsp|feet|foot|ft|yards?|acres?|gallons?|liters?|litres?|kg|km|mi|m|cm|mm|g|l|percent|share|shares|stake|tons?|mph)$/;
-const QUARTER_CUES = new Set(['for', 'over', 'within', 'in', 'after', 'during', 'than', 'consecutive', 'straight', 'successive']);
+const FRACTION_DENOMINATORS = new Set(lexicon.fractionDenominators);
+const FRACTION_UNITS = new Set(lexicon.fractionUnits);
+const QUARTER_CUES = new Set(lexicon.cueWords.beforeQuarters);
 /** A spelled number going on after what looked like a year: "two thousand two hundred", "... and a half". */
-const NUMBER_CONTINUES = new RegExp(`^[\\s-]+(?:hundred|thousand|million|billion|point|over|percent|per|and\\s+a\\s+(?:half|quarter))(?![\\w])`, 'i');
-const PRONOUN_ONE_BEFORE = new Set(['the', 'a', 'an', 'each', 'every', 'this', 'that', 'which', 'any', 'no', 'only', 'another', 'one', 'of', 'take', 'took', 'takes', 'have', 'had', 'has', 'get', 'got', 'buy', 'bought']);
-const VAGUE_PLURALS = ['days', 'weeks', 'months', 'years', 'decades'];
+const NUMBER_CONTINUES = new RegExp(`^[\\s-]+(?:hundred|${SCALE_WORDS}|point|over|${PERCENT_WORDS}|per|and\\s+a\\s+(?:half|quarter))(?![\\w])`, 'i');
+const PRONOUN_ONE_BEFORE = new Set(lexicon.cueWords.pronounOneBefore);
+const VAGUE_PLURALS = lexicon.vaguePluralUnits;
 /** Text ending in a number: what follows is counted ("2,000 years of", "thousands of years of" is not). */
-const COUNTED_BEFORE = new RegExp(`(?:\\d|(?:^|[^\\w])(?:${NUMBERS.join('|')}|dozen|thousand|million))[\\s-]*$`, 'i');
+const COUNTED_BEFORE = new RegExp(`(?:\\d|(?:^|[^\\w])(?:${NUMBERS.join('|')}|dozen|${SCALE_WORDS}))[\\s-]*$`, 'i');
 
 /** The word before `at`, lower-cased ('' at a line start). */
 function previousWord(text: string, at: number): string {
@@ -55,11 +55,32 @@ function nextWord(text: string, end: number): string {
 function isCapitalized(word: string): boolean {
   return /^[A-Z]/.test(word);
 }
-/** Whether the sentence before `at` speaks of the future ("will meet on Friday"). */
-function futureContext(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 100), at);
-  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1);
-  return FUTURE_CUE.test(sentence);
+/**
+ * The tense of the sentence around a date at `at`: a future cue before the date ("will meet on Friday",
+ * "postponed until Saturday") or, when nothing past comes before it, after it ("On Friday the team will play");
+ * else a past cue ("was", "said", "they agreed"). null when the sentence says neither.
+ */
+export function sentenceTense(text: string, at: number): 'past' | 'future' | null {
+  const before = text.slice(Math.max(0, at - 160), at);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('\n'));
+  const head = before.slice(start + 1);
+  const rest = text.slice(at, at + 120);
+  const stop = rest.search(/[.?!](?:\s|$)|\n/);
+  const tail = stop < 0 ? rest : rest.slice(0, stop);
+  if (FUTURE_CUE.test(head)) return 'future';
+  if (PAST_CUE.test(head)) return 'past';
+  if (FUTURE_CUE.test(tail)) return 'future';
+  if (PAST_CUE.test(tail)) return 'past';
+  return null;
+}
+/**
+ * A month or day without a year: "next"/"last" right before it place it strictly after/before the document
+ * date ("next 5/12"); else the sentence's tense does (as written when it has none).
+ */
+function tenseDirection(scan: Scan): Direction {
+  const stated = previousWord(scan.text, scan.at);
+  if (stated === 'next' || stated === 'last') return stated;
+  return sentenceTense(scan.text, scan.at) ?? 'same';
 }
 function yearOf(text: string | undefined): number | null {
   if (!text) return null;
@@ -67,19 +88,22 @@ function yearOf(text: string | undefined): number | null {
   return Number(text);
 }
 const ABSOLUTE = 'absolute';
-const yearCuesQuantity = new Set(['about', 'some', 'nearly', 'over', 'approximately', 'almost', 'least', 'only', 'just', 'roughly', 'estimated', 'additional', 'another', 'all', 'with', 'those', 'these', 'total', 'were', 'are', 'had', 'has', 'have', 'killed']);
-const WEAK_YEAR_CUES = new Set(['and', 'or', 'to', 'than', 'at', 'on', 'for', 'over', 'about', 'around', 'of', 'as', 'into', 'versus', 'vs']);
+/** Text ending in a year and a dash: what follows is the end of a range of years. */
+const YEAR_RANGE_START = new RegExp(`(?:^|[^\\d])${YEAR}\\s?[-–]\\s?$`);
+const PLURAL_DETERMINERS = new Set(lexicon.pluralDeterminers);
+const yearCuesQuantity = new Set(lexicon.cueWords.quantityBeforeYear);
+const WEAK_YEAR_CUES = new Set(lexicon.cueWords.weakBeforeYear);
 const FULL_MONTHS = new Set(MONTHS.filter((w) => w.length > 3 || w === 'may'));
-const MONTH_CUES = new Set(['in', 'since', 'by', 'until', 'till', 'of', 'from', 'before', 'after', 'during', 'early', 'late', 'mid', 'through', 'to', 'and', 'or', 'between', 'the', 'that', 'until', 'throughout', 'last', 'next', 'this', 'each', 'every', 'summit', 'meeting', 'on', 'as', 'for', 'around', 'mid-']);
+const MONTH_CUES = new Set(lexicon.cueWords.beforeMonth);
 
 function calendarDate(month: number, day: number | null, year: number | null, scan: Scan): Piece | null {
   if (month < 1 || month > 12) return null;
   if (day !== null && (day < 1 || day > 31)) return null;
   if (day === null) {
-    if (year === null) return scan.resolver.monthOf(month, 'same');
+    if (year === null) return scan.resolver.monthOf(month, tenseDirection(scan));
     return { type: 'date', value: `${pad(year, 4)}-${pad(month)}`, resolution: ABSOLUTE };
   }
-  if (year === null) return scan.resolver.monthDay(month, day);
+  if (year === null) return scan.resolver.monthDay(month, day, tenseDirection(scan));
   const value = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
   return { type: 'date', value, day: value, explicitMonth: true, resolution: ABSOLUTE };
 }
@@ -99,9 +123,11 @@ function durationValue(amount: number | 'X', unit: string): string {
 }
 
 const HOURWORDS = alternation(NUMBERS.filter((w) => (lexicon.cardinals as Record<string, number>)[w] <= 12));
-const TIMEZONE = '(?:\\s*(?:local\\s+time|GMT|UTC|E[SD]T|ET|[CMP][SD]T|CET|CEST|BST|IST|Beijing\\s+time))?';
-const CLOCK_CUES = new Set(['at', 'around', 'about', 'by', 'until', 'till', 'from', 'since', 'before', 'after', 'approximately', '@', 'to', 'and']);
-const DATE_CUES = new Set(['on', 'from', 'to', 'by', 'until', 'till', 'since', 'before', 'after', 'this', 'next', 'last', 'through', 'and', '-', '–', 'between', 'of', '(', ':', 'is', 'be', 'date', 'starting', 'beginning']);
+const TIMEZONE = `(?:\\s*(?:${alternation(lexicon.timezones)}))?`;
+const CLOCK_CUES = new Set(lexicon.cueWords.beforeClock);
+const DATE_CUES = new Set(lexicon.cueWords.beforeDate);
+const DAY_OF_MONTH_CUES = new Set(lexicon.cueWords.beforeDayOfMonth);
+const GENERIC_TODAY_NOUNS = new Set(lexicon.genericTodayNouns);
 
 function meridiem(text: string | undefined): 'a' | 'p' | null {
   return text ? (text.toLowerCase().startsWith('p') ? 'p' : 'a') : null;
@@ -131,7 +157,9 @@ export const RULES: Rule[] = [
     re: re(`(?:the\\s+)?(${DAYNUM}|${ORDDAYWORD})\\s*(of\\s+|[-/.]\\s*)?(${MONTH})(?:(?:\\s*,\\s*|\\s+|[-/])(?:of\\s+|in\\s+)?(${YEAR}))?`),
     build(m, scan) {
       const bareMonth = m[3].toLowerCase().replace(/\.$/, '');
-      if (!m[2] && /^\d+$/.test(m[1]) && monthsNeedingContext.has(bareMonth) && !isCapitalized(m[3]) && bareMonth !== 'sept') return null;
+      // "5 may" is a verb after a number unless a date cue comes before it ("on 1 may that year").
+      if (!m[2] && /^\d+$/.test(m[1]) && monthsNeedingContext.has(bareMonth) && !isCapitalized(m[3]) && bareMonth !== 'sept' &&
+        !DAY_OF_MONTH_CUES.has(previousWord(scan.text, scan.at))) return null;
       return calendarDate(monthNumber(m[3]), dayNumberWord(m[1]), yearOf(m[4]), scan);
     },
   },
@@ -145,7 +173,7 @@ export const RULES: Rule[] = [
       const cued = MONTH_CUES.has(prev);
       if (monthsNeedingContext.has(word) ? !(cued && isCapitalized(m[1])) : !(cued || isCapitalized(m[1]))) return null;
       if (/^\s+(?:\d|of\b)/.test(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 4))) return null;
-      return scan.resolver.monthOf(monthNumber(word), 'same');
+      return scan.resolver.monthOf(monthNumber(word), tenseDirection(scan));
     },
   },
   {
@@ -209,7 +237,7 @@ export const RULES: Rule[] = [
       // A signed number or a number followed by what it measures is a fraction: "-4/5", "2 1/4", "a 1/4 mile", "3/4 of".
       if (/(?:^|\s)[-−+]$/.test(before) || /\d\s*$/.test(scan.text.slice(Math.max(0, scan.at - 3), scan.at))) return null;
       const next = nextWord(scan.text, scan.at + m[0].length);
-      if (next === 'of' || FRACTION_UNITS.test(next)) return null;
+      if (next === 'of' || FRACTION_UNITS.has(next)) return null;
       const prev = previousWord(scan.text, scan.at);
       const atLineStart = /(^|\n)\s*$/.test(scan.text.slice(Math.max(0, scan.at - 4), scan.at));
       // "1/4", "3/4", "4/5": a common fraction is a date only when something says so ("on 1/4", "Friday 3/4").
@@ -221,11 +249,13 @@ export const RULES: Rule[] = [
   },
   {
     name: 'month-dot-day', heads: ['#'],
-    re: re('(\\d{1,2})[.-](\\d{1,2})(?![\\d%]|[.-]\\d|\\s*(?:percent|per\\s+cent|million|billion))'),
+    re: re(`(\\d{1,2})[.-](\\d{1,2})(?![\\d%]|[.-]\\d|\\s*(?:${PERCENT_WORDS}|${SCALE_WORDS}))`),
     build(m, scan) {
       const [a, b] = [Number(m[1]), Number(m[2])];
       if (!validDay(a, b)) return null;
       if (/[\d/.,$]$/.test(scan.text.slice(Math.max(0, scan.at - 1), scan.at))) return null;
+      // "at 9.30" is a clock time (clock-dot), not September 30.
+      if (CLOCK_CUES.has(previousWord(scan.text, scan.at)) && m[0].includes('.')) return null;
       const piece = calendarDate(a, b, null, scan);
       if (piece && !(previousWord(scan.text, scan.at) === 'on' && m[0].includes('.'))) piece.weak = true;
       return piece;
@@ -247,7 +277,22 @@ export const RULES: Rule[] = [
   {
     name: 'year-month-numeric', heads: ['#'],
     re: re(`(${YEAR})-(0[1-9]|1[0-2]|[1-9])(?![\\d.:/-])`),
-    build: (m, scan) => calendarDate(Number(m[2]), null, Number(m[1]), scan),
+    build(m, scan) {
+      // "the 2009-10 season": two years, read by 'year' and 'year-range-end', not October 2009.
+      if (m[2].length === 2 && Number(m[2]) === (Number(m[1]) + 1) % 100) return null;
+      return calendarDate(Number(m[2]), null, Number(m[1]), scan);
+    },
+  },
+  {
+    name: 'year-range-end', heads: ['#'],
+    // The second year of "2009-10", "1998–99": the century of the first, when the years follow each other.
+    re: re('(\\d{2})(?![\\d%]|[.,:/]\\d|-)'),
+    build(m, scan) {
+      const first = /(?:^|[^\d])((1\d|20)(\d{2}))\s?[-–]\s?$/.exec(scan.text.slice(Math.max(0, scan.at - 8), scan.at));
+      if (!first || Number(m[1]) !== (Number(first[1]) + 1) % 100) return null;
+      const year = Number(m[1]) === 0 ? Number(first[1]) + 1 : Number(`${first[2]}${m[1]}`);
+      return { type: 'date', value: String(year), resolution: `${ABSOLUTE}; the end of a range` };
+    },
   },
   {
     name: 'quarter', heads: ['#', 'q', 'h'],
@@ -339,10 +384,28 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'present-ref', heads: firstWords(Object.fromEntries(lexicon.presentRefs.map((w) => [w, 1]))),
+    // TimeML PRESENT_REF: "now", "currently", "at the moment"; "now that" is a conjunction.
+    re: re(`(${alternation(lexicon.presentRefs)})(?![\\w'’-]|\\s+that\\b)`),
+    build: (m) => (/^[A-Z]{2,}/.test(m[1]) ? null : { type: 'date', value: 'PRESENT_REF', resolution: 'the present: the time of writing' }),
+  },
+  {
+    name: 'to-date', heads: ['the', 'year', 'month', 'week', 'ytd', 'mtd'],
+    re: re('(?:the\\s+)?(year|month|week)[\\s-]+to[\\s-]+date(?![\\w])|(ytd|mtd)(?![\\w])'),
+    build(m, scan) {
+      const unit = (m[1] ?? (m[2].toLowerCase() === 'ytd' ? 'year' : 'month')).toLowerCase();
+      const r = scan.resolver;
+      return { ...(unit === 'year' ? r.year(0) : unit === 'month' ? r.month(0) : r.week(0)), approximate: true };
+    },
+  },
+  {
     name: 'deictic-day', heads: keys(lexicon.deicticDays),
     re: re(`(${alternation(keys(lexicon.deicticDays))})(?![\\w])`),
     build(m, scan) {
       const word = m[1].toLowerCase();
+      // "today's youth", "today's world": the present in general (TimeML PRESENT_REF), not the document's day.
+      const generic = /^['’]s\s+([a-z]+)/i.exec(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 24));
+      if (word === 'today' && generic && GENERIC_TODAY_NOUNS.has(generic[1].toLowerCase())) return { type: 'date', value: 'PRESENT_REF', resolution: 'the present: the time of writing' };
       const day = scan.resolver.day((lexicon.deicticDays as Record<string, number>)[word]);
       return word.startsWith('toni') ? { ...day, type: 'time', pod: 'NI' } : day;
     },
@@ -413,7 +476,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ago-later', heads: [...QUANTITY_HEADS, 'more', 'less', 'nearly', 'almost', 'about', 'over', 'just', 'roughly', 'around'],
-    re: re(`(?:(?:more|less)\\s+than\\s+|nearly\\s+|almost\\s+|about\\s+|some\\s+|over\\s+|just\\s+(?:over\\s+|under\\s+)?|roughly\\s+|around\\s+)?(${QUANTITY})[\\s-]+(?:more\\s+)?(${UNIT})\\s+(from\\s+(?:now|today)|after\\s+today|before\\s+today|ago|earlier|later|before|after|afterwards?|hence|prior)(?![\\w])`),
+    re: re(`(?:(?:more|less)\\s+than\\s+|nearly\\s+|almost\\s+|about\\s+|some\\s+|over\\s+|just\\s+(?:over\\s+|under\\s+)?|roughly\\s+|around\\s+)?(${QUANTITY})[\\s-]+(?:more\\s+)?(${UNIT})\\s+(from\\s+(?:now|today)|after\\s+today|before\\s+today|ago|hence)(?![\\w])`),
     build(m, scan) {
       const amount = quantity(m[1]);
       const unit = unitCode(m[2]);
@@ -424,14 +487,12 @@ export const RULES: Rule[] = [
       if (amount === 'X' && (how === 'ago' || how === 'before today')) return { type: 'date', value: 'PAST_REF', approximate: true, resolution: 'approximate: the past' };
       if (amount === 'X' && (how === 'from now' || how === 'from today' || how === 'after today' || how === 'hence')) return { type: 'date', value: 'FUTURE_REF', approximate: true, resolution: 'approximate: the future' };
       if (amount !== 'X' && (how === 'ago' || how === 'before today')) return { ...scan.resolver.shift(amount, unit, -1), approximate };
-      if (amount !== 'X' && (how === 'from now' || how === 'from today' || how === 'after today' || how === 'hence')) return { ...scan.resolver.shift(amount, unit, 1), approximate };
-      const value = unit === 'Y' || unit === 'DE' || unit === 'CE' ? 'XXXX' : unit === 'M' || unit === 'Q' ? 'XXXX-XX' : unit === 'W' ? 'XXXX-WXX' : unit === 'D' ? 'XXXX-XX-XX' : 'XXXX-XX-XXTXX:XX';
-      return { type: value.includes('T') ? 'time' : 'date', value, resolution: 'unresolved: relative to another event', approximate };
+      return { ...scan.resolver.shift(amount as number, unit, 1), approximate };
     },
   },
   {
-    name: 'duration', heads: [...QUANTITY_HEADS, 'the', 'last', 'past', 'next', 'coming', 'first', 'final', 'previous', 'following'],
-    re: re(`(?:(the\\s+)?(last|past|next|coming|first|final|previous|following)\\s+)?(${QUANTITY})[\\s-]+(?:more\\s+|additional\\s+|full\\s+|long\\s+|straight\\s+|consecutive\\s+)?(${UNIT})(?![\\w-]|-old)`),
+    name: 'duration', heads: [...QUANTITY_HEADS, 'the', ...lexicon.periodModifiers],
+    re: re(`(?:(the\\s+)?(${alternation(lexicon.periodModifiers)})\\s+)?(${QUANTITY})[\\s-]+(?:more\\s+|additional\\s+|full\\s+|long\\s+|straight\\s+|consecutive\\s+)?(${UNIT})(?![\\w-]|-old)`),
     build(m, scan) {
       const amount = quantity(m[3]);
       const unit = unitCode(m[4]);
@@ -440,7 +501,7 @@ export const RULES: Rule[] = [
       const article = /^(a|an|another|one)$/i.test(m[3]);
       if (/^(a|an|another)$/i.test(m[3]) && unit === 'S') return null;
       const prev = previousWord(scan.text, scan.at);
-      if (!m[2] && article && (/^(once|twice|thrice|times|per|miles|kilometers|km|mph|percent|cents?|million|billion|trillion|\d.*)$/.test(prev) || /\d\s*$/.test(scan.text.slice(Math.max(0, scan.at - 3), scan.at)))) return null;
+      if (!m[2] && article && (/^(once|twice|thrice|times|per|miles|kilometers|km|mph|percent|cents?|\d.*)$/.test(prev) || SCALE_WORD_SET.has(prev) || /\d\s*$/.test(scan.text.slice(Math.max(0, scan.at - 3), scan.at)))) return null;
       if (/^\d/.test(m[3]) && /[\d][.,]$/.test(scan.text.slice(Math.max(0, scan.at - 2), scan.at))) return null;
       // "three quarters", "five and a quarter" are fractions: quarters count time after a modifier ("the last two
       // quarters") or a preposition of time ("for three quarters"), not before "of".
@@ -567,7 +628,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock-dot', heads: ['#'],
-    re: re('(\\d{1,2})\\.(\\d{2})(?![\\d%]|\\s*(?:percent|per\\s+cent|million|billion|trillion|points?|%))'),
+    re: re(`(\\d{1,2})\\.(\\d{2})(?![\\d%]|\\s*(?:${PERCENT_WORDS}|${SCALE_WORDS}|points?|%))`),
     build(m, scan) {
       if (previousWord(scan.text, scan.at) !== 'at') return null;
       return clockPiece({ h: Number(m[1]), m: Number(m[2]), s: null, meridiem: null });
@@ -612,7 +673,9 @@ export const RULES: Rule[] = [
       // it is a pronoun ("the one in the morning").
       const podAfter = /^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b/i.test(scan.text.slice(scan.at + m[0].length, scan.at + m[0].length + 24));
       if (!m[2] && !m[3] && prev !== 'at' && prev !== 'around' && !(podAfter && !PRONOUN_ONE_BEFORE.has(prev))) return null;
-      return clockPiece({ h: hour, m: minutes, s: null, meridiem: meridiem(m[3]) }, !m[3]);
+      // Hour and minutes after a clock cue ("at seven thirty", "from three thirty to four thirty") stand alone; a bare
+      // hour waits for a day or part of the day.
+      return clockPiece({ h: hour, m: minutes, s: null, meridiem: meridiem(m[3]) }, !m[3] && !(m[2] && CLOCK_CUES.has(prev)));
     },
   },
   {
@@ -627,11 +690,17 @@ export const RULES: Rule[] = [
   {
     name: 'part-of-day', heads: [...PODS, 'early', 'late', 'later', 'in', 'during'],
     re: re(`(?:(early|late|later)\\s+)?(?:(?:in|during)\\s+the\\s+)?(${POD})(?![\\w'’])`),
-    build(m) {
+    build(m, scan) {
       const pod = podCode(m[2]);
       const framed = /^(in|during|early|late|later)\b/i.test(m[0]);
       if (m[2].toLowerCase() === 'overnight') return null;
-      if (/s$/i.test(m[2]) && !/^(in|during)\b/i.test(m[0]) && !m[1]) return { type: 'time', value: '', pod, weak: true, resolution: 'part of the day' };
+      // A plural part of the day recurs ("works nights", "in the mornings"); next to a weekday it joins it ("Tuesday mornings").
+      if (/s$/i.test(m[2]) && !m[1]) {
+        const recurring = { type: 'set' as const, value: `T${pod}` };
+        if (/^(in|during)\b/i.test(m[0])) return { ...recurring, set: true, pod, resolution: 'recurring' };
+        const counted = COUNTED_BEFORE.test(scan.text.slice(Math.max(0, scan.at - 24), scan.at)) || PLURAL_DETERMINERS.has(previousWord(scan.text, scan.at));
+        return { type: 'time', value: '', pod, weak: true, alone: counted ? undefined : recurring, resolution: 'part of the day' };
+      }
       return { type: 'time', value: '', pod, weak: !framed, approximate: !!m[1] || undefined, resolution: 'part of the day' };
     },
   },
@@ -639,6 +708,9 @@ export const RULES: Rule[] = [
     name: 'year', heads: ['#'],
     re: re(`(${YEAR})(?![\\d]|[.,:]\\d|\\s*(?:%|percent)|-(?:year|old))`),
     build(m, scan) {
+      // The second end of a range of years ("2009-2010", "1939–1945") is a year of its own, as TimeML marks it.
+      const rangeEnd = YEAR_RANGE_START.test(scan.text.slice(Math.max(0, scan.at - 6), scan.at));
+      if (rangeEnd) return { type: 'date', value: m[1], resolution: `${ABSOLUTE}; the end of a range` };
       if (/[\d.,$£€:/#-]$/.test(scan.text.slice(Math.max(0, scan.at - 1), scan.at))) return null;
       const prev = previousWord(scan.text, scan.at);
       const next = nextWord(scan.text, scan.at + m[0].length);
@@ -701,7 +773,7 @@ export const RULES: Rule[] = [
       const day = dayNumberWord(m[4]);
       const piece = scan.resolver.dayOfMonth(day);
       const prev = previousWord(scan.text, scan.at);
-      return { ...piece, dom: day, weak: !['on', 'since', 'by', 'until', 'before', 'after'].includes(prev) };
+      return { ...piece, dom: day, weak: !DAY_OF_MONTH_CUES.has(prev) };
     },
   },
   {
@@ -710,7 +782,7 @@ export const RULES: Rule[] = [
     build(m, scan) {
       const word = m[1].toLowerCase().replace(/\.$/, '');
       const weekday = weekdayNumber(word);
-      const piece = scan.resolver.weekday(weekday, futureContext(scan.text, scan.at) ? 'future' : 'past');
+      const piece = scan.resolver.weekday(weekday, sentenceTense(scan.text, scan.at) === 'future' ? 'future' : 'past');
       const weak = weakWeekdays.has(word) && !(isCapitalized(m[1]) && m[1].endsWith('.'));
       return { ...piece, weak: weak || undefined };
     },

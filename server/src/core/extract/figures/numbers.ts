@@ -2,7 +2,9 @@
 // "two and a half", "hundreds of thousands"), with the scale words after them ("6 million", "13 lakh").
 
 import * as L from './lexicon';
-import { isDigitAt, isLetterAt, plainWordAt, skipSpace, skipSpaceBack, phraseBefore } from './text';
+import { isDigitAt, isLetterAt, plainWordAt, skipSpace, skipSpaceBack, phraseBefore, wordBefore } from './text';
+import { isPluralWord } from './nouns';
+import { namedUnitAt } from './units';
 
 export interface NumberCore {
   start: number;
@@ -24,12 +26,15 @@ export interface NumberCore {
 
 export type CoreResult = NumberCore | { reject: number };
 
-const INTEGER = /\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+/y;
+// Thousands by commas, by spaces ("10 000"), or by a tokenized comma ("80 , 000" in tokenized corpora).
+const INTEGER = /\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: , \d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+/y;
 const DECIMAL = /\.\d+|[ ]\.[ ]\d+/y;
 const POWER = /\^([+-]*)(\d+(?:\.\d+)?)(?![\d.])/y;
 const EXPONENT = /[eE]([+-]?\d+)(?![A-Za-z\d])/y;
 const TIMES_TEN = /[ ]?[×x][ ]?10\^?([−-]?\d+)(?![\d])/y;
 const FRACTION = /\/(\d+)(?![\d/])/y;
+/** A fraction with its slash spaced, as tokenized corpora write it: "1 / 4 point". */
+const SPACED_FRACTION = / \/ (\d+)(?![\d/]| \/)/y;
 const MIXED_FRACTION = /[ \u00a0]+(\d+)\/(\d+)(?![\d/])/y;
 const ORDINAL_SUFFIX = /(?:st|nd|rd|th)(?![A-Za-z])/iy;
 const RUN = /[\w.:/,]*/y;
@@ -98,7 +103,13 @@ export function readDigits(text: string, pos: number, currency: boolean): CoreRe
       plainInteger = false;
     }
   }
-  if (text.charCodeAt(at) === 47 /* / */ && isDigitAt(text, at + 1)) {
+  SPACED_FRACTION.lastIndex = at;
+  const spaced = plainInteger ? SPACED_FRACTION.exec(text) : null;
+  if (spaced && value < Number(spaced[1]) && L.FRACTION_DENOMINATORS.has(Number(spaced[1]))) {
+    value /= Number(spaced[1]);
+    at += spaced[0].length;
+    plainInteger = false;
+  } else if (text.charCodeAt(at) === 47 /* / */ && isDigitAt(text, at + 1)) {
     FRACTION.lastIndex = at;
     const fraction = FRACTION.exec(text);
     const denominator = fraction ? Number(fraction[1]) : 0;
@@ -127,7 +138,8 @@ export function readDigits(text: string, pos: number, currency: boolean): CoreRe
   const core: NumberCore = { start: pos, end: at, value, words: false, scaled: false, vague: false, approximate: false, plainInteger, justOne: false };
   // Abbreviated scales written against the digits: "10k", "$5bn", "2mil", "€10M".
   if (isLetterAt(text, at)) {
-    const scale = longestKeyAt(text, at, L.ATTACHED_SCALES) ?? (currency ? longestKeyAt(text, at, L.CURRENCY_ONLY_SCALES) : null);
+    const scale = longestKeyAt(text, at, L.ATTACHED_SCALES) ?? (currency ? longestKeyAt(text, at, L.CURRENCY_ONLY_SCALES) : null) ??
+      (millionBeforeCounted(text, pos, at, value) ? [L.MILLION_LETTER, L.MILLION_LETTER_VALUE] as [string, number] : null);
     if (scale && !(L.BIG_ONLY_SCALES.has(scale[0]) && !currency && value < 10)) {
       core.value *= scale[1];
       core.end = at + scale[0].length;
@@ -138,6 +150,22 @@ export function readDigits(text: string, pos: number, currency: boolean): CoreRe
   return extendWithScales(text, core);
 }
 
+/**
+ * "1.2m tons", "2.4m headsets", "10m people": an "m" against the digits counts millions when what follows is
+ * counted (a unit that is not a length, or a plural noun); "5m tall" and "the 100m hurdles" are metres.
+ */
+function millionBeforeCounted(text: string, numberStart: number, at: number, value: number): boolean {
+  if (!text.startsWith(L.MILLION_LETTER, at) || isLetterAt(text, at + 1) || isDigitAt(text, at + 1)) return false;
+  const next = skipSpace(text, at + 1);
+  if (next === at + 1) return false;
+  const unit = namedUnitAt(text, next);
+  if (unit) return unit.currency !== undefined || (unit.entry !== undefined && unit.entry.group !== 'length');
+  const word = plainWordAt(text, next);
+  if (!word || !isPluralWord(word.text)) return false;
+  const previous = wordBefore(text, numberStart, 0);
+  return !(previous && previous.lower === 'the' && L.SPRINT_DISTANCES.has(value));
+}
+
 /** "6 million", "322 hundred", "three dozen", "25 lakh crore", "10 bln". */
 function extendWithScales(text: string, core: NumberCore): NumberCore {
   for (;;) {
@@ -145,7 +173,7 @@ function extendWithScales(text: string, core: NumberCore): NumberCore {
     if (at === core.end && !isLetterAt(text, at)) break;
     const word = plainWordAt(text, at);
     if (!word) break;
-    const scale = L.SCALES.get(word.lower) ?? (word.lower === 'hundred' ? 100 : undefined) ?? L.MULTIPLIERS.get(word.lower) ?? L.SPACED_SCALES.get(word.text);
+    const scale = L.SCALES.get(word.lower) ?? (word.lower === L.HUNDRED ? L.HUNDRED_VALUE : undefined) ?? L.MULTIPLIERS.get(word.lower) ?? L.SPACED_SCALES.get(word.text);
     if (scale === undefined || (at === core.end && !L.SPACED_SCALES.has(word.text))) break;
     core.value *= scale;
     core.end = word.end;
@@ -204,7 +232,7 @@ function readCardinal(text: string, pos: number, startValue: number): Cardinal {
       if (!(last === 'none' || last === 'and' || last === 'hundred' || last === 'scale')) break;
       current += ten;
       last = 'tens';
-    } else if (lower === 'hundred') {
+    } else if (lower === L.HUNDRED) {
       if (!(last === 'ones' || last === 'teens' || last === 'tens')) break;
       current *= 100;
       last = 'hundred';
@@ -340,7 +368,7 @@ export function readWords(text: string, pos: number, limit: number): CoreResult 
     // "half a million", "half a dozen"
     const a = plainWordAt(text, skipSpace(text, word.end));
     const scaleWord = a && (a.lower === 'a' || a.lower === 'an') ? plainWordAt(text, skipSpace(text, a.end)) : null;
-    const scale = scaleWord ? (L.SCALES.get(scaleWord.lower) ?? L.MULTIPLIERS.get(scaleWord.lower) ?? (scaleWord.lower === 'hundred' ? 100 : undefined)) : undefined;
+    const scale = scaleWord ? (L.SCALES.get(scaleWord.lower) ?? L.MULTIPLIERS.get(scaleWord.lower) ?? (scaleWord.lower === L.HUNDRED ? L.HUNDRED_VALUE : undefined)) : undefined;
     if (scaleWord && scale !== undefined) return { ...core, value: scale / 2, end: scaleWord.end, scaled: true };
     // "a half", "more than half", "nearly half": a qualifier stands for the numerator.
     const hasNumerator = A_BEFORE.slice(2).some((phrase) => phraseBefore(text, pos, phrase, limit) >= 0)

@@ -37,11 +37,15 @@ export interface Candidate {
   yearPreposition: boolean;
   /** The bare word "one". */
   justOne: boolean;
+  /** A scale word or letter follows the number ("5 million", "$10bn"): the other end of a range may share it. */
+  scaled: boolean;
 }
 
 interface Before {
   start: number;
   currency: string | null;
+  /** The currency is a short alias written against the digits ("RM79", "PS2.7m"). */
+  gluedAlias: boolean;
   negative: boolean;
   qualifier: Qualifier | null;
   rangeWord: string | null;
@@ -51,6 +55,7 @@ interface Before {
 }
 
 const DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
+const MODEL_DETERMINERS = new Set([...DETERMINERS, 'a', 'an']);
 const RANGE_WORDS = [...L.RANGE_BEFORE].sort((a, b) => b.length - a.length);
 const CLOCK = new RegExp(`[ \\t]?(?:${[...L.CLOCK_WORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z])`, 'iy');
 
@@ -70,10 +75,27 @@ function changeVerbBefore(text: string, pos: number, limit: number): boolean {
   return false;
 }
 
+/** A currency code written against the digits at `numberStart` ("USD10m", "RM79", "PS2.7m"), case as written. */
+export function gluedCurrencyBefore(text: string, numberStart: number, limit: number): { code: string; alias: boolean; start: number } | null {
+  let start = numberStart;
+  if (text[start - 1] === '.' && isLetterAt(text, start - 2)) start--;
+  while (start > limit && isLetterAt(text, start - 1)) start--;
+  if (start === numberStart || (start > limit && (isDigitAt(text, start - 1) || text[start - 1] === '_'))) return null;
+  const glued = L.GLUED_CURRENCIES.get(text.slice(start, numberStart));
+  return glued ? { ...glued, start } : null;
+}
+
 function readBefore(text: string, numberStart: number, limit: number): Before {
   let start = numberStart;
   let currency: string | null = null;
   let negative = false;
+  const glued = gluedCurrencyBefore(text, numberStart, limit);
+  if (glued) {
+    const sign = wordBefore(text, glued.start, limit);
+    const negativeWord = sign !== null && sign.end < glued.start && L.NEGATIVE_WORDS.has(sign.lower);
+    const signed = isSign(text[glued.start - 1]);
+    return readQualifierAndRange(text, negativeWord ? sign!.start : signed ? glued.start - 1 : glued.start, limit, glued.code, glued.alias, negativeWord || signed);
+  }
   if (isSign(text[start - 1]) && (start - 1 === limit || (!isDigitAt(text, start - 2) && !isLetterAt(text, start - 2) && !isSign(text[start - 2])))) {
     negative = true;
     start--;
@@ -118,6 +140,12 @@ function readBefore(text: string, numberStart: number, limit: number): Before {
     negative = true;
     start = sign.start;
   }
+  return readQualifierAndRange(text, start, limit, currency, false, negative);
+}
+
+/** The qualifier ("more than"), range word ("between") and change verb ("rose from") before `from`. */
+function readQualifierAndRange(text: string, from: number, limit: number, currency: string | null, gluedAlias: boolean, negative: boolean): Before {
+  let start = from;
   let qualifier: Qualifier | null = null;
   for (const [phrase, value] of L.QUALIFIERS_BEFORE.phrases) {
     const at = phraseBefore(text, start, phrase, limit);
@@ -139,7 +167,7 @@ function readBefore(text: string, numberStart: number, limit: number): Before {
   }
   const changeBefore = changeVerbBefore(text, rangeStart, limit);
   const previous = wordBefore(text, rangeStart, limit);
-  return { start, currency, negative, qualifier, rangeWord, rangeStart, changeBefore, previous };
+  return { start, currency, gluedAlias, negative, qualifier, rangeWord, rangeStart, changeBefore, previous };
 }
 
 function qualifierAfter(text: string, pos: number): { qualifier: Qualifier; end: number } | null {
@@ -181,6 +209,8 @@ function minorUnits(text: string, pos: number): { value: number; end: number } |
   }
   if (!core || 'reject' in core || core.value >= 100) return null;
   const unit = plainWordAt(text, skipSpace(text, core.end));
+  // "thirteen dollars forty-five": the minor unit may go unsaid when the amount ends there.
+  if (!unit && core.value >= 10 && and?.lower !== 'and' && /^[ \t]*(?:$|[.,;:!?)\n])/.test(text.slice(core.end, core.end + 2))) return { value: core.value / 100, end: core.end };
   if (!unit || !L.MINOR_CURRENCY_WORDS.has(unit.lower)) return null;
   return { value: core.value / 100, end: unit.end };
 }
@@ -201,6 +231,51 @@ function listMarker(text: string, core: NumberCore, before: Before): boolean {
   const lineStart = text.lastIndexOf('\n', core.start) + 1;
   const opened = text.lastIndexOf('(', core.start);
   return opened < lineStart || text.lastIndexOf(')', core.start) > opened;
+}
+
+// "-year-old", " years old", tokenized " - year - old".
+const AGE_AFTER = new RegExp(`[ \\t]*[-‑]?[ \\t]*(?:${[...L.AGE_WORDS].map((w) => w.replace(/[-\s]/g, '[ \\t]*[-‑]?[ \\t]*')).join('|')})(?![A-Za-z])`, 'iy');
+const OLD_AFTER = /[ \t]+old(?![A-Za-z])/iy;
+const STREET_AFTER = new RegExp(`[ \\t]+(?:[A-Z][\\p{L}'’-]*[ \\t]+){1,3}(?:${[...L.STREET_WORDS].map((w) => w.replace('.', '\\.')).join('|')})(?![\\p{L}])`, 'iuy');
+const NAME_AND_COMMA_BEFORE = /[A-Z][\p{L}'’-]*,[ \t]*$/u;
+
+/**
+ * An age, not a figure: "a 45-year-old man", "45 years old", "John Smith, 45, said", "aged 45".
+ * `end`: where the unit read after the number ends ("45 years" + " old").
+ */
+function isAge(text: string, core: NumberCore, before: Before, end: number): boolean {
+  if (!core.plainInteger && !core.words) return false;
+  AGE_AFTER.lastIndex = core.end;
+  if (AGE_AFTER.test(text)) return true;
+  OLD_AFTER.lastIndex = end;
+  if (end > core.end && OLD_AFTER.test(text) && /^[ \t-]*years?\b/i.test(text.slice(core.end, end))) return true;
+  if (core.value < 1 || core.value > 120 || core.words) return false;
+  if (before.previous && L.AGED_BEFORE.has(before.previous.lower)) return true;
+  // "Smith, 45, said": a number between commas right after a capitalised name.
+  if (text[skipSpace(text, core.end)] !== ',') return false;
+  return NAME_AND_COMMA_BEFORE.test(text.slice(Math.max(0, core.start - 40), core.start));
+}
+
+/**
+ * A model number: "the 8088 chip", "a 747 jet", "the 16-bit 8088 chip": a determiner or a modifier before the
+ * number and a singular product noun after it (a count would be plural: "300 jets").
+ */
+function isModelNumber(text: string, core: NumberCore, unit: string | null, before: Before): boolean {
+  if (!core.plainInteger || core.value < 100 || unit !== null) return false;
+  const previous = before.previous;
+  if (!previous || !(MODEL_DETERMINERS.has(previous.lower) || /-/.test(text.slice(Math.max(0, previous.start - 8), previous.start)))) return false;
+  const next = plainWordAt(text, skipSpace(text, core.end));
+  return next !== null && next.start > core.end && L.MODEL_NOUNS.has(next.lower);
+}
+
+/** A street number: "221 Baker Street", "10 Downing St". */
+function isAddress(text: string, core: NumberCore): boolean {
+  if (!core.plainInteger) return false;
+  // the words before the street word are capitalised as written (the regex is case-insensitive for the street word)
+  const next = skipSpace(text, core.end);
+  if (next === core.end || !/[A-Z]/.test(text[next] ?? '')) return false;
+  STREET_AFTER.lastIndex = core.end;
+  return STREET_AFTER.test(text);
 }
 
 const RATIO = /[ \t]+(over|out of)[ \t]+/iy;
@@ -232,7 +307,7 @@ function ratioAfter(text: string, core: NumberCore): ReadResult | null {
   const candidate: Candidate = {
     start: core.start, end, numberStart: core.start, numberEnd: denominator.end, value: core.value / denominator.value,
     qualifier: 'exact', kind: 'count', unit, measure, rangeWord: null, rangeStart: core.start, changeBefore: false,
-    afterDigitHyphen: false, hyphenBefore: false, yearLike: false, nameLike: false, yearPreposition: false, justOne: false,
+    afterDigitHyphen: false, hyphenBefore: false, yearLike: false, nameLike: false, yearPreposition: false, justOne: false, scaled: false,
   };
   return { candidate, next: end };
 }
@@ -253,6 +328,8 @@ export function readFigureAt(text: string, pos: number, limit: number): ReadResu
     // Numbers inside names: "F-16", "Covid-19", "CJTF-2".
     if ((text[pos - 1] === '-' || text[pos - 1] === '‑') && isLetterAt(text, pos - 2)) return { candidate: null, next: skipName(text, pos) };
     afterDigitHyphen = (text[pos - 1] === '-' || text[pos - 1] === '–') && isDigitAt(text, pos - 2);
+    // Letters against the digits are a name ("PS4", "A320") unless they are a currency code ("USD10m").
+    if (isLetterAt(text, pos - 1) && !gluedCurrencyBefore(text, pos, limit)) return { candidate: null, next: skipName(text, pos) };
     before = readBefore(text, pos, limit);
     core = readDigits(text, pos, before.currency !== null);
   } else {
@@ -272,6 +349,8 @@ function skipName(text: string, pos: number): number {
 
 function assemble(text: string, core: NumberCore, before: Before, afterDigitHyphen: boolean): ReadResult {
   const reject = { candidate: null, next: Math.max(core.end, core.start + 1) };
+  // "PS4" is a games console, "RM79" and "PS2.7m" money: a short glued alias needs a decimal, a scale or 10 and up.
+  if (before.gluedAlias && !(core.scaled || core.value >= 10 || !Number.isInteger(core.value))) return reject;
   if (!core.words) {
     CLOCK.lastIndex = core.end;
     if (CLOCK.test(text)) return reject;
@@ -307,7 +386,7 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
   if (before.currency) {
     kind = 'money';
     unit = before.currency;
-    const rate = rateAt(text, pos, undefined);
+    const rate = rateAt(text, pos, 'money');
     if (rate) {
       unit = `${unit} per ${rate.unit}`;
       end = rate.end;
@@ -362,11 +441,13 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
     }
   }
   if (before.negative) value = -value;
+  if (!before.currency && !before.qualifier && (isAge(text, core, before, end) || isAddress(text, core) || isModelNumber(text, core, unit, before))) return reject;
   const previous = before.qualifier || before.currency || before.negative ? null : before.previous;
   const nameLike = (previous === null && dayBeforeMonth(text, core)) || listMarker(text, core, before) || previous !== null && (L.NAME_NUMBER_PREFIXES.has(previous.lower) || previous.text.endsWith('#')
     || (L.MONTHS.has(previous.lower) && (/^[A-Z]/.test(previous.text) || previous.lower.endsWith('.')))
     || dayBeforeMonth(text, core)
-    || (/^[A-Z]/.test(previous.text) && !L.STOP_WORDS.has(previous.lower) && !L.VAGUE_COUNTS.has(previous.lower) && !L.RANGE_BEFORE.has(previous.lower)));
+    || (/^[A-Z]/.test(previous.text) && !L.STOP_WORDS.has(previous.lower) && !L.VAGUE_COUNTS.has(previous.lower) && !L.RANGE_BEFORE.has(previous.lower))
+    || /^[a-z]+[A-Z]/.test(previous.text)); // "iPhone 6", "eBay 2": a model or product name
   const candidate: Candidate = {
     start: Math.min(before.start, core.start),
     end: Math.max(end, core.end),
@@ -386,6 +467,7 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
     nameLike,
     yearPreposition: before.previous !== null && L.YEAR_PREPOSITIONS.has(before.previous.lower),
     justOne: core.justOne && !before.negative,
+    scaled: core.scaled,
   };
   if (core.vague && !qualifier) {
     candidate.low = value;

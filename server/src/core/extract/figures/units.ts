@@ -85,13 +85,23 @@ export function rateAt(text: string, pos: number, group: string | undefined): { 
   if (!word) return null;
   if (word.lower === 'per') {
     const denominator = denominatorAt(text, skipSpace(text, word.end));
-    return denominator ? { unit: denominator.entry.unit, end: denominator.end } : null;
+    return denominator ? { unit: denominator.entry.unit, end: denominator.end } : perWordAt(text, skipSpace(text, word.end));
   }
   if ((word.lower === 'a' || word.lower === 'an') && group && L.ARTICLE_RATE_GROUPS.has(group)) {
     const denominator = denominatorAt(text, skipSpace(text, word.end));
-    if (denominator && denominator.entry.group === 'time') return { unit: denominator.entry.unit, end: denominator.end };
+    // "$500 a week"; not "$1.17 billion a year earlier", where the year dates the sum.
+    if (denominator && denominator.entry.group === 'time' && !RELATIVE_AFTER.test(text.slice(denominator.end, denominator.end + 16))) return { unit: denominator.entry.unit, end: denominator.end };
   }
   return null;
+}
+
+const RELATIVE_AFTER = /^[ \t]+(?:earlier|later|ago|before|after|on|from)\b/i;
+
+/** "capita", "share", "night": a rate's denominator that is not a unit, after "per". */
+function perWordAt(text: string, at: number): { unit: string; end: number } | null {
+  const word = plainWordAt(text, at);
+  const unit = word ? L.PER_WORDS.get(word.lower) : undefined;
+  return word && unit ? { unit, end: word.end } : null;
 }
 
 /**

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Score a development dataset in two halves, so that changes tuned on one half can be checked on the other.
+//
+//   node bench/split.mjs NAME[,NAME...] [--cli PATH] [--errors A|B] [--json]
+//
+//   NAME          a dataset under ../shared/eval/datasets (or $CORROBORATE_EVAL_DIR/datasets)
+//   --cli PATH    the CLI to run (default: <repo>/dist/cli.js, as built by `npm run build`)
+//   --errors H    also print, for every document of half H whose dates or figures disagree with the gold,
+//                 the gold items and the predicted ones (look only at the half you tune on)
+//   --json        print the scores as JSON
+//
+// A document's half is fixed by its file name: half A when the first byte of the SHA-1 of the name is even,
+// else half B. The CLI runs once on the whole dataset; each half is scored by ../shared/eval/lib/score-core.mjs,
+// the same code as score.mjs. Exit status: 0 scored, 1 a run failed, 2 bad usage.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const USAGE = 'usage: node bench/split.mjs NAME[,NAME...] [--cli PATH] [--errors A|B] [--json]';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const evalDir = findEvalDir(root);
+
+/** $CORROBORATE_EVAL_DIR, else the first shared/eval beside the repository or one of its parents (worktrees). */
+function findEvalDir(root) {
+  if (process.env.CORROBORATE_EVAL_DIR) return path.resolve(process.env.CORROBORATE_EVAL_DIR);
+  for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'eval');
+    if (fs.existsSync(path.join(candidate, 'score.mjs'))) return candidate;
+    if (path.dirname(dir) === dir) return path.join(root, '..', 'shared', 'eval');
+  }
+}
+
+function usage(msg) { console.error(`bench/split.mjs: ${msg}\n${USAGE}`); process.exit(2); }
+
+const args = { names: [], cli: path.join(root, 'dist', 'cli.js'), errors: null, json: false };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const x = argv[i];
+  const val = () => { if (i + 1 >= argv.length) usage(`${x} needs a value`); return argv[++i]; };
+  if (x === '--cli') args.cli = path.resolve(val());
+  else if (x === '--errors') { args.errors = val().toUpperCase(); if (!/^[AB]$/.test(args.errors)) usage('--errors takes A or B'); }
+  else if (x === '--json') args.json = true;
+  else if (x === '-h' || x === '--help') { console.log(USAGE); process.exit(0); }
+  else if (x.startsWith('--')) usage(`unknown argument ${x}`);
+  else args.names.push(...x.split(',').filter(Boolean));
+}
+if (!args.names.length) usage('name a dataset');
+if (!fs.existsSync(args.cli)) { console.error(`bench/split.mjs: no CLI at ${args.cli}: run \`npm run build\``); process.exit(1); }
+const corePath = path.join(evalDir, 'lib', 'score-core.mjs');
+if (!fs.existsSync(corePath)) { console.error(`bench/split.mjs: no scorer at ${corePath} (set CORROBORATE_EVAL_DIR)`); process.exit(1); }
+const { loadDataset, score } = await import(pathToFileURL(corePath).href);
+const { figureUnitMatches, figureValueMatches } = await import(pathToFileURL(path.join(evalDir, 'lib', 'metrics.mjs')).href);
+
+/** 'A' or 'B' for a document's file name. */
+export function halfOf(name) {
+  return crypto.createHash('sha1').update(name).digest()[0] % 2 === 0 ? 'A' : 'B';
+}
+
+function restrict(dataset, half) {
+  const docs = new Map([...dataset.docs].filter(([name]) => halfOf(name) === half));
+  return { ...dataset, docs };
+}
+
+const headlineOf = (m) => (typeof m.f1 === 'number' ? m.f1 : typeof m.accuracy === 'number' ? m.accuracy : null);
+const results = [];
+for (const name of args.names) {
+  const dir = path.join(evalDir, 'datasets', name);
+  if (!fs.existsSync(path.join(dir, 'docs'))) usage(`no dataset at ${dir}`);
+  const dataset = loadDataset(dir);
+  let out;
+  try {
+    const stdout = execFileSync(process.execPath, [args.cli, 'analyze', path.join(dir, 'docs'), '--json'], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+    out = JSON.parse(stdout.toString('utf8'));
+  } catch (e) {
+    console.error(`bench/split.mjs: ${name}: the CLI failed: ${e.message.split('\n')[0]}`);
+    process.exit(1);
+  }
+  const row = { dataset: name, halves: {} };
+  for (const half of ['A', 'B']) {
+    const part = restrict(dataset, half);
+    const scored = score(part, out);
+    row.halves[half] = { documents: part.docs.size, metrics: Object.fromEntries(scored.metrics.filter((m) => !m.detail).map((m) => [m.name, headlineOf(m)])) };
+  }
+  results.push(row);
+  if (args.errors) printErrors(dataset, out, args.errors);
+}
+
+if (args.json) console.log(JSON.stringify(results, null, 2));
+else {
+  for (const r of results) {
+    const metrics = Object.keys(r.halves.A.metrics);
+    console.log(`${r.dataset}: half A ${r.halves.A.documents} docs, half B ${r.halves.B.documents} docs`);
+    for (const m of metrics) {
+      const f = (x) => (typeof x === 'number' ? x.toFixed(3) : 'n/a');
+      console.log(`  ${m.padEnd(22)} A ${f(r.halves.A.metrics[m])}  B ${f(r.halves.B.metrics[m])}`);
+    }
+  }
+}
+
+function printErrors(dataset, out, half) {
+  const byName = new Map((out.documents || []).map((d) => [path.basename(d.path), d]));
+  for (const [name, doc] of dataset.docs) {
+    if (halfOf(name) !== half || !doc.gold) continue;
+    const predicted = byName.get(name) || {};
+    const body = (doc.text || '').slice(doc.fmEnd).trim().replace(/\s+/g, ' ');
+    const ref = doc.gold.date ? ` [${doc.gold.date}]` : '';
+    if (dataset.gold.layers.dates) {
+      const show = (d) => `${JSON.stringify(d.text)}=${d.value}${d.alternatives?.length ? `|${d.alternatives.join('|')}` : ''}(${d.type})`;
+      const gold = (doc.gold.dates || []).map(show).sort();
+      const pred = (predicted.dates || []).filter((d) => d.start >= doc.fmEnd).map(show).sort();
+      const ok = (doc.gold.dates || []).every((g) => (predicted.dates || []).some((p) => p.start < g.end && g.start < p.end &&
+        (g.value == null || [g.value, ...(g.alternatives || [])].some((v) => String(v).toUpperCase() === String(p.value).toUpperCase().replace(/(T\d\d:\d\d):00$/, '$1')))))
+        && (predicted.dates || []).filter((d) => d.start >= doc.fmEnd).length === (doc.gold.dates || []).length;
+      if (!ok) console.log(`${name}${ref}: ${body}\n  gold ${gold.join(' ')}\n  pred ${pred.join(' ')}`);
+    }
+    if (dataset.gold.layers.figures) {
+      const show = (f) => `${f.value ?? `${f.low}..${f.high}`} ${f.unit ?? '∅'}`;
+      const gold = (doc.gold.figures || []).map(show).sort();
+      const pred = (predicted.figures || []).filter((f) => f.start >= doc.fmEnd).map((f) => `${show(f)}${f.low !== f.value || f.high !== null ? `[${f.low}..${f.high}]` : ''}`).sort();
+      // Listed when a gold figure has no predicted one of the same value and unit, or a prediction matches no gold value.
+      const gf = doc.gold.figures || [];
+      const pf = (predicted.figures || []).filter((f) => f.start >= doc.fmEnd);
+      const missed = gf.some((g) => !pf.some((p) => figureUnitMatches(g, p)));
+      const extra = pf.some((p) => !gf.some((g) => figureValueMatches(g, p)));
+      if (missed || extra) console.log(`${name}${missed ? ' MISSED' : ''}${extra ? ' EXTRA' : ''}: ${body}\n  gold ${gold.join(' ; ')}\n  pred ${pred.join(' ; ')}`);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import type { Figure } from '../../server/src/core/types';
+
+// Classes of figures news writes (issue 11), read through the whole analysis so that dates claim what is theirs.
+
+const figuresOf = (sentence: string): Figure[] => analyzeDocument('x.txt', `---\ndate: 2015-05-06\n---\n${sentence}\n`).figures;
+const brief = (figure: Figure) => ({ text: figure.text, value: figure.value, low: figure.low, high: figure.high, kind: figure.kind, unit: figure.unit });
+
+function one(sentence: string, expected: Partial<ReturnType<typeof brief>>): void {
+  const found = figuresOf(sentence);
+  assert.equal(found.length, 1, `one figure in ${JSON.stringify(sentence)}: ${JSON.stringify(found.map(brief))}`);
+  const got = brief(found[0]);
+  for (const [key, value] of Object.entries(expected)) assert.deepEqual(got[key as keyof typeof got], value, `${key} in ${JSON.stringify(sentence)}: ${JSON.stringify(got)}`);
+}
+
+function none(sentence: string): void {
+  assert.deepEqual(figuresOf(sentence).map(brief), [], sentence);
+}
+
+test('currency codes and scales glued to the digits', () => {
+  one('Profits rose to PS2.7m last year.', { text: 'PS2.7m', value: 2_700_000, kind: 'money', unit: 'GBP' });
+  one('The fund raised USD10m in May.', { text: 'USD10m', value: 10_000_000, unit: 'USD' });
+  one('Rooms cost RM79 at the hotel.', { text: 'RM79', value: 79, unit: 'MYR' });
+  one('Revenue hit PS4.5bn.', { value: 4_500_000_000, unit: 'GBP' });
+  one('Inflation was 1.38pc in April.', { text: '1.38pc', value: 1.38, kind: 'percent', unit: 'percent' });
+  // a console and a code name are not money
+  none('He bought a PS4 console.');
+  none('The A320 landed.');
+});
+
+test('the decimals of a number do not start a figure of their own', () => {
+  one('Profits rose to PS2.7m.', { value: 2_700_000 });
+  one('It weighs 3.5kg.', { value: 3.5, unit: 'kilogram' });
+});
+
+test('"m" against the digits is millions before what is counted, metres otherwise', () => {
+  one('They shipped 1.2m tons of grain.', { value: 1_200_000, unit: 'ton' });
+  one('It sold 2.4m headsets.', { value: 2_400_000, unit: 'headset' });
+  one('About 10m people voted.', { value: 10_000_000, unit: 'person' });
+  one('He is 1.8m tall.', { value: 1.8, unit: 'metre' });
+  one('She won the 100m hurdles.', { value: 100, unit: 'metre' });
+});
+
+test('ranges share the scale written once', () => {
+  one('About four to five thousand people marched.', { low: 4000, high: 5000, unit: 'person' });
+  one('The deal is worth $10 to $15 billion.', { low: 10e9, high: 15e9, unit: 'USD' });
+  one('Between 5 and 10 million barrels were lost.', { low: 5e6, high: 10e6, unit: 'barrel' });
+  one('They want 10-15 million people.', { low: 10e6, high: 15e6 });
+  // the first end keeps its own size when the scale would make it pass the second
+  const grew = figuresOf('Membership grew from 500 to 2 million.').map(brief);
+  assert.deepEqual(grew.map((f) => f.value), [500, 2_000_000]);
+});
+
+test('rates keep their denominator as part of the unit', () => {
+  one('Output is 300 barrels per day.', { unit: 'barrel per day' });
+  one('Rent is $900 per month.', { unit: 'USD per month' });
+  one('Income was $4,000 per capita.', { unit: 'USD per capita' });
+  one('He earns $500 a week.', { unit: 'USD per week' });
+  // "a year earlier" dates the sum, it is not a rate
+  assert.equal(figuresOf('Sales were $1.17 billion a year earlier.').find((f) => f.kind === 'money')!.unit, 'USD');
+});
+
+test('negatives and fractions', () => {
+  one('The temperature fell to -5 degrees.', { value: -5 });
+  one('It reached minus 10 degrees.', { value: -10 });
+  one('The firm lost -USD5m.', { value: -5_000_000, unit: 'USD' });
+  one('He has 2 1/2 acres.', { value: 2.5, unit: 'acre' });
+  one('Turnout fell by two-thirds.', { value: 0.666666666666667 });
+  // a measurement and its uncertainty
+  one('The result was 5 ± 1 percent.', { value: 5, low: 4, high: 6, unit: 'percent' });
+});
+
+test('ages, addresses, scores and model numbers are not figures', () => {
+  none('A 35-year-old man was arrested.');
+  none('The suspect, a 28 - year - old, fled.');
+  none('The bridge is 100 years old.');
+  none('John Smith, 45, was arrested.');
+  none('Aged 45, he retired.');
+  none('He lives at 221 Baker Street.');
+  none('The prime minister left 10 Downing Street.');
+  none('Chelsea won 3-1 against Arsenal.');
+  none('The iPhone 6 sold well.');
+  none('He flew on a Boeing 747.');
+  none('IBM picked the 8088 chip.');
+  assert.deepEqual(figuresOf('They bought 300 jets.').map((f) => f.unit), ['jet']);
+});
+
+test('counted nouns are attached', () => {
+  one('Sony sold 2.4 million headsets.', { value: 2_400_000, unit: 'headset' });
+  one('More than 3,700 airstrikes hit the city.', { value: 3700, unit: 'airstrike' });
+});
+
+test('a duration with a number is a figure; a date with one is not', () => {
+  one('The LHC shut down for a two-year maintenance period.', { value: 2, unit: 'year' });
+  one('He was jailed for 15 years.', { value: 15, unit: 'year' });
+  none('He left three years ago.');
+});
+
+test('spoken and tokenized amounts', () => {
+  one('It only cost thirteen dollars forty five.', { value: 13.45, unit: 'USD' });
+  one('He paid 3 dollars 50.', { value: 3.5, unit: 'USD' });
+  one('capacity rose to around 80 , 000 spectators', { value: 80000, unit: 'spectator' });
+  one('prices fell as much as 1 / 4 point', { value: 0.25, unit: 'point' });
+  // a list stays a list
+  assert.deepEqual(figuresOf('Options: 5 , 10 , 15').map((f) => f.value), [5, 10, 15]);
+});
+
+test('a day before a lower-case month after a date cue is a date, not a figure', () => {
+  none('and on 1 may that year he was fined');
+  assert.equal(analyzeDocument('x.txt', '---\ndate: 2015-06-01\n---\non 1 may that year he was fined\n').dates[0].value, '2015-05-01');
+});
+
+test('a duration that frames a period is not a figure', () => {
+  none('Output fell in the first eight months of this year.');
+  none('Prices doubled over the past three years.');
+});
