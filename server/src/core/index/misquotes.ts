@@ -1,0 +1,276 @@
+import type { DocumentAnalysis, Quote, Span } from '../types';
+import misquoteWords from '../data/misquote-words.json';
+import numberWords from '../data/figures-numbers.json';
+
+/**
+ * Misquotes: the same speaker quoted in two documents with nearly the same words. The two quotes are aligned
+ * word by word (a local alignment, so a quote that gives only part of the other is not a difference); what
+ * differs inside the aligned part is sorted into a negation, a number, a name or another word. Case and
+ * punctuation never count.
+ */
+
+export type QuoteDifferenceKind = 'negation' | 'number' | 'name' | 'word';
+
+export interface QuoteDifference {
+  kind: QuoteDifferenceKind;
+  /** The words this quote has there ("" when it has none). */
+  here: string;
+  /** The words the other quote has instead. */
+  there: string;
+}
+
+export interface QuoteComparison {
+  differences: QuoteDifference[];
+  /** Both wordings with the differing words marked «thus» (a missing word is «…»), shortened around the differences. */
+  hereMarked: string;
+  thereMarked: string;
+}
+
+export interface Misquote extends Span {
+  path: string;
+  otherPath: string;
+  otherStart: number;
+  otherEnd: number;
+  speaker: { id: string; name: string };
+  differences: QuoteDifference[];
+  /** 'meaning' when a negation, a number or a name differs; 'wording' for other words. */
+  weight: 'meaning' | 'wording';
+  hereMarked: string;
+  thereMarked: string;
+}
+
+const NEGATIONS = new Set(misquoteWords.negations);
+const CONTRACTIONS = misquoteWords.contractions as Record<string, string[]>;
+const NUMBER_WORDS = new Set([...Object.keys(numberWords.ones), ...Object.keys(numberWords.tens), 'hundred', ...Object.keys(numberWords.scales),
+  ...Object.keys(numberWords.ordinals ?? {})]);
+/** Quotes shorter than this (in words) are too short to tell a misquote from a coincidence. */
+const SHORTEST_COMPARED = 4;
+/** The aligned part must hold this share of the shorter quote's words, matched. */
+const MINIMUM_MATCHED_SHARE = 0.6;
+/** A difference at an end counts as one (not as a partial quote) when both quotes still have at most this many words there. */
+const LONGEST_END_DIFFERENCE = 3;
+/** Words of context kept around the differences in the marked wordings. */
+const CONTEXT_WORDS = 8;
+
+interface Token { text: string; normal: string; start: number; end: number; capitalised: boolean }
+
+const TOKEN = /[\p{L}\p{N}]+(?:[.,]\d+)*(?:['’][\p{L}]+)*/gu;
+
+export function tokenizeQuote(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    const raw = match[0];
+    const lower = raw.toLowerCase().replace(/’/g, '\'');
+    const start = match.index;
+    const capitalised = /^\p{Lu}/u.test(raw) && tokens.length > 0 && raw !== 'I' && !/[.!?]["”’]?\s*$/.test(text.slice(0, start));
+    const expanded = CONTRACTIONS[lower] ?? (lower.endsWith('n\'t') ? [lower.slice(0, -3), 'not'] : [/^\d/.test(lower) ? lower.replace(/,/g, '') : lower]);
+    for (const normal of expanded) tokens.push({ text: raw, normal, start, end: start + raw.length, capitalised });
+  }
+  return tokens;
+}
+
+/** Aligns two quotes; null when they are not the same words (too little in common), or no word differs. */
+export function compareQuotes(here: string, there: string): QuoteComparison | null {
+  const a = tokenizeQuote(here);
+  const b = tokenizeQuote(there);
+  if (Math.min(a.length, b.length) < SHORTEST_COMPARED) return null;
+  const steps = alignLocally(a, b);
+  if (!steps) return null;
+  const matched = steps.filter((step) => step.kind === 'same').length;
+  if (matched < SHORTEST_COMPARED || matched < MINIMUM_MATCHED_SHARE * Math.min(a.length, b.length)) return null;
+  const blocks = differingBlocks(steps, a, b);
+  if (!blocks.length) return null;
+  const differences = blocks.map((block) => ({ kind: classify(block.here, block.there),
+    here: joinTokens(here, block.here), there: joinTokens(there, block.there) }));
+  return { differences, hereMarked: marked(here, a, blocks.map((block) => block.here), blocks.map((block) => block.hereAt)),
+    thereMarked: marked(there, b, blocks.map((block) => block.there), blocks.map((block) => block.thereAt)) };
+}
+
+type Step = { kind: 'same' | 'changed'; i: number; j: number } | { kind: 'only-here'; i: number; j: number } | { kind: 'only-there'; i: number; j: number };
+
+const MATCH = 2;
+const MISMATCH = -1;
+const GAP = -1;
+
+/** Smith–Waterman on words, then the ends stretched over short differences on both sides (a changed last word). */
+function alignLocally(a: Token[], b: Token[]): Step[] | null {
+  const width = b.length + 1;
+  const score = new Int32Array((a.length + 1) * width);
+  let bestScore = 0;
+  let bestCell = 0;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const diagonal = score[(i - 1) * width + j - 1] + (a[i - 1].normal === b[j - 1].normal ? MATCH : MISMATCH);
+      const value = Math.max(0, diagonal, score[(i - 1) * width + j] + GAP, score[i * width + j - 1] + GAP);
+      score[i * width + j] = value;
+      if (value > bestScore) { bestScore = value; bestCell = i * width + j; }
+    }
+  }
+  if (!bestScore) return null;
+  const steps: Step[] = [];
+  let i = Math.floor(bestCell / width);
+  let j = bestCell % width;
+  while (i > 0 && j > 0 && score[i * width + j] > 0) {
+    const value = score[i * width + j];
+    const same = a[i - 1].normal === b[j - 1].normal;
+    if (value === score[(i - 1) * width + j - 1] + (same ? MATCH : MISMATCH)) { steps.push({ kind: same ? 'same' : 'changed', i: i - 1, j: j - 1 }); i--; j--; }
+    else if (value === score[(i - 1) * width + j] + GAP) { steps.push({ kind: 'only-here', i: i - 1, j }); i--; }
+    else { steps.push({ kind: 'only-there', i, j: j - 1 }); j--; }
+  }
+  steps.reverse();
+  // Leading words left on both sides: a changed first word, not a partial quote.
+  if (i > 0 && j > 0 && i <= LONGEST_END_DIFFERENCE && j <= LONGEST_END_DIFFERENCE) steps.unshift(...unaligned(0, i, 0, j));
+  const lastI = Math.floor(bestCell / width);
+  const lastJ = bestCell % width;
+  const restA = a.length - lastI;
+  const restB = b.length - lastJ;
+  if (restA > 0 && restB > 0 && restA <= LONGEST_END_DIFFERENCE && restB <= LONGEST_END_DIFFERENCE) steps.push(...unaligned(lastI, a.length, lastJ, b.length));
+  return steps;
+}
+
+function unaligned(fromI: number, toI: number, fromJ: number, toJ: number): Step[] {
+  const steps: Step[] = [];
+  let i = fromI;
+  let j = fromJ;
+  while (i < toI && j < toJ) steps.push({ kind: 'changed', i: i++, j: j++ });
+  while (i < toI) steps.push({ kind: 'only-here', i: i++, j });
+  while (j < toJ) steps.push({ kind: 'only-there', i, j: j++ });
+  return steps;
+}
+
+interface Block { here: Token[]; there: Token[]; hereAt: number; thereAt: number }
+
+/** Consecutive steps that are not the same word, as one difference each. */
+function differingBlocks(steps: Step[], a: Token[], b: Token[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  for (const step of steps) {
+    if (step.kind === 'same') { current = null; continue; }
+    if (!current) blocks.push((current = { here: [], there: [], hereAt: step.i, thereAt: step.j }));
+    if (step.kind !== 'only-there' && current.here[current.here.length - 1] !== a[step.i]) current.here.push(a[step.i]);
+    if (step.kind !== 'only-here' && current.there[current.there.length - 1] !== b[step.j]) current.there.push(b[step.j]);
+  }
+  // "doesn't" against "does not" aligns as the same words once expanded; a block whose words agree once joined is none.
+  return blocks.filter((block) => block.here.map((token) => token.normal).join(' ') !== block.there.map((token) => token.normal).join(' '));
+}
+
+function classify(here: Token[], there: Token[]): QuoteDifferenceKind {
+  const normals = (tokens: Token[]) => tokens.map((token) => token.normal);
+  const negations = (tokens: Token[]) => normals(tokens).filter((word) => NEGATIONS.has(word)).sort().join(' ');
+  if (negations(here) !== negations(there)) return 'negation';
+  const numbers = (tokens: Token[]) => normals(tokens).filter((word) => /^\d/.test(word) || NUMBER_WORDS.has(word)).join(' ');
+  if (numbers(here) !== numbers(there)) return 'number';
+  if ([...here, ...there].some((token) => token.capitalised)) return 'name';
+  return 'word';
+}
+
+function joinTokens(text: string, tokens: Token[]): string {
+  if (!tokens.length) return '';
+  return text.slice(tokens[0].start, tokens[tokens.length - 1].end);
+}
+
+/** The quote with each differing run of words marked «…», and the place of a missing run marked «…». */
+function marked(text: string, tokens: Token[], runs: Token[][], positions: number[]): string {
+  let out = '';
+  let from = 0;
+  const spans = runs.map((run, index) => run.length
+    ? { start: run[0].start, end: run[run.length - 1].end, missing: false }
+    : { start: tokens[positions[index]]?.start ?? text.length, end: tokens[positions[index]]?.start ?? text.length, missing: true });
+  for (const span of spans) {
+    out += text.slice(from, span.start) + (span.missing ? '«…» ' : `«${text.slice(span.start, span.end)}»`);
+    from = span.end;
+  }
+  out += text.slice(from);
+  return shorten(out.replace(/«…» (?=[\s"”’.,;:!?]|$)/g, '«…»'));
+}
+
+function shorten(markedText: string): string {
+  const words = markedText.split(/(\s+)/);
+  const wordIndexes = words.map((word, index) => (/«/.test(word) || /»/.test(word) ? index : -1)).filter((index) => index >= 0);
+  if (!wordIndexes.length) return markedText;
+  const first = Math.max(0, wordIndexes[0] - CONTEXT_WORDS * 2);
+  const last = Math.min(words.length, wordIndexes[wordIndexes.length - 1] + CONTEXT_WORDS * 2 + 1);
+  return `${first > 0 ? '…' : ''}${words.slice(first, last).join('')}${last < words.length ? '…' : ''}`;
+}
+
+interface IndexedQuote { path: string; document: DocumentAnalysis; quote: Quote; keys: string[] }
+
+/** Word triples: rare enough to find the same quote again, common enough to survive a changed word. */
+function quoteKeys(text: string): string[] {
+  const words = tokenizeQuote(text).map((token) => token.normal);
+  if (words.length < SHORTEST_COMPARED) return [];
+  const keys = new Set<string>();
+  for (let i = 0; i + 3 <= words.length; i++) keys.add(words.slice(i, i + 3).join(' '));
+  return [...keys];
+}
+
+/** Word triples found in this many quotes or more are set phrases, not a way to find the same quote. */
+const COMMONEST_KEY = 200;
+
+/**
+ * The quotes of a set of documents by their word triples, kept up to date one document at a time. Speaker ids
+ * are read when asked, since the cross-document view gives them after the documents are indexed.
+ */
+export class QuoteIndex {
+  private readonly documents = new Map<string, { analysis: DocumentAnalysis; quotes: IndexedQuote[] }>();
+  private readonly byKey = new Map<string, Set<IndexedQuote>>();
+
+  sync(analyses: readonly DocumentAnalysis[]): void {
+    const current = new Set(analyses.map((analysis) => analysis.path));
+    for (const path of [...this.documents.keys()]) if (!current.has(path)) this.delete(path);
+    for (const analysis of analyses) if (this.documents.get(analysis.path)?.analysis !== analysis) this.set(analysis);
+  }
+
+  set(analysis: DocumentAnalysis): void {
+    this.delete(analysis.path);
+    const quotes = analysis.quotes.map((quote) => ({ path: analysis.path, document: analysis, quote, keys: quoteKeys(quote.text) }));
+    for (const entry of quotes) {
+      for (const key of entry.keys) {
+        const set = this.byKey.get(key);
+        if (set) set.add(entry);
+        else this.byKey.set(key, new Set([entry]));
+      }
+    }
+    this.documents.set(analysis.path, { analysis, quotes });
+  }
+
+  delete(path: string): void {
+    const indexed = this.documents.get(path);
+    if (!indexed) return;
+    for (const entry of indexed.quotes) {
+      for (const key of entry.keys) {
+        const set = this.byKey.get(key);
+        set?.delete(entry);
+        if (set?.size === 0) this.byKey.delete(key);
+      }
+    }
+    this.documents.delete(path);
+  }
+
+  /** The quotes of `path` that the same speaker is quoted saying differently in another document. */
+  misquotesOf(path: string): Misquote[] {
+    const indexed = this.documents.get(path);
+    if (!indexed) return [];
+    const found: Misquote[] = [];
+    for (const entry of indexed.quotes) {
+      const speaker = entry.quote.speaker;
+      if (!speaker?.id) continue;
+      const candidates = new Set<IndexedQuote>();
+      for (const key of entry.keys) {
+        const set = this.byKey.get(key);
+        if (!set || set.size >= COMMONEST_KEY) continue;
+        for (const other of set) if (other.path !== path && other.quote.speaker?.id === speaker.id) candidates.add(other);
+      }
+      for (const other of [...candidates].sort((x, y) => x.path.localeCompare(y.path) || x.quote.start - y.quote.start)) {
+        const comparison = compareQuotes(entry.quote.text, other.quote.text);
+        if (!comparison) continue;
+        found.push({ path, start: entry.quote.start, end: entry.quote.end, otherPath: other.path, otherStart: other.quote.start,
+          otherEnd: other.quote.end, speaker: { id: speaker.id, name: speaker.name }, differences: comparison.differences,
+          weight: comparison.differences.some((difference) => difference.kind !== 'word') ? 'meaning' : 'wording',
+          hereMarked: comparison.hereMarked, thereMarked: comparison.thereMarked });
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,270 @@
+import type { DocumentAnalysis, Span } from '../types';
+import type { SharedPassage, SharedTextIndex } from './shared-text';
+import type { Misquote, QuoteIndex } from './misquotes';
+import credits from '../data/provenance-credits.json';
+
+/**
+ * Provenance: which documents are one source. Documents are grouped when they share text (a copied passage
+ * that is more than the same quote), come from the same publisher or byline, or are the same agency's wire
+ * copy ("(AP) —"). What a document credits ("With reporting by…", "Reuters contributed to this report",
+ * "according to a statement from…") is read and shown; a credit for added reporting does not make a copy.
+ * A figure or a quote is corroborated by N independent sources when N groups report it.
+ */
+
+export type CreditKind = 'byline' | 'publisher' | 'agency' | 'reporting' | 'contributed' | 'statement';
+
+export interface Credit extends Span {
+  kind: CreditKind;
+  /** Who is credited: a person, an agency (by its full name), a publisher, an organization; null when unnamed. */
+  name: string | null;
+  /** The credited party is a news agency. */
+  agency: boolean;
+  /** The words of the credit in the document (exactly the text at start..end; empty when the credit has no place in the text). */
+  text: string;
+}
+
+export type ProvenanceLinkReason = 'shared-text' | 'same-publisher' | 'same-byline' | 'same-agency';
+
+export interface ProvenanceLink { path: string; otherPath: string; reason: ProvenanceLinkReason; detail: string }
+
+export interface ProvenanceGroup {
+  id: string;
+  /** How the group is named to the reader: its publisher, agency or byline, or its first document. */
+  label: string;
+  documents: string[];
+  links: ProvenanceLink[];
+}
+
+export interface Corroboration {
+  /** Provenance groups among the places, the current document's own group excluded. */
+  independentSources: number;
+  /** Other places in a group already counted (the current document's group included). */
+  copies: number;
+}
+
+/** Non-quoted words two documents must share for one to be a copy of the other (one full sentence or more). */
+const COPIED_WORDS = 12;
+
+const AGENCY_ALIASES = new Map<string, string>();
+for (const [name, aliases] of Object.entries(credits.agencies)) for (const alias of [name, ...aliases]) AGENCY_ALIASES.set(alias.toLowerCase(), name);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const AGENCY_NAMES = [...new Set(Object.values(credits.agencies).flat())].sort((a, b) => b.length - a.length).map(escape).join('|');
+/** "WASHINGTON (AP) —", "LONDON (Reuters) -": the dateline of an agency's own copy. */
+const WIRE_DATELINE = new RegExp(`\\((${AGENCY_NAMES})\\)\\s*[-–—]`, 'g');
+const REPORTING_BY = new RegExp(credits.reportingBy, 'i');
+const CONTRIBUTED = new RegExp(credits.contributed, 'i');
+const STATEMENT = new RegExp(credits.statement, 'g');
+
+export function agencyNamed(name: string): string | null {
+  return AGENCY_ALIASES.get(name.trim().toLowerCase()) ?? null;
+}
+
+/** Everything a document credits, in text order. */
+export function readCredits(document: DocumentAnalysis): Credit[] {
+  const found: Credit[] = [];
+  const { text, metadata } = document;
+  for (const line of metadata.credits) {
+    const reporting = REPORTING_BY.exec(line.text);
+    if (reporting) {
+      let offset = line.start + reporting[0].length;
+      for (const part of line.text.slice(reporting[0].length).split(/(,\s*(?:and\s+)?|\s+and\s+)/)) {
+        const name = part.replace(/\s+in\s+[A-Z][\w .'-]*$/, '').replace(/[.;]$/, '').trim();
+        if (name && !/^,|^\s*and\s*$|^\s+$/.test(part) && /\w/.test(name)) {
+          const agency = agencyNamed(name);
+          found.push({ kind: 'reporting', name: agency ?? name, agency: agency !== null, start: offset, end: offset + part.trimEnd().length, text: part.trimEnd() });
+        }
+        offset += part.length;
+      }
+      continue;
+    }
+  }
+  for (const line of textLines(text, metadata.bodyStart)) {
+    const contributed = CONTRIBUTED.exec(line.text);
+    if (contributed && line.text.length < 200) {
+      for (const name of contributed[1].split(/,\s*(?:and\s+)?|\s+and\s+/).map((part) => part.trim()).filter(Boolean)) {
+        const agency = agencyNamed(name);
+        found.push({ kind: 'contributed', name: agency ?? name, agency: agency !== null, start: line.start, end: line.end, text: line.text });
+      }
+    }
+  }
+  WIRE_DATELINE.lastIndex = 0;
+  for (let match = WIRE_DATELINE.exec(text); match; match = WIRE_DATELINE.exec(text)) {
+    const start = match.index + 1;
+    found.push({ kind: 'agency', name: agencyNamed(match[1]), agency: true, start, end: start + match[1].length, text: match[1] });
+  }
+  STATEMENT.lastIndex = 0;
+  for (let match = STATEMENT.exec(text); match; match = STATEMENT.exec(text)) {
+    if (match.index < metadata.bodyStart) continue;
+    found.push({ kind: 'statement', name: match[1] ?? null, agency: false, start: match.index, end: match.index + match[0].length, text: match[0] });
+  }
+  // Front matter and publisher patterns name no place in the text: such a credit is an empty span where the body starts.
+  const unplaced = { start: metadata.bodyStart, end: metadata.bodyStart, text: '' };
+  if (metadata.author) {
+    const line = metadata.credits.find((credit) => credit.text.includes(metadata.author!));
+    const at = line ? line.start + line.text.indexOf(metadata.author) : -1;
+    found.push({ kind: 'byline', name: metadata.author, agency: agencyNamed(metadata.author) !== null,
+      ...(at >= 0 ? { start: at, end: at + metadata.author.length, text: metadata.author } : unplaced) });
+  }
+  if (metadata.publisher) found.push({ kind: 'publisher', name: metadata.publisher, agency: agencyNamed(metadata.publisher) !== null, ...unplaced });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function textLines(text: string, from: number): Array<Span & { text: string }> {
+  const lines: Array<Span & { text: string }> = [];
+  let start = from;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (line.trim()) lines.push({ start, end: start + line.length, text: line });
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** The non-quoted words of the passages two documents share. */
+export function copiedWords(passages: readonly SharedPassage[], otherPath: string): number {
+  return passages.filter((passage) => passage.otherPath === otherPath)
+    .reduce((sum, passage) => sum + passage.words * (1 - passage.quotedShare), 0);
+}
+
+/**
+ * The provenance of a set of documents: credits, groups, shared passages and misquotes. Built from the
+ * incremental shared-text and quote indexes, which it brings up to date with `documents` first.
+ */
+export class Provenance {
+  private readonly byPath: Map<string, DocumentAnalysis>;
+  private readonly creditCache = new Map<string, Credit[]>();
+  private workspaceGroups: ProvenanceGroup[] | null = null;
+  private groupByPath: Map<string, ProvenanceGroup> | null = null;
+
+  constructor(documents: readonly DocumentAnalysis[], private readonly sharedText: SharedTextIndex, private readonly quotes: QuoteIndex) {
+    this.byPath = new Map(documents.map((document) => [document.path, document]));
+    sharedText.sync(documents);
+    quotes.sync(documents);
+  }
+
+  creditsOf(path: string): Credit[] {
+    let found = this.creditCache.get(path);
+    if (!found) {
+      const document = this.byPath.get(path);
+      found = document ? readCredits(document) : [];
+      this.creditCache.set(path, found);
+    }
+    return found;
+  }
+
+  passagesOf(path: string): SharedPassage[] {
+    return this.sharedText.passagesOf(path);
+  }
+
+  misquotesOf(path: string): Misquote[] {
+    return this.quotes.misquotesOf(path);
+  }
+
+  /** The groups of the whole workspace, or of `paths` only (one story): links leave the subset out. */
+  groups(paths?: readonly string[]): ProvenanceGroup[] {
+    if (paths) return this.group(paths);
+    return (this.workspaceGroups ??= this.group([...this.byPath.keys()]));
+  }
+
+  groupOf(path: string): ProvenanceGroup | null {
+    if (!this.groupByPath) {
+      this.groupByPath = new Map();
+      for (const group of this.groups()) for (const member of group.documents) this.groupByPath.set(member, group);
+    }
+    return this.groupByPath.get(path) ?? null;
+  }
+
+  /** How independently a set of places is reported, seen from `fromPath` (which is not counted). */
+  corroboration(paths: readonly string[], fromPath: string | null = null): Corroboration {
+    const own = fromPath ? this.groupOf(fromPath)?.id ?? fromPath : null;
+    const others = paths.filter((path) => path !== fromPath);
+    const groups = new Set(others.map((path) => this.groupOf(path)?.id ?? path));
+    const independentSources = [...groups].filter((id) => id !== own).length;
+    return { independentSources, copies: others.length - independentSources };
+  }
+
+  private group(paths: readonly string[]): ProvenanceGroup[] {
+    const members = [...new Set(paths)].filter((path) => this.byPath.has(path)).sort();
+    const inSubset = new Set(members);
+    const parent = new Map(members.map((path) => [path, path]));
+    const find = (path: string): string => {
+      let root = path;
+      while (parent.get(root) !== root) root = parent.get(root)!;
+      parent.set(path, root);
+      return root;
+    };
+    const links: ProvenanceLink[] = [];
+    const link = (path: string, otherPath: string, reason: ProvenanceLinkReason, detail: string) => {
+      links.push({ path, otherPath, reason, detail });
+      const a = find(path);
+      const b = find(otherPath);
+      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    };
+    for (const path of members) {
+      const passages = this.sharedText.passagesOf(path);
+      for (const otherPath of new Set(passages.map((passage) => passage.otherPath))) {
+        if (otherPath <= path || !inSubset.has(otherPath)) continue;
+        const words = Math.round(copiedWords(passages, otherPath));
+        if (words >= COPIED_WORDS) link(path, otherPath, 'shared-text', `${words} words in common outside quotes`);
+      }
+    }
+    const firstWith = new Map<string, string>();
+    for (const path of members) {
+      const document = this.byPath.get(path)!;
+      const keys: Array<[ProvenanceLinkReason, string]> = [];
+      if (document.metadata.publisher) keys.push(['same-publisher', document.metadata.publisher]);
+      if (document.metadata.author && /\s/.test(document.metadata.author)) keys.push(['same-byline', document.metadata.author]);
+      for (const credit of this.creditsOf(path)) {
+        // Wire copy: the agency's dateline, or the agency as publisher.
+        if (credit.agency && credit.name && (credit.kind === 'agency' || credit.kind === 'publisher')) keys.push(['same-agency', credit.name]);
+      }
+      for (const [reason, value] of keys) {
+        const key = `${reason === 'same-agency' || reason === 'same-publisher' ? 'outlet' : reason}\u0000${value.toLowerCase()}`;
+        const first = firstWith.get(key);
+        if (first) link(first, path, reason, value);
+        else firstWith.set(key, path);
+      }
+    }
+    const byRoot = new Map<string, string[]>();
+    for (const path of members) {
+      const root = find(path);
+      const list = byRoot.get(root) ?? [];
+      list.push(path);
+      byRoot.set(root, list);
+    }
+    return [...byRoot.values()].map((documents) => {
+      const own = new Set(documents);
+      return { id: '', label: this.labelOf(documents), documents, links: links.filter((entry) => own.has(entry.path)) };
+    }).sort((a, b) => a.documents[0].localeCompare(b.documents[0])).map((group, index) => ({ ...group, id: `source-${index + 1}` }));
+  }
+
+  private labelOf(documents: readonly string[]): string {
+    for (const path of documents) {
+      const document = this.byPath.get(path)!;
+      const agency = this.creditsOf(path).find((credit) => credit.kind === 'agency' && credit.name);
+      if (agency?.name) return agency.name;
+      if (document.metadata.publisher) return document.metadata.publisher;
+    }
+    const author = documents.map((path) => this.byPath.get(path)!.metadata.author).find(Boolean);
+    if (author) return author;
+    const first = this.byPath.get(documents[0])!;
+    return first.metadata.title ?? first.path;
+  }
+}
+
+/** What issue 14 adds to the contract's version 1 (docs/contract-additions.md). */
+export interface ProvenanceContract {
+  groups: Array<{ id: string; label: string; documents: string[]; links: ProvenanceLink[] }>;
+  sharedPassages: Array<SharedPassage & { path: string }>;
+  misquotes: Misquote[];
+}
+
+export function provenanceContract(provenance: Provenance, paths: readonly string[]): ProvenanceContract {
+  return {
+    groups: provenance.groups(),
+    sharedPassages: paths.flatMap((path) => provenance.passagesOf(path).map((passage) => ({ path, ...passage }))),
+    misquotes: paths.flatMap((path) => provenance.misquotesOf(path)),
+  };
+}
