@@ -3,7 +3,7 @@ import type { CrossDocumentView } from './index/workspace-index';
 import { provenanceContract, type Credit, type ProvenanceContract } from './index/provenance';
 
 /** Issue 14's additions to version 1: credits and provenance group per document, independent sources per figure group. */
-export type ContractOutput = AnalysisOutput & {
+export type ContractOutput = Omit<AnalysisOutput, 'documents' | 'figureGroups'> & {
   documents: Array<AnalysisOutput['documents'][number] & { credits: Array<Omit<Credit, 'agency'> & { agency: boolean }>; provenanceGroup: string | null }>;
   figureGroups: Array<AnalysisOutput['figureGroups'][number] & { independentSources: number }>;
   provenance: ProvenanceContract;

@@ -21,7 +21,7 @@ export function hoverAt(document: DocumentAnalysis, offset: number, view: CrossD
   if (date) return { start: date.start, end: date.end, markdown: `**${date.text}** → \`${date.value}\` (${date.type})\n\n${date.resolution}` };
   const entity = document.entities.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (entity) return { start: entity.start, end: entity.end, markdown: entityHover(entity.id, entity.canonical, entity.type, view, all, links) };
-  if (quote) return { start: quote.start, end: quote.end, markdown: quoteHover(document, quote, all, links) };
+  if (quote) return { start: quote.start, end: quote.end, markdown: quoteHover(document, quote, all, links, view) };
   return null;
 }
 
@@ -40,9 +40,11 @@ function entityHover(id: string, fallbackName: string, type: string, view: Cross
   return lines.join('\n\n');
 }
 
-function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly DocumentAnalysis[], links: HoverLinks): string {
+function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly DocumentAnalysis[], links: HoverLinks, view: CrossDocumentView): string {
   const speaker = quote.speaker;
   const lines = [`**Quote** · ${speaker ? speaker.name : 'no speaker named'} · ${document.metadata.date.value ?? 'date unset'}`];
+  const echoes = view.provenance.echoesOf(document.path, quote.start);
+  if (echoes.length) lines.push(`Quoted in the same words by ${view.provenance.corroborationPhrase(echoes.map((echo) => echo.path), document.path)}`);
   if (speaker?.id) {
     const others = all.flatMap((other) => other.quotes.filter((candidate) => candidate !== quote && candidate.speaker?.id === speaker.id)
       .map((candidate) => ({ document: other, quote: candidate })));
@@ -63,17 +65,19 @@ function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocu
   const heading = `**${figure.measure ?? figure.unit ?? 'figure'}** · ${figure.text} · ${describeInterval(figure)}`;
   if (!group) return `${heading}\n\nNo other source reports this measure.`;
   return [`**${group.measure}** · ${new Set(group.members.map((member) => member.path)).size} sources · ${group.verdict.replace(/-/g, ' ')}`,
-    '', groupTable(group, document, all, links), '', group.reason, '',
+    `Also reported by ${view.provenance.corroborationPhrase(group.members.map((member) => member.path), document.path)}`,
+    '', groupTable(group, document, all, links, view), '', group.reason, '',
     `[Show in timeline](${links.showTimeline(document.path)}) · [These are different measures…](${links.separateFigures(document.path, figure.start)})`].join('\n');
 }
 
-function groupTable(group: FigureGroup, current: DocumentAnalysis, all: readonly DocumentAnalysis[], links: HoverLinks): string {
-  const rows = ['| source | date | reported | said by |', '|---|---|---|---|'];
+function groupTable(group: FigureGroup, current: DocumentAnalysis, all: readonly DocumentAnalysis[], links: HoverLinks,
+  view: CrossDocumentView): string {
+  const rows = ['| source | date | reported | said by | provenance |', '|---|---|---|---|---|'];
   for (const member of group.members) {
     const document = all.find((candidate) => candidate.path === member.path);
     const name = member.path === current.path ? 'this document' : document ? documentLabel(document) : member.path;
     const source = member.path === current.path ? name : `[${escapeCell(name)}](${links.location(member.path, member.start)})`;
-    rows.push(`| ${source} | ${member.date ?? 'date unset'} | ${escapeCell(member.text)} | ${member.speaker ?? '—'} |`);
+    rows.push(`| ${source} | ${member.date ?? 'date unset'} | ${escapeCell(member.text)} | ${member.speaker ?? '—'} | ${escapeCell(view.provenance.groupLabel(member.path))} |`);
   }
   return rows.join('\n');
 }

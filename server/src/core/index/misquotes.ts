@@ -72,6 +72,12 @@ export function tokenizeQuote(text: string): Token[] {
 
 /** Aligns two quotes; null when they are not the same words (too little in common), or no word differs. */
 export function compareQuotes(here: string, there: string): QuoteComparison | null {
+  const related = relateQuotes(here, there);
+  return related === 'same' ? null : related;
+}
+
+/** 'same' when one quote gives the other's words (or part of them) with no word changed; null when unrelated. */
+export function relateQuotes(here: string, there: string): QuoteComparison | 'same' | null {
   const a = tokenizeQuote(here);
   const b = tokenizeQuote(there);
   if (Math.min(a.length, b.length) < SHORTEST_COMPARED) return null;
@@ -80,7 +86,7 @@ export function compareQuotes(here: string, there: string): QuoteComparison | nu
   const matched = steps.filter((step) => step.kind === 'same').length;
   if (matched < SHORTEST_COMPARED || matched < MINIMUM_MATCHED_SHARE * Math.min(a.length, b.length)) return null;
   const blocks = differingBlocks(steps, a, b);
-  if (!blocks.length) return null;
+  if (!blocks.length) return 'same';
   const differences = blocks.map((block) => ({ kind: classify(block.here, block.there),
     here: joinTokens(here, block.here), there: joinTokens(there, block.there) }));
   return { differences, hereMarked: marked(here, a, blocks.map((block) => block.here), blocks.map((block) => block.hereAt)),
@@ -250,19 +256,11 @@ export class QuoteIndex {
 
   /** The quotes of `path` that the same speaker is quoted saying differently in another document. */
   misquotesOf(path: string): Misquote[] {
-    const indexed = this.documents.get(path);
-    if (!indexed) return [];
     const found: Misquote[] = [];
-    for (const entry of indexed.quotes) {
+    for (const entry of this.documents.get(path)?.quotes ?? []) {
       const speaker = entry.quote.speaker;
       if (!speaker?.id) continue;
-      const candidates = new Set<IndexedQuote>();
-      for (const key of entry.keys) {
-        const set = this.byKey.get(key);
-        if (!set || set.size >= COMMONEST_KEY) continue;
-        for (const other of set) if (other.path !== path && other.quote.speaker?.id === speaker.id) candidates.add(other);
-      }
-      for (const other of [...candidates].sort((x, y) => x.path.localeCompare(y.path) || x.quote.start - y.quote.start)) {
+      for (const other of this.sameSpeakerCandidates(entry)) {
         const comparison = compareQuotes(entry.quote.text, other.quote.text);
         if (!comparison) continue;
         found.push({ path, start: entry.quote.start, end: entry.quote.end, otherPath: other.path, otherStart: other.quote.start,
@@ -272,5 +270,24 @@ export class QuoteIndex {
       }
     }
     return found;
+  }
+
+  /** Other documents' quotes of the same speaker with the same words as the quote of `path` starting at `start`. */
+  echoesOf(path: string, start: number): Array<Span & { path: string }> {
+    const entry = this.documents.get(path)?.quotes.find((candidate) => candidate.quote.start === start);
+    if (!entry?.quote.speaker?.id) return [];
+    return this.sameSpeakerCandidates(entry).filter((other) => relateQuotes(entry.quote.text, other.quote.text) === 'same')
+      .map((other) => ({ path: other.path, start: other.quote.start, end: other.quote.end }));
+  }
+
+  private sameSpeakerCandidates(entry: IndexedQuote): IndexedQuote[] {
+    const speakerId = entry.quote.speaker?.id;
+    const candidates = new Set<IndexedQuote>();
+    for (const key of entry.keys) {
+      const set = this.byKey.get(key);
+      if (!set || set.size >= COMMONEST_KEY) continue;
+      for (const other of set) if (other.path !== entry.path && speakerId && other.quote.speaker?.id === speakerId) candidates.add(other);
+    }
+    return [...candidates].sort((x, y) => x.path.localeCompare(y.path) || x.quote.start - y.quote.start);
   }
 }

@@ -95,7 +95,7 @@ export function readCredits(document: DocumentAnalysis): Credit[] {
   STATEMENT.lastIndex = 0;
   for (let match = STATEMENT.exec(text); match; match = STATEMENT.exec(text)) {
     if (match.index < metadata.bodyStart) continue;
-    found.push({ kind: 'statement', name: match[1] ?? null, agency: false, start: match.index, end: match.index + match[0].length, text: match[0] });
+    found.push({ kind: 'statement', name: match[1]?.replace(/\.$/, '') ?? null, agency: false, start: match.index, end: match.index + match[0].length, text: match[0] });
   }
   // Front matter and publisher patterns name no place in the text: such a credit is an empty span where the body starts.
   const unplaced = { start: metadata.bodyStart, end: metadata.bodyStart, text: '' };
@@ -162,6 +162,24 @@ export class Provenance {
     return this.quotes.misquotesOf(path);
   }
 
+  /** Other documents' quotes of the same speaker in the same words. */
+  echoesOf(path: string, start: number): Array<Span & { path: string }> {
+    return this.quotes.echoesOf(path, start);
+  }
+
+  /** "2 independent sources and 1 copy": how the places other than `fromPath` are reported (hover and lens wording). */
+  corroborationPhrase(paths: readonly string[], fromPath: string): string {
+    const { independentSources, copies } = this.corroboration(paths, fromPath);
+    const sources = `${independentSources} independent source${independentSources === 1 ? '' : 's'}`;
+    return copies ? `${sources} and ${copies} cop${copies === 1 ? 'y' : 'ies'}` : sources;
+  }
+
+  /** The group's label and id for a table cell: "U.S. Department of Defense (source-3)". */
+  groupLabel(path: string): string {
+    const group = this.groupOf(path);
+    return group ? `${group.label} (${group.id})` : path;
+  }
+
   /** The groups of the whole workspace, or of `paths` only (one story): links leave the subset out. */
   groups(paths?: readonly string[]): ProvenanceGroup[] {
     if (paths) return this.group(paths);
@@ -179,7 +197,7 @@ export class Provenance {
   /** How independently a set of places is reported, seen from `fromPath` (which is not counted). */
   corroboration(paths: readonly string[], fromPath: string | null = null): Corroboration {
     const own = fromPath ? this.groupOf(fromPath)?.id ?? fromPath : null;
-    const others = paths.filter((path) => path !== fromPath);
+    const others = [...new Set(paths)].filter((path) => path !== fromPath);
     const groups = new Set(others.map((path) => this.groupOf(path)?.id ?? path));
     const independentSources = [...groups].filter((id) => id !== own).length;
     return { independentSources, copies: others.length - independentSources };
