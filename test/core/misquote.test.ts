@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { compareQuotes } from '../../server/src/core/index/misquotes';
+import { compareQuotes, QuoteIndex } from '../../server/src/core/index/misquotes';
+import { analyzeDocument } from '../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { diagnoseDocument } from '../../server/src/core/features/diagnostics';
 import { seedPath, SEEDS } from '../support/repo';
@@ -73,4 +74,16 @@ test('the seeds hold no misquote', () => {
   for (const document of index.all()) {
     assert.deepEqual(diagnoseDocument(document, index.crossDocument(), index.all()).filter((diagnostic) => diagnostic.kind === 'misquote'), [], document.path);
   }
+});
+
+test('a surname alone in one document and the full name in the other are one speaker', () => {
+  const words = 'Wasilla, the home town of the governor, is 64 kilometres north of Anchorage';
+  const first = analyzeDocument('first.txt', `Fire in Wasilla\n\nThe church burned on Friday night.\n\n“${words},” said Dianne Medina.\n`);
+  const second = analyzeDocument('second.txt', `Church fire\n\nInvestigators came on Saturday.\n\n“${words.replace('64', '131')},” Medina said.\n`);
+  assert.notEqual(first.quotes[0].speaker?.id, second.quotes[0].speaker?.id, 'the per-document keys differ before linking');
+  const index = new QuoteIndex();
+  index.sync([first, second]);
+  const [misquote] = index.misquotesOf('second.txt');
+  assert.deepEqual(misquote?.differences, [{ kind: 'number', here: '131', there: '64' }]);
+  assert.equal(misquote?.otherPath, 'first.txt');
 });

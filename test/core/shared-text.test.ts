@@ -109,3 +109,11 @@ test('after any sequence of edits, adds and deletes, the incremental index equal
     }
   }
 });
+
+test('short template sentences that differ in a number are not shared text', () => {
+  const first = analyzeDocument('first.txt', 'Springfield\n\nSpringfield is a city in the county.\n\nThe population was 37,879 at the 2010 census.\n');
+  const second = analyzeDocument('second.txt', 'Shelbyville\n\nShelbyville lies on the river.\n\nThe population was 141 at the 2010 census.\n');
+  const index = new SharedTextIndex();
+  index.sync([first, second]);
+  assert.deepEqual(index.passagesOf('first.txt'), []);
+});

@@ -200,6 +200,17 @@ function shorten(markedText: string): string {
   return `${first > 0 ? '…' : ''}${words.slice(first, last).join('')}${last < words.length ? '…' : ''}`;
 }
 
+/**
+ * One speaker: the same cross-document id, or a surname given alone in one document and in full in the other
+ * ("Medina", "Dianne Medina"), which entity linking may leave apart; the words must still match to be a misquote.
+ */
+function sameSpeaker(a: Quote, b: Quote): boolean {
+  if (!a.speaker?.id || !b.speaker?.id) return false;
+  if (a.speaker.id === b.speaker.id) return true;
+  const [shorter, longer] = [a.speaker.name, b.speaker.name].sort((x, y) => x.length - y.length);
+  return !/\s/.test(shorter) && /^\p{Lu}/u.test(shorter) && longer.endsWith(` ${shorter}`);
+}
+
 interface IndexedQuote { path: string; document: DocumentAnalysis; quote: Quote; keys: string[] }
 
 /** Word triples: rare enough to find the same quote again, common enough to survive a changed word. */
@@ -286,7 +297,7 @@ export class QuoteIndex {
     for (const key of entry.keys) {
       const set = this.byKey.get(key);
       if (!set || set.size >= COMMONEST_KEY) continue;
-      for (const other of set) if (other.path !== entry.path && speakerId && other.quote.speaker?.id === speakerId) candidates.add(other);
+      for (const other of set) if (other.path !== entry.path && speakerId && sameSpeaker(entry.quote, other.quote)) candidates.add(other);
     }
     return [...candidates].sort((x, y) => x.path.localeCompare(y.path) || x.quote.start - y.quote.start);
   }

@@ -28,11 +28,13 @@ export interface SharedTextOptions {
   minimumSimilarity: number;
   /** Shorter sentences ("He said so.") match by chance. */
   minimumSentenceWords: number;
+  /** Two sentences must share at least this many word pairs: short template sentences ("The population was 141 at the 2010 census") are alike by form, not by copying. */
+  minimumSharedPairs: number;
   /** A sentence found in this many other documents links to the first of them only (the rest are reached through those). */
   mostCounterparts: number;
 }
 
-export const DEFAULT_SHARED_TEXT_OPTIONS: SharedTextOptions = { minimumSimilarity: 0.5, minimumSentenceWords: 6, mostCounterparts: 8 };
+export const DEFAULT_SHARED_TEXT_OPTIONS: SharedTextOptions = { minimumSimilarity: 0.5, minimumSentenceWords: 6, minimumSharedPairs: 6, mostCounterparts: 8 };
 
 const SIGNATURE_SIZE = 32;
 const BAND_ROWS = 2;
@@ -165,6 +167,7 @@ export class SharedTextIndex {
         if (counterparts.size >= this.options.mostCounterparts && !counterparts.has(other.path)) continue;
         const similarity = jaccard(sentence.shingles, other.shingles);
         if (similarity < this.options.minimumSimilarity) continue;
+        if (sharedCount(sentence.shingles.length, other.shingles.length, similarity) < this.options.minimumSharedPairs) continue;
         counterparts.add(other.path);
         const pairs = found.get(other.path) ?? [];
         pairs.push({ position: sentence.position, otherPosition: other.position, similarity,
@@ -281,6 +284,11 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
     if (a[i] === b[j]) { shared++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
   }
   return shared / (a.length + b.length - shared);
+}
+
+/** Shared elements of two sets from their sizes and Jaccard similarity: J = s / (a + b - s). */
+function sharedCount(a: number, b: number, similarity: number): number {
+  return Math.round((similarity * (a + b)) / (1 + similarity));
 }
 
 /** Murmur3's 32-bit finaliser: spreads every input bit over the output. */
