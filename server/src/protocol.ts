@@ -41,6 +41,8 @@ export interface FigureGroupView {
   measure: string;
   verdict: FigureVerdict;
   reason: string;
+  /** Provenance groups among the members' documents (issue 14): copies of one source count once. */
+  independentSources: number;
   members: Array<SourceLocation & { label: string; text: string; value: number; date: string | null; speaker: string | null }>;
 }
 

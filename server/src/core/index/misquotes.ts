@@ -78,8 +78,10 @@ export function compareQuotes(here: string, there: string): QuoteComparison | nu
 
 /** 'same' when one quote gives the other's words (or part of them) with no word changed; null when unrelated. */
 export function relateQuotes(here: string, there: string): QuoteComparison | 'same' | null {
-  const a = tokenizeQuote(here);
-  const b = tokenizeQuote(there);
+  return relateTokens(here, tokenizeQuote(here), there, tokenizeQuote(there));
+}
+
+function relateTokens(here: string, a: Token[], there: string, b: Token[]): QuoteComparison | 'same' | null {
   if (Math.min(a.length, b.length) < SHORTEST_COMPARED) return null;
   const steps = alignLocally(a, b);
   if (!steps) return null;
@@ -211,11 +213,11 @@ function sameSpeaker(a: Quote, b: Quote): boolean {
   return !/\s/.test(shorter) && /^\p{Lu}/u.test(shorter) && longer.endsWith(` ${shorter}`);
 }
 
-interface IndexedQuote { path: string; document: DocumentAnalysis; quote: Quote; keys: string[] }
+interface IndexedQuote { path: string; document: DocumentAnalysis; quote: Quote; tokens: Token[]; normal: string; keys: string[] }
 
 /** Word triples: rare enough to find the same quote again, common enough to survive a changed word. */
-function quoteKeys(text: string): string[] {
-  const words = tokenizeQuote(text).map((token) => token.normal);
+function quoteKeys(tokens: Token[]): string[] {
+  const words = tokens.map((token) => token.normal);
   if (words.length < SHORTEST_COMPARED) return [];
   const keys = new Set<string>();
   for (let i = 0; i + 3 <= words.length; i++) keys.add(words.slice(i, i + 3).join(' '));
@@ -224,6 +226,8 @@ function quoteKeys(text: string): string[] {
 
 /** Word triples found in this many quotes or more are set phrases, not a way to find the same quote. */
 const COMMONEST_KEY = 200;
+/** A quote is aligned with the quotes that share most word triples with it, this many at most. */
+const MOST_COMPARED = 24;
 
 /**
  * The quotes of a set of documents by their word triples, kept up to date one document at a time. Speaker ids
@@ -241,7 +245,10 @@ export class QuoteIndex {
 
   set(analysis: DocumentAnalysis): void {
     this.delete(analysis.path);
-    const quotes = analysis.quotes.map((quote) => ({ path: analysis.path, document: analysis, quote, keys: quoteKeys(quote.text) }));
+    const quotes = analysis.quotes.map((quote) => {
+      const tokens = tokenizeQuote(quote.text);
+      return { path: analysis.path, document: analysis, quote, tokens, normal: tokens.map((token) => token.normal).join(' '), keys: quoteKeys(tokens) };
+    });
     for (const entry of quotes) {
       for (const key of entry.keys) {
         const set = this.byKey.get(key);
@@ -272,8 +279,8 @@ export class QuoteIndex {
       const speaker = entry.quote.speaker;
       if (!speaker?.id) continue;
       for (const other of this.sameSpeakerCandidates(entry)) {
-        const comparison = compareQuotes(entry.quote.text, other.quote.text);
-        if (!comparison) continue;
+        const comparison = this.relate(entry, other);
+        if (!comparison || comparison === 'same') continue;
         found.push({ path, start: entry.quote.start, end: entry.quote.end, otherPath: other.path, otherStart: other.quote.start,
           otherEnd: other.quote.end, speaker: { id: speaker.id, name: speaker.name }, differences: comparison.differences,
           weight: comparison.differences.some((difference) => difference.kind !== 'word') ? 'meaning' : 'wording',
@@ -287,18 +294,28 @@ export class QuoteIndex {
   echoesOf(path: string, start: number): Array<Span & { path: string }> {
     const entry = this.documents.get(path)?.quotes.find((candidate) => candidate.quote.start === start);
     if (!entry?.quote.speaker?.id) return [];
-    return this.sameSpeakerCandidates(entry).filter((other) => relateQuotes(entry.quote.text, other.quote.text) === 'same')
+    return this.sameSpeakerCandidates(entry).filter((other) => this.relate(entry, other) === 'same')
       .map((other) => ({ path: other.path, start: other.quote.start, end: other.quote.end }));
   }
 
+  private relate(entry: IndexedQuote, other: IndexedQuote): QuoteComparison | 'same' | null {
+    // Copies of one quote are the commonest case: no alignment needed.
+    if (entry.normal === other.normal) return entry.tokens.length >= SHORTEST_COMPARED ? 'same' : null;
+    return relateTokens(entry.quote.text, entry.tokens, other.quote.text, other.tokens);
+  }
+
+  /** Other documents' quotes of the same speaker sharing word triples with this one, those sharing most first. */
   private sameSpeakerCandidates(entry: IndexedQuote): IndexedQuote[] {
-    const speakerId = entry.quote.speaker?.id;
-    const candidates = new Set<IndexedQuote>();
+    if (!entry.quote.speaker?.id) return [];
+    const shared = new Map<IndexedQuote, number>();
     for (const key of entry.keys) {
       const set = this.byKey.get(key);
       if (!set || set.size >= COMMONEST_KEY) continue;
-      for (const other of set) if (other.path !== entry.path && speakerId && sameSpeaker(entry.quote, other.quote)) candidates.add(other);
+      for (const other of set) if (other.path !== entry.path) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
-    return [...candidates].sort((x, y) => x.path.localeCompare(y.path) || x.quote.start - y.quote.start);
+    return [...shared].filter(([other]) => sameSpeaker(entry.quote, other.quote))
+      .sort(([x, a], [y, b]) => b - a || x.path.localeCompare(y.path) || x.quote.start - y.quote.start)
+      .slice(0, MOST_COMPARED).map(([other]) => other)
+      .sort((x, y) => x.path.localeCompare(y.path) || x.quote.start - y.quote.start);
   }
 }

@@ -1,6 +1,6 @@
 import type { DocumentAnalysis, Span } from '../types';
-import type { SharedPassage, SharedTextIndex } from './shared-text';
-import type { Misquote, QuoteIndex } from './misquotes';
+import { SharedTextIndex, type SharedPassage } from './shared-text';
+import { QuoteIndex, type Misquote } from './misquotes';
 import credits from '../data/provenance-credits.json';
 
 /**
@@ -41,9 +41,6 @@ export interface Corroboration {
   /** Other places in a group already counted (the current document's group included). */
   copies: number;
 }
-
-/** Non-quoted words two documents must share for one to be a copy of the other (one full sentence or more). */
-const COPIED_WORDS = 12;
 
 const AGENCY_ALIASES = new Map<string, string>();
 for (const [name, aliases] of Object.entries(credits.agencies)) for (const alias of [name, ...aliases]) AGENCY_ALIASES.set(alias.toLowerCase(), name);
@@ -122,35 +119,41 @@ function textLines(text: string, from: number): Array<Span & { text: string }> {
   return lines;
 }
 
-/** The non-quoted words of the passages two documents share. */
-export function copiedWords(passages: readonly SharedPassage[], otherPath: string): number {
-  return passages.filter((passage) => passage.otherPath === otherPath)
-    .reduce((sum, passage) => sum + passage.words * (1 - passage.quotedShare), 0);
+/**
+ * What provenance keeps between views, owned by one workspace index: the incremental shared-text and quote
+ * indexes, credits per analysis, and the last grouping, reused while no copy pair and no outlet changed.
+ */
+export class ProvenanceIndexes {
+  readonly sharedText = new SharedTextIndex();
+  readonly quotes = new QuoteIndex();
+  readonly credits = new WeakMap<DocumentAnalysis, Credit[]>();
+  lastGroups: { key: string; groups: ProvenanceGroup[] } | null = null;
 }
 
 /**
  * The provenance of a set of documents: credits, groups, shared passages and misquotes. Built from the
- * incremental shared-text and quote indexes, which it brings up to date with `documents` first.
+ * incremental indexes, which it brings up to date with `documents` first.
  */
 export class Provenance {
   private readonly byPath: Map<string, DocumentAnalysis>;
-  private readonly creditCache = new Map<string, Credit[]>();
+  private readonly sharedText: SharedTextIndex;
+  private readonly quotes: QuoteIndex;
   private workspaceGroups: ProvenanceGroup[] | null = null;
   private groupByPath: Map<string, ProvenanceGroup> | null = null;
 
-  constructor(documents: readonly DocumentAnalysis[], private readonly sharedText: SharedTextIndex, private readonly quotes: QuoteIndex) {
+  constructor(documents: readonly DocumentAnalysis[], private readonly indexes: ProvenanceIndexes) {
     this.byPath = new Map(documents.map((document) => [document.path, document]));
-    sharedText.sync(documents);
-    quotes.sync(documents);
+    this.sharedText = indexes.sharedText;
+    this.quotes = indexes.quotes;
+    this.sharedText.sync(documents);
+    this.quotes.sync(documents);
   }
 
   creditsOf(path: string): Credit[] {
-    let found = this.creditCache.get(path);
-    if (!found) {
-      const document = this.byPath.get(path);
-      found = document ? readCredits(document) : [];
-      this.creditCache.set(path, found);
-    }
+    const document = this.byPath.get(path);
+    if (!document) return [];
+    let found = this.indexes.credits.get(document);
+    if (!found) this.indexes.credits.set(document, (found = readCredits(document)));
     return found;
   }
 
@@ -183,7 +186,12 @@ export class Provenance {
   /** The groups of the whole workspace, or of `paths` only (one story): links leave the subset out. */
   groups(paths?: readonly string[]): ProvenanceGroup[] {
     if (paths) return this.group(paths);
-    return (this.workspaceGroups ??= this.group([...this.byPath.keys()]));
+    if (!this.workspaceGroups) {
+      const key = `${this.sharedText.copyPairsVersion}\u0001${[...this.byPath.keys()].map((path) => `${this.byPath.get(path)!.metadata.title}\u0002${this.outletKeys(path).join('\u0002')}`).join('\u0001')}`;
+      if (this.indexes.lastGroups?.key !== key) this.indexes.lastGroups = { key, groups: this.group([...this.byPath.keys()]) };
+      this.workspaceGroups = this.indexes.lastGroups.groups;
+    }
+    return this.workspaceGroups;
   }
 
   groupOf(path: string): ProvenanceGroup | null {
@@ -221,24 +229,14 @@ export class Provenance {
       if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
     };
     for (const path of members) {
-      const passages = this.sharedText.passagesOf(path);
-      for (const otherPath of new Set(passages.map((passage) => passage.otherPath))) {
-        if (otherPath <= path || !inSubset.has(otherPath)) continue;
-        const words = Math.round(copiedWords(passages, otherPath));
-        if (words >= COPIED_WORDS) link(path, otherPath, 'shared-text', `${words} words in common outside quotes`);
+      for (const [otherPath, words] of [...this.sharedText.copyPairsOf(path)].sort(([a], [b]) => a.localeCompare(b))) {
+        if (otherPath > path && inSubset.has(otherPath)) link(path, otherPath, 'shared-text', `${words} words in common outside quotes`);
       }
     }
     const firstWith = new Map<string, string>();
     for (const path of members) {
-      const document = this.byPath.get(path)!;
-      const keys: Array<[ProvenanceLinkReason, string]> = [];
-      if (document.metadata.publisher) keys.push(['same-publisher', document.metadata.publisher]);
-      if (document.metadata.author && /\s/.test(document.metadata.author)) keys.push(['same-byline', document.metadata.author]);
-      for (const credit of this.creditsOf(path)) {
-        // Wire copy: the agency's dateline, or the agency as publisher.
-        if (credit.agency && credit.name && (credit.kind === 'agency' || credit.kind === 'publisher')) keys.push(['same-agency', credit.name]);
-      }
-      for (const [reason, value] of keys) {
+      for (const entry of this.outletKeys(path)) {
+        const [reason, value] = entry.split('\u0000') as [ProvenanceLinkReason, string];
         const key = `${reason === 'same-agency' || reason === 'same-publisher' ? 'outlet' : reason}\u0000${value.toLowerCase()}`;
         const first = firstWith.get(key);
         if (first) link(first, path, reason, value);
@@ -252,10 +250,27 @@ export class Provenance {
       list.push(path);
       byRoot.set(root, list);
     }
-    return [...byRoot.values()].map((documents) => {
-      const own = new Set(documents);
-      return { id: '', label: this.labelOf(documents), documents, links: links.filter((entry) => own.has(entry.path)) };
-    }).sort((a, b) => a.documents[0].localeCompare(b.documents[0])).map((group, index) => ({ ...group, id: `source-${index + 1}` }));
+    const linksByRoot = new Map<string, ProvenanceLink[]>();
+    for (const entry of links) {
+      const root = find(entry.path);
+      const list = linksByRoot.get(root) ?? [];
+      list.push(entry);
+      linksByRoot.set(root, list);
+    }
+    return [...byRoot].map(([root, documents]) => ({ id: '', label: this.labelOf(documents), documents, links: linksByRoot.get(root) ?? [] })).sort((a, b) => a.documents[0].localeCompare(b.documents[0])).map((group, index) => ({ ...group, id: `source-${index + 1}` }));
+  }
+
+  /** What names a document's outlet: publisher, byline (a full name), the agency whose wire copy it is. */
+  private outletKeys(path: string): string[] {
+    const document = this.byPath.get(path)!;
+    const keys: string[] = [];
+    if (document.metadata.publisher) keys.push(`same-publisher\u0000${document.metadata.publisher}`);
+    if (document.metadata.author && /\s/.test(document.metadata.author)) keys.push(`same-byline\u0000${document.metadata.author}`);
+    for (const credit of this.creditsOf(path)) {
+      // Wire copy: the agency's dateline, or the agency as publisher.
+      if (credit.agency && credit.name && (credit.kind === 'agency' || credit.kind === 'publisher')) keys.push(`same-agency\u0000${credit.name}`);
+    }
+    return keys;
   }
 
   private labelOf(documents: readonly string[]): string {

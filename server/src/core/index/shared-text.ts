@@ -32,9 +32,11 @@ export interface SharedTextOptions {
   minimumSharedPairs: number;
   /** A sentence found in this many other documents links to the first of them only (the rest are reached through those). */
   mostCounterparts: number;
+  /** Two documents sharing this many words outside quotation marks are a copy pair (one full sentence or more). */
+  copiedWords: number;
 }
 
-export const DEFAULT_SHARED_TEXT_OPTIONS: SharedTextOptions = { minimumSimilarity: 0.5, minimumSentenceWords: 6, minimumSharedPairs: 6, mostCounterparts: 8 };
+export const DEFAULT_SHARED_TEXT_OPTIONS: SharedTextOptions = { minimumSimilarity: 0.5, minimumSentenceWords: 6, minimumSharedPairs: 6, mostCounterparts: 8, copiedWords: 12 };
 
 const SIGNATURE_SIZE = 32;
 const BAND_ROWS = 2;
@@ -70,6 +72,9 @@ export class SharedTextIndex {
   /** path -> other path -> matched sentences, stored from both sides. */
   private readonly matches = new Map<string, Map<string, SentenceMatch[]>>();
   private readonly passages = new Map<string, SharedPassage[]>();
+  /** path -> the documents it shares `copiedWords` or more non-quoted words with, and how many; stored from both sides. */
+  private readonly copies = new Map<string, Map<string, number>>();
+  private copiesVersion = 0;
 
   constructor(private readonly options: SharedTextOptions = DEFAULT_SHARED_TEXT_OPTIONS) {}
 
@@ -82,7 +87,8 @@ export class SharedTextIndex {
   }
 
   set(analysis: DocumentAnalysis): void {
-    this.delete(analysis.path);
+    const copiedBefore = this.copyKey(analysis.path);
+    this.remove(analysis.path);
     const sentences = indexSentences(analysis, this.options);
     const found = new Map<string, SentenceMatch[]>();
     for (const sentence of sentences) this.compare(sentence, found);
@@ -93,6 +99,17 @@ export class SharedTextIndex {
     }
     this.matches.set(analysis.path, found);
     this.documents.set(analysis.path, { analysis, sentences });
+    const copied = new Map<string, number>();
+    for (const [otherPath, pairs] of found) {
+      const other = this.documents.get(otherPath)!;
+      const words = copiedWordsOf(pairs, sentences, other.sentences);
+      if (words >= this.options.copiedWords) copied.set(otherPath, words);
+    }
+    if (copied.size) {
+      this.copies.set(analysis.path, copied);
+      for (const [otherPath, words] of copied) this.copiesOf(otherPath).set(analysis.path, words);
+    }
+    if (this.copyKey(analysis.path) !== copiedBefore) this.copiesVersion++;
     for (const sentence of sentences) {
       for (const key of sentence.bandKeys) {
         const bucket = this.buckets.get(key);
@@ -103,6 +120,17 @@ export class SharedTextIndex {
   }
 
   delete(path: string): boolean {
+    const hadCopies = this.copies.has(path);
+    const removed = this.remove(path);
+    if (hadCopies) this.copiesVersion++;
+    return removed;
+  }
+
+  private copyKey(path: string): string {
+    return [...(this.copies.get(path)?.keys() ?? [])].sort().join('\u0000');
+  }
+
+  private remove(path: string): boolean {
     const indexed = this.documents.get(path);
     if (!indexed) return false;
     for (const sentence of indexed.sentences) {
@@ -119,7 +147,25 @@ export class SharedTextIndex {
     this.matches.delete(path);
     this.documents.delete(path);
     this.passages.delete(path);
+    for (const otherPath of this.copies.get(path)?.keys() ?? []) this.copies.get(otherPath)?.delete(path);
+    this.copies.delete(path);
     return true;
+  }
+
+  /** The documents `path` is a copy pair with (sharing `copiedWords` words or more outside quotes), with those words. */
+  copyPairsOf(path: string): ReadonlyMap<string, number> {
+    return this.copies.get(path) ?? new Map();
+  }
+
+  /** Changes whenever a copy pair is made or undone: what depends on copy pairs only need be redone then. */
+  get copyPairsVersion(): number {
+    return this.copiesVersion;
+  }
+
+  private copiesOf(path: string): Map<string, number> {
+    let map = this.copies.get(path);
+    if (!map) this.copies.set(path, (map = new Map()));
+    return map;
   }
 
   paths(): string[] {
@@ -158,6 +204,7 @@ export class SharedTextIndex {
     const seen = new Set<IndexedSentence>();
     const counterparts = new Set<string>();
     for (const key of sentence.bandKeys) {
+      if (counterparts.size >= this.options.mostCounterparts) break;
       let examined = 0;
       for (const other of this.buckets.get(key) ?? []) {
         // A sentence repeated in hundreds of documents (a wire story reprinted) links to the first few of them.
@@ -176,6 +223,21 @@ export class SharedTextIndex {
       }
     }
   }
+}
+
+/** Non-quoted words of this side's matched sentences (each counted once). */
+function copiedWordsOf(pairs: readonly SentenceMatch[], sentences: readonly IndexedSentence[], others: readonly IndexedSentence[]): number {
+  const mine = new Set<number>();
+  let words = 0;
+  for (const pair of pairs) {
+    if (mine.has(pair.position)) continue;
+    mine.add(pair.position);
+    const sentence = sentences[pair.position];
+    const other = others[pair.otherPosition];
+    // The smaller side's words: a long sentence that holds a short one shares only the short one's words.
+    words += Math.min(sentence.words - sentence.quotedWords, other.words - other.quotedWords);
+  }
+  return words;
 }
 
 /** Runs of matched sentences that follow each other in both documents become one passage. */

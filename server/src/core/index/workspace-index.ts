@@ -5,9 +5,7 @@ import { linkEntities } from './cross-entities';
 import { correctEntities } from './entity-corrections';
 import { groupFigures } from './figure-groups';
 import { buildTimeline } from './timeline';
-import { SharedTextIndex } from './shared-text';
-import { QuoteIndex } from './misquotes';
-import { Provenance } from './provenance';
+import { Provenance, ProvenanceIndexes } from './provenance';
 
 export interface CrossDocumentView {
   entities: CrossDocumentEntity[];
@@ -29,8 +27,7 @@ export class WorkspaceIndex {
   private readonly documents = new Map<string, DocumentAnalysis>();
   private corrections: Corrections = emptyCorrections();
   private view: CrossDocumentView | null = null;
-  private readonly sharedText = new SharedTextIndex();
-  private readonly quoteIndex = new QuoteIndex();
+  private readonly provenanceIndexes = new ProvenanceIndexes();
 
   /** Analyses `text` unless the same text is already indexed under `key`. */
   set(key: string, text: string): DocumentAnalysis {
@@ -100,11 +97,11 @@ export class WorkspaceIndex {
       }
       let timeline: TimelineEvent[] | null = null;
       let provenance: Provenance | null = null;
-      const { sharedText, quoteIndex } = this;
+      const { provenanceIndexes } = this;
       // The timeline is asked for by the timeline view only: it is not built on every keystroke.
       this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures), quotesBySpeaker,
         get timeline() { return (timeline ??= buildTimeline(documents)); },
-        get provenance() { return (provenance ??= new Provenance(documents, sharedText, quoteIndex)); } };
+        get provenance() { return (provenance ??= new Provenance(documents, provenanceIndexes)); } };
     }
     return this.view;
   }
