@@ -99,3 +99,15 @@ test('two reports quoting the same speech are not copies of each other', () => {
   assert.ok(provenance.passagesOf('speech.txt').length > 0);
   assert.deepEqual(provenance.groupOf('speech.txt')?.documents, ['speech.txt']);
 });
+
+test('after edits that make and undo a copy, the groups equal those of a fresh index', () => {
+  const index = workspace();
+  const copy = republishedCentcom();
+  const steps = [copy, 'Coalition planners meet in Florida\n\nA short note about the weather in Tampa this week, written by our own desk.\n', copy, `${copy}\nOne more line.\n`];
+  for (const text of steps) {
+    index.set('copy.txt', text);
+    const fresh = workspace({ 'copy.txt': text });
+    assert.deepEqual(index.crossDocument().provenance.groups(), fresh.crossDocument().provenance.groups());
+  }
+  assert.deepEqual(index.crossDocument().provenance.groupOf('copy.txt')?.documents, [SEEDS.centcom, 'copy.txt']);
+});

@@ -106,6 +106,7 @@ test('after any sequence of edits, adds and deletes, the incremental index equal
     fresh.sync([...current.values()].sort((a, b) => a.path.localeCompare(b.path)));
     for (const path of [...current.keys()].sort()) {
       assert.deepEqual(index.passagesOf(path), fresh.passagesOf(path), `seed ${seedValue}, ${path}`);
+      assert.deepEqual([...index.copyPairsOf(path)].sort(), [...fresh.copyPairsOf(path)].sort(), `seed ${seedValue}, ${path}: copy pairs`);
     }
   }
 });
