@@ -87,3 +87,8 @@ test('a surname alone in one document and the full name in the other are one spe
   assert.deepEqual(misquote?.differences, [{ kind: 'number', here: '131', there: '64' }]);
   assert.equal(misquote?.otherPath, 'first.txt');
 });
+
+test('a runaway quote of thousands of words is not aligned: the alignment is quadratic', () => {
+  const long = `“${'the coalition will keep pressing the campaign in the north '.repeat(300)}”`;
+  assert.equal(compareQuotes(long, long.replace('north', 'south')), null);
+});

@@ -49,6 +49,8 @@ const SHORTEST_COMPARED = 4;
 const MINIMUM_MATCHED_SHARE = 0.6;
 /** A difference at an end counts as one (not as a partial quote) when both quotes still have at most this many words there. */
 const LONGEST_END_DIFFERENCE = 3;
+/** Longer "quotes" are runaway spans (a mark never closed), not something one speaker said in one go; the alignment is quadratic. */
+const LONGEST_ALIGNED = 400;
 /** Words of context kept around the differences in the marked wordings. */
 const CONTEXT_WORDS = 8;
 
@@ -82,7 +84,7 @@ export function relateQuotes(here: string, there: string): QuoteComparison | 'sa
 }
 
 function relateTokens(here: string, a: Token[], there: string, b: Token[]): QuoteComparison | 'same' | null {
-  if (Math.min(a.length, b.length) < SHORTEST_COMPARED) return null;
+  if (Math.min(a.length, b.length) < SHORTEST_COMPARED || Math.max(a.length, b.length) > LONGEST_ALIGNED) return null;
   const steps = alignLocally(a, b);
   if (!steps) return null;
   const matched = steps.filter((step) => step.kind === 'same').length;
