@@ -65,7 +65,7 @@ function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocu
   const heading = `**${figure.measure ?? figure.unit ?? 'figure'}** · ${figure.text} · ${describeInterval(figure)}`;
   if (!group) return `${heading}\n\nNo other source reports this measure.`;
   return [`**${group.measure}** · ${new Set(group.members.map((member) => member.path)).size} sources · ${group.verdict.replace(/-/g, ' ')}`,
-    `Also reported by ${view.provenance.corroborationPhrase(group.members.map((member) => member.path), document.path)}`,
+    '', `Also reported by ${view.provenance.corroborationPhrase(group.members.map((member) => member.path), document.path)}`,
     '', groupTable(group, document, all, links, view), '', group.reason, '',
     `[Show in timeline](${links.showTimeline(document.path)}) · [These are different measures…](${links.separateFigures(document.path, figure.start)})`].join('\n');
 }
