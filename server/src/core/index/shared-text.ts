@@ -1,5 +1,6 @@
 import type { DocumentAnalysis, Span } from '../types';
 import { splitSentences } from '../text/sentences';
+import stopwords from '../data/stopwords.json';
 
 /**
  * Text reused between documents: sentences compared by the Jaccard similarity of their word pairs, found
@@ -68,7 +69,8 @@ interface SentenceMatch { position: number; otherPosition: number; similarity: n
  */
 export class SharedTextIndex {
   private readonly documents = new Map<string, IndexedDocument>();
-  private readonly buckets = new Map<number, Set<IndexedSentence>>();
+  /** Band key -> the sentences in that bucket, in the order they were indexed (arrays: most buckets hold one). */
+  private readonly buckets = new Map<number, IndexedSentence[]>();
   /** path -> other path -> matched sentences, stored from both sides. */
   private readonly matches = new Map<string, Map<string, SentenceMatch[]>>();
   private readonly passages = new Map<string, SharedPassage[]>();
@@ -113,8 +115,8 @@ export class SharedTextIndex {
     for (const sentence of sentences) {
       for (const key of sentence.bandKeys) {
         const bucket = this.buckets.get(key);
-        if (bucket) bucket.add(sentence);
-        else this.buckets.set(key, new Set([sentence]));
+        if (bucket) bucket.push(sentence);
+        else this.buckets.set(key, [sentence]);
       }
     }
   }
@@ -136,8 +138,10 @@ export class SharedTextIndex {
     for (const sentence of indexed.sentences) {
       for (const key of sentence.bandKeys) {
         const bucket = this.buckets.get(key);
-        bucket?.delete(sentence);
-        if (bucket?.size === 0) this.buckets.delete(key);
+        if (!bucket) continue;
+        const remaining = bucket.length === 1 ? [] : bucket.filter((entry) => entry !== sentence);
+        if (remaining.length) this.buckets.set(key, remaining);
+        else this.buckets.delete(key);
       }
     }
     for (const otherPath of this.matches.get(path)?.keys() ?? []) {
@@ -276,6 +280,8 @@ function joinPassages(sentences: readonly IndexedSentence[], others: readonly In
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** A pair of two such words ("of the", "it is") is in every other sentence: it says nothing of copying. */
+const STOPWORDS = new Set(stopwords.map((word) => word.toLowerCase()));
 
 function indexSentences(analysis: DocumentAnalysis, options: SharedTextOptions): IndexedSentence[] {
   const { text } = analysis;
@@ -286,38 +292,51 @@ function indexSentences(analysis: DocumentAnalysis, options: SharedTextOptions):
   for (const sentence of splitSentences(text, analysis.metadata.bodyStart)) {
     if (noise.some((span) => span.start < sentence.end && sentence.start < span.end)) continue;
     const wordHashes: number[] = [];
+    const common: boolean[] = [];
     let quotedWords = 0;
     WORD.lastIndex = 0;
     const body = text.slice(sentence.start, sentence.end);
     for (let match = WORD.exec(body); match; match = WORD.exec(body)) {
-      wordHashes.push(hashString(match[0].toLowerCase()));
+      const word = match[0].toLowerCase();
+      wordHashes.push(hashString(word));
+      common.push(STOPWORDS.has(word));
       const offset = sentence.start + match.index;
       while (nextQuote < quotes.length && quotes[nextQuote].end <= offset) nextQuote++;
       if (nextQuote < quotes.length && quotes[nextQuote].start < offset) quotedWords++;
     }
     if (wordHashes.length < options.minimumSentenceWords) continue;
-    const pairs = new Set<number>();
+    // Word-pair hashes in a typed array, sorted and made distinct in place: no boxed numbers for the collector.
+    const pairs = new Uint32Array(wordHashes.length);
+    let pairCount = 0;
     let wordsHash = 0x811c9dc5;
     for (let i = 0; i < wordHashes.length; i++) {
       wordsHash = mix(wordsHash ^ wordHashes[i]);
-      if (i > 0) pairs.add(mix(Math.imul(wordHashes[i - 1], 0x9e3779b1) ^ wordHashes[i]) >>> 0);
+      if (i > 0 && !(common[i - 1] && common[i])) pairs[pairCount++] = mix(Math.imul(wordHashes[i - 1], 0x9e3779b1) ^ wordHashes[i]);
     }
-    const shingles = Uint32Array.from(pairs).sort();
-    indexed.push({ ...sentence, path: analysis.path, position: indexed.length, words: wordHashes.length, wordsHash,
+    const sorted = pairs.subarray(0, pairCount).sort();
+    let distinct = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+    const shingles = sorted.slice(0, distinct);
+    indexed.push({ start: sentence.start, end: sentence.end, path: analysis.path, position: indexed.length, words: wordHashes.length, wordsHash,
       shingles, quotedWords, bandKeys: bandKeys(minHashSignature(shingles)) });
   }
   return indexed;
 }
 
 /** Seeds of the signature's hash functions: fixed, so that signatures compare across runs and indexes. */
-const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, index) => mix(0x5bd1e995 + index * 0x68e31da4) >>> 0);
+const SEEDS = Int32Array.from({ length: SIGNATURE_SIZE }, (_, index) => mix(0x5bd1e995 + index * 0x68e31da4));
 
-/** One minimum per hash function: two sets agree at a position with probability equal to their Jaccard similarity. */
-export function minHashSignature(shingles: Uint32Array): Uint32Array {
-  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const shingle of shingles) {
+/**
+ * One minimum per hash function: two sets agree at a position with probability equal to their Jaccard
+ * similarity. The shingles are already well-mixed hashes, so each function is a seeded multiply and shift.
+ */
+export function minHashSignature(shingles: Uint32Array): Int32Array {
+  const signature = new Int32Array(SIGNATURE_SIZE).fill(0x7fffffff);
+  for (let s = 0; s < shingles.length; s++) {
+    const shingle = shingles[s];
     for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const value = mix(shingle ^ SEEDS[i]) >>> 0;
+      let value = Math.imul(shingle ^ SEEDS[i], 0x9e3779b1);
+      value ^= value >>> 15;
       if (value < signature[i]) signature[i] = value;
     }
   }
@@ -326,12 +345,13 @@ export function minHashSignature(shingles: Uint32Array): Uint32Array {
 
 /** Sentences that agree on every row of any one band share a bucket: with 16 bands of 2 rows, a pair at
  * similarity 0.5 meets with probability 0.99, a pair at 0.1 with 0.15. */
-export function bandKeys(signature: Uint32Array): number[] {
+export function bandKeys(signature: Int32Array): number[] {
   const keys: number[] = [];
   for (let band = 0; band < BANDS; band++) {
     let key = mix(band + 1);
     for (let row = 0; row < BAND_ROWS; row++) key = mix(key ^ signature[band * BAND_ROWS + row]);
-    keys.push(key >>> 0);
+    // 30 bits: small integers are map keys V8 keeps unboxed.
+    keys.push(key & 0x3fffffff);
   }
   return keys;
 }
