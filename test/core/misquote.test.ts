@@ -92,3 +92,15 @@ test('a runaway quote of thousands of words is not aligned: the alignment is qua
   const long = `“${'the coalition will keep pressing the campaign in the north '.repeat(300)}”`;
   assert.equal(compareQuotes(long, long.replace('north', 'south')), null);
 });
+
+test('spelling variants, spelled-out contractions, apostrophes and "6:00" for "6" are not misquotes', () => {
+  assert.equal(compareQuotes('“Police locked down the neighbourhood and negotiated with the suspect”', '“Police locked down the neighborhood and negotiated with the suspect”'), null);
+  assert.equal(compareQuotes('“He probably realised he was going to be caught”', '“He probably realized he was going to be caught”'), null);
+  assert.equal(compareQuotes('“I know the things I have done caused a lot of pain and I’m sorry”', '“I know the things I have done caused a lot of pain and I am sorry”'), null);
+  assert.equal(compareQuotes('“he gave himself up to police just after 6 p.m. on Sunday”', '“he gave himself up to police just after 6:00 p.m. on Sunday”'), null);
+  assert.equal(compareQuotes('“I completely understand the Greek population’s anger at the size of the cuts”', '“I completely understand the Greek populations’ anger at the size of the cuts”'), null);
+  // A changed word of the same length is still a difference, and so is a one-letter change to a name.
+  assert.deepEqual(compareQuotes('“Nothing in the regulation relieves a federal agency of its duties”', '“Nothing in this regulation relieves a federal agency of its duties”')?.differences,
+    [{ kind: 'word', here: 'the', there: 'this' }]);
+  assert.deepEqual(compareQuotes('“We spoke with Dunn about the plan for the city”', '“We spoke with Dunne about the plan for the city”')?.differences.map((difference) => difference.kind), ['name']);
+});

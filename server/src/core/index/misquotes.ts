@@ -41,6 +41,7 @@ export interface Misquote extends Span {
 
 const NEGATIONS = new Set(misquoteWords.negations);
 const CONTRACTIONS = misquoteWords.contractions as Record<string, string[]>;
+const CONTRACTION_ENDINGS = Object.entries(misquoteWords.contractionEndings as Record<string, string>);
 const NUMBER_WORDS = new Set([...Object.keys(numberWords.ones), ...Object.keys(numberWords.tens), 'hundred', ...Object.keys(numberWords.scales),
   ...Object.keys(numberWords.ordinals ?? {})]);
 /** Quotes shorter than this (in words) are too short to tell a misquote from a coincidence. */
@@ -56,7 +57,7 @@ const CONTEXT_WORDS = 8;
 
 interface Token { text: string; normal: string; start: number; end: number; capitalised: boolean }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[.,]\d+)*(?:['’][\p{L}]+)*/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:[.,:]\d+)*(?:['’][\p{L}]+)*['’]?/gu;
 
 export function tokenizeQuote(text: string): Token[] {
   const tokens: Token[] = [];
@@ -65,11 +66,23 @@ export function tokenizeQuote(text: string): Token[] {
     const raw = match[0];
     const lower = raw.toLowerCase().replace(/’/g, '\'');
     const start = match.index;
-    const capitalised = /^\p{Lu}/u.test(raw) && tokens.length > 0 && raw !== 'I' && !/[.!?]["”’]?\s*$/.test(text.slice(0, start));
-    const expanded = CONTRACTIONS[lower] ?? (lower.endsWith('n\'t') ? [lower.slice(0, -3), 'not'] : [/^\d/.test(lower) ? lower.replace(/,/g, '') : lower]);
-    for (const normal of expanded) tokens.push({ text: raw, normal, start, end: start + raw.length, capitalised });
+    const capitalised = /^\p{Lu}/u.test(raw) && tokens.length > 0 && !/^I(?:$|')/.test(raw) && !/[.!?]["”’]?\s*$/.test(text.slice(0, start));
+    for (const normal of spelledOut(lower)) tokens.push({ text: raw, normal, start, end: start + raw.length, capitalised });
   }
   return tokens;
+}
+
+/**
+ * The words a token stands for, apostrophes and number formatting aside: "doesn't" is "does not", "I'm" "i am",
+ * "population's" and "populations'" are "populations", "10,000" is "10000" and "6:00" is "6".
+ */
+function spelledOut(lower: string): string[] {
+  const whole = CONTRACTIONS[lower.replace(/'$/, '')];
+  if (whole) return whole;
+  if (lower.endsWith('n\'t')) return [lower.slice(0, -3), 'not'];
+  for (const [ending, word] of CONTRACTION_ENDINGS) if (lower.endsWith(ending) && lower.length > ending.length) return [lower.slice(0, -ending.length), word];
+  if (/^\d/.test(lower)) return [lower.replace(/,/g, '').replace(/:00$/, '')];
+  return [lower.replace(/'/g, '')];
 }
 
 /** Aligns two quotes; null when they are not the same words (too little in common), or no word differs. */
@@ -161,8 +174,26 @@ function differingBlocks(steps: Step[], a: Token[], b: Token[]): Block[] {
     if (step.kind !== 'only-there' && current.here[current.here.length - 1] !== a[step.i]) current.here.push(a[step.i]);
     if (step.kind !== 'only-here' && current.there[current.there.length - 1] !== b[step.j]) current.there.push(b[step.j]);
   }
-  // "doesn't" against "does not" aligns as the same words once expanded; a block whose words agree once joined is none.
-  return blocks.filter((block) => block.here.map((token) => token.normal).join(' ') !== block.there.map((token) => token.normal).join(' '));
+  // "doesn't" against "does not" aligns as the same words once expanded; a block whose words agree once joined is none,
+  // and so is a spelling variant of one word ("realised", "realized"; "neighbourhood", "neighborhood").
+  return blocks.filter((block) => block.here.map((token) => token.normal).join(' ') !== block.there.map((token) => token.normal).join(' ')
+    && !spellingVariant(block.here, block.there));
+}
+
+/** One lower-case word of five letters or more on each side, a letter apart: spelling, not wording. */
+function spellingVariant(here: Token[], there: Token[]): boolean {
+  if (here.length !== 1 || there.length !== 1) return false;
+  const [a, b] = [here[0].normal, there[0].normal];
+  if (here[0].capitalised || there[0].capitalised || Math.min(a.length, b.length) < 5 || /\d/.test(a + b) || NEGATIONS.has(a) || NEGATIONS.has(b)) return false;
+  return withinOneEdit(a, b);
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function classify(here: Token[], there: Token[]): QuoteDifferenceKind {
