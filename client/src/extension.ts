@@ -3,7 +3,9 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CORRECTIONS_FILE, INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND, SEPARATE_FIGURES_COMMAND, SHOW_TIMELINE_COMMAND, type IndexChangedParams } from '../../server/src/protocol';
 import { registerSeparateFigures } from './commands/separate-figures';
 import { registerSetDocumentDate } from './commands/set-document-date';
+import { registerShowCorrections, showingCorrections } from './commands/show-corrections';
 import { IndexStatusBar } from './status-bar';
+import { UnreadableFiles } from './unreadable-files';
 import type { ExportFormat } from './timeline/messages';
 import { TIMELINE_VIEW_TYPE, TimelinePanel, type TimelineHost } from './timeline/panel';
 import { ENTITIES_VIEW_ID, EntitiesTreeProvider } from './views/entities';
@@ -32,12 +34,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: log,
     // Hovers link to these commands only ("Show in timeline", "These are different measures…").
     markdown: { isTrusted: { enabledCommands: [SHOW_TIMELINE_COMMAND, SEPARATE_FIGURES_COMMAND] } },
+    middleware: {
+      provideCodeActions: async (document, range, context, token, next) => showingCorrections(await next(document, range, context, token)),
+    },
   };
   const languageClient = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
   client = languageClient;
   const host: TimelineHost = { extensionUri: context.extensionUri, client: languageClient, log };
 
   const statusBar = new IndexStatusBar();
+  const unreadable = new UnreadableFiles(log);
   const figures = new FiguresTreeProvider(languageClient, log);
   const entities = new EntitiesTreeProvider(languageClient, log);
   const provenance = new ProvenanceTreeProvider(languageClient, log);
@@ -49,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   registerSetDocumentDate(context, languageClient);
+  registerShowCorrections(context);
   registerSeparateFigures(context, languageClient);
   context.subscriptions.push(
     log, statusBar, figures, entities, provenance,
@@ -84,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Registered before start so the first summary, sent right after initialization, is not missed.
     languageClient.onNotification(INDEX_CHANGED_NOTIFICATION, (index: IndexChangedParams) => {
       statusBar.update(index);
+      unreadable.update(index);
       refreshViews();
     }),
   );

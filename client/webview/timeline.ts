@@ -5,6 +5,7 @@ import type { DataSet } from 'vis-data' with { 'resolution-mode': 'import' };
 import type { DataGroup, DataItem, Timeline, TimelineOptions } from 'vis-timeline' with { 'resolution-mode': 'import' };
 import type { TimelineDocument, TimelineItem, TimelineResponse } from '../../server/src/protocol';
 import type { FromWebview, TimelineViewState, ToWebview } from '../src/timeline/messages';
+import { calendarDateInWords, periodOf } from '../../server/src/core/features/date-words';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
 const vscode = acquireVsCodeApi();
@@ -26,6 +27,7 @@ const controls = {
   entity: element<HTMLSelectElement>('filter-entity'),
   groupBy: Array.from(document.querySelectorAll<HTMLInputElement>('input[name="group-by"]')),
   fit: element<HTMLButtonElement>('timeline-fit'),
+  busiest: element<HTMLButtonElement>('timeline-busiest'),
   exportJson: element<HTMLButtonElement>('export-json'),
   exportCsv: element<HTMLButtonElement>('export-csv'),
   details: element<HTMLDetailsElement>('timeline-events-details'),
@@ -41,53 +43,21 @@ let groups: DataSet<DataGroup>;
 
 // ---- dates -----------------------------------------------------------------------------------------------------
 
-/** The period an ISO/TIMEX value covers, as local dates [start, end). */
+/** The period an ISO/TIMEX value covers, as local dates [start, end) (the calendar day, whatever the time zone). */
 function period(value: string): { start: Date; end: Date } | null {
-  let match: RegExpExecArray | null;
-  if ((match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value))) {
-    const start = new Date(+match[1]!, +match[2]! - 1, +match[3]!);
-    return { start, end: new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1) };
-  }
-  if ((match = /^(\d{4})-W(\d{2})/.exec(value))) {
-    // ISO week 1 holds January 4th; weeks start on Monday.
-    const january4 = new Date(+match[1]!, 0, 4);
-    const start = new Date(+match[1]!, 0, 4 - ((january4.getDay() + 6) % 7) + (+match[2]! - 1) * 7);
-    return { start, end: new Date(start.getFullYear(), start.getMonth(), start.getDate() + 7) };
-  }
-  if ((match = /^(\d{4})-Q([1-4])$/.exec(value))) {
-    const month = (+match[2]! - 1) * 3;
-    return { start: new Date(+match[1]!, month, 1), end: new Date(+match[1]!, month + 3, 1) };
-  }
-  if ((match = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) {
-    // Meteorological seasons; winter of a year is the one that ends in it (December before to February).
-    const month = { SP: 2, SU: 5, FA: 8, WI: -1 }[match[2] as 'SP' | 'SU' | 'FA' | 'WI'];
-    return { start: new Date(+match[1]!, month, 1), end: new Date(+match[1]!, month + 3, 1) };
-  }
-  if ((match = /^(\d{4})-(\d{2})$/.exec(value))) {
-    return { start: new Date(+match[1]!, +match[2]! - 1, 1), end: new Date(+match[1]!, +match[2]!, 1) };
-  }
-  if ((match = /^(\d{4})$/.exec(value))) return { start: new Date(+match[1]!, 0, 1), end: new Date(+match[1]! + 1, 0, 1) };
-  if ((match = /^(\d{3})$/.exec(value))) return { start: new Date(+match[1]! * 10, 0, 1), end: new Date(+match[1]! * 10 + 10, 0, 1) };
-  return null;
+  const found = periodOf(value);
+  if (!found) return null;
+  const local = (ms: number) => {
+    const utc = new Date(ms);
+    const date = new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
+    date.setFullYear(utc.getUTCFullYear());
+    return date;
+  };
+  return { start: local(found.start), end: local(found.end) };
 }
 
-const monthYear = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' });
-const dayMonthYear = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
-
-/** "6 May 2015", "March 2016", "2016", "week 10 of 2016" … for people, from the ISO value. */
-function describeDate(event: TimelineItem): string {
-  const range = period(event.date);
-  if (!range) return event.date;
-  switch (event.granularity) {
-    case 'day': return dayMonthYear.format(range.start);
-    case 'month': return monthYear.format(range.start);
-    case 'week': return `week ${event.date.slice(6, 8).replace(/^0/, '')} of ${event.date.slice(0, 4)}`;
-    case 'quarter': return `${event.date.slice(5)} ${event.date.slice(0, 4)}`;
-    case 'season': return `${{ SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' }[event.date.slice(5)] ?? ''} ${event.date.slice(0, 4)}`;
-    case 'decade': return `the ${event.date}0s`;
-    default: return event.date;
-  }
-}
+/** "6 May 2015", "March 2016", "the week of 27 April – 3 May 2015": the server's words for the date. */
+const describeDate = (event: TimelineItem) => event.when;
 
 // ---- filtering and grouping --------------------------------------------------------------------------------------
 
@@ -114,7 +84,13 @@ const truncate = (text: string, length: number) => {
   return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
 };
 
-function chartItem(event: TimelineItem, index: number, group: string, id: string): DataItem | null {
+/** Chart items keep their event, their whole period and how they are drawn, so a zoom can redraw them. */
+type ChartItem = DataItem & { eventIndex: number; period: { start: Date; end: Date }; whole: boolean; baseClass: string; text: string };
+
+/** A partial date ("March 2016") drawn as a range narrower than this would cut its label: it is drawn as a point. */
+const NARROWEST_LABELLED_RANGE_PX = 110;
+
+function chartItem(event: TimelineItem, index: number, group: string, id: string): ChartItem | null {
   const range = period(event.date);
   if (!range) return null;
   const whole = event.granularity !== 'day';
@@ -123,19 +99,52 @@ function chartItem(event: TimelineItem, index: number, group: string, id: string
   const title = [`<b>${escapeHtml(describeDate(event))}</b>${event.approximate ? ' (approximate)' : ''} · ${escapeHtml(labelOf(event.uri))}`,
     `“${escapeHtml(event.dateText)}”: ${escapeHtml(truncate(event.text, 280))}`, names.length ? escapeHtml(names.join(', ')) : '']
     .filter(Boolean).join('<br>');
-  return {
-    id, group, start: range.start, ...(whole ? { end: range.end, type: 'range' } : { type: 'point' }),
-    content: escapeHtml(truncate(event.text, whole ? 80 : 36)), title, className: classes.filter(Boolean).join(' '),
-    // The DataItem keeps the event index for clicks.
-    ...{ eventIndex: index },
-  };
+  const item: ChartItem = { id, group, start: range.start, content: '', title, eventIndex: index, period: range, whole,
+    baseClass: classes.filter(Boolean).join(' '), text: event.text };
+  return drawnAs(item, currentScale());
+}
+
+/** Pixels per millisecond of the visible window, or null before the chart exists (then the window to open is used). */
+function currentScale(): number | null {
+  const window = chart ? chart.getWindow() : openingWindow();
+  if (!window) return null;
+  const width = Math.max(200, element('timeline-chart').clientWidth - 220);
+  return width / Math.max(1, new Date(window.end).valueOf() - new Date(window.start).valueOf());
+}
+
+/** A range wide enough for its label stays a range; a narrower one becomes a point in the middle of its period. */
+function drawnAs(item: ChartItem, scale: number | null): ChartItem {
+  const { start, end } = item.period;
+  const wideEnough = item.whole && scale !== null && (end.valueOf() - start.valueOf()) * scale >= NARROWEST_LABELLED_RANGE_PX;
+  if (wideEnough) {
+    return { ...item, start, end, type: 'range', content: escapeHtml(truncate(item.text, 80)), className: item.baseClass };
+  }
+  const at = item.whole ? new Date((start.valueOf() + end.valueOf()) / 2) : start;
+  const { end: _dropped, ...point } = item;
+  return { ...point, start: at, type: 'point', content: escapeHtml(truncate(item.text, 36)),
+    className: `${item.baseClass}${item.whole ? ' period-as-point' : ''}` };
+}
+
+/** After a zoom: items whose drawing should change (a range became too narrow for its label, or wide enough again). */
+function redrawForScale(): void {
+  const scale = currentScale();
+  const changed: ChartItem[] = [];
+  for (const item of items.get() as ChartItem[]) {
+    if (!item.whole) continue;
+    const next = drawnAs(item, scale);
+    if (next.type !== item.type) changed.push(next);
+  }
+  if (changed.length) {
+    items.remove(changed.map((item) => item.id!));
+    items.add(changed);
+  }
 }
 
 function updateChart(): void {
   if (!timeline) return;
   const shown = shownIndexes();
-  const nextItems: DataItem[] = [];
-  const nextGroups = new Map<string, DataGroup & { order: number }>();
+  const nextItems: ChartItem[] = [];
+  const nextGroups = new Map<string, DataGroup & { order: number; published?: boolean }>();
   for (const index of shown) {
     const event = timeline.events[index]!;
     if (state.groupBy === 'document') {
@@ -144,9 +153,15 @@ function updateChart(): void {
       nextItems.push(item);
       if (!nextGroups.has(event.uri)) {
         const source = timeline.documents.find((candidate) => candidate.uri === event.uri);
-        nextGroups.set(event.uri, { id: event.uri, content: groupLabel(labelOf(event.uri), source?.date ? `published ${source.date}` : 'undated'),
-          title: source?.title ?? labelOf(event.uri), order: timeline.documents.indexOf(source!),
+        // Rows in the order the documents were published (an undated one at its first event), so the chart reads
+        // from top to bottom as from left to right; a background mention ("in 2004") does not move its row up.
+        const published = source?.date ? period(source.date)?.start.valueOf() : undefined;
+        nextGroups.set(event.uri, { id: event.uri, content: groupLabel(labelOf(event.uri), source?.date ? `published ${calendarDateInWords(source.date)}` : 'undated'),
+          title: source?.title ?? labelOf(event.uri), order: published ?? item.period.start.valueOf(), published: published !== undefined,
           className: event.uri === focusUri ? 'focused' : '' });
+      } else {
+        const group = nextGroups.get(event.uri)!;
+        if (!group.published) group.order = Math.min(group.order, item.period.start.valueOf());
       }
     } else {
       const ids = (state.entity ? [state.entity] : event.entities.length ? event.entities : [NO_ENTITY]);
@@ -203,7 +218,7 @@ function renderEventsList(): void {
     const date = document.createElement('span');
     date.className = 'date';
     date.textContent = describeDate(event);
-    date.title = `${event.date} from “${event.dateText}”${event.approximate ? ' (approximate)' : ''}`;
+    date.title = `From “${event.dateText}”${event.approximate ? ' (approximate)' : ''}`;
     const source = document.createElement('span');
     source.className = 'source';
     source.textContent = labelOf(event.uri);
@@ -309,7 +324,7 @@ function reveal(index: number): void {
 
 function createChart(): Timeline {
   // An initial window keeps vis from running its own fit() once the first items are drawn.
-  const initial = state.window ?? fittedWindow();
+  const initial = openingWindow();
   const options: TimelineOptions = {
     ...(initial ? { start: initial.start, end: initial.end } : {}),
     // Grows with the rows up to most of the panel, then scrolls vertically.
@@ -329,7 +344,7 @@ function createChart(): Timeline {
   const created = new TimelineChart(element('timeline-chart'), items, groups, options);
   created.on('click', (properties: { item: string | number | null }) => {
     if (properties.item === null || properties.item === undefined) return;
-    const item = items.get(properties.item) as (DataItem & { eventIndex?: number }) | null;
+    const item = items.get(properties.item) as ChartItem | null;
     if (item?.eventIndex !== undefined) reveal(item.eventIndex);
   });
   // A webview shown again may lay out after the chart was built; vis only polls for size changes once a second.
@@ -340,6 +355,9 @@ function createChart(): Timeline {
     requestAnimationFrame(() => { pending = false; created.redraw(); });
   }).observe(element('timeline-chart'));
   created.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
+    showWindow(properties.start.valueOf(), properties.end.valueOf());
+    showRowsWithItemsIn(properties.start.valueOf(), properties.end.valueOf());
+    redrawForScale();
     if (!properties.byUser) return;
     state.window = { start: properties.start.valueOf(), end: properties.end.valueOf() };
     saveState();
@@ -347,29 +365,112 @@ function createChart(): Timeline {
   return created;
 }
 
-/** The window over all shown items, with room on the right for the labels of the latest points (vis's fit() cuts them). */
-function fittedWindow(): { start: number; end: number } | null {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const item of items.get()) {
-    const start = new Date(item.start).valueOf();
-    min = Math.min(min, start);
-    max = Math.max(max, item.end ? new Date(item.end).valueOf() : start);
-  }
-  if (!Number.isFinite(min)) return null;
-  const span = Math.max(max - min, 1000 * 60 * 60 * 24 * 20);
-  return { start: min - span * 0.04, end: max + span * 0.22 };
+const DAY = 86_400_000;
+/** Fine dates (a day, a week, a month) closer than this belong to one busy period. */
+const BUSY_PERIOD_GAP = 60 * DAY;
+/** The opening window covers most fine dates when they fit in this span; else the busiest period alone. */
+const WIDEST_OPENING_SPAN = 3 * 365 * DAY;
+const FINE: ReadonlySet<string> = new Set(['day', 'week', 'month']);
+
+/** The shown items' periods, fine ones (a day, week or month) apart from the coarse ones (a year, a decade…). */
+function shownPeriods(): Array<{ start: number; end: number; fine: boolean }> {
+  return (items.get() as ChartItem[]).map((item) => ({ start: item.period.start.valueOf(), end: item.period.end.valueOf(),
+    fine: FINE.has(timeline?.events[item.eventIndex]?.granularity ?? '') }));
 }
 
-function fitAll(): void {
-  const range = fittedWindow();
+/** Room around a span: a little on the left, more on the right for the labels of the latest points. */
+function padded(start: number, end: number): { start: number; end: number } {
+  const span = Math.max(end - start, 14 * DAY);
+  const middle = (start + end) / 2;
+  const low = Math.min(start, middle - span / 2);
+  return { start: low - span * 0.05, end: low + span + span * 0.3 };
+}
+
+/** The window over every shown item, background mentions ("in 2004") included: what Fit shows. */
+function wholeWindow(): { start: number; end: number } | null {
+  const periods = shownPeriods();
+  if (!periods.length) return null;
+  return padded(Math.min(...periods.map((p) => p.start)), Math.max(...periods.map((p) => p.end)));
+}
+
+/**
+ * The window a reader wants first: where the dated events are dense. Background mentions (a year, a decade) stay
+ * items but do not widen it. The shortest span holding 80% of the fine dates, if it is not too wide; else the
+ * busiest period (fine dates with no gap over two months between them), the latest when two are as busy.
+ */
+function busiestWindow(): { start: number; end: number } | null {
+  const periods = shownPeriods();
+  if (!periods.length) return null;
+  const fine = periods.filter((p) => p.fine);
+  const considered = (fine.length >= 2 ? fine : periods).sort((a, b) => a.start - b.start);
+  const wanted = Math.max(1, Math.ceil(considered.length * 0.8));
+  let best: { start: number; end: number } | null = null;
+  for (let first = 0; first + wanted <= considered.length; first++) {
+    const slice = considered.slice(first, first + wanted);
+    const span = { start: slice[0]!.start, end: Math.max(...slice.map((p) => p.end)) };
+    if (!best || span.end - span.start < best.end - best.start) best = span;
+  }
+  if (best && best.end - best.start <= WIDEST_OPENING_SPAN) return padded(best.start, best.end);
+  let busiest: typeof considered = [];
+  let current: typeof considered = [];
+  for (const p of considered) {
+    const last = current.at(-1);
+    if (last && p.start - Math.max(...current.map((c) => c.end)) > BUSY_PERIOD_GAP) current = [];
+    current.push(p);
+    if (current.length >= busiest.length) busiest = [...current];
+  }
+  return padded(busiest[0]!.start, Math.max(...busiest.map((p) => p.end)));
+}
+
+/** The window to open on: the reader's last one, else the busiest period. */
+function openingWindow(): { start: number; end: number } | null {
+  return state.window ?? busiestWindow();
+}
+
+const windowFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** Says what the chart shows ("1 Apr 2015 – 30 Jun 2016 · 9 of 12 events"), and keeps it on the chart for tests. */
+function showWindow(start: number, end: number): void {
+  const chartElement = element('timeline-chart');
+  chartElement.dataset.windowStart = new Date(start).toISOString();
+  chartElement.dataset.windowEnd = new Date(end).toISOString();
+  const periods = shownPeriods();
+  const inside = periods.filter((p) => p.end > start && p.start < end).length;
+  const outside = periods.length - inside;
+  element('timeline-window').textContent = `${windowFormat.format(start)} – ${windowFormat.format(end)} · ${inside} of ${periods.length} events`
+    + (outside ? ` (${outside} outside: Fit shows all)` : '');
+}
+
+/** Rows with nothing in the window are hidden, so what is in view is not pushed below the fold by empty rows. */
+function showRowsWithItemsIn(start: number, end: number): void {
+  const inView = new Set<string | number>();
+  for (const item of items.get() as ChartItem[]) {
+    if (item.period.end.valueOf() > start && item.period.start.valueOf() < end && item.group !== undefined) inView.add(item.group);
+  }
+  const changed = (groups.get() as Array<DataGroup & { visible?: boolean }>).flatMap((group) => {
+    const visible = inView.has(group.id) || inView.size === 0;
+    return (group.visible ?? true) === visible ? [] : [{ id: group.id, visible }];
+  });
+  if (changed.length) groups.update(changed);
+}
+
+function setWindow(range: { start: number; end: number } | null): void {
   if (chart && range) chart.setWindow(range.start, range.end, { animation: false });
 }
 
+/** Fit: every shown event, background mentions included. */
 function fit(): void {
+  const range = wholeWindow();
+  state.window = range;
+  saveState();
+  setWindow(range);
+}
+
+/** Back to the busiest period, the window the timeline opens on. */
+function showBusiest(): void {
   state.window = null;
   saveState();
-  fitAll();
+  setWindow(busiestWindow());
 }
 
 function render(message: Extract<ToWebview, { type: 'timeline' }>): void {
@@ -385,7 +486,7 @@ function render(message: Extract<ToWebview, { type: 'timeline' }>): void {
   renderUndated(timeline.documents.filter((source) => !source.date));
   updateChart();
   if (chart) {
-    if (!state.window) fitAll();
+    if (!state.window) setWindow(busiestWindow());
   } else {
     try {
       chart = createChart();
@@ -396,10 +497,9 @@ function render(message: Extract<ToWebview, { type: 'timeline' }>): void {
       return;
     }
   }
-  if (focusChanged && focusUri) {
-    const focusIds = items.getIds({ filter: (item) => String(item.className ?? '').includes('focused') });
-    if (focusIds.length) chart.focus(focusIds, { animation: false });
-  }
+  const shown = chart.getWindow();
+  showWindow(shown.start.valueOf(), shown.end.valueOf());
+  showRowsWithItemsIn(shown.start.valueOf(), shown.end.valueOf());
 }
 
 function applyFilters(): void {
@@ -407,7 +507,9 @@ function applyFilters(): void {
   renderSummary();
   updateEventsListVisibility();
   updateChart();
-  if (!state.window) fitAll();
+  if (!state.window) setWindow(busiestWindow());
+  const shown = chart?.getWindow();
+  if (shown) showRowsWithItemsIn(shown.start.valueOf(), shown.end.valueOf());
 }
 
 // ---- wiring ------------------------------------------------------------------------------------------------------
@@ -428,6 +530,7 @@ for (const radio of controls.groupBy) {
   });
 }
 controls.fit.addEventListener('click', fit);
+controls.busiest.addEventListener('click', showBusiest);
 controls.exportJson.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'json', events: shownIndexes() }));
 controls.exportCsv.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'csv', events: shownIndexes() }));
 controls.details.addEventListener('toggle', () => { state.eventsListOpen = controls.details.open; saveState(); });

@@ -22,6 +22,8 @@ export interface TimelineDocument {
 
 export interface TimelineItem extends Omit<TimelineEvent, 'path'> {
   uri: string;
+  /** The date in words ("the week of 27 April – 3 May 2015"), for labels and exports. */
+  when: string;
   /** Zero-based line and character of the sentence start, for revealing it. */
   line: number;
   character: number;
@@ -57,7 +59,9 @@ export interface EntityView {
   titles: string[];
   aliases: string[];
   documents: number;
-  mentions: Array<SourceLocation & { label: string; text: string }>;
+  mentions: Array<SourceLocation & { label: string; text: string;
+    /** The words around the mention on its line ("…said Defense Secretary Ash Carter on Tuesday…") and where the mention sits in them. */
+    context: { text: string; highlight: [number, number] } }>;
 }
 
 export interface EntitiesResponse { entities: EntityView[] }
@@ -70,6 +74,8 @@ export interface IndexChangedParams {
   undated: number;
   conflicts: number;
   unreadable: number;
+  /** The files that could not be read or decoded, with the reason (the first 100). */
+  unreadableFiles: Array<{ uri: string; reason: string }>;
 }
 
 export const SHOW_TIMELINE_COMMAND = 'corroborate.showTimeline';

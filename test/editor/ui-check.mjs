@@ -7,13 +7,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createProfile, installVsix, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/code-server.mjs';
 import { ROOT } from '../../scripts/setup-editor.mjs';
 
 const SEED = '003_a8a8b5ddc81d522f.txt';
-/** Seeds whose text gives no date, with the date the test gives each through the quick fix. */
-const UNDATED_SEEDS = [['000_c30909410dccb984.txt', '2016-03-15'], ['002_4dfe93347b0ca329.txt', '2016-02-26'], ['004_3200b12363fb0499.txt', '2018-02-13']];
+const KERRY = '000_c30909410dccb984.txt';
+/** Seeds whose text gives no date: the date the test types into the prompt (as people write dates), and how the lens then reads it. */
+const UNDATED_SEEDS = [[KERRY, 'March 15, 2016', '15 March 2016'], ['002_4dfe93347b0ca329.txt', '26 Feb 2016', '26 February 2016'],
+  ['004_3200b12363fb0499.txt', '2018-02-13', '13 February 2018']];
+/** A TIMEX3 code, as the server's own check spells it (built by npm run build). */
+const { TIMEX_CODE } = createRequire(import.meta.url)('../../out/server/src/core/features/date-words.js');
 const RESULTS = path.join(ROOT, 'test-results');
 const WAIT = { timeout: 60_000 };
 
@@ -65,6 +70,46 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
     const editor = page.locator('.editor-instance .monaco-editor').first();
     // keyboard focus for the shortcuts, by the editor's tab (clicking the text would scroll it)
     const focusEditor = () => page.locator('.tabs-container .tab.active').first().click();
+    /** Where the middle of `needle` is drawn inside `line` (the token spans depend on the grammar: measure the characters). */
+    const charBox = (line, needle) => line.evaluate((el, wanted) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 1);
+        range.setEnd(node, at + Math.max(2, wanted.length - 1));
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      return null;
+    }, needle);
+    /** Moves the real mouse onto `needle` in the first drawn line holding `lineText`; returns the hover that shows `hoverText`. */
+    const hoverOn = async (lineText, needle, hoverText) => {
+      const line = editor.locator('.view-line', { hasText: lineText }).first();
+      await line.waitFor(WAIT);
+      const box = await charBox(line, needle);
+      if (!box) throw new Error(`${JSON.stringify(needle)} is not drawn as one text run`);
+      await page.mouse.move(box.x - 40, box.y - 30);
+      await page.mouse.move(box.x, box.y, { steps: 8 });
+      const hover = page.locator('.monaco-hover:visible', { hasText: hoverText }).first();
+      await hover.waitFor(WAIT);
+      await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished))); // fade-in done
+      return hover;
+    };
+    const leaveHover = async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    };
+    /** Reveals a line (1-based) of the active editor through Go to Line. */
+    const goToLine = async (line) => {
+      await focusEditor();
+      await page.keyboard.press('Control+G');
+      await quickInput.waitFor(WAIT);
+      await quickInput.fill(`:${line}`);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', ...WAIT });
+    };
     /** Quick Open or the command palette: type, wait for the row, Enter. A keystroke the workbench lost is pressed again once. */
     const quickInputPick = async (keys, typed, rowText) => {
       const row = page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first();
@@ -91,41 +136,20 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
     await check('code lens at the top of the document', async () => {
       const lens = editor.locator('.codelens-decoration').first();
       await lens.waitFor(WAIT);
-      await editor.locator('.codelens-decoration', { hasText: /\d{4}-\d{2}-\d{2}/ }).first().waitFor(WAIT);
+      await editor.locator('.codelens-decoration', { hasText: /\d+ \w+ \d{4}/ }).first().waitFor(WAIT);
       const text = (await lens.innerText()).trim();
       await screenshot('codelens');
-      if (!text.includes('2015-05-06')) throw new Error(`first code lens should name 2015-05-06: ${JSON.stringify(text)}`);
+      if (!text.includes('6 May 2015')) throw new Error(`first code lens should name 6 May 2015: ${JSON.stringify(text)}`);
+      if (TIMEX_CODE.test(text)) throw new Error(`the code lens shows a raw date code: ${JSON.stringify(text)}`);
       return JSON.stringify(text);
     });
 
     await check('hover on the figure "3,700" names the other sources', async () => {
-      const line = editor.locator('.view-line', { hasText: 'A dozen nations have undertaken more than 3,700' }).first();
-      await line.waitFor(WAIT);
-      // where "3,700" is drawn: the token spans depend on the grammar, so measure the characters themselves
-      const box = await line.evaluate((el) => {
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent.indexOf('3,700');
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at + 1);
-          range.setEnd(node, at + 3);
-          const r = range.getBoundingClientRect();
-          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-        }
-        return null;
-      });
-      if (!box) throw new Error('"3,700" is not drawn as one text run');
-      await page.mouse.move(box.x - 40, box.y - 30);
-      await page.mouse.move(box.x, box.y, { steps: 8 });
-      const hover = page.locator('.monaco-hover:visible', { hasText: /airstrike/i }).first();
-      await hover.waitFor(WAIT);
-      await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished))); // fade-in done
+      const hover = await hoverOn('A dozen nations have undertaken more than 3,700', '3,700', /airstrike/i);
       const text = (await hover.innerText()).trim();
       await screenshot('hover');
       if (!/10,000|\b00[0124][\s_]/.test(text)) throw new Error(`hover should name another source (e.g. 10,000 from 000_…): ${JSON.stringify(text)}`);
-      await page.mouse.move(5, 5);
-      await page.keyboard.press('Escape');
+      await leaveHover();
       return JSON.stringify(text.length > 300 ? `${text.slice(0, 300)}…` : text);
     });
 
@@ -140,7 +164,7 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
     });
 
     // Seeds with no date in their text get one the way a reader gives it: the quick fix on the "undated" problem.
-    for (const [seed, date] of UNDATED_SEEDS) {
+    for (const [seed, date, inWords] of UNDATED_SEEDS) {
       await check(`quick fix sets the date of ${seed}`, async () => {
         // opened from the Explorer, as a reader would: a click does not depend on where keyboard focus is
         await page.locator('.explorer-folders-view .monaco-list-row', { hasText: seed }).first().click();
@@ -164,11 +188,70 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
         await keep.waitFor(WAIT);
         await page.keyboard.press('Enter');
         await page.locator('.quick-input-widget').waitFor({ state: 'hidden', ...WAIT });
-        const lens = editor.locator('.codelens-decoration', { hasText: `${date} (correction)` }).first();
+        const lens = editor.locator('.codelens-decoration', { hasText: `${inWords} (correction)` }).first();
         await lens.waitFor(WAIT);
-        return JSON.stringify((await lens.innerText()).trim());
+        // the quick fix shows the corrections file it wrote, beside the document
+        await page.locator('.tabs-container .tab', { hasText: 'corroborate.corrections.json' }).first().waitFor(WAIT);
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: seed }).first().click(); // back to the seed's group
+        await page.locator('.tabs-container .tab.active', { hasText: seed }).first().waitFor(WAIT);
+        return `${JSON.stringify((await lens.innerText()).trim())}, corrections file shown beside`;
       });
     }
+
+    // 000 is dated now (15 March 2016): its relative dates read as words, in the hint and in the hover.
+    const kerryText = fs.readFileSync(path.join(workspace, KERRY), 'utf8');
+    const lastMayLine = kerryText.split('\n').findIndex((line) => line.includes('since last May')) + 1;
+    await check('inlay hint and hover of "last May" in 000 read "May 2015", with no raw code', async () => {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: KERRY }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: KERRY }).first().waitFor(WAIT);
+      await goToLine(lastMayLine);
+      const line = editor.locator('.view-line', { hasText: 'since last May' }).first();
+      await line.waitFor(WAIT);
+      // the hint may be drawn as text or as generated content (::before / ::after): read both, in order
+      const drawnText = () => line.evaluate((el) => {
+        let out = '';
+        const generated = (node, pseudo) => {
+          const content = getComputedStyle(node, pseudo).content;
+          return content && content !== 'none' && content !== 'normal' ? content.replace(/^["']|["']$/g, '') : '';
+        };
+        const walk = (node) => {
+          if (node.nodeType === Node.TEXT_NODE) { out += node.textContent; return; }
+          if (node.nodeType !== Node.ELEMENT_NODE) return;
+          out += generated(node, '::before');
+          node.childNodes.forEach(walk);
+          out += generated(node, '::after');
+        };
+        walk(el);
+        return out.replace(/\s+/g, ' ');
+      });
+      let drawn = await drawnText();
+      for (const deadline = Date.now() + WAIT.timeout; !/since last May\s*May 2015/.test(drawn) && Date.now() < deadline;) {
+        await line.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve))); // the hints arrive after the text
+        drawn = await drawnText();
+      }
+      if (!/since last May\s*May 2015/.test(drawn)) throw new Error(`no "May 2015" hint after "since last May": ${JSON.stringify(drawn)}`);
+      if (TIMEX_CODE.test(drawn)) throw new Error(`the line with its inlay hint shows a raw date code: ${JSON.stringify(drawn)}`);
+      const hover = await hoverOn('since last May', 'last', /May 2015/);
+      const text = (await hover.innerText()).trim();
+      await screenshot('hover-date');
+      // the TIMEX3 value may be given as a labelled detail, nowhere else
+      const unlabelled = text.replace(/TIMEX3\s+\S+/g, '');
+      if (TIMEX_CODE.test(unlabelled)) throw new Error(`the date hover shows a raw code outside its TIMEX3 detail: ${JSON.stringify(text)}`);
+      await leaveHover();
+      return `hint ${JSON.stringify(/since last May\s*May 2015/.exec(drawn)?.[0])}; hover ${JSON.stringify(text)}`;
+    });
+
+    await check('hover on the first "10,000" of 000 (a teaser line) gives the figure group of its body copy', async () => {
+      await goToLine(1);
+      const hover = await hoverOn('Some 10,000 Coalition airstrikes assisted', '10,000', /Repeated at/);
+      const text = (await hover.innerText()).trim();
+      await screenshot('hover-teaser');
+      if (!/3,700/.test(text) || !/6 May 2015/.test(text)) throw new Error(`the hover should hold the group (3,700 on 6 May 2015 in 003): ${JSON.stringify(text)}`);
+      const first = kerryText.split('\n').findIndex((l) => l.includes('10,000')) + 1;
+      if (first >= lastMayLine) throw new Error('the first "10,000" should be on a teaser line above the paragraph');
+      await leaveHover();
+      return JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+    });
 
     await check('"Corroborate: Show Timeline" shows the timeline webview', async () => {
       await focusEditor();
@@ -192,6 +275,35 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
         if (!documents.has(seed)) throw new Error(`no event from ${seed}_… among ${JSON.stringify(events)}`);
       }
       return `${JSON.stringify((await title.innerText()).trim())}, ${events.length} events, e.g. ${JSON.stringify(events[0])}`;
+    });
+
+    await check('the timeline opens on the busy period of the seeds, labels readable, Fit shows all', async () => {
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const chart = frame.locator('#timeline-chart');
+      await frame.locator('#timeline-window').filter({ hasText: /events/ }).waitFor(WAIT);
+      const windowOf = async () => ({ start: new Date(await chart.getAttribute('data-window-start')), end: new Date(await chart.getAttribute('data-window-end')) });
+      const opening = await windowOf();
+      const axis = (await frame.locator('.vis-time-axis .vis-text').allInnerTexts()).map((t) => t.trim()).filter(Boolean).join(' ');
+      // 2004 and 2014 are background mentions in 004: they stay items but must not stretch the opening window
+      if (opening.start.getUTCFullYear() < 2015) throw new Error(`the window opens in ${opening.start.toISOString()}, stretched by a background mention (axis ${axis})`);
+      if (!(opening.start <= new Date('2015-05-06') && opening.end >= new Date('2015-05-07'))) throw new Error(`6 May 2015 (003) is out of the opening window ${JSON.stringify(opening)}`);
+      const labels = await frame.locator('.vis-item .vis-item-content').evaluateAll((els) => els
+        .filter((el) => el.textContent && el.getBoundingClientRect().width > 0)
+        .map((el) => ({ text: el.textContent, width: el.getBoundingClientRect().width })));
+      const cut = labels.filter((label) => label.width < 40);
+      if (!labels.length || cut.length) throw new Error(`labels cut short: ${JSON.stringify(cut.slice(0, 5))} of ${labels.length}`);
+      const shown = await frame.locator('#timeline-window').innerText();
+      await frame.locator('#timeline-fit').click();
+      await frame.locator('#timeline-window').filter({ hasNotText: shown }).waitFor(WAIT);
+      const fitted = await windowOf();
+      if (fitted.start > new Date('2004-01-01')) throw new Error(`Fit should show the 2004 mention: ${JSON.stringify(fitted)}`);
+      const cutAfterFit = (await frame.locator('.vis-item .vis-item-content').evaluateAll((els) => els
+        .filter((el) => el.textContent && el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().width < 40).length));
+      if (cutAfterFit) throw new Error(`after Fit, ${cutAfterFit} labels are cut short`);
+      await screenshot('timeline-fit');
+      await frame.locator('#timeline-busiest').click();
+      await frame.locator('#timeline-window').filter({ hasText: shown }).waitFor(WAIT);
+      return `opens on ${shown}; axis ${JSON.stringify(axis)}; Fit ${fitted.start.toISOString().slice(0, 10)} – ${fitted.end.toISOString().slice(0, 10)}`;
     });
   } catch (e) {
     results.push({ name: 'UI checks ran', ok: false, detail: e.message });

@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { ServerProcess, positionOf, copyOfSeeds } from './server-process';
 import { SEEDS } from '../support/repo';
+import { periodOf } from '../../server/src/core/features/date-words';
 import type { TimelineResponse, FigureGroupsResponse, EntitiesResponse, EditResult } from '../../server/src/protocol';
 
 let server: ServerProcess;
@@ -58,7 +59,7 @@ test('find references on "Kerry" lists mentions in 000 and 001', async () => {
 test('document symbols outline the title, quotes and figures', async () => {
   const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(SEEDS.centcom) } }) as DocumentSymbol[];
   assert.equal(symbols[0].name, 'ISIL losing ground, forced into defensive position, CJTF-OIR official says');
-  assert.equal(symbols[0].detail, '2015-05-06');
+  assert.equal(symbols[0].detail, '6 May 2015');
   const quotes = symbols.find((symbol) => symbol.name === 'Quotes');
   assert.equal(quotes?.children?.length, 1);
   assert.equal(quotes?.children?.[0].detail, 'Thomas Weidley');
@@ -76,7 +77,7 @@ test('inlay hints show normalised relative dates and resolved pronoun speakers',
     { textDocument: { uri: uriOf(SEEDS.centcom) }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } }) as InlayHint[];
   const tuesday = positionOf(text(SEEDS.centcom), 'Tuesday');
   const hint = hints.find((candidate) => candidate.position.line === tuesday.line && candidate.position.character === tuesday.character + 'Tuesday'.length);
-  assert.equal(hint?.label, '2015-05-05');
+  assert.equal(hint?.label, '5 May 2015');
   const speakerHints = await server.connection.sendRequest(InlayHintRequest.type,
     { textDocument: { uri: uriOf(SEEDS.tillerson) }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } }) as InlayHint[];
   const he = positionOf(text(SEEDS.tillerson), 'he said, adding');
@@ -140,7 +141,7 @@ test('an undated document is flagged; setting its date through the corrections f
   await server.fileChanged(file('corroborate.corrections.json'), FileChangeType.Created);
   await server.diagnosticsFor(uri, (list) => !list.some((diagnostic) => diagnostic.code === 'undated'));
   const lenses = await server.codeLenses(uri);
-  assert.match(lenses![0].command!.title, /^2018-02-13 \(correction\)/);
+  assert.match(lenses![0].command!.title, /^13 February 2018 \(correction\)/);
   const timeline = await server.request<TimelineResponse>('corroborate/timeline', {});
   assert.ok(timeline.events.some((event) => event.uri === uri && event.date === '2018-02-13'), 'February 13 not resolved against the new date');
 });
@@ -160,7 +161,8 @@ test('a bad corrections file is reported on the file, and nothing of it is appli
 test('custom requests: timeline from every dated document, figure groups, entities', async () => {
   const timeline = await server.request<TimelineResponse>('corroborate/timeline', {});
   assert.ok(timeline.events.some((event) => event.uri.endsWith(SEEDS.centcom) && event.date === '2015-05-06'));
-  assert.deepEqual(timeline.events.map((event) => event.date), [...timeline.events.map((event) => event.date)].sort());
+  const starts = timeline.events.map((event) => periodOf(event.date)!.start);
+  assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'events in calendar order');
   assert.equal(timeline.documents.length, 5);
   const figures = await server.request<FigureGroupsResponse>('corroborate/figureGroups', {});
   const airstrikes = figures.groups.find((group) => group.members.some((member) => member.text === 'more than 3,700 airstrikes'));
@@ -188,8 +190,9 @@ test('hovers on an entity, a quote and a date say who, what and how it was resol
   const tuesday = positionOf(text(SEEDS.centcom), 'Tuesday');
   const dateHover = await server.hover(uriOf(SEEDS.centcom), tuesday);
   const dateText = dateHover && typeof dateHover.contents === 'object' && 'value' in dateHover.contents ? dateHover.contents.value : '';
-  assert.match(dateText, /^\*\*Tuesday\*\* → `2015-05-05` \(date\)/);
-  assert.match(dateText, /2015-05-06/, 'the hover says what the date was resolved against');
+  assert.match(dateText, /^\*\*Tuesday\*\* · Tuesday 5 May 2015/);
+  assert.match(dateText, /6 May 2015/, 'the hover says what the date was resolved against');
+  assert.match(dateText, /TIMEX3 `2015-05-05` \(date\)/, 'the TIMEX3 value, labelled');
 });
 
 test('quote lenses count the speaker\'s quotes across documents; figure lenses peek the other sources', async () => {

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DOCUMENT_DATE_EDIT_REQUEST, SET_DOCUMENT_DATE_COMMAND, type DocumentDateEditParams } from '../../../server/src/protocol';
 import { applyServerEdit } from './apply-edit';
-
-const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+import { parseDateInput } from '../../../server/src/core/features/date-input';
+import { calendarDateInWords } from '../../../server/src/core/features/date-words';
 
 /**
  * "Set the publication date…": asks for a date and where to keep it, then applies the server's edit as a
@@ -15,16 +15,26 @@ export function registerSetDocumentDate(context: vscode.ExtensionContext, client
     async (uri?: string, givenDate?: string, givenTarget?: DocumentDateEditParams['target']) => {
       const documentUri = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
       if (!documentUri) { void vscode.window.showWarningMessage('Corroborate: open a source document first.'); return false; }
-      const date = givenDate ?? await vscode.window.showInputBox({
-        title: 'Publication date of this source', prompt: 'YYYY-MM-DD, or YYYY-MM / YYYY when only that is known', placeHolder: '2016-02-12',
-        validateInput: (value) => (DATE.test(value.trim()) ? null : 'A date like 2016-02-12, 2016-02 or 2016'),
+      const typed = givenDate ?? await vscode.window.showInputBox({
+        title: 'Publication date of this source', placeHolder: '12 February 2016',
+        prompt: 'A day ("12 February 2016", "Feb 12, 2016", "2016-02-12"), or only the month or the year when that is all that is known',
+        // Says how the date reads as it is typed, and why it cannot be one ("2016-02-30": February 2016 has 29 days).
+        validateInput: (value): vscode.InputBoxValidationMessage | null => {
+          if (!value.trim()) return null;
+          const read = parseDateInput(value);
+          return 'value' in read ? { message: `Reads as ${calendarDateInWords(read.value)}`, severity: vscode.InputBoxValidationSeverity.Info }
+            : { message: read.problem, severity: vscode.InputBoxValidationSeverity.Error };
+        },
       });
-      if (!date) return false;
+      if (!typed) return false;
+      const read = parseDateInput(typed);
+      if (!('value' in read)) { void vscode.window.showErrorMessage(`Corroborate: ${read.problem}`); return false; }
+      const date = read.value;
       const target = givenTarget ?? (await vscode.window.showQuickPick([
         { label: 'Record it in corroborate.corrections.json', description: 'the document stays as it is', target: 'corrections' as const },
         { label: 'Add front matter to the document', description: 'date: at the top of the file', target: 'front-matter' as const },
       ], { title: 'Where should the date be kept?' }))?.target;
       if (!target) return false;
-      return applyServerEdit(client, DOCUMENT_DATE_EDIT_REQUEST, { uri: documentUri, date: date.trim(), target }, 'set the date');
+      return applyServerEdit(client, DOCUMENT_DATE_EDIT_REQUEST, { uri: documentUri, date, target }, 'set the date');
     }));
 }

@@ -2,9 +2,24 @@
 import * as vscode from 'vscode';
 import type { TimelineResponse } from '../../../server/src/protocol';
 import type { ExportFormat } from './messages';
+import { calendarDateInWords, periodOf } from '../../../server/src/core/features/date-words';
+
+const fileNameOf = (uri: string) => decodeURIComponent(uri.replace(/^.*\//, ''));
+
+/** The first and last day a timeline date covers; empty when it names no period. */
+function periodDays(date: string): { from: string; to: string } {
+  const period = periodOf(date);
+  if (!period) return { from: '', to: '' };
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: day(period.start), to: day(period.end - 86_400_000) };
+}
 
 interface ExportedEvent {
-  date: string;
+  /** The date in words, as the timeline labels it. */
+  when: string;
+  /** The first and last day of the period the date covers (YYYY-MM-DD), for sorting and filtering. */
+  from: string;
+  to: string;
   granularity: string;
   approximate: boolean;
   dateText: string;
@@ -17,24 +32,25 @@ interface ExportedEvent {
 }
 
 function exportedEvents(timeline: TimelineResponse, indexes: readonly number[] | null): ExportedEvent[] {
-  const labels = new Map(timeline.documents.map((document) => [document.uri, document.label]));
+  // The document's title as the article gives it (the label is shortened for rows), else its file name.
+  const titles = new Map(timeline.documents.map((document) => [document.uri, document.title ?? fileNameOf(document.uri)]));
   const events = indexes ? indexes.map((index) => timeline.events[index]).filter((event) => event !== undefined) : timeline.events;
   return events.map((event) => ({
-    date: event.date, granularity: event.granularity, approximate: event.approximate, dateText: event.dateText,
-    document: labels.get(event.uri) ?? event.uri, uri: event.uri, line: event.line + 1, character: event.character + 1,
+    when: event.when, ...periodDays(event.date), granularity: event.granularity, approximate: event.approximate, dateText: event.dateText,
+    document: titles.get(event.uri) ?? fileNameOf(event.uri), uri: event.uri, line: event.line + 1, character: event.character + 1,
     text: event.text.replace(/\s+/g, ' ').trim(), entities: event.entities.map((id) => timeline.entityNames[id] ?? id),
   }));
 }
 
 export function timelineToJson(timeline: TimelineResponse, indexes: readonly number[] | null): string {
   const undated = timeline.documents.filter((document) => !document.date)
-    .map(({ uri, label, title }) => ({ uri, label, title }));
+    .map(({ uri, title }) => ({ uri, title: title ?? fileNameOf(uri) }));
   const documents = timeline.documents.filter((document) => document.date)
-    .map(({ uri, label, title, date, dateSource }) => ({ uri, label, title, date, dateSource }));
+    .map(({ uri, title, date, dateSource }) => ({ uri, title: title ?? fileNameOf(uri), published: calendarDateInWords(date!), date, dateSource }));
   return JSON.stringify({ exported: new Date().toISOString(), documents, undated, events: exportedEvents(timeline, indexes) }, null, 2) + '\n';
 }
 
-const CSV_COLUMNS: Array<keyof ExportedEvent> = ['date', 'granularity', 'approximate', 'dateText', 'document', 'uri', 'line', 'character', 'text', 'entities'];
+const CSV_COLUMNS: Array<keyof ExportedEvent> = ['when', 'from', 'to', 'granularity', 'approximate', 'dateText', 'document', 'uri', 'line', 'character', 'text', 'entities'];
 
 /** RFC 4180: every field quoted, quotes doubled, CRLF line ends (what spreadsheets expect). */
 export function timelineToCsv(timeline: TimelineResponse, indexes: readonly number[] | null): string {

@@ -20,6 +20,13 @@ export class TimelinePanel {
   private ready = false;
   /** The last timeline sent to the webview: export indexes refer to it. */
   private timeline: TimelineResponse | null = null;
+  /** Asked for while the webview loads, so the chart is drawn as soon as its script says 'ready'. */
+  private prefetched: Promise<TimelineResponse> | null = null;
+
+  private prefetch(): void {
+    this.prefetched = this.host.client.sendRequest<TimelineResponse>(TIMELINE_REQUEST);
+    this.prefetched.catch(() => undefined); // a failure is reported by refresh, which awaits it
+  }
 
   static createOrShow(host: TimelineHost, focusUri: string | null): void {
     if (TimelinePanel.current) {
@@ -32,15 +39,18 @@ export class TimelinePanel {
       { ...TimelinePanel.webviewOptions(host.extensionUri), retainContextWhenHidden: false });
     TimelinePanel.current = new TimelinePanel(panel, host);
     TimelinePanel.current.focusUri = focusUri;
+    TimelinePanel.current.prefetch();
   }
 
   /** Restores a panel VS Code kept across a window reload (its webview state comes back through getState). */
   static revive(panel: vscode.WebviewPanel, host: TimelineHost): void {
     panel.webview.options = TimelinePanel.webviewOptions(host.extensionUri);
     TimelinePanel.current = new TimelinePanel(panel, host);
+    TimelinePanel.current.prefetch();
   }
 
   static refreshIfOpen(): void {
+    if (TimelinePanel.current) TimelinePanel.current.prefetched = null; // the index changed: a prefetched answer is stale
     void TimelinePanel.current?.refresh();
   }
 
@@ -110,7 +120,9 @@ export class TimelinePanel {
     if (!this.ready) return;
     let message: ToWebview;
     try {
-      this.timeline = await this.host.client.sendRequest<TimelineResponse>(TIMELINE_REQUEST);
+      const pending = this.prefetched;
+      this.prefetched = null;
+      this.timeline = await (pending ?? this.host.client.sendRequest<TimelineResponse>(TIMELINE_REQUEST));
       message = { type: 'timeline', timeline: this.timeline, focusUri: this.focusUri };
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
@@ -147,10 +159,12 @@ export class TimelinePanel {
     <label><input type="radio" name="group-by" value="entity"> By entity</label>
   </fieldset>
   <span class="spacer"></span>
-  <button type="button" id="timeline-fit" title="Zoom to fit all events">Fit</button>
+  <button type="button" id="timeline-busiest" title="Show the period where the dated events are dense">Busiest period</button>
+  <button type="button" id="timeline-fit" title="Zoom to fit all events, background mentions included">Fit</button>
   <button type="button" id="export-json" title="Save the shown events as JSON">Export JSON</button>
   <button type="button" id="export-csv" title="Save the shown events as CSV">Export CSV</button>
 </form>
+<p id="timeline-window" class="window" role="status"></p>
 <div id="timeline-chart" aria-hidden="true"></div>
 <p id="timeline-legend" class="legend"><span class="swatch exact"></span> exact date <span class="swatch approximate"></span> approximate or partial date (covers the whole period)</p>
 <section id="timeline-undated-section" aria-labelledby="timeline-undated-heading">

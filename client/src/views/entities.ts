@@ -66,10 +66,11 @@ export class EntitiesTreeProvider extends ServerTree<EntityNode, EntitiesRespons
       return item;
     }
     const { mention } = node;
-    const item = new vscode.TreeItem(shorten(mention.label, 48), vscode.TreeItemCollapsibleState.None);
+    // The mention in its words, highlighted; where it is, beside it.
+    const item = new vscode.TreeItem({ label: mention.context.text, highlights: [mention.context.highlight] }, vscode.TreeItemCollapsibleState.None);
     item.id = `entity-mention:${node.entity.id}:${node.index}`;
-    item.description = `${shorten(mention.text, 60)} · line ${mention.line + 1}`;
-    item.tooltip = `${mention.label}, line ${mention.line + 1}: ${mention.text}`;
+    item.description = `${shorten(mention.label, 32)} · line ${mention.line + 1}`;
+    item.tooltip = `${mention.label}, line ${mention.line + 1}: ${mention.context.text}`;
     item.iconPath = new vscode.ThemeIcon('quote');
     item.command = openLocationCommand(mention, 'Open the mention');
     return item;

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FIGURE_GROUPS_REQUEST, type FigureGroupView, type FigureGroupsResponse } from '../../../server/src/protocol';
 import { openLocationCommand, shorten } from './locations';
+import { calendarDateInWords, calendarDatesInText } from '../../../server/src/core/features/date-words';
 import { ServerTree } from './server-tree';
 
 export const FIGURES_VIEW_ID = 'corroborate.figures';
@@ -45,17 +46,18 @@ export class FiguresTreeProvider extends ServerTree<FigureNode, FigureGroupsResp
       const independent = group.independentSources < sources ? ` (${group.independentSources} independent)` : '';
       item.description = `${sources} source${sources === 1 ? '' : 's'}${independent} · ${verdict.text}`;
       item.iconPath = new vscode.ThemeIcon(verdict.icon, new vscode.ThemeColor(verdict.color));
-      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(group.measure)}** · ${verdict.text}\n\n${escapeMarkdown(group.reason)}`);
+      item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(group.measure)}** · ${verdict.text}\n\n${escapeMarkdown(calendarDatesInText(group.reason))}`);
       item.contextValue = `figureGroup.${group.verdict}`;
       return item;
     }
     const { member } = node;
     const item = new vscode.TreeItem(shorten(member.text, 60), vscode.TreeItemCollapsibleState.None);
     item.id = `figure-member:${node.group.id}:${member.uri}:${member.line}:${member.character}`;
-    item.description = [shorten(member.label, 40), member.date ?? 'date unset', member.speaker ? `said by ${member.speaker}` : ''].filter(Boolean).join(' · ');
+    const date = member.date ? calendarDateInWords(member.date) : 'date unset';
+    item.description = [shorten(member.label, 40), date, member.speaker ? `said by ${member.speaker}` : ''].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('symbol-number');
     item.tooltip = new vscode.MarkdownString([`**${escapeMarkdown(member.text)}** (${member.value.toLocaleString('en')})`,
-      `${escapeMarkdown(member.label)} · ${member.date ?? 'date unset'}`, member.speaker ? `said by ${escapeMarkdown(member.speaker)}` : '']
+      `${escapeMarkdown(member.label)} · ${date}`, member.speaker ? `said by ${escapeMarkdown(member.speaker)}` : '']
       .filter(Boolean).join('\n\n'));
     item.resourceUri = vscode.Uri.parse(member.uri);
     item.command = openLocationCommand(member, 'Open the source at the figure');

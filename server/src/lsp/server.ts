@@ -13,6 +13,8 @@ import { definition, entityAt, references } from '../core/features/navigation';
 import { outline, type OutlineItem } from '../core/features/outline';
 import { inlayHints } from '../core/features/inlay-hints';
 import { frontMatterWithDate, withDismissal, withDocumentDate, withSeparateFigures } from '../core/features/correction-edits';
+import { parseDateInput } from '../core/features/date-input';
+import { noiseLineDeletions } from '../core/features/noise-edits';
 import type { DocumentAnalysis, EntityType } from '../core/types';
 import { DocumentStore } from './documents';
 import { SettingsCache } from './settings';
@@ -146,7 +148,7 @@ export function startServer(): void {
     for (const uri of lastSent.keys()) {
       if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); }
     }
-    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable.size));
+    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable));
     // Lenses and hints of open editors read other documents too: ask the client to fetch them again.
     if (refreshSupport.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (refreshSupport.inlayHints) void connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
@@ -278,11 +280,11 @@ export function startServer(): void {
       const offset = map.offset(diagnostic.range.start);
       switch (diagnostic.code) {
         case 'noise': {
-          const line = map.fullLine(offset);
+          const deletions = (spans: ReturnType<typeof noiseLineDeletions>) => spans.map((span) => ({ range: toRange(document, span.start, span.end), newText: '' }));
           actions.push({ title: 'Delete this scraped line', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
-            edit: { changes: { [document.path]: [{ range: toRange(document, line.start, line.end), newText: '' }] } } });
+            edit: { changes: { [document.path]: deletions(noiseLineDeletions(document, [map.fullLine(offset)])) } } });
           if (document.noise.length > 1) {
-            const edits = document.noise.map((noise) => map.fullLine(noise.start)).map((whole) => ({ range: toRange(document, whole.start, whole.end), newText: '' }));
+            const edits = deletions(noiseLineDeletions(document));
             actions.push({ title: `Delete all ${document.noise.length} scraped lines in this document`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
               edit: { changes: { [document.path]: edits } } });
           }
@@ -331,7 +333,9 @@ export function startServer(): void {
     separateFiguresEdit(uri, offset) ?? { problem: 'the figure is in no group of figures' });
 
   connection.onRequest(DOCUMENT_DATE_EDIT_REQUEST, ({ uri, date, target }: DocumentDateEditParams): EditResult => {
-    if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(date)) return { problem: `"${date}" is not a date like 2016-02-12, 2016-02 or 2016` };
+    const read = parseDateInput(date);
+    if (!('value' in read)) return { problem: read.problem };
+    date = read.value;
     const document = index.get(uri);
     if (!document) return { problem: 'the document is not among the analysed sources' };
     if (target === 'front-matter') {

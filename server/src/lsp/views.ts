@@ -1,6 +1,7 @@
 import type { WorkspaceIndex } from '../core/index/workspace-index';
 import type { DocumentAnalysis, Span } from '../core/types';
-import { documentLabel } from '../core/features/names';
+import { documentFileName, documentLabel } from '../core/features/names';
+import { dateInWords } from '../core/features/date-words';
 import type { EntitiesResponse, FigureGroupsResponse, IndexChangedParams, SourceLocation, TimelineResponse } from '../protocol';
 import { lineMapOf } from './convert';
 
@@ -20,13 +21,35 @@ export function timelineResponse(index: WorkspaceIndex): TimelineResponse {
   const events = view.timeline.map(({ path, ...event }) => {
     for (const id of event.entities) entityNames[id] = named.get(id) ?? id;
     const { line, character } = locate(byKey.get(path)!, event);
-    return { ...event, uri: path, line, character };
+    return { ...event, uri: path, line, character, when: dateInWords(event.date, 'date').words };
   });
+  const labels = distinctLabels(documents);
   return {
-    documents: documents.map((document) => ({ uri: document.path, label: documentLabel(document), title: document.metadata.title,
+    documents: documents.map((document) => ({ uri: document.path, label: labels.get(document.path)!, title: document.metadata.title,
       date: document.metadata.date.value, dateSource: document.metadata.date.source })),
     events, entityNames,
   };
+}
+
+/**
+ * Row labels that tell documents apart: "003 ISIL losing ground…" when the leading numbers differ (the seeds),
+ * else the file name ("19_1ecbplus Large Riot Breaks Out…").
+ */
+function distinctLabels(documents: readonly DocumentAnalysis[]): Map<string, string> {
+  const labels = new Map(documents.map((document) => [document.path, documentLabel(document)]));
+  const prefixCount = new Map<string, number>();
+  for (const label of labels.values()) {
+    const prefix = label.split(' ')[0]!;
+    prefixCount.set(prefix, (prefixCount.get(prefix) ?? 0) + 1);
+  }
+  for (const document of documents) {
+    const label = labels.get(document.path)!;
+    if ((prefixCount.get(label.split(' ')[0]!) ?? 0) < 2) continue;
+    const stem = documentFileName(document.path).replace(/\.(txt|md)$/i, '');
+    const title = document.metadata.title;
+    labels.set(document.path, title ? `${stem} ${title.length > 40 ? `${title.slice(0, 39).trimEnd()}…` : title}` : stem);
+  }
+  return labels;
 }
 
 export function figureGroupsResponse(index: WorkspaceIndex): FigureGroupsResponse {
@@ -52,7 +75,7 @@ export function entitiesResponse(index: WorkspaceIndex): EntitiesResponse {
     const label = documentLabel(document);
     for (const mention of document.entities) {
       const list = mentionsById.get(mention.id) ?? [];
-      list.push({ ...locate(document, mention), label, text: mention.text });
+      list.push({ ...locate(document, mention), label, text: mention.text, context: contextOf(document.text, mention) });
       mentionsById.set(mention.id, list);
     }
   }
@@ -62,12 +85,34 @@ export function entitiesResponse(index: WorkspaceIndex): EntitiesResponse {
   };
 }
 
-export function indexSummary(index: WorkspaceIndex, unreadable: number): IndexChangedParams {
+/** Characters of context on each side of a mention in the Entities view. */
+const CONTEXT = 28;
+
+/** The mention with a few words either side, on its own line, cut at word boundaries. */
+function contextOf(text: string, span: Span): { text: string; highlight: [number, number] } {
+  const lineStart = Math.max(text.lastIndexOf('\n', span.start - 1), text.lastIndexOf('\r', span.start - 1)) + 1;
+  const breakAfter = text.slice(span.end).search(/[\r\n]/);
+  const lineEnd = breakAfter < 0 ? text.length : span.end + breakAfter;
+  let start = Math.max(lineStart, span.start - CONTEXT);
+  let end = Math.min(lineEnd, span.end + CONTEXT);
+  if (start > lineStart) start = Math.min(span.start, text.indexOf(' ', start) + 1 || span.start);
+  if (end < lineEnd) end = Math.max(span.end, text.lastIndexOf(' ', end));
+  const before = (start > lineStart ? '…' : '') + text.slice(start, span.start).replace(/\s+/g, ' ');
+  const mention = text.slice(span.start, span.end).replace(/\s+/g, ' ');
+  const after = text.slice(span.end, end).replace(/\s+/g, ' ') + (end < lineEnd ? '…' : '');
+  return { text: `${before}${mention}${after}`.trim(), highlight: [before.trimStart().length, before.trimStart().length + mention.length] };
+}
+
+/** Files named in an index summary at most, so one message stays small whatever the folder holds. */
+const MOST_UNREADABLE_NAMED = 100;
+
+export function indexSummary(index: WorkspaceIndex, unreadable: ReadonlyMap<string, string>): IndexChangedParams {
   const documents = index.all();
   return {
     documents: documents.length,
     undated: documents.filter((document) => !document.metadata.date.value).length,
     conflicts: index.crossDocument().figureGroups.filter((group) => group.verdict === 'conflict').length,
-    unreadable,
+    unreadable: unreadable.size,
+    unreadableFiles: [...unreadable].slice(0, MOST_UNREADABLE_NAMED).map(([uri, reason]) => ({ uri, reason })),
   };
 }

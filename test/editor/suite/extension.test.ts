@@ -40,8 +40,8 @@ describe('Corroborate in VS Code', () => {
     const text = await eventually(async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
       last = hoverText(hovers ?? []);
-      return last.includes('3,700') && last.includes('2015-05-06') ? last : undefined;
-    }, () => `hover on "10,000" (line ${position.line + 1}) should name "3,700" (seed 003) and "2015-05-06"; it was:\n${last || '(no hover)'}`);
+      return last.includes('3,700') && last.includes('6 May 2015') ? last : undefined;
+    }, () => `hover on "10,000" (line ${position.line + 1}) should name "3,700" (seed 003) and "6 May 2015"; it was:\n${last || '(no hover)'}`);
     assert.match(text, /3,700/);
   });
 
@@ -55,8 +55,18 @@ describe('Corroborate in VS Code', () => {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
       const sorted = [...(lenses ?? [])].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       titles = sorted.map((l) => l.command?.title ?? '(unresolved)');
-      return titles[0]?.includes('2015-05-06') ? titles : undefined;
-    }, () => `the first code lens of ${SEED_CJTF} should name 2015-05-06; lenses: ${JSON.stringify(titles)}`);
+      return titles[0]?.includes('6 May 2015') ? titles : undefined;
+    }, () => `the first code lens of ${SEED_CJTF} should name 6 May 2015; lenses: ${JSON.stringify(titles)}`);
+  });
+
+  it('gives Source documents prose defaults: word wrap on, no boxes around curly quotes and dashes', async () => {
+    await activeExtension();
+    const { document } = await openSeed(SEED_KERRY);
+    const editor = vscode.workspace.getConfiguration('editor', document);
+    assert.strictEqual(editor.get('wordWrap'), 'on');
+    assert.strictEqual(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.strictEqual(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('wordWrap'), 'off',
+      'other languages keep their own defaults');
   });
 
   it('opens the timeline webview with "Corroborate: Show Timeline"', async () => {

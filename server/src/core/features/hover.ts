@@ -1,5 +1,6 @@
-import type { DocumentAnalysis, Figure, FigureGroup, Quote } from '../types';
+import type { DateMention, DocumentAnalysis, Figure, FigureGroup, Quote } from '../types';
 import type { CrossDocumentView } from '../index/workspace-index';
+import { calendarDateInWords, calendarDatesInText, dateInWords } from './date-words';
 import { documentLabel, formatNumber } from './names';
 
 export interface HoverResult { start: number; end: number; markdown: string }
@@ -14,25 +15,68 @@ export interface HoverLinks {
 
 export function hoverAt(document: DocumentAnalysis, offset: number, view: CrossDocumentView, all: readonly DocumentAnalysis[],
   links: HoverLinks): HoverResult | null {
+  const found = hoverOfAnalysed(document, offset, view, all, links);
+  if (found) return found;
+  // A repeated headline or teaser line is noise, so nothing was extracted from it: answer with its body copy.
+  const copy = bodyCopyOf(document, offset);
+  if (!copy) return null;
+  const there = hoverOfAnalysed(document, copy.offset, view, all, links);
+  if (!there) return null;
+  const start = Math.max(copy.noise.start, there.start - copy.shift);
+  const end = Math.min(copy.noise.end, there.end - copy.shift);
+  const line = lineNumberOf(document.text, copy.offset);
+  return { start, end, markdown: `*Repeated at [line ${line}](${links.location(document.path, copy.offset)}); from there:*\n\n${there.markdown}` };
+}
+
+function hoverOfAnalysed(document: DocumentAnalysis, offset: number, view: CrossDocumentView, all: readonly DocumentAnalysis[],
+  links: HoverLinks): HoverResult | null {
   const figure = document.figures.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (figure) return { start: figure.start, end: figure.end, markdown: figureHover(document, figure, view, all, links) };
   const quote = document.quotes.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   const date = document.dates.find((candidate) => candidate.start <= offset && offset <= candidate.end);
-  if (date) return { start: date.start, end: date.end, markdown: `**${date.text}** → \`${date.value}\` (${date.type})\n\n${date.resolution}` };
+  if (date) return { start: date.start, end: date.end, markdown: dateHover(document, date) };
   const entity = document.entities.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (entity) return { start: entity.start, end: entity.end, markdown: entityHover(entity.id, entity.canonical, entity.type, view, all, links) };
   if (quote) return { start: quote.start, end: quote.end, markdown: quoteHover(document, quote, all, links, view) };
   return null;
 }
 
+/**
+ * Where the line of a repeated-text noise span at `offset` appears as article text: the same offset inside the
+ * first copy that is not itself noise. `shift` is the distance from the noise to its copy.
+ */
+function bodyCopyOf(document: DocumentAnalysis, offset: number): { offset: number; shift: number; noise: { start: number; end: number } } | null {
+  const noise = document.noise.find((span) => span.reason === 'duplicate' && span.start <= offset && offset <= span.end);
+  if (!noise) return null;
+  const repeated = document.text.slice(noise.start, noise.end);
+  const isNoise = (at: number) => document.noise.some((span) => span.start <= at && at < span.end);
+  for (let at = document.text.indexOf(repeated, document.metadata.bodyStart); at >= 0; at = document.text.indexOf(repeated, at + 1)) {
+    if (at !== noise.start && !isNoise(at)) return { offset: at + (offset - noise.start), shift: at - noise.start, noise };
+  }
+  return null;
+}
+
+function lineNumberOf(text: string, offset: number): number {
+  return text.slice(0, offset).split(/\r\n|\r|\n/).length;
+}
+
+function dateHover(document: DocumentAnalysis, date: DateMention): string {
+  const said = dateInWords(date.value, date.type, date.text, document.metadata.date.value);
+  const resolution = calendarDatesInText(date.resolution);
+  return [`**${escapeMarkdown(date.text)}** · ${escapeMarkdown(said.words)}`,
+    escapeMarkdown(resolution.charAt(0).toUpperCase() + resolution.slice(1)),
+    `TIMEX3 \`${date.value.replace(/`/g, '')}\` (${date.type})`].join('\n\n');
+}
+
 function entityHover(id: string, fallbackName: string, type: string, view: CrossDocumentView, all: readonly DocumentAnalysis[],
   links: HoverLinks): string {
   const entity = view.entities.find((candidate) => candidate.id === id);
-  const lines = [`**${entity?.name ?? fallbackName}** — ${entity?.type ?? type}${entity?.titles.length ? ` · ${entity.titles.join(', ')}` : ''}`];
-  if (entity?.aliases.length) lines.push(`Also written: ${entity.aliases.join(', ')}`);
+  const titles = entity?.titles.length ? ` · ${entity.titles.map(escapeMarkdown).join(', ')}` : '';
+  const lines = [`**${escapeMarkdown(entity?.name ?? fallbackName)}** — ${entity?.type ?? type}${titles}`];
+  if (entity?.aliases.length) lines.push(`Also written: ${entity.aliases.map(escapeMarkdown).join(', ')}`);
   const perDocument = all.flatMap((document) => {
     const mentions = document.entities.filter((mention) => mention.id === id);
-    return mentions.length ? [`[${escapeCell(documentLabel(document, 24))}](${links.location(document.path, mentions[0].start)}) ×${mentions.length}`] : [];
+    return mentions.length ? [`[${escapeMarkdown(documentLabel(document, 24))}](${links.location(document.path, mentions[0].start)}) ×${mentions.length}`] : [];
   });
   lines.push(`Mentions: ${perDocument.join(' · ')}`);
   const quotes = all.reduce((count, document) => count + document.quotes.filter((quote) => quote.speaker?.id === id).length, 0);
@@ -42,17 +86,18 @@ function entityHover(id: string, fallbackName: string, type: string, view: Cross
 
 function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly DocumentAnalysis[], links: HoverLinks, view: CrossDocumentView): string {
   const speaker = quote.speaker;
-  const lines = [`**Quote** · ${speaker ? speaker.name : 'no speaker named'} · ${document.metadata.date.value ?? 'date unset'}`];
+  const date = document.metadata.date.value;
+  const lines = [`**Quote** · ${speaker ? escapeMarkdown(speaker.name) : 'no speaker named'} · ${date ? calendarDateInWords(date) : 'date unset'}`];
   const echoes = view.provenance.echoesOf(document.path, quote.start);
   if (echoes.length) lines.push(`Quoted in the same words by ${view.provenance.corroborationPhrase(echoes.map((echo) => echo.path), document.path)}`);
   if (speaker?.id) {
     const others = all.flatMap((other) => other.quotes.filter((candidate) => candidate !== quote && candidate.speaker?.id === speaker.id)
       .map((candidate) => ({ document: other, quote: candidate })));
     if (others.length) {
-      lines.push(`${speaker.name}'s other quotes (${others.length}):`);
+      lines.push(`${escapeMarkdown(speaker.name)}'s other quotes (${others.length}):`);
       for (const { document: other, quote: candidate } of others.slice(0, 8)) {
         const words = candidate.text.length > 80 ? `${candidate.text.slice(0, 79)}…` : candidate.text;
-        lines.push(`- [${escapeCell(documentLabel(other, 24))}](${links.location(other.path, candidate.start)}): ${escapeCell(words)}`);
+        lines.push(`- [${escapeMarkdown(documentLabel(other, 24))}](${links.location(other.path, candidate.start)}): ${escapeMarkdown(words)}`);
       }
     }
   }
@@ -62,11 +107,11 @@ function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly Docu
 function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocumentView, all: readonly DocumentAnalysis[],
   links: HoverLinks): string {
   const group = view.figureGroups.find((candidate) => candidate.members.some((member) => member.path === document.path && member.start === figure.start));
-  const heading = `**${figure.measure ?? figure.unit ?? 'figure'}** · ${figure.text} · ${describeInterval(figure)}`;
+  const heading = `**${escapeMarkdown(figure.measure ?? figure.unit ?? 'figure')}** · ${escapeMarkdown(figure.text)} · ${describeInterval(figure)}`;
   if (!group) return `${heading}\n\nNo other source reports this measure.`;
-  return [`**${group.measure}** · ${new Set(group.members.map((member) => member.path)).size} sources · ${group.verdict.replace(/-/g, ' ')}`,
+  return [`**${escapeMarkdown(group.measure)}** · ${new Set(group.members.map((member) => member.path)).size} sources · ${group.verdict.replace(/-/g, ' ')}`,
     '', `Also reported by ${view.provenance.corroborationPhrase(group.members.map((member) => member.path), document.path)}`,
-    '', groupTable(group, document, all, links, view), '', group.reason, '',
+    '', groupTable(group, document, all, links, view), '', escapeMarkdown(calendarDatesInText(group.reason)), '',
     `[Show in timeline](${links.showTimeline(document.path)}) · [These are different measures…](${links.separateFigures(document.path, figure.start)})`].join('\n');
 }
 
@@ -76,8 +121,9 @@ function groupTable(group: FigureGroup, current: DocumentAnalysis, all: readonly
   for (const member of group.members) {
     const document = all.find((candidate) => candidate.path === member.path);
     const name = member.path === current.path ? 'this document' : document ? documentLabel(document) : member.path;
-    const source = member.path === current.path ? name : `[${escapeCell(name)}](${links.location(member.path, member.start)})`;
-    rows.push(`| ${source} | ${member.date ?? 'date unset'} | ${escapeCell(member.text)} | ${member.speaker ?? '—'} | ${escapeCell(view.provenance.groupLabel(member.path))} |`);
+    const source = member.path === current.path ? name : `[${escapeMarkdown(name)}](${links.location(member.path, member.start)})`;
+    const date = member.date ? calendarDateInWords(member.date) : 'date unset';
+    rows.push(`| ${source} | ${date} | ${escapeMarkdown(member.text)} | ${member.speaker ? escapeMarkdown(member.speaker) : '—'} | ${escapeMarkdown(view.provenance.groupLabel(member.path))} |`);
   }
   return rows.join('\n');
 }
@@ -88,6 +134,14 @@ function describeInterval(figure: Figure): string {
   return figure.low === figure.high && figure.low !== null ? `exactly ${low}` : `between ${low} and ${high}`;
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text drawn from a document, made inert in markdown: the marks that open links and images ([ ]), autolinks and
+ * HTML tags (< >, "://"), entities (&), emphasis and code (* _ ~ `), table cells (|) and theme icons ("$(") are
+ * escaped, and line breaks become spaces. Other punctuation is left as written, so plain-text clients read it as is.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>~&|]/g, '\\$&')
+    .replace(/:(?=\/\/)/g, '\\:') // "https://…" would become a link
+    .replace(/\$(?=\()/g, '\\$') // "$(name)" would become an icon
+    .replace(/\s*[\r\n]+\s*/g, ' ');
 }

@@ -1,4 +1,5 @@
 import type { DocumentAnalysis } from '../types';
+import { calendarDatesInText, dateInWords, wordsBesideText } from './date-words';
 
 export interface InlayHint { offset: number; label: string; tooltip: string; kind: 'date' | 'speaker' }
 
@@ -11,9 +12,12 @@ export function inlayHints(document: DocumentAnalysis, range: { start: number; e
   if (show.dates) {
     for (const date of document.dates) {
       if (date.end < range.start || date.start > range.end) continue;
-      // Only where the text leaves something to resolve: "Tuesday" needs a hint, "May 6, 2015" does not.
-      if (date.resolution.startsWith('absolute') || date.text.includes(date.value)) continue;
-      hints.push({ offset: date.end, label: date.value, tooltip: date.resolution, kind: 'date' });
+      // Only where the text leaves something to resolve: "Tuesday" needs a hint, "May 6, 2015" does not; and only
+      // what is known: in an undated document "last May" stays without a hint.
+      if (date.resolution.startsWith('absolute') || (date.type !== 'date' && date.type !== 'time')) continue;
+      const said = dateInWords(date.value, date.type, date.text, document.metadata.date.value);
+      if (!said.placed) continue;
+      hints.push({ offset: date.end, label: wordsBesideText(said.words, date.text), tooltip: `${said.words}: ${calendarDatesInText(date.resolution)}`, kind: 'date' });
     }
   }
   if (show.speakers) {

@@ -1,5 +1,6 @@
 import type { DocumentAnalysis, FigureGroup, FigureGroupMember } from '../types';
 import type { CrossDocumentView } from '../index/workspace-index';
+import { calendarDateInWords } from './date-words';
 
 export interface FoundLens { start: number; end: number; title: string; action: 'show-timeline' | 'show-sources' | 'none';
   /** For show-sources: the other places. */
@@ -33,10 +34,11 @@ export function lensesFor(document: DocumentAnalysis, view: CrossDocumentView): 
   const memberships = membershipsOf(view, document.path);
   const conflicts = new Set(memberships.filter(({ group }) => group.verdict === 'conflict').map(({ group }) => group)).size;
   const date = document.metadata.date;
-  const counts = [`${document.entities.length} entities`, `${document.figures.length} figures`, `${document.quotes.length} quotes`,
-    `${conflicts} conflict${conflicts === 1 ? '' : 's'}`].join(' · ');
+  const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  const counts = [counted(document.entities.length, 'entity', 'entities'), counted(document.figures.length, 'figure', 'figures'),
+    counted(document.quotes.length, 'quote', 'quotes'), counted(conflicts, 'conflict', 'conflicts')].join(' · ');
   const title = date.value
-    ? `${date.value} (${date.source === 'text' ? 'from the text' : date.source}) · ${counts} · Show timeline`
+    ? `${calendarDateInWords(date.value)} (${date.source === 'text' ? 'from the text' : date.source}) · ${counts} · Show timeline`
     : `Date unknown: Set date… · ${counts}`;
   const lenses: FoundLens[] = [{ start: document.metadata.bodyStart, end: document.metadata.bodyStart, title, action: 'show-timeline' }];
   const lensedLines = new Set<string>();
@@ -61,8 +63,13 @@ export function lensesFor(document: DocumentAnalysis, view: CrossDocumentView): 
     const places = view.quotesBySpeaker.get(speaker.id) ?? [];
     const documents = new Set(places.map((place) => place.path)).size;
     lenses.push({ start: quote.start, end: quote.start, action: 'show-sources',
-      title: `${speaker.name}: ${places.length} quote${places.length === 1 ? '' : 's'} in ${documents} document${documents === 1 ? '' : 's'}`,
+      title: `${withoutIcons(speaker.name)}: ${places.length} quote${places.length === 1 ? '' : 's'} in ${documents} document${documents === 1 ? '' : 's'}`,
       locations: places.filter((place) => place.path !== document.path || place.start !== quote.start).slice(0, MOST_PEEKED) });
   }
   return lenses;
+}
+
+/** VS Code draws "$(name)" in a lens title as an icon: a name drawn from a document shows as written. */
+function withoutIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
 }

@@ -1,6 +1,7 @@
 import type { DocumentAnalysis, TimelineEvent } from '../types';
 import { sentenceAt } from '../text/sentences';
 import { sentencesOf } from './document-cache';
+import { periodOf } from '../features/date-words';
 
 const GRANULARITY: Array<[RegExp, TimelineEvent['granularity']]> = [
   [/^\d{4}-\d{2}-\d{2}/, 'day'], [/^\d{4}-W\d{2}/, 'week'], [/^\d{4}-Q\d/, 'quarter'],
@@ -25,5 +26,7 @@ export function buildTimeline(documents: readonly DocumentAnalysis[]): TimelineE
         entities, dateText: date.text });
     }
   }
-  return events.sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path) || a.start - b.start);
+  // In calendar order: a week (2015-W18) before the days after its Monday, whatever the strings say.
+  const startOf = (event: TimelineEvent) => periodOf(event.date)?.start ?? 0;
+  return events.sort((a, b) => startOf(a) - startOf(b) || a.date.localeCompare(b.date) || a.path.localeCompare(b.path) || a.start - b.start);
 }
