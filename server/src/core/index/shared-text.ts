@@ -69,8 +69,8 @@ interface SentenceMatch { position: number; otherPosition: number; similarity: n
  */
 export class SharedTextIndex {
   private readonly documents = new Map<string, IndexedDocument>();
-  /** Band key -> the sentences in that bucket, in the order they were indexed (arrays: most buckets hold one). */
-  private readonly buckets = new Map<number, IndexedSentence[]>();
+  /** Band key -> the sentences in that bucket, in the order they were indexed (a set: a wire copy's bucket holds thousands). */
+  private readonly buckets = new Map<number, Set<IndexedSentence>>();
   /** path -> other path -> matched sentences, stored from both sides. */
   private readonly matches = new Map<string, Map<string, SentenceMatch[]>>();
   private readonly passages = new Map<string, SharedPassage[]>();
@@ -115,8 +115,8 @@ export class SharedTextIndex {
     for (const sentence of sentences) {
       for (const key of sentence.bandKeys) {
         const bucket = this.buckets.get(key);
-        if (bucket) bucket.push(sentence);
-        else this.buckets.set(key, [sentence]);
+        if (bucket) bucket.add(sentence);
+        else this.buckets.set(key, new Set([sentence]));
       }
     }
   }
@@ -138,10 +138,8 @@ export class SharedTextIndex {
     for (const sentence of indexed.sentences) {
       for (const key of sentence.bandKeys) {
         const bucket = this.buckets.get(key);
-        if (!bucket) continue;
-        const remaining = bucket.length === 1 ? [] : bucket.filter((entry) => entry !== sentence);
-        if (remaining.length) this.buckets.set(key, remaining);
-        else this.buckets.delete(key);
+        bucket?.delete(sentence);
+        if (bucket?.size === 0) this.buckets.delete(key);
       }
     }
     for (const otherPath of this.matches.get(path)?.keys() ?? []) {
