@@ -10,6 +10,7 @@ import type { ExportFormat } from './timeline/messages';
 import { TIMELINE_VIEW_TYPE, TimelinePanel, type TimelineHost } from './timeline/panel';
 import { ENTITIES_VIEW_ID, EntitiesTreeProvider } from './views/entities';
 import { FIGURES_VIEW_ID, FiguresTreeProvider } from './views/figures';
+import { PROVENANCE_VIEW_ID, ProvenanceTreeProvider } from './views/provenance';
 
 let client: LanguageClient | undefined;
 
@@ -45,9 +46,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const unreadable = new UnreadableFiles(log);
   const figures = new FiguresTreeProvider(languageClient, log);
   const entities = new EntitiesTreeProvider(languageClient, log);
+  const provenance = new ProvenanceTreeProvider(languageClient, log);
   const refreshViews = () => {
     figures.refresh();
     entities.refresh();
+    provenance.refresh();
     TimelinePanel.refreshIfOpen();
   };
 
@@ -55,7 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerShowCorrections(context);
   registerSeparateFigures(context, languageClient);
   context.subscriptions.push(
-    log, statusBar, figures, entities,
+    log, statusBar, figures, entities, provenance,
+    vscode.window.createTreeView(PROVENANCE_VIEW_ID, { treeDataProvider: provenance, showCollapseAll: true }),
+    vscode.commands.registerCommand('corroborate.showProvenance', () => vscode.commands.executeCommand(`${PROVENANCE_VIEW_ID}.focus`)),
     vscode.window.createTreeView(FIGURES_VIEW_ID, { treeDataProvider: figures, showCollapseAll: true }),
     vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: entities, showCollapseAll: true }),
     // Registered before any await so VS Code can restore a timeline left open at the last reload.

@@ -43,6 +43,8 @@ export interface FigureGroupView {
   measure: string;
   verdict: FigureVerdict;
   reason: string;
+  /** Provenance groups among the members' documents (issue 14): copies of one source count once. */
+  independentSources: number;
   members: Array<SourceLocation & { label: string; text: string; value: number; date: string | null; speaker: string | null }>;
 }
 
@@ -105,3 +107,36 @@ export const SEPARATE_FIGURES_COMMAND = 'corroborate.separateFigures';
 export const SEPARATE_FIGURES_EDIT_REQUEST = 'corroborate/separateFiguresEdit';
 
 export interface SeparateFiguresEditParams { uri: string; offset: number }
+
+/** Issue 14: the Provenance view. Params may name the documents of one story; without them, the whole workspace. */
+export const PROVENANCE_REQUEST = 'corroborate/provenance';
+
+export interface ProvenanceParams { uris?: string[] }
+
+export interface ProvenancePassageView {
+  here: SourceLocation;
+  there: SourceLocation;
+  text: string;
+  verbatim: boolean;
+  similarity: number;
+  words: number;
+  /** Mostly words inside quotation marks: the same speech quoted, not copied reporting. */
+  quoted: boolean;
+}
+
+export interface ProvenanceDocumentView {
+  uri: string;
+  label: string;
+  credits: Array<SourceLocation & { kind: string; name: string | null; text: string; agency: boolean }>;
+  /** The documents this one shares text with, and where. */
+  shared: Array<{ uri: string; label: string; passages: ProvenancePassageView[] }>;
+}
+
+export interface ProvenanceGroupView {
+  id: string;
+  label: string;
+  documents: ProvenanceDocumentView[];
+  links: Array<{ uri: string; otherUri: string; reason: string; detail: string }>;
+}
+
+export interface ProvenanceResponse { groups: ProvenanceGroupView[] }

@@ -199,7 +199,7 @@ test('quote lenses count the speaker\'s quotes across documents; figure lenses p
   const lenses = await server.codeLenses(uriOf(SEEDS.kerry)) ?? [];
   const kerry = lenses.find((lens) => /^John Kerry: \d+ quotes in 2 documents$/.test(lens.command?.title ?? ''));
   assert.ok(kerry, lenses.map((lens) => lens.command?.title).join(' | '));
-  const airstrikes = lenses.find((lens) => /^Also reported in 2 other sources/.test(lens.command?.title ?? ''));
+  const airstrikes = lenses.find((lens) => /^Also reported by 2 independent sources \(/.test(lens.command?.title ?? ''));
   assert.equal(airstrikes?.command?.command, 'corroborate.peekLocations');
   const locations = airstrikes?.command?.arguments?.[2] as Location[];
   assert.deepEqual(locations.map((location) => path.basename(new URL(location.uri).pathname)).sort(), [SEEDS.obama, SEEDS.centcom].sort());

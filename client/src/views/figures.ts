@@ -43,7 +43,8 @@ export class FiguresTreeProvider extends ServerTree<FigureNode, FigureGroupsResp
       const sources = new Set(group.members.map((member) => member.uri)).size;
       const item = new vscode.TreeItem(group.measure, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `figure-group:${group.id}`;
-      item.description = `${sources} source${sources === 1 ? '' : 's'} · ${verdict.text}`;
+      const independent = group.independentSources < sources ? ` (${group.independentSources} independent)` : '';
+      item.description = `${sources} source${sources === 1 ? '' : 's'}${independent} · ${verdict.text}`;
       item.iconPath = new vscode.ThemeIcon(verdict.icon, new vscode.ThemeColor(verdict.color));
       item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(group.measure)}** · ${verdict.text}\n\n${escapeMarkdown(calendarDatesInText(group.reason))}`);
       item.contextValue = `figureGroup.${group.verdict}`;

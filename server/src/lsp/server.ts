@@ -26,6 +26,8 @@ import {
   SET_DOCUMENT_DATE_COMMAND, SHOW_TIMELINE_COMMAND, TIMELINE_REQUEST, type DocumentDateEditParams, type EditResult,
 } from '../protocol';
 import { entitiesResponse, figureGroupsResponse, indexSummary, timelineResponse } from './views';
+import { provenanceResponse } from './provenance-view';
+import { PROVENANCE_REQUEST, type ProvenanceParams } from '../protocol';
 
 export const SEMANTIC_TOKEN_TYPES: EntityType[] = ['person', 'organization', 'place', 'other'];
 const SYMBOL_KIND: Record<OutlineItem['kind'], SymbolKind> = {
@@ -427,6 +429,7 @@ export function startServer(): void {
   connection.onRequest(TIMELINE_REQUEST, () => timelineResponse(index));
   connection.onRequest(FIGURE_GROUPS_REQUEST, () => figureGroupsResponse(index));
   connection.onRequest(ENTITIES_REQUEST, () => entitiesResponse(index));
+  connection.onRequest(PROVENANCE_REQUEST, (params: ProvenanceParams | undefined) => provenanceResponse(index, params));
 
   buffers.listen(connection);
   connection.listen();

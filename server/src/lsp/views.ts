@@ -54,9 +54,11 @@ function distinctLabels(documents: readonly DocumentAnalysis[]): Map<string, str
 
 export function figureGroupsResponse(index: WorkspaceIndex): FigureGroupsResponse {
   const byKey = new Map(index.all().map((document) => [document.path, document]));
+  const { provenance } = index.crossDocument();
   return {
     groups: index.crossDocument().figureGroups.map((group) => ({
       id: group.id, measure: group.measure, verdict: group.verdict, reason: group.reason,
+      independentSources: provenance.corroboration(group.members.map((member) => member.path)).independentSources,
       members: group.members.map((member) => {
         const document = byKey.get(member.path)!;
         return { ...locate(document, member), label: documentLabel(document), text: member.text, value: member.value,

@@ -1,8 +1,9 @@
 import type { DocumentAnalysis, FigureGroup, Quote, Span } from '../types';
 import type { CrossDocumentView } from '../index/workspace-index';
 import { documentLabel, formatNumber } from './names';
+import { misquoteDiagnostics } from './misquote-diagnostics';
 
-export type DiagnosticKind = 'noise' | 'figure-conflict' | 'unattributed-quote' | 'undated' | 'name-spelling' | 'quote-speaker-mismatch';
+export type DiagnosticKind = 'noise' | 'figure-conflict' | 'unattributed-quote' | 'undated' | 'name-spelling' | 'quote-speaker-mismatch' | 'misquote';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface RelatedLocation extends Span { path: string; message: string }
@@ -24,6 +25,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticKind, Severity> = {
   'undated': 'information',
   'name-spelling': 'information',
   'quote-speaker-mismatch': 'warning',
+  'misquote': 'warning',
 };
 
 export interface DiagnosticOptions {
@@ -35,7 +37,7 @@ export interface DiagnosticOptions {
 /** Problems the user set aside (from the corrections file), for this document. */
 export type Dismissals = ReadonlyArray<{ code: string; text?: string }>;
 
-const KIND_ORDER: DiagnosticKind[] = ['figure-conflict', 'quote-speaker-mismatch', 'name-spelling', 'undated', 'unattributed-quote', 'noise'];
+const KIND_ORDER: DiagnosticKind[] = ['figure-conflict', 'misquote', 'quote-speaker-mismatch', 'name-spelling', 'undated', 'unattributed-quote', 'noise'];
 /** Shorter names differ by a letter too often by chance ("Carter", "Cartier"). */
 const SHORTEST_CHECKED_NAME = 8;
 /** Quotes this long, once normalised, are matched across sources. */
@@ -173,6 +175,7 @@ export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocument
   }
   for (const misspelling of misspelledNames(document, facts)) add(misspelling);
   for (const mismatch of quoteSpeakerMismatches(document, facts)) add(mismatch);
+  found.push(...misquoteDiagnostics(document, view, all, options.severity.misquote ?? DEFAULT_SEVERITY.misquote));
   const kept = found.filter((diagnostic) => !dismissed.some((entry) => entry.code === diagnostic.kind
     && (entry.text === undefined || entry.text === document.text.slice(diagnostic.start, diagnostic.end))));
   kept.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.start - b.start);

@@ -37,7 +37,7 @@ function hoverOfAnalysed(document: DocumentAnalysis, offset: number, view: Cross
   if (date) return { start: date.start, end: date.end, markdown: dateHover(document, date) };
   const entity = document.entities.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (entity) return { start: entity.start, end: entity.end, markdown: entityHover(entity.id, entity.canonical, entity.type, view, all, links) };
-  if (quote) return { start: quote.start, end: quote.end, markdown: quoteHover(document, quote, all, links) };
+  if (quote) return { start: quote.start, end: quote.end, markdown: quoteHover(document, quote, all, links, view) };
   return null;
 }
 
@@ -84,10 +84,12 @@ function entityHover(id: string, fallbackName: string, type: string, view: Cross
   return lines.join('\n\n');
 }
 
-function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly DocumentAnalysis[], links: HoverLinks): string {
+function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly DocumentAnalysis[], links: HoverLinks, view: CrossDocumentView): string {
   const speaker = quote.speaker;
   const date = document.metadata.date.value;
   const lines = [`**Quote** · ${speaker ? escapeMarkdown(speaker.name) : 'no speaker named'} · ${date ? calendarDateInWords(date) : 'date unset'}`];
+  const echoes = view.provenance.echoesOf(document.path, quote.start);
+  if (echoes.length) lines.push(`Quoted in the same words by ${view.provenance.corroborationPhrase(echoes.map((echo) => echo.path), document.path)}`);
   if (speaker?.id) {
     const others = all.flatMap((other) => other.quotes.filter((candidate) => candidate !== quote && candidate.speaker?.id === speaker.id)
       .map((candidate) => ({ document: other, quote: candidate })));
@@ -108,18 +110,20 @@ function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocu
   const heading = `**${escapeMarkdown(figure.measure ?? figure.unit ?? 'figure')}** · ${escapeMarkdown(figure.text)} · ${describeInterval(figure)}`;
   if (!group) return `${heading}\n\nNo other source reports this measure.`;
   return [`**${escapeMarkdown(group.measure)}** · ${new Set(group.members.map((member) => member.path)).size} sources · ${group.verdict.replace(/-/g, ' ')}`,
-    '', groupTable(group, document, all, links), '', escapeMarkdown(calendarDatesInText(group.reason)), '',
+    '', `Also reported by ${view.provenance.corroborationPhrase(group.members.map((member) => member.path), document.path)}`,
+    '', groupTable(group, document, all, links, view), '', escapeMarkdown(calendarDatesInText(group.reason)), '',
     `[Show in timeline](${links.showTimeline(document.path)}) · [These are different measures…](${links.separateFigures(document.path, figure.start)})`].join('\n');
 }
 
-function groupTable(group: FigureGroup, current: DocumentAnalysis, all: readonly DocumentAnalysis[], links: HoverLinks): string {
-  const rows = ['| source | date | reported | said by |', '|---|---|---|---|'];
+function groupTable(group: FigureGroup, current: DocumentAnalysis, all: readonly DocumentAnalysis[], links: HoverLinks,
+  view: CrossDocumentView): string {
+  const rows = ['| source | date | reported | said by | provenance |', '|---|---|---|---|---|'];
   for (const member of group.members) {
     const document = all.find((candidate) => candidate.path === member.path);
     const name = member.path === current.path ? 'this document' : document ? documentLabel(document) : member.path;
     const source = member.path === current.path ? name : `[${escapeMarkdown(name)}](${links.location(member.path, member.start)})`;
     const date = member.date ? calendarDateInWords(member.date) : 'date unset';
-    rows.push(`| ${source} | ${date} | ${escapeMarkdown(member.text)} | ${member.speaker ? escapeMarkdown(member.speaker) : '—'} |`);
+    rows.push(`| ${source} | ${date} | ${escapeMarkdown(member.text)} | ${member.speaker ? escapeMarkdown(member.speaker) : '—'} | ${escapeMarkdown(view.provenance.groupLabel(member.path))} |`);
   }
   return rows.join('\n');
 }

@@ -42,14 +42,14 @@ export function lensesFor(document: DocumentAnalysis, view: CrossDocumentView): 
     : `Date unknown: Set date… · ${counts}`;
   const lenses: FoundLens[] = [{ start: document.metadata.bodyStart, end: document.metadata.bodyStart, title, action: 'show-timeline' }];
   const lensedLines = new Set<string>();
-  for (const { group, member, otherSources } of memberships) {
+  for (const { group, member } of memberships) {
     // One lens per group and line: "about 7,400 … with approximately 2,800" need one "also reported".
     const lineStart = document.text.lastIndexOf('\n', member.start);
     if (lensedLines.has(`${group.id}@${lineStart}`)) continue;
     lensedLines.add(`${group.id}@${lineStart}`);
     const others = group.members.filter((other) => other.path !== document.path).slice(0, MOST_PEEKED);
     lenses.push({ start: member.start, end: member.end,
-      title: `Also reported in ${otherSources} other source${otherSources === 1 ? '' : 's'} (${group.verdict.replace(/-/g, ' ')})`,
+      title: `Also reported by ${view.provenance.corroborationPhrase(group.members.map((other) => other.path), document.path)} (${group.verdict.replace(/-/g, ' ')})`,
       action: 'show-sources', locations: others.map(({ path, start, end }) => ({ path, start, end })) });
   }
   let previousQuote: { end: number; speaker: string } | null = null;

@@ -5,6 +5,7 @@ import { linkEntities } from './cross-entities';
 import { correctEntities } from './entity-corrections';
 import { groupFigures } from './figure-groups';
 import { buildTimeline } from './timeline';
+import { Provenance, ProvenanceIndexes } from './provenance';
 
 export interface CrossDocumentView {
   entities: CrossDocumentEntity[];
@@ -12,6 +13,8 @@ export interface CrossDocumentView {
   timeline: TimelineEvent[];
   /** Every attributed quote's place, by speaker id. */
   quotesBySpeaker: Map<string, Array<{ path: string; start: number; end: number }>>;
+  /** Shared text, credits, provenance groups and misquotes (issue 14), built when first asked for. */
+  provenance: Provenance;
 }
 
 /**
@@ -24,6 +27,7 @@ export class WorkspaceIndex {
   private readonly documents = new Map<string, DocumentAnalysis>();
   private corrections: Corrections = emptyCorrections();
   private view: CrossDocumentView | null = null;
+  private readonly provenanceIndexes = new ProvenanceIndexes();
 
   /** Analyses `text` unless the same text is already indexed under `key`. */
   set(key: string, text: string): DocumentAnalysis {
@@ -92,9 +96,12 @@ export class WorkspaceIndex {
         }
       }
       let timeline: TimelineEvent[] | null = null;
+      let provenance: Provenance | null = null;
+      const { provenanceIndexes } = this;
       // The timeline is asked for by the timeline view only: it is not built on every keystroke.
       this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures), quotesBySpeaker,
-        get timeline() { return (timeline ??= buildTimeline(documents)); } };
+        get timeline() { return (timeline ??= buildTimeline(documents)); },
+        get provenance() { return (provenance ??= new Provenance(documents, provenanceIndexes)); } };
     }
     return this.view;
   }
