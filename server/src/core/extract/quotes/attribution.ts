@@ -1,0 +1,363 @@
+// Who a quote is attributed to, read from the structure of the attribution clause: "X said", "said X",
+// "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
+import type { EntityMention, Span } from '../../types';
+import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CUE_PATTERN, CUES, DETERMINERS, MODIFIER_PREPOSITIONS, PRONOUNS } from './lexicon';
+import titles from '../../data/entities-titles.json';
+
+export interface Subject extends Span {
+  kind: 'mention' | 'pronoun' | 'role' | 'phrase';
+  mention?: EntityMention;
+}
+
+interface Cue extends Span { word: string; after: boolean }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const ROLE = titles.roleNouns.map(escape).join('|');
+const ROLE_AFTER = new RegExp(`^(?:the|a|an|this)\\s+(?:[\\w.’'-]+\\s+){0,3}?(?:${ROLE})s?\\b`, 'i');
+const ROLE_BEFORE = new RegExp(`\\b(?:the|a|an|this)\\s+(?:[\\w.’'-]+\\s+){0,3}?(?:${ROLE})s?$`, 'i');
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]/gu;
+const POSSESSIVE = /['’]s?$/;
+const MAX_PHRASE_WORDS = 8;
+
+interface Token extends Span { word: string }
+
+export class Attribution {
+  private readonly byStart = new Map<number, EntityMention>();
+  private readonly byEnd = new Map<number, EntityMention>();
+
+  constructor(private readonly text: string, private readonly mentions: readonly EntityMention[], private readonly bodyStart: number) {
+    for (const mention of mentions) {
+      if (!this.byStart.has(mention.start)) this.byStart.set(mention.start, mention);
+      this.byEnd.set(mention.end, mention);
+    }
+  }
+
+  /** The attribution of the quote at `span`: after it, else before it in its sentence. */
+  of(span: Span, previous: Span | null): Subject | null {
+    return this.after(span) ?? this.before(span, previous);
+  }
+
+  /** Whether the sentence around `span` has a cue word (a fragment in quotation marks needs one). */
+  hasCue(span: Span, previous: Span | null): boolean {
+    const window = this.text.slice(this.windowStart(span.start, previous), span.start) + ' ' + this.text.slice(span.end, this.windowEnd(span.end));
+    CUE_PATTERN.lastIndex = 0;
+    AFTER_PATTERN.lastIndex = 0;
+    return CUE_PATTERN.test(window) || AFTER_PATTERN.test(window);
+  }
+
+  /** The last attribution written in the paragraph before `offset` ("Wilkins also said Warhol was…"). */
+  lastInParagraphBefore(paragraphStart: number, paragraphEnd: number): Subject | null {
+    const cues = this.cuesIn(paragraphStart, paragraphEnd);
+    for (let k = cues.length - 1; k >= 0; k--) {
+      const cue = cues[k];
+      if (cue.after) { const s = this.subjectAt(cue.end); if (s) return s; continue; }
+      if (CUES.gerunds.has(cue.word)) continue;
+      const floor = this.windowStart(cue.start, null, paragraphStart);
+      const subject = this.subjectEndingAt(cue.start, floor);
+      if (subject) return subject;
+      if (!CUES.addressee.has(cue.word)) {
+        const inverted = this.subjectAt(cue.end);
+        if (inverted && inverted.kind !== 'phrase') return inverted;
+      }
+    }
+    return null;
+  }
+
+  private after(span: Span): Subject | null {
+    const { text } = this;
+    const limit = this.windowEnd(span.end);
+    const closedSentence = /[.!?…]\s*[”"]$/.test(text.slice(span.end - 3, span.end));
+    const dash = /^\s*(?:—|–|--|-)\s*/.exec(text.slice(span.end, limit));
+    if (dash) {
+      const named = this.subjectAt(span.end + dash[0].length);
+      if (named && named.kind !== 'pronoun') return named;
+    }
+    const lead = span.end + (/^[\s,;:!?]*/.exec(text.slice(span.end, limit))?.[0].length ?? 0);
+    const cues = this.cuesIn(lead, limit);
+    const first = cues[0];
+    if (first && !first.after && first.start === this.skipAdverbs(lead, first.start)) {
+      // "…," said X / "…," says the company
+      if (CUES.gerunds.has(first.word) || CUES.addressee.has(first.word)) return null;
+      return this.subjectAt(first.end);
+    }
+    if (closedSentence) return null;
+    for (const cue of cues) {
+      if (cue.after) {
+        const named = this.subjectAt(cue.end);
+        if (named) return named;
+        continue;
+      }
+      if (CUES.gerunds.has(cue.word)) continue;
+      const subject = this.subjectEndingAt(cue.start, lead);
+      // the clause right after the quote, or after the rest of its sentence: "…enduring defeat" of the IS group, Tillerson told
+      if (subject && /^(?:(?:and|but)\s+)?$|^[^,;:.!?“”"]{1,60},\s*$/.test(text.slice(lead, subject.start))) return subject;
+    }
+    return null;
+  }
+
+  private before(span: Span, previous: Span | null): Subject | null {
+    const { text } = this;
+    const from = this.windowStart(span.start, previous);
+    const head = text.slice(from, span.start).replace(/\s+$/, '');
+    const headEnd = from + head.length;
+    const cues = this.cuesIn(from, span.start);
+    if (head.endsWith(':')) {
+      // "Bill: “…”", "Matthew Ingram, The Globe and Mail: “…”" (a cue before the colon is read below)
+      // the name is all the clause holds before the colon
+      const named = this.subjectEndingAt(headEnd - 1, from, true);
+      const clauseStart = from + (/^\s*/.exec(head)?.[0].length ?? 0);
+      if (named && named.start === clauseStart) return named;
+    }
+    for (let k = cues.length - 1; k >= 0; k--) {
+      const cue = cues[k];
+      if (cue.after) {
+        const named = this.subjectAt(cue.end);
+        if (named) return named;
+        continue;
+      }
+      if (CUES.gerunds.has(cue.word)) {
+        const own = this.subjectEndingAt(cue.start, from);
+        if (own && own.kind !== 'phrase') return own;
+        const sentenceSubject = this.subjectAt(from);
+        if (sentenceSubject && sentenceSubject.end <= cue.start) return sentenceSubject;
+        continue;
+      }
+      const subject = this.subjectEndingAt(cue.start, from);
+      if (subject) return subject;
+      if (!CUES.addressee.has(cue.word)) {
+        const inverted = this.subjectAt(cue.end);
+        if (inverted && /^[\s,:]*$/.test(text.slice(inverted.end, span.start))) return inverted;
+      }
+    }
+    if (cues.length) {
+      // "Pentagon Spokesperson Peter Cook welcomed …, but stressed that …": the sentence's first person.
+      const lastCue = cues[cues.length - 1];
+      const first = this.mentions.find((m) => m.start >= from && m.end <= lastCue.start && m.type === 'person');
+      if (first) return { start: first.start, end: first.end, kind: 'mention', mention: first };
+    }
+    return null;
+  }
+
+  private cuesIn(from: number, to: number): Cue[] {
+    const window = this.text.slice(from, to);
+    const found: Cue[] = [];
+    CUE_PATTERN.lastIndex = 0;
+    for (let m = CUE_PATTERN.exec(window); m; m = CUE_PATTERN.exec(window)) found.push({ start: from + m.index, end: from + m.index + m[0].length, word: m[0].replace(/\s+/g, ' '), after: false });
+    AFTER_PATTERN.lastIndex = 0;
+    for (let m = AFTER_PATTERN.exec(window); m; m = AFTER_PATTERN.exec(window)) {
+      const cue = { start: from + m.index, end: from + m.index + m[0].length, word: m[0].toLowerCase(), after: true };
+      for (let k = found.length - 1; k >= 0; k--) if (found[k].start < cue.end && cue.start < found[k].end) found.splice(k, 1);
+      found.push(cue);
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** The start of the cue once adverbs between `from` and it are skipped, or `from` when others stand there. */
+  private skipAdverbs(from: number, to: number): number {
+    const between = this.text.slice(from, to).trim();
+    if (!between) return to;
+    return between.split(/\s+/).every((w) => CUES.adverbs.has(w.toLowerCase())) ? to : from;
+  }
+
+  /** The speaker named from `offset` on: a mention, a pronoun, a role ("the president") or a descriptive phrase. */
+  subjectAt(offset: number): Subject | null {
+    const { text } = this;
+    let i = offset;
+    while (i < text.length && /[ \t\u00a0]/.test(text[i])) i++;
+    const mention = this.byStart.get(i);
+    if (mention) return this.possessor(mention) ?? { start: mention.start, end: mention.end, kind: 'mention', mention };
+    const head = text.slice(i, i + 80);
+    const word = /^[\p{L}]+/u.exec(head)?.[0] ?? '';
+    if (PRONOUNS.has(word.toLowerCase())) return { start: i, end: i + word.length, kind: 'pronoun' };
+    const role = ROLE_AFTER.exec(head);
+    if (role) {
+      const inner = this.personWithin(i, i + role[0].length) ?? this.apposedPerson(i + role[0].length);
+      if (inner) return inner;
+      return { start: i, end: i + role[0].length, kind: 'role' };
+    }
+    const tokens = this.tokensFrom(i, Math.min(text.length, i + 120));
+    if (!tokens.length || !this.opensPhrase(tokens[0], true)) return null;
+    let end = tokens[0].end;
+    for (let k = 1; k < tokens.length && k < MAX_PHRASE_WORDS; k++) {
+      const token = tokens[k];
+      const lower = token.word.toLowerCase();
+      if (!/^[\p{L}\p{N}]/u.test(token.word)) break;
+      if (BOUNDARIES.has(lower) || CUES.formSet.has(lower)) break;
+      if (/^(?:on|to|in|at|as|during|after|before|via|through|into|over|about|while|when)$/.test(lower)) break;
+      end = token.end;
+    }
+    const inner = this.personWithin(i, end) ?? this.apposedPerson(end);
+    if (inner) return inner;
+    return { start: i, end, kind: 'phrase' };
+  }
+
+  /** The speaker written right before `offset` (a cue, or a colon), skipping adverbs and appositions. */
+  subjectEndingAt(offset: number, floor: number, colon = false): Subject | null {
+    const { text } = this;
+    let end = offset;
+    // adverbs and auxiliaries: "he also said", "Obama has repeatedly warned"
+    for (;;) {
+      const m = /([\p{L}]+)\s*$/u.exec(text.slice(Math.max(floor, end - 30), end));
+      if (!m || !CUES.adverbs.has(m[1].toLowerCase()) || PRONOUNS.has(m[1].toLowerCase())) break;
+      end -= m[0].length;
+      while (end > floor && /\s/.test(text[end - 1])) end--;
+    }
+    while (end > floor && /[ \t\u00a0]/.test(text[end - 1])) end--;
+    const direct = this.subjectEnding(end, floor);
+    if (direct) return direct;
+    if (text[end - 1] === ',') {
+      // "Grassley, Republican of Iowa, said"; "Matthew Ingram, The Globe and Mail:"
+      const apposition = text.lastIndexOf(',', end - 2);
+      if (apposition > floor && apposition >= end - 120 && !/[“”"()]/.test(text.slice(apposition, end))) {
+        let at = apposition;
+        while (at > floor && /\s/.test(text[at - 1])) at--;
+        const subject = this.subjectEnding(at, floor);
+        if (subject) return subject;
+      }
+      if (colon) {
+        let at = end - 1;
+        while (at > floor && /\s/.test(text[at - 1])) at--;
+        return this.subjectEnding(at, floor);
+      }
+    }
+    return null;
+  }
+
+  private subjectEnding(end: number, floor: number): Subject | null {
+    const { text } = this;
+    const mention = this.byEnd.get(end);
+    if (mention && mention.start >= floor) {
+      // "Edward Alden of the Council on Foreign Relations said": the person, not the organization
+      if (mention.type !== 'person') {
+        const qualified = this.qualifiedBy(mention, floor);
+        if (qualified) return qualified;
+      }
+      return { start: mention.start, end: mention.end, kind: 'mention', mention };
+    }
+    const head = text.slice(Math.max(floor, end - 80), end);
+    const pronoun = /([\p{L}]+)$/u.exec(head);
+    if (pronoun && PRONOUNS.has(pronoun[1].toLowerCase()) && !/[\p{L}’'-]$/u.test(text.slice(0, end - pronoun[1].length))) {
+      return { start: end - pronoun[1].length, end, kind: 'pronoun' };
+    }
+    const role = ROLE_BEFORE.exec(head);
+    if (role) {
+      const start = end - role[0].length;
+      const inner = this.personWithin(start, end);
+      if (inner) return inner;
+      return { start, end, kind: 'role' };
+    }
+    return this.phraseEndingAt(end, floor);
+  }
+
+  /** "the company", "The report's authors", "all of our acquaintances": a noun phrase read back from `end`. */
+  private phraseEndingAt(end: number, floor: number): Subject | null {
+    const { text } = this;
+    const tokens = this.tokensFrom(Math.max(floor, end - 120), end);
+    const words: Token[] = [];
+    for (let k = tokens.length - 1; k >= 0 && words.length < MAX_PHRASE_WORDS; k--) {
+      const token = tokens[k];
+      if (!/^[\p{L}\p{N}]/u.test(token.word)) break;
+      const lower = token.word.toLowerCase();
+      if (BOUNDARIES.has(lower) || CUES.formSet.has(lower)) break;
+      words.unshift(token);
+    }
+    if (!words.length) return null;
+    const last = words[words.length - 1].word.toLowerCase();
+    if (DETERMINERS.has(last) && !/s$/.test(last) || MODIFIER_PREPOSITIONS.has(last)) return null;
+    const opens = words.findIndex((token, index) => this.opensPhrase(token, index === 0));
+    if (opens < 0) return null;
+    const start = words[opens].start;
+    const owner = this.byStart.get(start);
+    if (owner && POSSESSIVE.test(text.slice(owner.end, owner.end + 2).trim().slice(0, 2))) return this.possessor(owner);
+    const inner = this.personWithin(start, end);
+    if (inner) return inner;
+    return { start, end, kind: 'phrase' };
+  }
+
+  private opensPhrase(token: Token, first: boolean): boolean {
+    const lower = token.word.toLowerCase();
+    if (DETERMINERS.has(lower)) return true;
+    if (POSSESSIVE.test(token.word) && /^\p{Lu}/u.test(token.word)) return true;
+    return first && /^\p{Lu}/u.test(token.word) && !BOUNDARIES.has(lower);
+  }
+
+  /** "Cornyn's statement": the phrase, spoken for the owner. */
+  private possessor(mention: EntityMention): Subject | null {
+    const after = this.text.slice(mention.end, mention.end + 60);
+    const owned = /^['’]s?\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(after);
+    if (!owned) return null;
+    const words = owned[1].split(/\s+/);
+    let kept = 0;
+    for (const word of words) { if (BOUNDARIES.has(word) || CUES.formSet.has(word)) break; kept++; }
+    if (!kept) return null;
+    const end = mention.end + after.indexOf(words[kept - 1], owned[0].length - owned[1].length) + words[kept - 1].length;
+    return { start: mention.start, end, kind: 'mention', mention };
+  }
+
+  private personWithin(start: number, end: number): Subject | null {
+    const inner = this.mentions.find((m) => m.start >= start && m.end <= end && m.type === 'person');
+    return inner ? { start: inner.start, end: inner.end, kind: 'mention', mention: inner } : null;
+  }
+
+  /** "the Crown prosecutor, Mark Tedeschi": the person named in apposition right after a description. */
+  private apposedPerson(end: number): Subject | null {
+    const m = /^\s*,\s*/.exec(this.text.slice(end, end + 4));
+    if (!m) return null;
+    const mention = this.byStart.get(end + m[0].length);
+    return mention?.type === 'person' ? { start: mention.start, end: mention.end, kind: 'mention', mention } : null;
+  }
+
+  /** The person or description an organization or place qualifies: "Edward Alden of the Council …". */
+  private qualifiedBy(mention: EntityMention, floor: number): Subject | null {
+    const before = this.text.slice(Math.max(floor, mention.start - 20), mention.start);
+    const link = /\s([\p{L}]+)\s+(?:the\s+)?$/u.exec(before);
+    if (!link || !MODIFIER_PREPOSITIONS.has(link[1].toLowerCase())) return null;
+    const at = mention.start - (before.length - link.index);
+    const person = this.byEnd.get(at);
+    if (person && person.start >= floor && person.type === 'person') return { start: person.start, end: person.end, kind: 'mention', mention: person };
+    const phrase = this.subjectEnding(at, floor);
+    return phrase && phrase.kind !== 'pronoun' ? phrase : null;
+  }
+
+  private tokensFrom(from: number, to: number): Token[] {
+    const slice = this.text.slice(from, to);
+    const tokens: Token[] = [];
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) tokens.push({ start: from + m.index, end: from + m.index + m[0].length, word: m[0] });
+    return tokens;
+  }
+
+  windowEnd(from: number): number {
+    const { text } = this;
+    let i = from;
+    const stop = Math.min(text.length, from + 240);
+    while (i < stop) {
+      const ch = text[i];
+      if (ch === '\n' || ch === '“' || ch === '"') break;
+      if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ') && !this.abbreviationBefore(i)) break;
+      i++;
+    }
+    return i;
+  }
+
+  windowStart(to: number, previous: Span | null, floorAt = this.bodyStart): number {
+    const { text } = this;
+    let i = to - 1;
+    const floor = Math.max(floorAt, to - 1200, previous && previous.end <= to ? previous.end : 0);
+    while (i >= floor) {
+      const ch = text[i];
+      if (ch === '\n') return i + 1;
+      if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ') && !this.abbreviationBefore(i)) return i + 1;
+      i--;
+    }
+    return Math.max(floor, 0);
+  }
+
+  private abbreviationBefore(dot: number): boolean {
+    const { text } = this;
+    let i = dot;
+    while (i > 0 && /[A-Za-z.]/.test(text[i - 1])) i--;
+    const word = text.slice(i, dot);
+    return /^[A-Z]$/.test(word) || /^([A-Za-z]\.)+[A-Za-z]$/.test(word) || ABBREVIATIONS.has(word);
+  }
+}
