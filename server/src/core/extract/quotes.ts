@@ -56,8 +56,8 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
     } else if (sameParagraph && previous?.speaker && follows(previous.span, span)) {
       speaker = { ...previous.speaker };
       continues = onlyAttributionBetween(previous.span, span, previous.speaker);
-    } else if (opensParagraph(span.start)) {
-      speaker = fromPreviousParagraph(span);
+    } else {
+      speaker = fromContext(span);
     }
     if (span.paragraphContinuation && !previous?.speaker) continues = true;
     quotes.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), speaker, ...(continues ? { continues } : {}) });
@@ -119,17 +119,20 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
     return between.length <= speaker.end - speaker.start + 90 && sentenceEnds <= 1;
   }
 
-  function opensParagraph(offset: number): boolean {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    return !text.slice(lineStart, offset).trim();
-  }
-
-  /** A paragraph that is a quote with no attribution of its own goes on with the last speaker of the paragraph before. */
-  function fromPreviousParagraph(span: Span): QuoteSpeaker | null {
-    let end = text.lastIndexOf('\n', span.start - 1);
-    while (end > context.bodyStart && /\s/.test(text[end - 1])) end--;
-    if (end <= context.bodyStart) return null;
-    const start = Math.max(context.bodyStart, text.lastIndexOf('\n', end - 1) + 1);
+  /**
+   * A quote with no attribution of its own goes on with the last speaker named before it in its paragraph
+   * ("Wilkins also said Warhol was … . “As a way …”"), or, when it opens the paragraph, in the paragraph before.
+   */
+  function fromContext(span: Span): QuoteSpeaker | null {
+    const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+    let start = lineStart;
+    let end = span.start;
+    if (!text.slice(lineStart, span.start).trim()) {
+      end = lineStart - 1;
+      while (end > context.bodyStart && /\s/.test(text[end - 1])) end--;
+      if (end <= context.bodyStart) return null;
+      start = Math.max(context.bodyStart, text.lastIndexOf('\n', end - 1) + 1);
+    }
     const subject = attribution.lastInParagraphBefore(start, end);
     if (!subject) return null;
     const speaker = resolve(subject);

@@ -90,7 +90,8 @@ export class Attribution {
       if (CUES.gerunds.has(cue.word)) continue;
       const subject = this.subjectEndingAt(cue.start, lead);
       // the clause right after the quote, or after the rest of its sentence: "…enduring defeat" of the IS group, Tillerson told
-      if (subject && /^(?:(?:and|but)\s+)?$|^[^,;:.!?“”"]{1,60},\s*$/.test(text.slice(lead, subject.start))) return subject;
+      // or after words that describe the speaker: "…," team member Rodaba Noori told
+      if (subject && /^(?:(?:and|but)\s+)?$|^[^,;:.!?“”"]{1,60},\s*$|^(?:[\p{Ll}-]+\s+){1,3}$/u.test(text.slice(lead, subject.start))) return subject;
     }
     return null;
   }
@@ -116,8 +117,9 @@ export class Attribution {
         continue;
       }
       if (CUES.gerunds.has(cue.word)) {
-        const own = this.subjectEndingAt(cue.start, from);
-        if (own && own.kind !== 'phrase') return own;
+        // "a message stating", "one poster writing": the phrase right before; "…, saying": the sentence's subject
+        const own = /,\s*$/.test(text.slice(from, cue.start)) ? null : this.subjectEndingAt(cue.start, from);
+        if (own) return own;
         const sentenceSubject = this.subjectAt(from);
         if (sentenceSubject && sentenceSubject.end <= cue.start) return sentenceSubject;
         continue;
@@ -206,14 +208,17 @@ export class Attribution {
     const direct = this.subjectEnding(end, floor);
     if (direct) return direct;
     if (text[end - 1] === ',') {
-      // "Grassley, Republican of Iowa, said"; "Matthew Ingram, The Globe and Mail:"
-      const apposition = text.lastIndexOf(',', end - 2);
-      if (apposition > floor && apposition >= end - 120 && !/[“”"()]/.test(text.slice(apposition, end))) {
-        let at = apposition;
+      // "Grassley, Republican of Iowa, said"; "Cynthia Thompson, curator … at the University of Arkansas, Fayetteville, said"
+      let fallback: Subject | null = null;
+      for (let comma = text.lastIndexOf(',', end - 2), tries = 0; comma > floor && comma >= end - 200 && tries < 4; comma = text.lastIndexOf(',', comma - 1), tries++) {
+        if (/[“”"()]/.test(text.slice(comma, end))) break;
+        let at = comma;
         while (at > floor && /\s/.test(text[at - 1])) at--;
         const subject = this.subjectEnding(at, floor);
-        if (subject) return subject;
+        if (subject?.mention?.type === 'person') return subject;
+        if (subject && !fallback && (tries === 0 || subject.kind !== 'phrase')) fallback = subject;
       }
+      if (fallback) return fallback;
       if (colon) {
         let at = end - 1;
         while (at > floor && /\s/.test(text[at - 1])) at--;

@@ -60,6 +60,8 @@ export function findQuoteSpans(text: string, from: number): MarkedSpan[] {
   return spans;
 }
 
+const CITATION_AFTER = /^\s*[—–-]+\s*[^\n,]{1,40},\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s*)?\d{4}\s*(?:\n|$)/u;
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
 
 export function wordsOf(text: string): string[] {
@@ -72,7 +74,10 @@ export function notAQuote(text: string, span: Span): string | null {
   const words = wordsOf(inner);
   const before = text.slice(Math.max(0, span.start - 40), span.start);
   if (/=\s*$/.test(before)) return 'markup attribute';
-  if (words.length < MINIMUM_WORDS) return 'single term';
+  // "Wow." is an exclamation; "parole" a term
+  if (words.length < MINIMUM_WORDS && !/^\p{Lu}.*[.!?]$/u.test(inner)) return 'single term';
+  // "Document found on street not secret, say feds" — The Canadian Press, August 15, 2008
+  if (CITATION_AFTER.test(text.slice(span.end, span.end + 80))) return 'title of an article';
   if (SCARE_BEFORE.test(before)) return 'term or name';
   const previousWords = wordsOf(before.slice(-24)).map((w) => w.toLowerCase());
   if (previousWords.slice(-2).some((w) => TITLE_MARKERS.has(w))) return 'title of a work';
@@ -87,7 +92,7 @@ export function isFragment(text: string, span: Span): boolean {
   const inner = text.slice(span.start + 1, span.end - 1).trim();
   const words = wordsOf(inner);
   if (words.length > FRAGMENT_WORDS) return false;
-  const sentence = /^\p{Lu}/u.test(inner) && /[.!?,;:…]$/.test(inner);
+  const sentence = /^\p{Lu}/u.test(inner) && /[.!?,;:…]$/.test(inner) && words.length > 1;
   return !sentence;
 }
 
