@@ -22,7 +22,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const USAGE = 'usage: node bench/quality.mjs [--cli PATH] [--markdown] [--only NAME,NAME] [--timeout SECONDS] [--json]';
-const DEV_DATASETS = ['ecbplus-dev', 'rt-figures', 'rt-dates', 'quantulum3-figures', 'semeval2015-timeline-dev'];
+const DEV_DATASETS = ['ecbplus-dev', 'rt-figures', 'rt-dates', 'quantulum3-figures', 'semeval2015-timeline-dev', 'gum-quotes'];
 const SEEDS = 'seeds-gold';
 
 // Targets: dataset -> [{ metric, field, min }]. `field` is the number compared (f1, r, accuracy...).
@@ -31,6 +31,7 @@ const TARGETS = {
   'quantulum3-figures': [{ metric: 'figures.value', field: 'f1', min: 0.80 }, { metric: 'figures.value+unit', field: 'f1', min: 0.65 }],
   'rt-dates': [{ metric: 'dates.value', field: 'f1', min: 0.75 }],
   'ecbplus-dev': [{ metric: 'entities.overlap', field: 'r', min: 0.85 }, { metric: 'coref.conll', field: 'f1', min: 0.85 }],
+  'gum-quotes': [{ metric: 'quotes.span', field: 'f1', min: 0.90 }, { metric: 'quotes.speaker', field: 'accuracy', min: 0.85 }],
   // seeds gold: every metric the gold scores, on its headline number
   [SEEDS]: '*',
 };

@@ -1,7 +1,7 @@
 // Who a quote is attributed to, read from the structure of the attribution clause: "X said", "said X",
 // "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
 import type { EntityMention, Span } from '../../types';
-import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CUE_PATTERN, CUES, DETERMINERS, MODIFIER_PREPOSITIONS, PRONOUNS } from './lexicon';
+import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CUE_PATTERN, CUES, DETERMINERS, MODIFIER_PREPOSITIONS, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
 
 export interface Subject extends Span {
@@ -18,6 +18,7 @@ const ROLE_BEFORE = new RegExp(`\\b(?:the|a|an|this)\\s+(?:[\\w.’'-]+\\s+){0,3
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE = /['’]s?$/;
 const MAX_PHRASE_WORDS = 8;
+const DASH_AFTER = new RegExp(`^\\s*(?:${[...CUES.dashes].sort((a, b) => b.length - a.length).map(escape).join('|')})\\s*`);
 
 interface Token extends Span { word: string }
 
@@ -67,7 +68,7 @@ export class Attribution {
     const { text } = this;
     const limit = this.windowEnd(span.end);
     const closedSentence = /[.!?…]\s*[”"]$/.test(text.slice(span.end - 3, span.end));
-    const dash = /^\s*(?:—|–|--|-)\s*/.exec(text.slice(span.end, limit));
+    const dash = DASH_AFTER.exec(text.slice(span.end, limit));
     if (dash) {
       const named = this.subjectAt(span.end + dash[0].length);
       if (named && named.kind !== 'pronoun') return named;
@@ -108,6 +109,12 @@ export class Attribution {
       const named = this.subjectEndingAt(headEnd - 1, from, true);
       const clauseStart = from + (/^\s*/.exec(head)?.[0].length ?? 0);
       if (named && named.start === clauseStart) return named;
+      // "Paul Green, The Daily Herald:": the person before the outlet
+      const comma = head.indexOf(',');
+      if (comma > 0 && !cues.length) {
+        const person = this.byEnd.get(from + comma);
+        if (person?.type === 'person' && person.start === clauseStart) return { start: person.start, end: person.end, kind: 'mention', mention: person };
+      }
     }
     for (let k = cues.length - 1; k >= 0; k--) {
       const cue = cues[k];
@@ -286,7 +293,7 @@ export class Attribution {
     return first && /^\p{Lu}/u.test(token.word) && !BOUNDARIES.has(lower);
   }
 
-  /** "Cornyn's statement": the phrase, spoken for the owner. */
+  /** "Cornyn's statement": the phrase, spoken for the owner when it names something written or said. */
   private possessor(mention: EntityMention): Subject | null {
     const after = this.text.slice(mention.end, mention.end + 60);
     const owned = /^['’]s?\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(after);
@@ -296,6 +303,8 @@ export class Attribution {
     for (const word of words) { if (BOUNDARIES.has(word) || CUES.formSet.has(word)) break; kept++; }
     if (!kept) return null;
     const end = mention.end + after.indexOf(words[kept - 1], owned[0].length - owned[1].length) + words[kept - 1].length;
+    // "Cornyn's statement" speaks for Cornyn; "Obama's spokesman" is someone else
+    if (!UTTERANCE_NOUNS.has(words[kept - 1])) return { start: mention.start, end, kind: 'phrase' };
     return { start: mention.start, end, kind: 'mention', mention };
   }
 

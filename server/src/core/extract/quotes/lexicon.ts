@@ -78,6 +78,7 @@ export const PRONOUNS: ReadonlyMap<string, PronounInfo> = new Map(Object.entries
 export const DETERMINERS: ReadonlySet<string> = new Set(speakers.determiners);
 export const BOUNDARIES: ReadonlySet<string> = new Set(speakers.boundaries);
 export const MODIFIER_PREPOSITIONS: ReadonlySet<string> = new Set(speakers.modifierPrepositions);
+export const UTTERANCE_NOUNS: ReadonlySet<string> = new Set(speakers.utteranceNouns);
 export const FEMALE_TITLES: ReadonlySet<string> = new Set(speakers.femaleTitles);
 export const MALE_TITLES: ReadonlySet<string> = new Set(speakers.maleTitles);
 export const FEMALE_ENDINGS: readonly string[] = speakers.femaleEndings;
