@@ -67,7 +67,8 @@ export class Attribution {
   private after(span: Span): Subject | null {
     const { text } = this;
     const limit = this.windowEnd(span.end);
-    const closedSentence = /[.!?…]\s*[”"]$/.test(text.slice(span.end - 3, span.end));
+    // "… a threat." He said …: a quote closed by a full stop ends its sentence; "Why?" she asked: a question does not
+    const closedSentence = /[.…]\s*[”"]$/.test(text.slice(span.end - 3, span.end));
     const dash = DASH_AFTER.exec(text.slice(span.end, limit));
     if (dash) {
       const named = this.subjectAt(span.end + dash[0].length);
