@@ -23,18 +23,20 @@ interface Piece { span: MarkedSpan; subject: Subject | null }
 export function extractQuotes(context: ExtractionContext, entities: readonly EntityMention[]): Quote[] {
   const { text } = context;
   const marked = outsideNoise(findQuoteSpans(text, context.bodyStart), context.noise);
+  // titles, terms, names and markup in marks are no quotes; a paragraph of a longer quote always is
+  const candidates = marked.filter((span, index) => span.paragraphContinuation || marked[index + 1]?.paragraphContinuation || !notAQuote(text, span));
   const mentions = [...entities].sort((a, b) => a.start - b.start);
-  const insideQuote = (offset: number) => marked.some((s) => s.start < offset && offset < s.end);
+  const insideQuote = (offset: number) => candidates.some((s) => s.start < offset && offset < s.end);
   const people = mentions.filter((m) => m.type === 'person' && !insideQuote(m.start));
   const organizations = mentions.filter((m) => m.type === 'organization' && !insideQuote(m.start));
   const genders = personGenders(text, mentions);
-  const attribution = new Attribution(text, mentions, context.bodyStart);
+  // a name inside a quote never attributes one
+  const attribution = new Attribution(text, mentions.filter((m) => !insideQuote(m.start)), context.bodyStart);
 
   const pieces: Piece[] = [];
   let previousSpan: Span | null = null;
-  for (const [index, span] of marked.entries()) {
-    const inParagraphChain = span.paragraphContinuation || !!marked[index + 1]?.paragraphContinuation;
-    if (!inParagraphChain && notAQuote(text, span)) continue;
+  for (const [index, span] of candidates.entries()) {
+    const inParagraphChain = span.paragraphContinuation || !!candidates[index + 1]?.paragraphContinuation;
     const subject = attribution.of(span, previousSpan);
     if (!subject && !inParagraphChain && isFragment(text, span) && !attribution.hasCue(span, previousSpan)) continue;
     pieces.push({ span, subject });

@@ -92,6 +92,7 @@ export const TITLE_MARKERS: ReadonlySet<string> = new Set(nonQuotes.titleMarkers
 export const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(nonQuotes.titleSmallWords);
 export const MINIMUM_WORDS: number = nonQuotes.minimumWords;
 export const FRAGMENT_WORDS: number = nonQuotes.fragmentWords;
+export const TITLE_WORDS: number = nonQuotes.titleWords;
 export const ABBREVIATIONS: ReadonlySet<string> = new Set(abbreviations);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');

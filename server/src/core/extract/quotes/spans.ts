@@ -1,6 +1,6 @@
 // Where the quotation marks are, and which marked spans report nobody's words (titles, terms, names, markup).
 import type { Span } from '../../types';
-import { FRAGMENT_WORDS, MINIMUM_WORDS, SCARE_BEFORE, TITLE_MARKERS, TITLE_SMALL_WORDS } from './lexicon';
+import { FRAGMENT_WORDS, MINIMUM_WORDS, SCARE_BEFORE, TITLE_MARKERS, TITLE_SMALL_WORDS, TITLE_WORDS } from './lexicon';
 
 /** A span in double quotation marks, marks included. */
 export interface MarkedSpan extends Span {
@@ -80,7 +80,8 @@ export function notAQuote(text: string, span: Span): string | null {
   if (CITATION_AFTER.test(text.slice(span.end, span.end + 80))) return 'title of an article';
   if (SCARE_BEFORE.test(before)) return 'term or name';
   const previousWords = wordsOf(before.slice(-24)).map((w) => w.toLowerCase());
-  if (previousWords.slice(-2).some((w) => TITLE_MARKERS.has(w))) return 'title of a work';
+  // 'the book "Scarne on Card Tricks"', but not 'writing in a blog post "I have myself, as per instructions, …"'
+  if (words.length <= TITLE_WORDS && previousWords.slice(-2).some((w) => TITLE_MARKERS.has(w))) return 'title of a work';
   if (isTitleCase(words)) return 'title';
   // Kevin "The Mauler" Smith: marks between two parts of a name
   if (words.length <= 4 && /\p{Lu}[\p{L}.’'-]*\s$/u.test(before) && /^\s\p{Lu}/u.test(text.slice(span.end, span.end + 2))) return 'nickname';
