@@ -34,6 +34,11 @@ test('cue verbs come from a broad lexicon, in any inflection, phrasal ones inclu
   for (const [text, speaker] of cases) assert.deepEqual(speakersOf(text), [speaker], text);
 });
 
+test('a question or an exclamation in marks takes the attribution after it', () => {
+  assert.deepEqual(speakersOf('Tom Baker met the mayor. “Why would anyone build a road there?” he asked.'), ['he']);
+  assert.deepEqual(speakersOf('“Stop the trucks now!” shouted Anna Weber from the gate.'), ['Anna Weber']);
+});
+
 test('"X said", "said X", "according to X", "X told Y" (X, never Y), "X: “…”" and "Name, Outlet: “…”"', () => {
   assert.deepEqual(attributions('“We will appeal the ruling,” Mary Leeds said.')[0].slice(1), ['Mary Leeds', 'mary-leeds']);
   assert.deepEqual(speakersOf('“We will appeal the ruling,” said Mary Leeds.'), ['Mary Leeds']);
@@ -81,6 +86,8 @@ test('a quote split by its attribution, or running over paragraphs, is one speak
   assert.deepEqual(chain.map((q) => [q.speaker?.id ?? null, q.continues ?? false]), [['karen-holt', false], ['karen-holt', true], ['tim-ross', false]]);
   const narrative = '“The road is closed,” said Karen Holt. The council met on Tuesday and then it voted twice on the budget for next year. “It will stay closed until Friday,” she added.';
   assert.deepEqual(quotesOf(narrative).map((q) => q.continues ?? false), [false, false]);
+  const adding = '“The road is closed,” Karen Holt told reporters, adding that “nobody will get through before Friday.”';
+  assert.deepEqual(quotesOf(adding).map((q) => [adding.slice(q.speaker!.start, q.speaker!.end), q.continues ?? false]), [['Karen Holt', false], ['Karen Holt', false]]);
 });
 
 test('an unattributed quote opening a paragraph is the previous paragraph\'s speaker', () => {

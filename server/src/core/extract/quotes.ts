@@ -118,7 +118,8 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
     if (speaker.start < previousSpan.end || speaker.end > span.start) return false;
     const between = text.slice(previousSpan.end, span.start);
     const sentenceEnds = between.match(/[.!?](?=\s)/g)?.length ?? 0;
-    return between.length <= speaker.end - speaker.start + 90 && sentenceEnds <= 1;
+    // '…," Park said, adding that "…"' is a second statement: one cue only
+    return between.length <= speaker.end - speaker.start + 90 && sentenceEnds <= 1 && attribution.cueCount(previousSpan.end, span.start) === 1;
   }
 
   /**

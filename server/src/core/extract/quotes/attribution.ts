@@ -46,6 +46,11 @@ export class Attribution {
     return CUE_PATTERN.test(window) || AFTER_PATTERN.test(window);
   }
 
+  /** How many cue words stand between two offsets. */
+  cueCount(from: number, to: number): number {
+    return this.cuesIn(from, to).length;
+  }
+
   /** The last attribution written in the paragraph before `offset` ("Wilkins also said Warhol was…"). */
   lastInParagraphBefore(paragraphStart: number, paragraphEnd: number): Subject | null {
     const cues = this.cuesIn(paragraphStart, paragraphEnd);
