@@ -98,10 +98,19 @@ test('an unattributed quote opening a paragraph is the previous paragraph\'s spe
 test('titles of works, scare quotes, nicknames, single terms and markup attributes are not quotes', () => {
   const text = 'She wrote the book "Scarne on Card Tricks" in 1950. The so-called "peace dividend" never came. '
     + 'Boxer Kevin "The Mauler" Smith won. He was granted "parole" last year. '
-    + '<blockquote class="twitter-tweet" data-lang="en" id="tweet-4411"><p>hi</p></blockquote> '
+    + '<blockquote class="twitter-tweet" data-lang="en" id="tweet-4411" author="@maria_l Maria Lopez"><p>hi</p></blockquote> '
     + 'The team named their robot "Robogee the Great". Podcasts are "free as in beer" here. '
     + '“This is a real quote from a real speaker,” Mary Leeds said.';
   assert.deepEqual(quotesOf(text).map((q) => q.text), ['“This is a real quote from a real speaker,”']);
+});
+
+test('single curly marks, as British news writes quotes; apostrophes and quotes inside double marks are no marks', () => {
+  const text = '‘We don’t accept the council’s decision,’ said Mary Leeds. “It is a ‘final’ offer that nobody can accept,” her lawyer said. Tom Baker said: ‘The parents’ views were ignored.’';
+  assert.deepEqual(attributions(text).map(([q, w]) => [q, w]), [
+    ['‘We don’t accept the council’s decision,’', 'Mary Leeds'],
+    ['“It is a ‘final’ offer that nobody can accept,”', 'her lawyer'],
+    ['‘The parents’ views were ignored.’', 'Tom Baker'],
+  ]);
 });
 
 test('a short phrase in marks counts as a quote inside reported speech', () => {

@@ -3,7 +3,7 @@ import { outsideNoise } from '../text/spans';
 import { Attribution, type Subject } from './quotes/attribution';
 import { personGenders } from './quotes/gender';
 import { PRONOUNS } from './quotes/lexicon';
-import { findQuoteSpans, isFragment, notAQuote, type MarkedSpan } from './quotes/spans';
+import { findQuoteSpans, findSingleQuoteSpans, isFragment, notAQuote, type MarkedSpan } from './quotes/spans';
 
 export { findQuoteSpans } from './quotes/spans';
 
@@ -22,7 +22,8 @@ interface Piece { span: MarkedSpan; subject: Subject | null }
  */
 export function extractQuotes(context: ExtractionContext, entities: readonly EntityMention[]): Quote[] {
   const { text } = context;
-  const marked = outsideNoise(findQuoteSpans(text, context.bodyStart), context.noise);
+  const doubles = findQuoteSpans(text, context.bodyStart);
+  const marked = outsideNoise([...doubles, ...findSingleQuoteSpans(text, context.bodyStart, doubles)].sort((a, b) => a.start - b.start), context.noise);
   // titles, terms, names and markup in marks are no quotes; a paragraph of a longer quote always is
   const candidates = marked.filter((span, index) => span.paragraphContinuation || marked[index + 1]?.paragraphContinuation || !notAQuote(text, span));
   const mentions = [...entities].sort((a, b) => a.start - b.start);

@@ -60,6 +60,36 @@ export function findQuoteSpans(text: string, from: number): MarkedSpan[] {
   return spans;
 }
 
+/**
+ * Spans in single curly marks (‘…’), as British news writes quotes, outside the double-marked spans. A ’ between
+ * two letters is an apostrophe ("don’t"); one left open runs to the end of its paragraph.
+ */
+export function findSingleQuoteSpans(text: string, from: number, doubles: readonly Span[]): MarkedSpan[] {
+  const spans: MarkedSpan[] = [];
+  const opening = /(^|[\s(“"—–-])‘/gm;
+  opening.lastIndex = from;
+  for (let match = opening.exec(text); match; match = opening.exec(text)) {
+    const start = match.index + match[1].length;
+    if (doubles.some((d) => d.start <= start && start < d.end)) continue;
+    let end = -1;
+    for (let i = start + 1; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '\n' || ch === '‘' || ch === '“') { end = i; break; }
+      if (ch === '’' && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) {
+        // "the parents’ views": a plural possessive when another closing mark follows in the paragraph
+        if (text[i - 1] === 's' && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3)) && /’(?![\p{L}\p{N}])/u.test(text.slice(i + 1, text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i)))) continue;
+        end = i + 1;
+        break;
+      }
+    }
+    if (end < 0) end = text.length;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end - start > 2 && !doubles.some((d) => d.start < end && start < d.end)) spans.push({ start, end, paragraphContinuation: false });
+    opening.lastIndex = Math.max(end, start + 1);
+  }
+  return spans;
+}
+
 const CITATION_AFTER = /^\s*[—–-]+\s*[^\n,]{1,40},\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s*)?\d{4}\s*(?:\n|$)/u;
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
