@@ -19,6 +19,7 @@ test('appositions and modifiers between the speaker and the cue are skipped', ()
   assert.deepEqual(speakersOf('“The tariffs will hurt farmers first,” said Edward Alden of the Council on Foreign Relations.'), ['Edward Alden']);
   assert.deepEqual(speakersOf('“We will build it and they will pay,” said Donald Trump as he dined with donors in Florida.'), ['Donald Trump']);
   assert.deepEqual(speakersOf('“The river rose by two metres in an hour,” Maria Lopez, a farmer who lives near the dam, told reporters.'), ['Maria Lopez']);
+  assert.deepEqual(speakersOf('Her spokesman, Bill McAllister, said, “The governor has faith in the investigators.”'), ['Bill McAllister']);
 });
 
 test('cue verbs come from a broad lexicon, in any inflection, phrasal ones included', () => {
@@ -55,6 +56,7 @@ test('a descriptive speaker keeps its own words and id null', () => {
     ['A spokesman said, “The minister has no plans to resign over the matter.”', 'A spokesman'],
     ['The letter reads, “Your application was refused because the form was incomplete.”', 'The letter'],
     ['A village resident told AP: “The water came into the houses in the middle of the night.”', 'A village resident'],
+    ['Mayor Tom Baker opened the bridge. A spokesman said, “The toll will be dropped next year.”', 'A spokesman'],
   ];
   for (const [text, speaker] of cases) {
     const [[, written, id]] = attributions(text);

@@ -9,6 +9,8 @@ export { findQuoteSpans } from './quotes/spans';
 
 /** How far back a pronoun looks for the person it names. */
 const PRONOUN_REACH = 3000;
+/** How far back "the NATO chief" looks for an untitled person it may name. */
+const ROLE_REACH = 400;
 
 interface Piece { span: MarkedSpan; subject: Subject | null }
 
@@ -83,11 +85,13 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
       } else if (pronoun?.refersTo === 'organization') {
         target = nearestBefore(organizations, subject.start);
       }
-    } else if (subject.kind === 'role') {
+    } else if (subject.kind === 'role' && /^(?:the|this)\s/i.test(written)) {
+      // "the president" is the person titled President, else a person named just before; "a spokesman" is nobody known
       const role = written.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
       const gender = /woman$/.test(role) ? 'female' : /man$/.test(role) ? 'male' : 'any';
       const titled = people.filter((p) => p.title && p.title.toLowerCase().includes(role) && agrees(p, gender));
-      target = nearestBefore(titled, subject.start) ?? titled[0] ?? nearestBefore(people.filter((p) => agrees(p, gender)), subject.start);
+      const near = nearestBefore(people.filter((p) => agrees(p, gender)), subject.start);
+      target = nearestBefore(titled, subject.start) ?? titled[0] ?? (near && subject.start - near.end <= ROLE_REACH ? near : undefined);
     }
     if (!target) return { id: null, name: written, ...at };
     return { id: target.id, name: target.canonical, ...at };

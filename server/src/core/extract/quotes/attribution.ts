@@ -222,6 +222,11 @@ export class Attribution {
     if (direct) return direct;
     if (text[end - 1] === ',') {
       // "Grassley, Republican of Iowa, said"; "Cynthia Thompson, curator … at the University of Arkansas, Fayetteville, said"
+      // "Her spokesman, Bill McAllister, said": the person named in the apposition
+      let last = end - 1;
+      while (last > floor && /\s/.test(text[last - 1])) last--;
+      const apposed = this.byEnd.get(last);
+      if (apposed?.type === 'person' && /,\s*$/.test(text.slice(Math.max(floor, apposed.start - 3), apposed.start))) return { start: apposed.start, end: apposed.end, kind: 'mention', mention: apposed };
       let fallback: Subject | null = null;
       for (let comma = text.lastIndexOf(',', end - 2), tries = 0; comma > floor && comma >= end - 200 && tries < 4; comma = text.lastIndexOf(',', comma - 1), tries++) {
         if (/[“”"()]/.test(text.slice(comma, end))) break;
