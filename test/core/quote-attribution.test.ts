@@ -20,6 +20,8 @@ test('appositions and modifiers between the speaker and the cue are skipped', ()
   assert.deepEqual(speakersOf('“We will build it and they will pay,” said Donald Trump as he dined with donors in Florida.'), ['Donald Trump']);
   assert.deepEqual(speakersOf('“The river rose by two metres in an hour,” Maria Lopez, a farmer who lives near the dam, told reporters.'), ['Maria Lopez']);
   assert.deepEqual(speakersOf('Her spokesman, Bill McAllister, said, “The governor has faith in the investigators.”'), ['Bill McAllister']);
+  assert.deepEqual(speakersOf('“He should be considered armed and dangerous,” said sheriff’s spokesman Steve Whitmore.'), ['Steve Whitmore']);
+  assert.deepEqual(speakersOf('“We just have to get the next one,” New Orleans coach Sean Payton said.'), ['Sean Payton']);
 });
 
 test('cue verbs come from a broad lexicon, in any inflection, phrasal ones included', () => {
@@ -57,6 +59,7 @@ test('a descriptive speaker keeps its own words and id null', () => {
     ['The letter reads, “Your application was refused because the form was incomplete.”', 'The letter'],
     ['A village resident told AP: “The water came into the houses in the middle of the night.”', 'A village resident'],
     ['Mayor Tom Baker opened the bridge. A spokesman said, “The toll will be dropped next year.”', 'A spokesman'],
+    ['Police said: “The fire is being treated as suspicious and the road is closed.”', 'Police'],
   ];
   for (const [text, speaker] of cases) {
     const [[, written, id]] = attributions(text);

@@ -1,7 +1,7 @@
 // Who a quote is attributed to, read from the structure of the attribution clause: "X said", "said X",
 // "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
 import type { EntityMention, Span } from '../../types';
-import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CUE_PATTERN, CUES, DETERMINERS, MODIFIER_PREPOSITIONS, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CUE_PATTERN, CUES, DETERMINERS, GROUP_NOUNS, MODIFIER_PREPOSITIONS, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
 
 export interface Subject extends Span {
@@ -18,6 +18,7 @@ const ROLE_BEFORE = new RegExp(`\\b(?:the|a|an|this)\\s+(?:[\\w.’'-]+\\s+){0,3
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE = /['’]s?$/;
 const MAX_PHRASE_WORDS = 8;
+const MAX_DESCRIPTORS = 4;
 const DASH_AFTER = new RegExp(`^\\s*(?:${[...CUES.dashes].sort((a, b) => b.length - a.length).map(escape).join('|')})\\s*`);
 
 interface Token extends Span { word: string }
@@ -98,7 +99,7 @@ export class Attribution {
       const subject = this.subjectEndingAt(cue.start, lead);
       // the clause right after the quote, or after the rest of its sentence: "…enduring defeat" of the IS group, Tillerson told
       // or after words that describe the speaker: "…," team member Rodaba Noori told
-      if (subject && /^(?:(?:and|but)\s+)?$|^[^,;:.!?“”"]{1,60},\s*$|^(?:[\p{Ll}-]+\s+){1,3}$/u.test(text.slice(lead, subject.start))) return subject;
+      if (subject && /^(?:(?:and|but)\s+)?$|^[^,;:.!?“”"]{1,60},\s*$|^(?:[\p{L}\p{N}’'.-]+\s+){1,4}$/u.test(text.slice(lead, subject.start))) return subject;
     }
     return null;
   }
@@ -191,6 +192,8 @@ export class Attribution {
       return { start: i, end: i + role[0].length, kind: 'role' };
     }
     const tokens = this.tokensFrom(i, Math.min(text.length, i + 120));
+    const described = this.describedPerson(tokens);
+    if (described) return described;
     if (!tokens.length || !this.opensPhrase(tokens[0], true)) return null;
     let end = tokens[0].end;
     for (let k = 1; k < tokens.length && k < MAX_PHRASE_WORDS; k++) {
@@ -286,7 +289,7 @@ export class Attribution {
     }
     if (!words.length) return null;
     const last = words[words.length - 1].word.toLowerCase();
-    if (DETERMINERS.has(last) && !/s$/.test(last) || MODIFIER_PREPOSITIONS.has(last)) return null;
+    if (DETERMINERS.has(last) || MODIFIER_PREPOSITIONS.has(last)) return null;
     const opens = words.findIndex((token, index) => this.opensPhrase(token, index === 0));
     if (opens < 0) return null;
     const start = words[opens].start;
@@ -299,9 +302,20 @@ export class Attribution {
 
   private opensPhrase(token: Token, first: boolean): boolean {
     const lower = token.word.toLowerCase();
-    if (DETERMINERS.has(lower)) return true;
+    if (DETERMINERS.has(lower) || GROUP_NOUNS.has(lower)) return true;
     if (POSSESSIVE.test(token.word) && /^\p{Lu}/u.test(token.word)) return true;
     return first && /^\p{Lu}/u.test(token.word) && !BOUNDARIES.has(lower);
+  }
+
+  /** "sheriff's spokesman Steve Whitmore", "32-year-old protester Paris Kyriakides": words describing the person named next. */
+  private describedPerson(tokens: readonly Token[]): Subject | null {
+    for (let k = 0; k < tokens.length && k <= MAX_DESCRIPTORS; k++) {
+      const mention = this.byStart.get(tokens[k].start);
+      if (mention) return k > 0 && mention.type === 'person' ? { start: mention.start, end: mention.end, kind: 'mention', mention } : null;
+      const lower = tokens[k].word.toLowerCase();
+      if (!/^[\p{L}\p{N}]/u.test(tokens[k].word) || BOUNDARIES.has(lower) || CUES.formSet.has(lower) || MODIFIER_PREPOSITIONS.has(lower)) return null;
+    }
+    return null;
   }
 
   /** "Cornyn's statement": the phrase, spoken for the owner when it names something written or said. */

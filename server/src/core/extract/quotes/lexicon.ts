@@ -76,6 +76,7 @@ function buildCues(): CueLexicon {
 export const CUES = buildCues();
 export const PRONOUNS: ReadonlyMap<string, PronounInfo> = new Map(Object.entries(speakers.pronouns as Record<string, PronounInfo>));
 export const DETERMINERS: ReadonlySet<string> = new Set(speakers.determiners);
+export const GROUP_NOUNS: ReadonlySet<string> = new Set(speakers.groupNouns);
 export const BOUNDARIES: ReadonlySet<string> = new Set(speakers.boundaries);
 export const MODIFIER_PREPOSITIONS: ReadonlySet<string> = new Set(speakers.modifierPrepositions);
 export const UTTERANCE_NOUNS: ReadonlySet<string> = new Set(speakers.utteranceNouns);
