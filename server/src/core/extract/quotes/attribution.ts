@@ -19,6 +19,8 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE = /['’]s?$/;
 const MAX_PHRASE_WORDS = 8;
 const MAX_DESCRIPTORS = 4;
+/** "a message stating", "one poster writing": a longer phrase before an -ing cue is a clause of its own. */
+const MAX_GERUND_SUBJECT_WORDS = 4;
 const DASH_AFTER = new RegExp(`^\\s*(?:${[...CUES.dashes].sort((a, b) => b.length - a.length).map(escape).join('|')})\\s*`);
 
 interface Token extends Span { word: string }
@@ -133,7 +135,7 @@ export class Attribution {
       if (CUES.gerunds.has(cue.word)) {
         // "a message stating", "one poster writing": the phrase right before; "…, saying": the sentence's subject
         const own = /,\s*$/.test(text.slice(from, cue.start)) ? null : this.subjectEndingAt(cue.start, from);
-        if (own) return own;
+        if (own && (own.kind !== 'phrase' || text.slice(own.start, own.end).split(/\s+/).length <= MAX_GERUND_SUBJECT_WORDS)) return own;
         const sentenceSubject = this.subjectAt(from);
         if (sentenceSubject && sentenceSubject.end <= cue.start) return sentenceSubject;
         continue;
@@ -362,7 +364,12 @@ export class Attribution {
     const slice = this.text.slice(from, to);
     const tokens: Token[] = [];
     TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) tokens.push({ start: from + m.index, end: from + m.index + m[0].length, word: m[0] });
+    for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+      let word = m[0];
+      // "his brother." ends a sentence; "Const." and "U.S." keep their dot
+      if (word.length > 1 && word.endsWith('.') && !ABBREVIATIONS.has(word.slice(0, -1)) && !/^(?:\p{L}\.)+$/u.test(word)) word = word.slice(0, -1);
+      tokens.push({ start: from + m.index, end: from + m.index + word.length, word });
+    }
     return tokens;
   }
 
