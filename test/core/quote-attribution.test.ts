@@ -50,6 +50,7 @@ test('"X said", "said X", "according to X", "X told Y" (X, never Y), "X: “…�
   assert.deepEqual(speakersOf('Mary Leeds told CNN: “We will appeal the ruling as soon as we can.”'), ['Mary Leeds']);
   assert.deepEqual(speakersOf('Ahmed Karimi: “The border stayed closed for the whole week.”'), ['Ahmed Karimi']);
   assert.deepEqual(speakersOf('Paul Green, The Daily Herald: “The council ignored every warning it was given.”'), ['Paul Green']);
+  assert.deepEqual(speakersOf('Asked about the delay, base commander Bill Bodie: “We do not have to turn the page yet.”'), ['Bill Bodie']);
 });
 
 test('a descriptive speaker keeps its own words and id null', () => {

@@ -19,6 +19,7 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE = /['’]s?$/;
 const MAX_PHRASE_WORDS = 8;
 const MAX_DESCRIPTORS = 4;
+const MAX_HEADING_WORDS = 12;
 /** "a message stating", "one poster writing": a longer phrase before an -ing cue is a clause of its own. */
 const MAX_GERUND_SUBJECT_WORDS = 4;
 const DASH_AFTER = new RegExp(`^\\s*(?:${[...CUES.dashes].sort((a, b) => b.length - a.length).map(escape).join('|')})\\s*`);
@@ -118,6 +119,8 @@ export class Attribution {
       const named = this.subjectEndingAt(headEnd - 1, from, true);
       const clauseStart = from + (/^\s*/.exec(head)?.[0].length ?? 0);
       if (named && named.start === clauseStart) return named;
+      // "Assistant Secretary and Director of Communications Bill Bodie:": a person named last in a short heading
+      if (named?.mention?.type === 'person' && !cues.length && head.slice(clauseStart - from).split(/\s+/).length <= MAX_HEADING_WORDS) return named;
       // "Paul Green, The Daily Herald:": the person before the outlet
       const comma = head.indexOf(',');
       if (comma > 0 && !cues.length) {
