@@ -122,4 +122,6 @@ test('single curly marks, as British news writes quotes; apostrophes and quotes 
 test('a short phrase in marks counts as a quote inside reported speech', () => {
   const text = 'Mary Leeds said the delay was “simply not acceptable” and called for an inquiry.';
   assert.deepEqual(attributions(text), [['“simply not acceptable”', 'Mary Leeds', 'mary-leeds']]);
+  const two = 'Mary Leeds said the plan was “simply not acceptable” and “a betrayal of trust”.';
+  assert.deepEqual(attributions(two).map(([q, , id]) => [q, id]), [['“simply not acceptable”', 'mary-leeds'], ['“a betrayal of trust”', 'mary-leeds']]);
 });

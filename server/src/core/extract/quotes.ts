@@ -41,7 +41,7 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
   for (const [index, span] of candidates.entries()) {
     const inParagraphChain = span.paragraphContinuation || !!candidates[index + 1]?.paragraphContinuation;
     const subject = attribution.of(span, previousSpan);
-    if (!subject && !inParagraphChain && isFragment(text, span) && !attribution.hasCue(span, previousSpan)) continue;
+    if (!subject && !inParagraphChain && isFragment(text, span) && !attribution.hasCue(span)) continue;
     pieces.push({ span, subject });
     previousSpan = span;
   }

@@ -42,9 +42,9 @@ export class Attribution {
     return this.after(span) ?? this.before(span, previous);
   }
 
-  /** Whether the sentence around `span` has a cue word (a fragment in quotation marks needs one). */
-  hasCue(span: Span, previous: Span | null): boolean {
-    const window = this.text.slice(this.windowStart(span.start, previous), span.start) + ' ' + this.text.slice(span.end, this.windowEnd(span.end));
+  /** Whether the sentence around `span` has a cue word, other quotes of it included (a fragment in marks needs one). */
+  hasCue(span: Span): boolean {
+    const window = this.text.slice(this.windowStart(span.start, null), span.start) + ' ' + this.text.slice(span.end, this.windowEnd(span.end));
     CUE_PATTERN.lastIndex = 0;
     AFTER_PATTERN.lastIndex = 0;
     return CUE_PATTERN.test(window) || AFTER_PATTERN.test(window);
