@@ -82,6 +82,8 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
       const pronoun = PRONOUNS.get(written.toLowerCase());
       if (pronoun?.refersTo === 'person') {
         target = nearestBefore(people.filter((p) => agrees(p, pronoun.gender)), subject.start);
+        // "A police spokeswoman said … She added": an unnamed person written nearer is the one meant
+        if (target && attribution.unnamedPersonBetween(target.end, subject.start, pronoun.gender)) target = undefined;
       } else if (pronoun?.refersTo === 'organization') {
         target = nearestBefore(organizations, subject.start);
       }

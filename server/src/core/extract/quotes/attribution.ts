@@ -1,7 +1,7 @@
 // Who a quote is attributed to, read from the structure of the attribution clause: "X said", "said X",
 // "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
 import type { EntityMention, Span } from '../../types';
-import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CUE_PATTERN, CUES, DETERMINERS, GROUP_NOUNS, MODIFIER_PREPOSITIONS, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
 
 export interface Subject extends Span {
@@ -14,6 +14,7 @@ interface Cue extends Span { word: string; after: boolean }
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const ROLE = titles.roleNouns.map(escape).join('|');
 const ROLE_AFTER = new RegExp(`^(?:the|a|an|this)\\s+(?:[\\w.’'-]+\\s+){0,3}?(?:${ROLE})s?\\b`, 'i');
+const ROLE_ANYWHERE = new RegExp(`\\b(?:the|a|an)\\s+(?:[\\w.’'-]+\\s+){0,2}?(${ROLE})\\b`, 'gi');
 const ROLE_BEFORE = new RegExp(`\\b(?:the|a|an|this)\\s+(?:[\\w.’'-]+\\s+){0,3}?(?:${ROLE})s?$`, 'i');
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE = /['’]s?$/;
@@ -48,6 +49,22 @@ export class Attribution {
     CUE_PATTERN.lastIndex = 0;
     AFTER_PATTERN.lastIndex = 0;
     return CUE_PATTERN.test(window) || AFTER_PATTERN.test(window);
+  }
+
+  /** Whether "the spokeswoman", "a police officer" (a role of that gender, with no name) is written between two offsets. */
+  unnamedPersonBetween(from: number, to: number, gender: string): boolean {
+    ROLE_ANYWHERE.lastIndex = 0;
+    const between = this.text.slice(from, to);
+    for (let m = ROLE_ANYWHERE.exec(between); m; m = ROLE_ANYWHERE.exec(between)) {
+      const start = from + m.index;
+      // "the spokesman John Kirby" is named
+      if (/^\s+\p{Lu}/u.test(between.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
+      if (this.mentions.some((mention) => mention.start < start + m![0].length && start < mention.end)) continue;
+      const role = m[1].toLowerCase();
+      const roleGender = FEMALE_TITLES.has(role) ? 'female' : MALE_TITLES.has(role) ? 'male' : 'any';
+      if (roleGender === 'any' || gender === 'any' || roleGender === gender) return true;
+    }
+    return false;
   }
 
   /** How many cue words stand between two offsets. */
