@@ -77,7 +77,7 @@ test('"he" and "she" resolve to the nearest person of their gender; otherwise to
   assert.deepEqual(attributions(nobody).map(([, w, id]) => [w, id]), [['he', null]]);
   const titled = 'Mrs. Jordan Blake met Mr. Robin Hale. “We signed the lease on Monday morning,” she said.';
   assert.deepEqual(attributions(titled).map(([, , id]) => id), ['jordan-blake']);
-  const unnamed = 'Mayor Tom Baker visited the store. A police spokeswoman said the roads were open again. She added: “The store will open on Monday morning.”';
+  const unnamed = 'Mayor Anna Weber visited the store. A police spokeswoman said the roads were open again. She added: “The store will open on Monday morning.”';
   assert.deepEqual(attributions(unnamed).map(([, w, id]) => [w, id]), [['She', null]]);
   const plural = 'Mary Leeds met the parents. “We want the school to stay open next year,” they said.';
   assert.deepEqual(attributions(plural).map(([, w, id]) => [w, id]), [['they', null]]);
