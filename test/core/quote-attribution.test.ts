@@ -98,6 +98,12 @@ test('a quote split by its attribution, or running over paragraphs, is one speak
   assert.deepEqual(quotesOf(adding).map((q) => [adding.slice(q.speaker!.start, q.speaker!.end), q.continues ?? false]), [['Karen Holt', false], ['Karen Holt', false]]);
 });
 
+test('a sentence ending in a colon introduces its subject\'s words', () => {
+  assert.deepEqual(speakersOf('In typical fashion, she released a jokey response to the award: “I am so excited to be hosting again.”'), ['she']);
+  assert.deepEqual(speakersOf('Shortly before noon, Doug McDermott sent out the following message on Twitter:\n\n“I will be returning to Creighton for my senior year.”'), ['Doug McDermott']);
+  assert.deepEqual(speakersOf('It was a long wait for the verdict:\n\n“We are very relieved that it is finally over.”'), [null]);
+});
+
 test('an unattributed quote opening a paragraph is the previous paragraph\'s speaker', () => {
   const text = '“The results surprised us,” Professor Alan Reed said.\n\n“We expected far fewer cases in the north of the country.”';
   assert.deepEqual(attributions(text).map(([, w]) => w), ['Professor Alan Reed', 'Professor Alan Reed']);

@@ -78,14 +78,37 @@ export class Attribution {
     for (let k = cues.length - 1; k >= 0; k--) {
       const cue = cues[k];
       if (cue.after) { const s = this.subjectAt(cue.end); if (s) return s; continue; }
-      if (CUES.gerunds.has(cue.word)) continue;
       const floor = this.windowStart(cue.start, null, paragraphStart);
+      if (CUES.gerunds.has(cue.word)) {
+        // "…, admitting in 2006:": the sentence's subject
+        const sentenceSubject = this.sentenceSubject(floor, cue.start);
+        if (sentenceSubject) return sentenceSubject;
+        continue;
+      }
       const subject = this.subjectEndingAt(cue.start, floor);
       if (subject) return subject;
       if (!CUES.addressee.has(cue.word)) {
         const inverted = this.subjectAt(cue.end);
         if (inverted && inverted.kind !== 'phrase') return inverted;
       }
+    }
+    return this.introducedByColon(paragraphStart, paragraphEnd);
+  }
+
+  /** "McDermott sent out the following message on Twitter:": a sentence ending in a colon, spoken by its subject. */
+  private introducedByColon(from: number, colonEnd: number): Subject | null {
+    if (!this.text.slice(from, colonEnd).trimEnd().endsWith(':')) return null;
+    return this.sentenceSubject(this.windowStart(colonEnd - 1, null, from), colonEnd);
+  }
+
+  /** The named subject of the sentence at `from`, after an opening phrase ("In typical fashion, she …"); "It was" names nobody. */
+  private sentenceSubject(from: number, to: number): Subject | null {
+    const opening = /^[^,;:“”"]{1,60},\s*/.exec(this.text.slice(from, to));
+    for (const at of opening ? [from, from + opening[0].length] : [from]) {
+      const subject = this.subjectAt(at);
+      if (!subject || subject.end >= to || subject.kind === 'phrase' || subject.kind === 'role') continue;
+      if (subject.kind === 'pronoun' && PRONOUNS.get(this.text.slice(subject.start, subject.end).toLowerCase())?.refersTo === 'organization') continue;
+      return subject;
     }
     return null;
   }
@@ -167,7 +190,8 @@ export class Attribution {
         if (inverted && /^[\s,:]*$/.test(text.slice(inverted.end, span.start))) return inverted;
       }
     }
-    if (cues.length) {
+    if (!cues.length) return this.introducedByColon(from, headEnd);
+    {
       // "Pentagon Spokesperson Peter Cook welcomed …, but stressed that …": the sentence's first person.
       const lastCue = cues[cues.length - 1];
       const first = this.mentions.find((m) => m.start >= from && m.end <= lastCue.start && m.type === 'person');
