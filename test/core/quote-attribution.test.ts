@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { extractEntities } from '../../server/src/core/extract/entities';
 import { extractQuotes } from '../../server/src/core/extract/quotes';
 import type { ExtractionContext, Quote } from '../../server/src/core/types';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { inlayHints } from '../../server/src/core/features/inlay-hints';
 
 function quotesOf(text: string): Quote[] {
   const context: ExtractionContext = { text, documentDate: null, bodyStart: 0, noise: [] };
@@ -132,4 +134,11 @@ test('a short phrase in marks counts as a quote inside reported speech', () => {
   assert.deepEqual(attributions(text), [['“simply not acceptable”', 'Mary Leeds', 'mary-leeds']]);
   const two = 'Mary Leeds said the plan was “simply not acceptable” and “a betrayal of trust”.';
   assert.deepEqual(attributions(two).map(([q, , id]) => [q, id]), [['“simply not acceptable”', 'mary-leeds'], ['“a betrayal of trust”', 'mary-leeds']]);
+});
+
+test('an inlay hint names the person a pronoun resolves to, and shows nothing for an unresolved one', () => {
+  const text = 'Petrina Holdsworth arrived at the station. “The trains are late every single day,” he said. John Barnes waited. “It is worse in winter,” he said.';
+  const document = analyzeDocument('hints.txt', text);
+  const hints = inlayHints(document, { start: 0, end: text.length }, { dates: false, speakers: true });
+  assert.deepEqual(hints.map((hint) => [text.slice(hint.offset - 2, hint.offset), hint.label]), [['he', 'John Barnes']]);
 });
