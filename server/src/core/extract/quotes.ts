@@ -29,7 +29,16 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
   // titles, terms, names and markup in marks are no quotes; a paragraph of a longer quote always is
   const candidates = marked.filter((span, index) => span.paragraphContinuation || marked[index + 1]?.paragraphContinuation || !notAQuote(text, span));
   const mentions = [...entities].sort((a, b) => a.start - b.start);
-  const insideQuote = (offset: number) => candidates.some((s) => s.start < offset && offset < s.end);
+  const insideQuote = (offset: number) => {
+    // candidates are sorted and do not overlap: the last one starting before `offset`
+    let low = 0;
+    let high = candidates.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (candidates[middle].start < offset) low = middle + 1; else high = middle - 1;
+    }
+    return high >= 0 && offset < candidates[high].end;
+  };
   const people = mentions.filter((m) => m.type === 'person' && !insideQuote(m.start));
   const organizations = mentions.filter((m) => m.type === 'organization' && !insideQuote(m.start));
   const genders = personGenders(text, mentions);
@@ -80,7 +89,8 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
     let target: EntityMention | undefined;
     if (subject.kind === 'pronoun') {
       const pronoun = PRONOUNS.get(written.toLowerCase());
-      if (pronoun?.refersTo === 'person') {
+      // a person agrees in number too: "they" never names one person
+      if (pronoun?.refersTo === 'person' && pronoun.number === 'singular') {
         target = nearestBefore(people.filter((p) => agrees(p, pronoun.gender)), subject.start);
         // "A police spokeswoman said … She added": an unnamed person written nearer is the one meant
         if (target && attribution.unnamedPersonBetween(target.end, subject.start, pronoun.gender)) target = undefined;
