@@ -2,7 +2,7 @@ import type { EntityMention, ExtractionContext, Quote, QuoteSpeaker, Span } from
 import { outsideNoise } from '../text/spans';
 import { Attribution, type Subject } from './quotes/attribution';
 import { personGenders } from './quotes/gender';
-import { PRONOUNS } from './quotes/lexicon';
+import { DEFINITE_DETERMINERS, PRONOUNS } from './quotes/lexicon';
 import { findQuoteSpans, findSingleQuoteSpans, isFragment, notAQuote, type MarkedSpan } from './quotes/spans';
 
 export { findQuoteSpans } from './quotes/spans';
@@ -97,7 +97,7 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
       } else if (pronoun?.refersTo === 'organization') {
         target = nearestBefore(organizations, subject.start);
       }
-    } else if (subject.kind === 'role' && /^(?:the|this)\s/i.test(written)) {
+    } else if (subject.kind === 'role' && DEFINITE_DETERMINERS.has(written.split(' ')[0].toLowerCase())) {
       // "the president" is the person titled President, else a person named just before; "a spokesman" is nobody known
       const role = written.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
       const gender = /woman$/.test(role) ? 'female' : /man$/.test(role) ? 'male' : 'any';

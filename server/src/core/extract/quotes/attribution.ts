@@ -1,7 +1,7 @@
 // Who a quote is attributed to, read from the structure of the attribution clause: "X said", "said X",
 // "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
 import type { EntityMention, Span } from '../../types';
-import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, ROLE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
 
 export interface Subject extends Span {
@@ -11,14 +11,16 @@ export interface Subject extends Span {
 
 interface Cue extends Span { word: string; after: boolean }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const ROLE = titles.roleNouns.map(escape).join('|');
-const ROLE_AFTER = new RegExp(`^(?:the|a|an|this)\\s+(?:[\\w.’'-]+\\s+){0,3}?(?:${ROLE})s?\\b`, 'i');
-const ROLE_ANYWHERE = new RegExp(`\\b(?:the|a|an)\\s+(?:[\\w.’'-]+\\s+){0,2}?(${ROLE})\\b`, 'gi');
-const ROLE_BEFORE = new RegExp(`\\b(?:the|a|an|this)\\s+(?:[\\w.’'-]+\\s+){0,3}?(?:${ROLE})s?$`, 'i');
+const ROLE_DETERMINER = ROLE_DETERMINERS.map(escape).join('|');
+const CONJUNCTION = CONJUNCTIONS.map(escape).join('|');
+const ROLE_AFTER = new RegExp(`^(?:${ROLE_DETERMINER})\\s+(?:[\\w.’'-]+\\s+){0,3}?(?:${ROLE})s?\\b`, 'i');
+const ROLE_ANYWHERE = new RegExp(`\\b(?:${ROLE_DETERMINER})\\s+(?:[\\w.’'-]+\\s+){0,2}?(${ROLE})\\b`, 'gi');
+const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_DETERMINER})\\s+(?:[\\w.’'-]+\\s+){0,3}?(?:${ROLE})s?$`, 'i');
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE = /['’]s?$/;
 const MAX_PHRASE_WORDS = 8;
+const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!?“”"]{1,60},\\s*$|^(?:[\\p{L}\\p{N}’'.-]+\\s+){1,4}$`, 'u');
 const MAX_DESCRIPTORS = 4;
 const MAX_HEADING_WORDS = 12;
 /** "a message stating", "one poster writing": a longer phrase before an -ing cue is a clause of its own. */
@@ -142,7 +144,7 @@ export class Attribution {
       const subject = this.subjectEndingAt(cue.start, lead);
       // the clause right after the quote, or after the rest of its sentence: "…enduring defeat" of the IS group, Tillerson told
       // or after words that describe the speaker: "…," team member Rodaba Noori told
-      if (subject && /^(?:(?:and|but)\s+)?$|^[^,;:.!?“”"]{1,60},\s*$|^(?:[\p{L}\p{N}’'.-]+\s+){1,4}$/u.test(text.slice(lead, subject.start))) return subject;
+      if (subject && CLAUSE_BEFORE_SUBJECT.test(text.slice(lead, subject.start))) return subject;
     }
     return null;
   }
@@ -247,7 +249,7 @@ export class Attribution {
       const lower = token.word.toLowerCase();
       if (!/^[\p{L}\p{N}]/u.test(token.word)) break;
       if (BOUNDARIES.has(lower) || CUES.formSet.has(lower)) break;
-      if (/^(?:on|to|in|at|as|during|after|before|via|through|into|over|about|while|when)$/.test(lower)) break;
+      if (PHRASE_STOPS.has(lower) || CUES.adverbs.has(lower) || /n['’]t$/.test(lower)) break;
       end = token.end;
     }
     const inner = this.personWithin(i, end) ?? this.apposedPerson(end);
@@ -335,7 +337,7 @@ export class Attribution {
     }
     if (!words.length) return null;
     const last = words[words.length - 1].word.toLowerCase();
-    if (DETERMINERS.has(last) || MODIFIER_PREPOSITIONS.has(last)) return null;
+    if (DETERMINERS.has(last) || MODIFIER_PREPOSITIONS.has(last) || PHRASE_STOPS.has(last)) return null;
     const opens = words.findIndex((token, index) => this.opensPhrase(token, index === 0));
     if (opens < 0) return null;
     const start = words[opens].start;

@@ -77,6 +77,10 @@ export const CUES = buildCues();
 export const PRONOUNS: ReadonlyMap<string, PronounInfo> = new Map(Object.entries(speakers.pronouns as Record<string, PronounInfo>));
 export const DETERMINERS: ReadonlySet<string> = new Set(speakers.determiners);
 export const GROUP_NOUNS: ReadonlySet<string> = new Set(speakers.groupNouns);
+export const ROLE_DETERMINERS: readonly string[] = speakers.roleDeterminers;
+export const DEFINITE_DETERMINERS: ReadonlySet<string> = new Set(speakers.definiteDeterminers);
+export const CONJUNCTIONS: readonly string[] = speakers.conjunctions;
+export const PHRASE_STOPS: ReadonlySet<string> = new Set(speakers.phraseStops);
 export const BOUNDARIES: ReadonlySet<string> = new Set(speakers.boundaries);
 export const MODIFIER_PREPOSITIONS: ReadonlySet<string> = new Set(speakers.modifierPrepositions);
 export const UTTERANCE_NOUNS: ReadonlySet<string> = new Set(speakers.utteranceNouns);
@@ -96,7 +100,7 @@ export const FRAGMENT_WORDS: number = nonQuotes.fragmentWords;
 export const TITLE_WORDS: number = nonQuotes.titleWords;
 export const ABBREVIATIONS: ReadonlySet<string> = new Set(abbreviations);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 /** Any cue form, as a whole word (lower case: "States" in "United States" is no cue). */
 export const CUE_PATTERN = new RegExp(`(?<![\\w-])(?:${CUES.forms.map(escape).join('|')})(?![\\w-])`, 'g');
 export const AFTER_PATTERN = new RegExp(`(?<![\\w-])(?:${CUES.after.map(escape).join('|')})(?![\\w-])`, 'gi');

@@ -1,6 +1,6 @@
 // Where the quotation marks are, and which marked spans report nobody's words (titles, terms, names, markup).
 import type { Span } from '../../types';
-import { FRAGMENT_WORDS, MINIMUM_WORDS, SCARE_BEFORE, TITLE_MARKERS, TITLE_SMALL_WORDS, TITLE_WORDS } from './lexicon';
+import { CUES, escape, FRAGMENT_WORDS, MINIMUM_WORDS, SCARE_BEFORE, TITLE_MARKERS, TITLE_SMALL_WORDS, TITLE_WORDS } from './lexicon';
 
 /** A span in double quotation marks, marks included. */
 export interface MarkedSpan extends Span {
@@ -90,7 +90,8 @@ export function findSingleQuoteSpans(text: string, from: number, doubles: readon
   return spans;
 }
 
-const CITATION_AFTER = /^\s*[—–-]+\s*[^\n,]{1,40},\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s*)?\d{4}\s*(?:\n|$)/u;
+const DASH = [...CUES.dashes].sort((a, b) => b.length - a.length).map(escape).join('|');
+const CITATION_AFTER = new RegExp(`^\\s*(?:${DASH})\\s*[^\\n,]{1,40},\\s*(?:\\p{Lu}\\p{Ll}+\\.?\\s+\\d{1,2},\\s*)?\\d{4}\\s*(?:\\n|$)`, 'u');
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
 
