@@ -109,6 +109,10 @@ test('a sentence ending in a colon introduces its subject\'s words', () => {
 test('an unattributed quote opening a paragraph is the previous paragraph\'s speaker', () => {
   const text = '“The results surprised us,” Professor Alan Reed said.\n\n“We expected far fewer cases in the north of the country.”';
   assert.deepEqual(attributions(text).map(([, w]) => w), ['Professor Alan Reed', 'Professor Alan Reed']);
+  const about = 'Senator Bob Corker was also unhappy about the vote.\n\n“We were about three words away from a deal.”';
+  assert.deepEqual(attributions(about).map(([, w]) => w), ['Senator Bob Corker']);
+  const unrelated = 'The bridge was closed for the whole week.\n\n“We were about three words away from a deal.”';
+  assert.deepEqual(attributions(unrelated).map(([, w]) => w), [null]);
 });
 
 test('titles of works, scare quotes, nicknames, single terms and markup attributes are not quotes', () => {

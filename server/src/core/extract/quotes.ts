@@ -153,7 +153,8 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
       if (end <= context.bodyStart) return null;
       start = Math.max(context.bodyStart, text.lastIndexOf('\n', end - 1) + 1);
     }
-    const subject = attribution.lastInParagraphBefore(start, end);
+    // "Republican Senator Bob Corker was also unhappy about the rejection. “We were …”": the person the sentence before is about
+    const subject = attribution.lastInParagraphBefore(start, end) ?? attribution.personLeadingLastSentence(start, end);
     if (!subject) return null;
     const speaker = resolve(subject);
     if (!speaker.id) return speaker;

@@ -97,6 +97,14 @@ export class Attribution {
     return this.introducedByColon(paragraphStart, paragraphEnd);
   }
 
+  /** The person named as the subject of the last sentence between two offsets. */
+  personLeadingLastSentence(from: number, to: number): Subject | null {
+    let end = to;
+    while (end > from && /[\s.!?]/.test(this.text[end - 1])) end--;
+    const subject = this.sentenceSubject(this.windowStart(end, null, from), end);
+    return subject?.mention?.type === 'person' ? subject : null;
+  }
+
   /** "McDermott sent out the following message on Twitter:": a sentence ending in a colon, spoken by its subject. */
   private introducedByColon(from: number, colonEnd: number): Subject | null {
     if (!this.text.slice(from, colonEnd).trimEnd().endsWith(':')) return null;
