@@ -22,6 +22,7 @@ const POSSESSIVE = /['’]s?$/;
 const MAX_PHRASE_WORDS = 8;
 const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!?“”"]{1,60},\\s*$|^(?:[\\p{L}\\p{N}’'.-]+\\s+){1,4}$`, 'u');
 const MAX_DESCRIPTORS = 4;
+const MAX_DESCRIPTION_TOKENS = 8;
 const MAX_HEADING_WORDS = 12;
 /** "a message stating", "one poster writing": a longer phrase before an -ing cue is a clause of its own. */
 const MAX_GERUND_SUBJECT_WORDS = 4;
@@ -243,7 +244,7 @@ export class Attribution {
     if (PRONOUNS.has(word.toLowerCase())) return { start: i, end: i + word.length, kind: 'pronoun' };
     const role = ROLE_AFTER.exec(head);
     if (role) {
-      const inner = this.personWithin(i, i + role[0].length) ?? this.apposedPerson(i + role[0].length);
+      const inner = this.personWithin(i, i + role[0].length) ?? this.apposedPerson(i + role[0].length) ?? this.namedAfterDescription(i + role[0].length);
       if (inner) return inner;
       return { start: i, end: i + role[0].length, kind: 'role' };
     }
@@ -363,6 +364,23 @@ export class Attribution {
     return first && /^\p{Lu}/u.test(token.word) && !BOUNDARIES.has(lower);
   }
 
+  /** "the vice president and chairman of Chrysler LLC Jim Press": the person a longer description ends with ("the lawyer for John Smith" is not Smith). */
+  private namedAfterDescription(from: number): Subject | null {
+    const tokens = this.tokensFrom(from, Math.min(this.text.length, from + 100));
+    let previous = '';
+    for (let k = 0; k < tokens.length && k < MAX_DESCRIPTION_TOKENS; k++) {
+      const token = tokens[k];
+      const mention = this.byStart.get(token.start);
+      if (mention?.type === 'person') {
+        return MODIFIER_PREPOSITIONS.has(previous) || PHRASE_STOPS.has(previous) ? null : { start: mention.start, end: mention.end, kind: 'mention', mention };
+      }
+      const lower = token.word.toLowerCase();
+      if (!/^[\p{L}\p{N}]/u.test(token.word) || CUES.formSet.has(lower) || (BOUNDARIES.has(lower) && !CONJUNCTIONS.includes(lower))) return null;
+      previous = lower;
+    }
+    return null;
+  }
+
   /** "sheriff's spokesman Steve Whitmore", "32-year-old protester Paris Kyriakides": words describing the person named next. */
   private describedPerson(tokens: readonly Token[]): Subject | null {
     for (let k = 0; k < tokens.length && k <= MAX_DESCRIPTORS; k++) {
@@ -389,9 +407,16 @@ export class Attribution {
     return { start: mention.start, end, kind: 'mention', mention };
   }
 
+  /** A person named inside a description, but not after a preposition ("the wife of John Smith" is not Smith). */
   private personWithin(start: number, end: number): Subject | null {
-    const inner = this.mentions.find((m) => m.start >= start && m.end <= end && m.type === 'person');
+    const inner = this.mentions.find((m) => m.start >= start && m.end <= end && m.type === 'person'
+      && !this.afterPreposition(m.start, start));
     return inner ? { start: inner.start, end: inner.end, kind: 'mention', mention: inner } : null;
+  }
+
+  private afterPreposition(offset: number, floor: number): boolean {
+    const word = /([\p{L}]+)\s+$/u.exec(this.text.slice(Math.max(floor, offset - 20), offset))?.[1].toLowerCase() ?? '';
+    return MODIFIER_PREPOSITIONS.has(word) || PHRASE_STOPS.has(word);
   }
 
   /** "the Crown prosecutor, Mark Tedeschi": the person named in apposition right after a description. */
