@@ -23,10 +23,11 @@ for (const language of languages) {
 const one = (gender) => [...genders].filter(([, seen]) => seen.size === 1 && seen.has(gender)).map(([name]) => name).sort();
 const version = require('gender-detection-from-name/package.json').version;
 const data = {
-  comment: `Given names (lower case) whose gender the open lists agree on, for resolving "he" and "she". Built by scripts/build-given-name-genders.mjs from gender-detection-from-name ${version} (MIT licence, Copyright (c) 2019 Davide Violante), languages ${languages.join(', ')}; names the languages disagree on are left out.`,
+  comment: `Given names (lower case, separated by spaces) whose gender the open lists agree on, for resolving "he" and "she". Built by scripts/build-given-name-genders.mjs from gender-detection-from-name ${version} (MIT licence, Copyright (c) 2019 Davide Violante), languages ${languages.join(', ')}; names the languages disagree on are left out.`,
   female: one('female'),
   male: one('male'),
 };
 const out = path.join(root, 'server', 'src', 'core', 'data', 'given-name-genders.json');
-fs.writeFileSync(out, `{\n  "comment": ${JSON.stringify(data.comment)},\n  "female": ${JSON.stringify(data.female)},\n  "male": ${JSON.stringify(data.male)}\n}\n`);
+// one space-separated string per gender: read many times faster than an array of 57,000 strings
+fs.writeFileSync(out, `${JSON.stringify({ comment: data.comment, female: data.female.join(' '), male: data.male.join(' ') }, null, 2)}\n`);
 console.log(`wrote ${path.relative(root, out)}: ${data.female.length} female, ${data.male.length} male`);

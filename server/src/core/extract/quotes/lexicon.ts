@@ -89,8 +89,8 @@ export const MALE_TITLES: ReadonlySet<string> = new Set(speakers.maleTitles);
 export const FEMALE_ENDINGS: readonly string[] = speakers.femaleEndings;
 const lower = (names: readonly string[]) => names.map((name) => name.toLowerCase());
 /** Given names, lower case: the open lists, and the recogniser's own lists (entities-names.json). */
-export const FEMALE_NAMES: ReadonlySet<string> = new Set([...givenNames.female, ...lower(entityNames.female)]);
-export const MALE_NAMES: ReadonlySet<string> = new Set([...givenNames.male, ...lower(entityNames.male)].filter((name) => !lower(entityNames.female).includes(name)));
+export const FEMALE_NAMES: ReadonlySet<string> = new Set([...givenNames.female.split(' '), ...lower(entityNames.female)]);
+export const MALE_NAMES: ReadonlySet<string> = new Set([...givenNames.male.split(' '), ...lower(entityNames.male)].filter((name) => !FEMALE_NAMES.has(name)));
 
 export const SCARE_MARKERS: readonly string[] = nonQuotes.scareMarkers;
 export const TITLE_MARKERS: ReadonlySet<string> = new Set(nonQuotes.titleMarkers);
