@@ -113,6 +113,8 @@ test('an unattributed quote opening a paragraph is the previous paragraph\'s spe
   assert.deepEqual(attributions(text).map(([, w]) => w), ['Professor Alan Reed', 'Professor Alan Reed']);
   const about = 'Senator Bob Corker was also unhappy about the vote.\n\n“We were about three words away from a deal.”';
   assert.deepEqual(attributions(about).map(([, w]) => w), ['Senator Bob Corker']);
+  const quotedCue = 'Tom Baker called it “a long war, in which Anna Weber said nothing at all.”\n\n“It is not over yet.”';
+  assert.deepEqual(attributions(quotedCue).map(([, w]) => w), ['Tom Baker', 'Tom Baker']);
   const unrelated = 'The bridge was closed for the whole week.\n\n“We were about three words away from a deal.”';
   assert.deepEqual(attributions(unrelated).map(([, w]) => w), [null]);
 });

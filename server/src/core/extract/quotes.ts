@@ -43,7 +43,7 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
   const organizations = mentions.filter((m) => m.type === 'organization' && !insideQuote(m.start));
   const genders = personGenders(text, mentions);
   // a name inside a quote never attributes one
-  const attribution = new Attribution(text, mentions.filter((m) => !insideQuote(m.start)), context.bodyStart);
+  const attribution = new Attribution(text, mentions.filter((m) => !insideQuote(m.start)), context.bodyStart, candidates);
 
   const pieces: Piece[] = [];
   let previousSpan: Span | null = null;

@@ -34,7 +34,9 @@ export class Attribution {
   private readonly byStart = new Map<number, EntityMention>();
   private readonly byEnd = new Map<number, EntityMention>();
 
-  constructor(private readonly text: string, private readonly mentions: readonly EntityMention[], private readonly bodyStart: number) {
+  /** `quoted`: the quotes' spans, sorted; words inside them attribute nothing. */
+  constructor(private readonly text: string, private readonly mentions: readonly EntityMention[], private readonly bodyStart: number,
+    private readonly quoted: readonly Span[] = []) {
     for (const mention of mentions) {
       if (!this.byStart.has(mention.start)) this.byStart.set(mention.start, mention);
       this.byEnd.set(mention.end, mention);
@@ -222,7 +224,17 @@ export class Attribution {
       for (let k = found.length - 1; k >= 0; k--) if (found[k].start < cue.end && cue.start < found[k].end) found.splice(k, 1);
       found.push(cue);
     }
-    return found.sort((a, b) => a.start - b.start);
+    return found.filter((cue) => !this.isQuoted(cue.start)).sort((a, b) => a.start - b.start);
+  }
+
+  private isQuoted(offset: number): boolean {
+    let low = 0;
+    let high = this.quoted.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.quoted[middle].start <= offset) low = middle + 1; else high = middle - 1;
+    }
+    return high >= 0 && offset < this.quoted[high].end;
   }
 
   /** The start of the cue once adverbs between `from` and it are skipped, or `from` when others stand there. */
