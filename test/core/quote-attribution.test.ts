@@ -57,6 +57,12 @@ test('"X said", "said X", "according to X", "X told Y" (X, never Y), "X: “…�
   assert.deepEqual(speakersOf('Asked about the delay, base commander Bill Bodie: “We do not have to turn the page yet.”'), ['Bill Bodie']);
 });
 
+test('a cue in the passive names its agent, not its subject; "was quoted as saying" names its subject', () => {
+  assert.deepEqual(speakersOf('Tom Baker was told by the police: “You must leave the building at once.”'), ['the police']);
+  assert.deepEqual(speakersOf('Car sales in the US are predicted to fall. “Car makers are pulling every lever,” the report added.'), ['the report']);
+  assert.deepEqual(speakersOf('Jane Park was quoted as saying, “It was a complete surprise to all of us.”'), ['Jane Park']);
+});
+
 test('a descriptive speaker keeps its own words and id null', () => {
   const cases: Array<[string, string]> = [
     ['“Our products are safe and always have been,” the company said in a statement.', 'the company'],

@@ -196,6 +196,13 @@ export class Attribution {
         if (sentenceSubject && sentenceSubject.end <= cue.start) return sentenceSubject;
         continue;
       }
+      if (this.isPassive(cue.start, from)) {
+        // "Tom Baker was told by the police:": the agent speaks
+        const by = /^\s+by\s+/.exec(text.slice(cue.end, cue.end + 6));
+        const agent = by ? this.subjectAt(cue.end + by[0].length) : null;
+        if (agent) return agent;
+        continue;
+      }
       const subject = this.subjectEndingAt(cue.start, from);
       if (subject) return subject;
       if (!CUES.addressee.has(cue.word)) {
@@ -204,6 +211,7 @@ export class Attribution {
       }
     }
     if (!cues.length) return this.introducedByColon(from, headEnd);
+    if (cues.every((cue) => !cue.after && this.isPassive(cue.start, from))) return null;
     {
       // "Pentagon Spokesperson Peter Cook welcomed …, but stressed that …": the sentence's first person.
       const lastCue = cues[cues.length - 1];
@@ -278,10 +286,19 @@ export class Attribution {
     return { start: i, end, kind: 'phrase' };
   }
 
+  /** "sales are predicted to", "he was told": a cue in the passive names no speaker before it ("he was quoted as saying" does). */
+  private isPassive(cueStart: number, floor: number): boolean {
+    const cue = /^[\p{L}-]+/u.exec(this.text.slice(cueStart, cueStart + 30))?.[0].toLowerCase() ?? '';
+    if (!cue || CUES.gerunds.has(cue) || CUES.passiveSpeakers.includes(cue)) return false;
+    const before = /([\p{L}]+)\s+$/u.exec(this.text.slice(Math.max(floor, cueStart - 20), cueStart))?.[1].toLowerCase() ?? '';
+    return CUES.passive.has(before);
+  }
+
   /** The speaker written right before `offset` (a cue, or a colon), skipping adverbs and appositions. */
   subjectEndingAt(offset: number, floor: number, colon = false): Subject | null {
     const { text } = this;
     let end = offset;
+    if (this.isPassive(offset, floor)) return null;
     // adverbs and auxiliaries: "he also said", "Obama has repeatedly warned"
     for (;;) {
       const m = /([\p{L}]+)\s*$/u.exec(text.slice(Math.max(floor, end - 30), end));

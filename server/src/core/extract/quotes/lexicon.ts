@@ -42,6 +42,10 @@ export interface CueLexicon {
   addressee: ReadonlySet<string>;
   after: readonly string[];
   adverbs: ReadonlySet<string>;
+  /** Forms of "be" that make the cue after them passive. */
+  passive: ReadonlySet<string>;
+  /** Passive cues whose subject is still the speaker ("was quoted as saying"). */
+  passiveSpeakers: readonly string[];
   dashes: readonly string[];
 }
 
@@ -69,6 +73,8 @@ function buildCues(): CueLexicon {
     gerunds, addressee,
     after: cues.after,
     adverbs: new Set(cues.adverbs),
+    passive: new Set(cues.passive),
+    passiveSpeakers: cues.passiveSpeakers,
     dashes: cues.dashes,
   };
 }
