@@ -24,6 +24,7 @@ test('appositions and modifiers between the speaker and the cue are skipped', ()
   assert.deepEqual(speakersOf('Her spokesman, Bill McAllister, said, “The governor has faith in the investigators.”'), ['Bill McAllister']);
   assert.deepEqual(speakersOf('“He should be considered armed and dangerous,” said sheriff’s spokesman Steve Whitmore.'), ['Steve Whitmore']);
   assert.deepEqual(speakersOf('“We just have to get the next one,” New Orleans coach Sean Payton said.'), ['Sean Payton']);
+  assert.deepEqual(speakersOf('“The patch will ship next week,” said Microsoft spokesman Frank Shaw.'), ['Frank Shaw']);
   assert.deepEqual(speakersOf('“It is too early to see a trend,” said the vice president and chief financial officer Jim Morgan.'), ['Jim Morgan']);
   assert.deepEqual(attributions('“He is innocent,” said the lawyer for John Smith.').map(([, , id]) => id), [null]);
 });

@@ -258,7 +258,11 @@ export class Attribution {
     let i = offset;
     while (i < text.length && /[ \t\u00a0]/.test(text[i])) i++;
     const mention = this.byStart.get(i);
-    if (mention) return this.possessor(mention) ?? { start: mention.start, end: mention.end, kind: 'mention', mention };
+    if (mention) {
+      // "Microsoft spokesman Frank Shaw", "Republican Senator Bob Corker": the person the organization qualifies
+      const qualified = mention.type === 'person' ? null : this.describedPerson(this.tokensFrom(mention.end, Math.min(text.length, mention.end + 80)), true);
+      return qualified ?? this.possessor(mention) ?? { start: mention.start, end: mention.end, kind: 'mention', mention };
+    }
     const head = text.slice(i, i + 80);
     const word = /^[\p{L}]+/u.exec(head)?.[0] ?? '';
     if (PRONOUNS.has(word.toLowerCase())) return { start: i, end: i + word.length, kind: 'pronoun' };
@@ -411,10 +415,10 @@ export class Attribution {
   }
 
   /** "sheriff's spokesman Steve Whitmore", "32-year-old protester Paris Kyriakides": words describing the person named next. */
-  private describedPerson(tokens: readonly Token[]): Subject | null {
+  private describedPerson(tokens: readonly Token[], described = false): Subject | null {
     for (let k = 0; k < tokens.length && k <= MAX_DESCRIPTORS; k++) {
       const mention = this.byStart.get(tokens[k].start);
-      if (mention) return k > 0 && mention.type === 'person' ? { start: mention.start, end: mention.end, kind: 'mention', mention } : null;
+      if (mention) return (k > 0 || described) && mention.type === 'person' ? { start: mention.start, end: mention.end, kind: 'mention', mention } : null;
       const lower = tokens[k].word.toLowerCase();
       if (!/^[\p{L}\p{N}]/u.test(tokens[k].word) || BOUNDARIES.has(lower) || CUES.formSet.has(lower) || MODIFIER_PREPOSITIONS.has(lower)) return null;
     }
