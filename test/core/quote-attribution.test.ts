@@ -115,6 +115,11 @@ test('a sentence ending in a colon introduces its subject\'s words', () => {
   assert.deepEqual(speakersOf('It was a long wait for the verdict:\n\n“We are very relieved that it is finally over.”'), [null]);
 });
 
+test('a stray mark at the end of a line continues nothing', () => {
+  const text = 'Mary Leeds spoke first. “The vote is over,” she said. The result is final “\n“This campaign stood out for its openness,” an election official told reporters.';
+  assert.deepEqual(quotesOf(text).map((q) => [text.slice(q.speaker!.start, q.speaker!.end), q.continues ?? false]), [['she', false], ['an election official', false]]);
+});
+
 test('an unattributed quote opening a paragraph is the previous paragraph\'s speaker', () => {
   const text = '“The results surprised us,” Professor Alan Reed said.\n\n“We expected far fewer cases in the north of the country.”';
   assert.deepEqual(attributions(text).map(([, w]) => w), ['Professor Alan Reed', 'Professor Alan Reed']);

@@ -20,8 +20,10 @@ export function findQuoteSpans(text: string, from: number): MarkedSpan[] {
   marks.lastIndex = from;
   let open = -1;
   let continuation = false;
-  const push = (start: number, end: number) => {
-    if (end - start > 2) spans.push({ start, end, paragraphContinuation: continuation });
+  const push = (start: number, end: number): boolean => {
+    if (end - start <= 2) return false;
+    spans.push({ start, end, paragraphContinuation: continuation });
+    return true;
   };
   const trimmedEnd = (at: number) => {
     let end = at;
@@ -35,10 +37,11 @@ export function findQuoteSpans(text: string, from: number): MarkedSpan[] {
       if (open < 0) continue;
       let next = at;
       while (next < text.length && /\s/.test(text[next])) next++;
-      push(open, trimmedEnd(at));
+      const pushed = push(open, trimmedEnd(at));
       if (OPENING.has(text[next])) {
+        // a stray mark at the end of a line opens nothing that goes on
         open = next;
-        continuation = true;
+        continuation = pushed;
         marks.lastIndex = next + 1;
         continue;
       }
