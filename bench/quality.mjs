@@ -24,7 +24,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const USAGE = 'usage: node bench/quality.mjs [--cli PATH] [--markdown] [--only NAME,NAME] [--timeout SECONDS] [--json]';
-const DEV_DATASETS = ['ecbplus-dev', 'rt-figures', 'rt-dates', 'quantulum3-figures', 'semeval2015-timeline-dev'];
+const DEV_DATASETS = ['ecbplus-dev', 'rt-figures', 'rt-dates', 'quantulum3-figures', 'semeval2015-timeline-dev', 'gum-quotes'];
 const SEEDS = 'seeds-gold';
 // Issue 14: the provenance development set, built by bench/provenance-dev/build.mjs and scored by
 // bench/provenance-quality.mjs (not score.mjs); seed 1 was tuned on, seed 2 is held out.
@@ -40,6 +40,7 @@ const TARGETS = {
   'quantulum3-figures': [{ metric: 'figures.value', field: 'f1', min: 0.80 }, { metric: 'figures.value+unit', field: 'f1', min: 0.75 }],
   'rt-dates': [{ metric: 'dates.value', field: 'f1', min: 0.86 }],
   'ecbplus-dev': [{ metric: 'entities.overlap', field: 'r', min: 0.85 }, { metric: 'coref.conll', field: 'f1', min: 0.85 }],
+  'gum-quotes': [{ metric: 'quotes.span', field: 'f1', min: 0.90 }, { metric: 'quotes.speaker', field: 'accuracy', min: 0.85 }],
   // seeds gold: every metric the gold scores, on its headline number
   [SEEDS]: '*',
   'provenance-dev': PROVENANCE_TARGETS,

@@ -11,7 +11,7 @@ const write = (folder: string, name: string, text: string) => fs.writeFileSync(p
 test('figures that disagree for the same date, a quote with no speaker, and one quote given to two speakers', async () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-conflicts-'));
   write(folder, 'wire.txt', 'WASHINGTON, May 6, 2015 - The coalition has carried out 3,700 airstrikes against ISIL, officials said.\n\n'
-    + '"We will not stop until the job is done," Defense Secretary Ash Carter said.\n\n"Nobody expected this."\n');
+    + '"We will not stop until the job is done," Defense Secretary Ash Carter said.\n\nThe talks went on.\n\n"Nobody expected this."\n');
   write(folder, 'paper.txt', 'LONDON, May 6, 2015 - Allied aircraft have flown some 5,200 airstrikes against ISIL so far.\n\n'
     + '"We will not stop until the job is done," Prime Minister David Cameron said.\n');
   const server = new ServerProcess();

@@ -24,7 +24,7 @@ export function toContractOutput(documents: readonly DocumentAnalysis[], view: C
       entities: document.entities.map(({ start, end, text, type, id }) => ({ start, end, text, type, id })),
       figures: document.figures.map(({ start, end, text, value, low, high, qualifier, kind, unit, measure }) =>
         ({ start, end, text, value, low, high, qualifier, kind, unit, measure })),
-      quotes: document.quotes.map(({ start, end, text, speaker }) => ({ start, end, text, speaker })),
+      quotes: document.quotes.map(({ start, end, text, speaker, continues }) => ({ start, end, text, speaker, ...(continues ? { continues: true } : {}) })),
       dates: document.dates.map(({ start, end, text, type, value }) => ({ start, end, text, type, value })),
       noise: document.noise.map(({ start, end, reason }) => ({ start, end, reason })),
       credits: provenance.creditsOf(document.path),

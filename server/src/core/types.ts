@@ -65,6 +65,8 @@ export interface QuoteSpeaker extends Span {
 export interface Quote extends Span {
   text: string;
   speaker: QuoteSpeaker | null;
+  /** This piece goes on with the previous quote of the same utterance (split by its attribution, or the next paragraph). */
+  continues?: boolean;
 }
 
 export interface DateMention extends Span {

@@ -1,255 +1,190 @@
 import type { EntityMention, ExtractionContext, Quote, QuoteSpeaker, Span } from '../types';
 import { outsideNoise } from '../text/spans';
-import cues from '../data/quotes-cues.json';
-import titles from '../data/entities-titles.json';
-import abbreviations from '../data/abbreviations.json';
-import { looksFemale } from './entities';
+import { Attribution, type Subject } from './quotes/attribution';
+import { personGenders } from './quotes/gender';
+import { DEFINITE_DETERMINERS, PRONOUNS } from './quotes/lexicon';
+import { findQuoteSpans, findSingleQuoteSpans, isFragment, notAQuote, type MarkedSpan } from './quotes/spans';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-const CUE = new RegExp(`\\b(?:${[...cues.verbs, ...cues.participles].map(escape).join('|')})\\b`, 'gi');
-const PARTICIPLES = new Set(cues.participles);
-const ADVERBS = new RegExp(`(?:\\s+(?:${cues.adverbs.map(escape).join('|')}))*\\s*$`, 'i');
-const ROLE = titles.roleNouns.map(escape).join('|');
-const ROLE_AFTER = new RegExp(`^(?:the|a|an|this)\\s+(?:[\\w.’'-]+\\s+){0,3}?(?:${ROLE})s?\\b`, 'i');
-const ROLE_BEFORE = new RegExp(`\\b(?:the|a|an|this)\\s+(?:[\\w.’'-]+\\s+){0,3}?(?:${ROLE})s?$`, 'i');
-const PRONOUN_AFTER = /^(?:he|she|they)\b/i;
-const PRONOUN_BEFORE = /\b(?:he|she|they)$/i;
-const AFTER_CUE = new RegExp(`\\b(?:${cues.after.map(escape).join('|')})\\s+$`, 'i');
-const SCARE = new RegExp(`(?:${cues.scareMarkers.map(escape).join('|')})\\s*$`, 'i');
-const DOTTED = new Set(abbreviations);
+export { findQuoteSpans } from './quotes/spans';
 
-interface Subject extends Span { kind: 'mention' | 'pronoun' | 'role'; mention?: EntityMention }
+/** How far back a pronoun looks for the person it names. */
+const PRONOUN_REACH = 3000;
+/** How far back "the NATO chief" looks for an untitled person it may name. */
+const ROLE_REACH = 400;
+
+interface Piece { span: MarkedSpan; subject: Subject | null }
 
 /**
  * Direct quotes with their speakers. A quote is a span in double marks (straight or curly), marks included;
- * one that runs over paragraphs (no closing mark, the next paragraph opens with a mark) is one quote.
- * The speaker is the mention named by the attribution ("Mr. Carter said", "said Secretary Kerry,", "he said"
- * – the pronoun's span – or "the president said", resolved to the person carrying that title); a quote split
- * by its attribution, or following it in the same paragraph with no attribution of its own, keeps the speaker.
+ * titles, terms, names and markup attributes in marks are left out. The speaker is read from the attribution
+ * clause ("Mr. Carter said", "said Secretary Kerry,", "Grassley, Republican of Iowa, said", "according to the
+ * company", "he said" – the pronoun's span, resolved to the nearest person of its gender). A quote split by its
+ * attribution, running over paragraphs, or following it in the same paragraph with no attribution of its own
+ * keeps the speaker; its later pieces are marked `continues`.
  */
 export function extractQuotes(context: ExtractionContext, entities: readonly EntityMention[]): Quote[] {
   const { text } = context;
-  const spans = outsideNoise(findQuoteSpans(text, context.bodyStart), context.noise)
-    .filter((span) => !SCARE.test(text.slice(Math.max(0, span.start - 20), span.start)));
+  const doubles = findQuoteSpans(text, context.bodyStart);
+  const marked = outsideNoise([...doubles, ...findSingleQuoteSpans(text, context.bodyStart, doubles)].sort((a, b) => a.start - b.start), context.noise);
+  // titles, terms, names and markup in marks are no quotes; a paragraph of a longer quote always is
+  const candidates = marked.filter((span, index) => span.paragraphContinuation || marked[index + 1]?.paragraphContinuation || !notAQuote(text, span));
   const mentions = [...entities].sort((a, b) => a.start - b.start);
-  const byStart = new Map<number, EntityMention>();
-  const byEnd = new Map<number, EntityMention>();
-  for (const mention of mentions) { byStart.set(mention.start, mention); byEnd.set(mention.end, mention); }
-  const insideQuote = (offset: number) => spans.some((s) => s.start < offset && offset < s.end);
+  const insideQuote = (offset: number) => {
+    // candidates are sorted and do not overlap: the last one starting before `offset`
+    let low = 0;
+    let high = candidates.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (candidates[middle].start < offset) low = middle + 1; else high = middle - 1;
+    }
+    return high >= 0 && offset < candidates[high].end;
+  };
   const people = mentions.filter((m) => m.type === 'person' && !insideQuote(m.start));
+  const organizations = mentions.filter((m) => m.type === 'organization' && !insideQuote(m.start));
+  const genders = personGenders(text, mentions);
+  // a name inside a quote never attributes one
+  const attribution = new Attribution(text, mentions.filter((m) => !insideQuote(m.start)), context.bodyStart, candidates);
+
+  const pieces: Piece[] = [];
+  let previousSpan: Span | null = null;
+  for (const [index, span] of candidates.entries()) {
+    const inParagraphChain = span.paragraphContinuation || !!candidates[index + 1]?.paragraphContinuation;
+    const subject = attribution.of(span, previousSpan);
+    if (!subject && !inParagraphChain && isFragment(text, span) && !attribution.hasCue(span)) continue;
+    pieces.push({ span, subject });
+    previousSpan = span;
+  }
 
   const quotes: Quote[] = [];
   let previous = null as { span: Span; speaker: QuoteSpeaker | null } | null;
-  for (const span of spans) {
-    const subject: Subject | null = attributionAfter(span) ?? attributionBefore(span, previous?.span ?? null);
-    let speaker: QuoteSpeaker | null = subject ? resolve(subject) : null;
-    if (!speaker && previous?.speaker && continues(previous.span, span)) speaker = { ...previous.speaker };
-    quotes.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), speaker });
+  for (const { span, subject } of pieces) {
+    let speaker: QuoteSpeaker | null = null;
+    let continues = false;
+    const sameParagraph = previous !== null && !text.slice(previous.span.end, span.start).includes('\n');
+    if (span.paragraphContinuation && previous?.speaker) {
+      speaker = { ...previous.speaker };
+      continues = true;
+    } else if (subject) {
+      speaker = resolve(subject);
+      continues = sameParagraph && !!previous?.speaker && sameSpeaker(previous.speaker, speaker) && onlyAttributionBetween(previous.span, span, speaker);
+    } else if (sameParagraph && previous?.speaker && follows(previous.span, span)) {
+      speaker = { ...previous.speaker };
+      continues = onlyAttributionBetween(previous.span, span, previous.speaker);
+    } else {
+      speaker = fromContext(span);
+    }
+    if (span.paragraphContinuation && !previous?.speaker) continues = true;
+    quotes.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), speaker, ...(continues ? { continues } : {}) });
     previous = { span, speaker };
   }
-  quotes.push(...headlineQuotes(text, context.bodyStart, mentions, spans));
+  backfillParagraphChains(quotes);
+  quotes.push(...headlineQuotes(text, context.bodyStart, mentions, marked));
   quotes.sort((a, b) => a.start - b.start);
   return outsideNoise(quotes, context.noise);
 
-  function attributionAfter(span: Span): Subject | null {
-    // "… a threat." He said …: a quote closed by a full stop ends its sentence.
-    if (/\.\s*[”"]$/.test(text.slice(span.end - 3, span.end))) return null;
-    const limit = windowEnd(span.end);
-    const window = text.slice(span.end, limit);
-    CUE.lastIndex = 0;
-    for (let match = CUE.exec(window); match; match = CUE.exec(window)) {
-      const cueStart = span.end + match.index;
-      const cueEnd = cueStart + match[0].length;
-      if (match[0].toLowerCase() === 'according') continue;
-      const inverted = subjectAt(cueEnd);
-      if (inverted && /^\s*(?:[,.:;]|$)/.test(text.slice(inverted.end, inverted.end + 2)) && !PARTICIPLES.has(match[0].toLowerCase())) return inverted;
-      const subject = subjectEndingAt(cueStart, span.end);
-      if (subject) return subject;
-    }
-    const according = /\baccording\s+to\s+$/i;
-    const at = window.search(/\baccording\s+to\s/i);
-    if (at >= 0) {
-      const head = window.slice(0, at + window.slice(at).match(/^according\s+to\s+/i)![0].length);
-      if (according.test(head)) return subjectAt(span.end + head.length);
-    }
-    return null;
-  }
-
-  function attributionBefore(span: Span, previousSpan: Span | null): Subject | null {
-    const from = windowStart(span.start, previousSpan);
-    const window = text.slice(from, span.start);
-    const found: Array<{ start: number; end: number; word: string }> = [];
-    CUE.lastIndex = 0;
-    for (let match = CUE.exec(window); match; match = CUE.exec(window)) found.push({ start: from + match.index, end: from + match.index + match[0].length, word: match[0].toLowerCase() });
-    if (AFTER_CUE.test(window)) {
-      const subject = subjectAt(span.start - (window.length - window.replace(/\s+$/, '').length) - 0);
-      if (subject) return subject;
-    }
-    for (let k = found.length - 1; k >= 0; k--) {
-      const cue = found[k];
-      if (cue.word === 'according') {
-        const subject = subjectAt(cue.end + (text.slice(cue.end).match(/^\s+to\s+/)?.[0].length ?? 0));
-        if (subject) return subject;
-        continue;
-      }
-      const inverted = PARTICIPLES.has(cue.word) ? null : subjectAt(cue.end);
-      if (inverted && /^\s*[,:]?\s*$/.test(text.slice(inverted.end, span.start))) return inverted;
-      const subject = subjectEndingAt(cue.start, from);
-      if (subject) return subject;
-    }
-    if (found.length) {
-      // "Pentagon Spokesperson Peter Cook welcomed …, but stressed that …": the sentence's first person.
-      const first = mentions.find((m) => m.start >= from && m.end <= found[found.length - 1].start && m.type === 'person');
-      if (first) return { start: first.start, end: first.end, kind: 'mention', mention: first };
-    }
-    return null;
-  }
-
-  /** The speaker named from `offset` on: a mention, a pronoun or a role ("the president"). */
-  function subjectAt(offset: number): Subject | null {
-    let i = offset;
-    while (i < text.length && (text[i] === ' ' || text[i] === '\u00a0')) i++;
-    const mention = byStart.get(i);
-    if (mention) return { start: mention.start, end: mention.end, kind: 'mention', mention };
-    const head = text.slice(i, i + 60);
-    const pronoun = PRONOUN_AFTER.exec(head);
-    if (pronoun) return { start: i, end: i + pronoun[0].length, kind: 'pronoun' };
-    const role = ROLE_AFTER.exec(head);
-    if (role) {
-      const inner = mentions.find((m) => m.start >= i && m.end <= i + role[0].length && m.type === 'person');
-      if (inner) return { start: inner.start, end: inner.end, kind: 'mention', mention: inner };
-      return { start: i, end: i + role[0].length, kind: 'role' };
-    }
-    return null;
-  }
-
-  /** The speaker written right before a cue verb (adverbs such as "also" may come between). */
-  function subjectEndingAt(offset: number, floor: number): Subject | null {
-    const before = text.slice(Math.max(floor, offset - 80), offset);
-    const adverbs = ADVERBS.exec(before);
-    const end = offset - (adverbs ? adverbs[0].length : 0);
-    const mention = byEnd.get(end);
-    if (mention && mention.start >= floor) return { start: mention.start, end: mention.end, kind: 'mention', mention };
-    const head = text.slice(Math.max(floor, end - 60), end);
-    const pronoun = PRONOUN_BEFORE.exec(head);
-    if (pronoun) return { start: end - pronoun[0].length, end, kind: 'pronoun' };
-    const role = ROLE_BEFORE.exec(head);
-    if (role) {
-      const start = end - role[0].length;
-      const inner = mentions.find((m) => m.start >= start && m.end <= end && m.type === 'person');
-      if (inner) return { start: inner.start, end: inner.end, kind: 'mention', mention: inner };
-      return { start, end, kind: 'role' };
-    }
-    return null;
-  }
-
   function resolve(subject: Subject): QuoteSpeaker {
-    const spanText = text.slice(subject.start, subject.end);
-    if (subject.mention) return { id: subject.mention.id, name: subject.mention.canonical, start: subject.start, end: subject.end };
+    const written = text.slice(subject.start, subject.end).replace(/\s+/g, ' ');
+    const at = { start: subject.start, end: subject.end };
+    if (subject.mention) return { id: subject.mention.id, name: subject.mention.canonical, ...at };
     let target: EntityMention | undefined;
-    if (subject.kind === 'role') {
-      const role = spanText.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
-      const titled = people.filter((p) => p.title && p.title.toLowerCase().includes(role));
-      target = nearestBefore(titled, subject.start) ?? titled[0];
+    if (subject.kind === 'pronoun') {
+      const pronoun = PRONOUNS.get(written.toLowerCase());
+      // a person agrees in number too: "they" never names one person
+      if (pronoun?.refersTo === 'person' && pronoun.number === 'singular') {
+        target = nearestBefore(people.filter((p) => agrees(p, pronoun.gender)), subject.start);
+        // "A police spokeswoman said … She added": an unnamed person written nearer is the one meant
+        if (target && attribution.unnamedPersonBetween(target.end, subject.start, pronoun.gender)) target = undefined;
+      } else if (pronoun?.refersTo === 'organization') {
+        target = nearestBefore(organizations, subject.start);
+      }
+    } else if (subject.kind === 'role' && DEFINITE_DETERMINERS.has(written.split(' ')[0].toLowerCase())) {
+      // "the president" is the person titled President, else a person named just before; "a spokesman" is nobody known
+      const role = written.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
+      const gender = /woman$/.test(role) ? 'female' : /man$/.test(role) ? 'male' : 'any';
+      const titled = people.filter((p) => p.title && p.title.toLowerCase().includes(role) && agrees(p, gender));
+      const near = nearestBefore(people.filter((p) => agrees(p, gender)), subject.start);
+      target = nearestBefore(titled, subject.start) ?? titled[0] ?? (near && subject.start - near.end <= ROLE_REACH ? near : undefined);
     }
-    if (!target && subject.kind !== 'role' || !target && subject.kind === 'role') {
-      const female = /^she$/i.test(spanText);
-      const male = /^he$/i.test(spanText);
-      const compatible = people.filter((p) => (female ? looksFemale(p) : male ? !looksFemale(p) : true));
-      target = nearestBefore(compatible, subject.start);
+    if (!target) return { id: null, name: written, ...at };
+    return { id: target.id, name: target.canonical, ...at };
+  }
+
+  function agrees(person: EntityMention, gender: string): boolean {
+    if (gender !== 'male' && gender !== 'female') return true;
+    const known = genders.get(person.id);
+    return !known || known === gender;
+  }
+
+  function nearestBefore(candidates: EntityMention[], offset: number): EntityMention | undefined {
+    let best: EntityMention | undefined;
+    for (const candidate of candidates) {
+      if (candidate.end > offset) break;
+      if (offset - candidate.end <= PRONOUN_REACH) best = candidate;
     }
-    if (!target) return { id: null, name: spanText, start: subject.start, end: subject.end };
-    return { id: target.id, name: target.canonical, start: subject.start, end: subject.end };
+    return best;
   }
 
   /** The quote follows `previous` in the same paragraph with only its attribution between. */
-  function continues(previousSpan: Span, span: Span): boolean {
+  function follows(previousSpan: Span, span: Span): boolean {
     const between = text.slice(previousSpan.end, span.start);
-    if (/\n\s*\n/.test(between) && between.trim()) return false;
     return between.length < 120 && !/[“"]/.test(between);
   }
 
-  function windowEnd(from: number): number {
-    let i = from;
-    const stop = Math.min(text.length, from + 200);
-    while (i < stop) {
-      const ch = text[i];
-      if (ch === '\n' || ch === '“' || ch === '"') break;
-      if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ') && !abbreviationBefore(i)) break;
-      i++;
-    }
-    return i;
+  /** Only the attribution of the utterance stands between two pieces: `"A," he said, "B."`, `"A," said X. "B."`. */
+  function onlyAttributionBetween(previousSpan: Span, span: Span, speaker: QuoteSpeaker): boolean {
+    if (speaker.start < previousSpan.end || speaker.end > span.start) return false;
+    const between = text.slice(previousSpan.end, span.start);
+    const sentenceEnds = between.match(/[.!?](?=\s)/g)?.length ?? 0;
+    // '…," Park said, adding that "…"' is a second statement: one cue only
+    return between.length <= speaker.end - speaker.start + 90 && sentenceEnds <= 1 && attribution.cueCount(previousSpan.end, span.start) === 1;
   }
 
-  function windowStart(to: number, previousSpan: Span | null): number {
-    let i = to - 1;
-    const floor = Math.max(context.bodyStart, to - 1200, previousSpan && previousSpan.end <= to ? previousSpan.end : 0);
-    while (i >= floor) {
-      const ch = text[i];
-      if (ch === '\n') return i + 1;
-      if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ') && !abbreviationBefore(i)) return i + 1;
-      i--;
+  /**
+   * A quote with no attribution of its own goes on with the last speaker named before it in its paragraph
+   * ("Wilkins also said Warhol was … . “As a way …”"), or, when it opens the paragraph, in the paragraph before.
+   */
+  function fromContext(span: Span): QuoteSpeaker | null {
+    const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+    let start = lineStart;
+    let end = span.start;
+    if (!text.slice(lineStart, span.start).trim()) {
+      end = lineStart - 1;
+      while (end > context.bodyStart && /\s/.test(text[end - 1])) end--;
+      if (end <= context.bodyStart) return null;
+      start = Math.max(context.bodyStart, text.lastIndexOf('\n', end - 1) + 1);
     }
-    return Math.max(floor, 0);
-  }
-
-  function abbreviationBefore(dot: number): boolean {
-    let i = dot;
-    while (i > 0 && /[A-Za-z.]/.test(text[i - 1])) i--;
-    const word = text.slice(i, dot);
-    return /^[A-Z]$/.test(word) || /^([A-Za-z]\.)+[A-Za-z]$/.test(word) || DOTTED.has(word);
+    // "Republican Senator Bob Corker was also unhappy about the rejection. “We were …”": the person the sentence before is about
+    const subject = attribution.lastInParagraphBefore(start, end) ?? attribution.personLeadingLastSentence(start, end);
+    if (!subject) return null;
+    const speaker = resolve(subject);
+    if (!speaker.id) return speaker;
+    // the nearest earlier mention of that speaker
+    const later = mentions.filter((m) => m.id === speaker.id && m.start >= speaker.end && m.end <= span.start && !insideQuote(m.start)).pop();
+    return later ? { ...speaker, start: later.start, end: later.end } : speaker;
   }
 }
 
-function nearestBefore(people: EntityMention[], offset: number): EntityMention | undefined {
-  let best: EntityMention | undefined;
-  for (const person of people) if (person.end <= offset && (!best || person.start > best.start)) best = person;
-  return best;
+function sameSpeaker(a: QuoteSpeaker, b: QuoteSpeaker): boolean {
+  return a.start === b.start && a.end === b.end || (a.id !== null && a.id === b.id);
 }
 
-/** Spans in double quotation marks, marks included; an unclosed quote continues into a paragraph that opens with a mark. */
-export function findQuoteSpans(text: string, from: number): Span[] {
-  const spans: Span[] = [];
-  const marks = /[“”"\n]/g;
-  marks.lastIndex = from;
-  let open = -1;
-  for (let match = marks.exec(text); match; match = marks.exec(text)) {
-    const at = match.index;
-    const ch = match[0];
-    if (ch === '\n') {
-      if (open < 0) continue;
-      let next = at;
-      while (next < text.length && /\s/.test(text[next])) next++;
-      if (text[next] === '“' || text[next] === '"') { marks.lastIndex = next + 1; continue; }
-      let end = at;
-      while (end > open && /\s/.test(text[end - 1])) end--;
-      if (end - open > 2) spans.push({ start: open, end });
-      open = -1;
-      continue;
-    }
-    if (open < 0) {
-      if (ch === '“' || (ch === '"' && at + 1 < text.length && !/\s/.test(text[at + 1]))) open = at;
-      continue;
-    }
-    if (ch === '”' || ch === '"') {
-      if (at + 1 - open > 2) spans.push({ start: open, end: at + 1 });
-      open = -1;
-    } else open = at; // a second opening mark: the first one was stray
+/** A quote over paragraphs whose first piece has no speaker takes the speaker named in a later piece. */
+function backfillParagraphChains(quotes: Quote[]): void {
+  for (let k = quotes.length - 1; k > 0; k--) {
+    const piece = quotes[k];
+    if (piece.continues && piece.speaker && !quotes[k - 1].speaker) quotes[k - 1] = { ...quotes[k - 1], speaker: { ...piece.speaker } };
   }
-  if (open >= 0) {
-    let end = text.length;
-    while (end > open && /\s/.test(text[end - 1])) end--;
-    if (end - open > 2) spans.push({ start: open, end });
-  }
-  return spans;
 }
 
-/** "Tillerson: Islamic State Yet To Suffer 'Enduring Defeat'": a single-quoted phrase in a line led by "Name:". */
+const HEADLINE_REST = 100;
+
+/** "Tillerson: Islamic State Yet To Suffer 'Enduring Defeat'": a single-quoted phrase in a headline led by "Name:". */
 function headlineQuotes(text: string, from: number, mentions: EntityMention[], spans: Span[]): Quote[] {
   const quotes: Quote[] = [];
   const line = /^([^\n:]{2,60}):[ \t]+([^\n]*)$/gm;
   line.lastIndex = from;
   for (let match = line.exec(text); match; match = line.exec(text)) {
+    if (match[2].length > HEADLINE_REST || /[.!?]\s/.test(match[2])) continue;
     const nameEnd = match.index + match[1].length;
     const speaker = mentions.find((m) => m.end === nameEnd && m.start >= match!.index && m.type === 'person');
     if (!speaker) continue;

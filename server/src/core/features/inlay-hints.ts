@@ -23,7 +23,8 @@ export function inlayHints(document: DocumentAnalysis, range: { start: number; e
   if (show.speakers) {
     for (const quote of document.quotes) {
       const speaker = quote.speaker;
-      if (!speaker || speaker.end < range.start || speaker.start > range.end) continue;
+      // an unresolved "he" shows nothing rather than "He [He]"
+      if (!speaker?.id || speaker.end < range.start || speaker.start > range.end) continue;
       const written = document.text.slice(speaker.start, speaker.end);
       if (PRONOUNS.has(written) || /^the\s/i.test(written)) {
         const hint = { offset: speaker.end, label: speaker.name, tooltip: `Speaker resolved to ${speaker.name}`, kind: 'speaker' as const };
