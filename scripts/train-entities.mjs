@@ -16,6 +16,8 @@ const require = createRequire(import.meta.url);
 const features = require(path.join(root, 'out/server/src/core/extract/entities/features.js'));
 const perceptron = require(path.join(root, 'out/server/src/core/extract/entities/perceptron.js'));
 const modelTokens = require(path.join(root, 'out/server/src/core/extract/entities/model-tokens.js'));
+const entities = require(path.join(root, 'out/server/src/core/extract/entities.js'));
+const ruleHintsModule = require(path.join(root, 'out/server/src/core/extract/entities/rule-hints.js'));
 const { TAGS, TAG_COUNT, documentFeatures } = features;
 const { LinearChainModel, viterbi, encodePass, decodePass, START, toBase64 } = perceptron;
 
@@ -67,8 +69,30 @@ function readDocuments(file) {
     });
     doc.sentences.push({ from, to: doc.words.length, headline: modelTokens.isHeadline(row.tokens.map((text) => ({ text })), 0, row.tokens.length) });
   }
-  for (const doc of docs) doc.gold = Uint8Array.from(doc.gold);
+  for (const doc of docs) {
+    doc.gold = Uint8Array.from(doc.gold);
+    doc.hints = ruleHintsOf(doc);
+  }
   return docs;
+}
+
+const NO_SPACE_BEFORE = new Set(["'s", "’s", "n't", ',', '.', ':', ';', ')', '!', '?', '%', "'", '-']);
+const NO_SPACE_AFTER = new Set(['(', '$', '-']);
+
+/** The rule chunker's hints for a training document, run on a text rebuilt from its tokens (a sentence a line). */
+function ruleHintsOf(doc) {
+  let text = '';
+  const spans = [];
+  doc.sentences.forEach((s, n) => {
+    if (n) text += '\n';
+    for (let i = s.from; i < s.to; i++) {
+      const word = doc.words[i];
+      if (i > s.from && !NO_SPACE_BEFORE.has(word) && !NO_SPACE_AFTER.has(doc.words[i - 1])) text += ' ';
+      spans.push({ start: text.length, end: text.length + word.length });
+      text += word;
+    }
+  });
+  return ruleHintsModule.hintCodes(entities.ruleHints(text), spans);
 }
 
 function mulberry32(seed) {

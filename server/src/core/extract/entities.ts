@@ -1,20 +1,23 @@
 import type { EntityMention, EntityType, ExtractionContext } from '../types';
 import { tokenize, type Token } from './entities/tokens';
 import { findDrafts, isFirstName, type Draft } from './entities/chunker';
-import { FEMALE_NAMES, NAME_SUFFIXES, NICKNAMES, ORG_SUFFIXES, PARTICLES, PLACES, STATE_ABBREVIATIONS } from './entities/lexicon';
+import { DEMONYMS, OTHER_HEADS, FEMALE_NAMES, NAME_SUFFIXES, NICKNAMES, ORG_SUFFIXES, PARTICLES, PLACES, STATE_ABBREVIATIONS } from './entities/lexicon';
 import { entityIdFor } from '../index/cross-entities';
+import type { EntityRecogniser, RecognisedSpan } from './entities/recogniser';
+import { hintsFromDrafts, type RuleHint } from './entities/rule-hints';
 
 /**
  * Named people, organizations and places, with short forms joined to their fullest name.
  * Mentions of one entity share `id` (a document-local key until the workspace index links documents) and
  * `canonical` (the fullest name in the document); a person's title is kept in `title` and inside the span.
  */
-export function extractEntities(context: ExtractionContext): EntityMention[] {
+export function extractEntities(context: ExtractionContext, recogniser: EntityRecogniser | null = null): EntityMention[] {
   const { text } = context;
   const lowerWords = new Set<string>();
   const tokens = tokenize(text, context.bodyStart, context.noise, lowerWords);
-  const drafts = findDrafts({ text, tokens, lowerWords });
+  let drafts = findDrafts({ text, tokens, lowerWords });
   typeByContext(drafts, text);
+  if (recogniser) drafts = adoptRecognised(drafts, recognisedSpans(recogniser, context, hintsFromDrafts(drafts, tokens)), tokens);
   const clusters = cluster(drafts, text);
   const mentions: EntityMention[] = [];
   for (const draft of drafts) {
@@ -27,6 +30,86 @@ export function extractEntities(context: ExtractionContext): EntityMention[] {
     mentions.push(mention);
   }
   return mentions;
+}
+
+/** The recogniser's spans of the document body, leaving out those that touch scraping noise. */
+function recognisedSpans(recogniser: EntityRecogniser, context: ExtractionContext, hints: readonly RuleHint[]): RecognisedSpan[] {
+  const spans = recogniser.recognise(context.text, context.bodyStart, context.text.length, hints);
+  if (!context.noise.length) return spans;
+  const noise = [...context.noise].sort((a, b) => a.start - b.start);
+  let k = 0;
+  return spans.filter((span) => {
+    while (k < noise.length && noise[k].end <= span.start) k++;
+    return !(k < noise.length && noise[k].start < span.end);
+  });
+}
+
+/** A recognised span at least this confident types its entity firmly (outvotes weak mentions when clustering). */
+const STRONG = 0.8;
+/** Below this confidence, a type the word lists are sure of wins over the model's. */
+const OVERRIDE_BELOW = 0.9;
+const NUMBERED_WORD = /^\p{N}+\p{L}+$/u;
+
+/**
+ * The recogniser decides which spans are names and their types; the rule chunker's drafts still bring what no
+ * model learns: known aliases (ISIL = Daesh), and the title written before a person's name.
+ */
+function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token[]): Draft[] {
+  const out: Draft[] = [];
+  // Title-case headlines are not what the model learnt from: there the chunker's drafts, checked against the body, stay.
+  const inHeadline = (d: Draft) => tokens[d.tokenIndex]?.headline === true;
+  const known = drafts.filter((d) => d.known || inHeadline(d));
+  const others = drafts.filter((d) => !d.known && !inHeadline(d));
+  let t = 0;
+  let k = 0;
+  let o = 0;
+  for (const span of spans) {
+    while (k < known.length && known[k].end <= span.start) k++;
+    if (k < known.length && known[k].start < span.end) continue;
+    while (t < tokens.length && tokens[t].end <= span.start) t++;
+    const name: string[] = [];
+    let first = -1;
+    let last = -1;
+    for (let j = t; j < tokens.length && tokens[j].start < span.end; j++) {
+      if (tokens[j].end > span.end + 1 || tokens[j].start < span.start) continue;
+      if (first < 0) first = j;
+      last = j;
+      name.push(tokens[j].text);
+    }
+    if (!name.length || tokens[first].headline) continue;
+    // Nationality and group words ("Iraqi", "Palestinians") name no person, organization or place.
+    if (name.length === 1 && (DEMONYMS.has(name[0]) || name[0].endsWith('s') && DEMONYMS.has(name[0].slice(0, -1)))) continue;
+    // "Philadelphia 76ers": a name word that starts with digits continues the name.
+    while (last + 1 < tokens.length && tokens[last + 1].joined && NUMBERED_WORD.test(tokens[last + 1].text) && tokens[last + 1].line === tokens[last].line) {
+      last++;
+      name.push(tokens[last].text);
+    }
+    // The span starts and ends where the chunker's tokens do, so both read a name alike.
+    const end = tokens[last].end;
+    while (o < others.length && others[o].end <= span.start) o++;
+    // Laws, prizes, events and programmes ("Endangered Species Act", "Super Bowl") are things, not names of these types.
+    const thing = name.length > 1 && OTHER_HEADS.has(name[name.length - 1].toLowerCase());
+    const draft: Draft = { start: tokens[first].start, end, type: thing ? 'other' : span.type, strong: span.confidence >= STRONG, name, tokenIndex: first, confidence: span.confidence };
+    for (let j = o; j < others.length && others[j].start < span.end; j++) {
+      const other = others[j];
+      if (other.end <= span.start) continue;
+      // The chunker's person with a title: keep the title in the span, as the contract writes it.
+      if (other.title && other.end === draft.end && other.start < draft.start && span.type === 'person') {
+        draft.start = other.start;
+        draft.title = other.title;
+        draft.name = other.name;
+      }
+      if (other.start === draft.start && other.end === draft.end) {
+        if (other.gazetteer) draft.gazetteer = other.gazetteer;
+        // Where the model hesitates, the type the word lists give a name decides ("Tyler Hansbrough": a given name).
+        if (other.strong && other.type !== 'other' && other.type !== draft.type && span.confidence < OVERRIDE_BELOW) draft.type = other.type;
+      }
+    }
+    out.push(draft);
+  }
+  out.push(...known);
+  out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 /** Pronoun agreement helper for quotes: is this person known to be female (title or given name)? */
@@ -266,3 +349,12 @@ function groupType(members: Draft[], best: Draft): EntityType {
 }
 
 export type { Token };
+
+/** The rule chunker's names of a text (no recogniser): what the recogniser is given as evidence, and learns from. */
+export function ruleHints(text: string): RuleHint[] {
+  const lowerWords = new Set<string>();
+  const tokens = tokenize(text, 0, [], lowerWords);
+  const drafts = findDrafts({ text, tokens, lowerWords });
+  typeByContext(drafts, text);
+  return hintsFromDrafts(drafts, tokens);
+}

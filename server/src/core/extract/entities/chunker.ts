@@ -21,6 +21,8 @@ export interface Draft {
   /** A town or school name used as a sports team ("victory over Evansville"). */
   team?: boolean;
   tokenIndex: number;
+  /** The recogniser's confidence in this span (0..1), when the span is the recogniser's. */
+  confidence?: number;
 }
 
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'y', '&', 'dos', 'das']);

@@ -13,6 +13,14 @@ export const TAG_COUNT = TAGS.length;
 export interface FeatureDocument {
   words: readonly string[];
   sentences: ReadonlyArray<{ from: number; to: number; headline: boolean }>;
+  /** What the rule chunker says of each token (see hintCode), or null without rules. */
+  hints?: Uint8Array | null;
+}
+
+/** A token's rule hint: 0 none, else the rule's type (1 person .. 4 other), inside or first, and strength. */
+export function hintCode(type: 'person' | 'organization' | 'place' | 'other', inside: boolean, strong: boolean): number {
+  const t = type === 'person' ? 1 : type === 'organization' ? 2 : type === 'place' ? 3 : 4;
+  return ((t * 2 + (inside ? 1 : 0)) << 1) + (strong ? 1 : 0);
 }
 
 /** Feature ids of every token of a document: token i has ids[offsets[i] .. offsets[i + 1]). */
@@ -158,7 +166,7 @@ const enum T {
   PrevShapeShape, ShapeNextShape, PrevLowerLower, LowerNextLower, FirstShape, FirstLower, HeadlineShape, HeadlineLower,
   CapitalisedElsewhere, LowerElsewhere, AllCapsElsewhere, Gazetteer, PrevGazetteer, NextGazetteer, GazetteerShape,
   FirstPassSelf, FirstPassPrev, FirstPassNext, FirstPassSame, FirstPassSameFirst, Length, PrevWord, NextWord, WordSentenceEnd,
-  LastInSentence, Prev2Shape, Next2Shape,
+  LastInSentence, Prev2Shape, Next2Shape, Hint, HintShape, HintPrev, HintNext, HintLower,
 }
 
 /** First-pass labels by type: 0 none, 1 person, 2 organization, 3 place (from a tag index). */
@@ -270,6 +278,14 @@ export function documentFeatures(doc: FeatureDocument, mask: number, extra: Extr
       add(T.CapitalisedElsewhere, (capitalisedMid.has(lowerHash[i]) ? 2 : 0) + first);
       add(T.LowerElsewhere, (lowerSeen.has(lowerHash[i]) ? 2 : 0) + first);
       if (upperSeen.has(lowerHash[i]) && word !== word.toUpperCase()) add(T.AllCapsElsewhere, 1);
+    }
+    const hints = doc.hints;
+    if (hints) {
+      add(T.Hint, hints[i]);
+      add(T.HintShape, mix(hints[i], shape[i]));
+      add(T.HintPrev, prev === NONE ? 999 : hints[i - 1]);
+      add(T.HintNext, next === NONE ? 999 : hints[i + 1]);
+      if (hints[i]) add(T.HintLower, mix(hints[i], lowerHash[i]));
     }
     const bits = gazetteer[i];
     for (let b = 0; b < GAZETTEER_BITS; b++) {

@@ -11,6 +11,7 @@ export function allowed(previous: number, tag: number): boolean {
   return previous !== START && (previous === tag || previous === tag - 1);
 }
 
+/** The best tags, and each chosen tag's probability under the model's scores. */
 export interface Decoded { tags: Uint8Array; margins: Float32Array }
 
 export class LinearChainModel {
@@ -78,14 +79,43 @@ export function viterbi(emit: Float32Array, n: number, transitions: Float32Array
   for (let t = 1; t < K; t++) if (score[(n - 1) * K + t] > score[(n - 1) * K + last]) last = t;
   tags[n - 1] = last;
   for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * K + tags[i]];
-  if (!margins) return;
-  // Margin of each token: its emission for the chosen tag against its best other emission.
-  for (let i = 0; i < n; i++) {
-    const chosen = emit[i * K + tags[i]];
-    let other = NEG;
-    for (let t = 0; t < K; t++) if (t !== tags[i] && emit[i * K + t] > other) other = emit[i * K + t];
-    margins[i] = chosen - other;
+  if (margins) tagMarginals(emit, n, transitions, tags, margins);
+}
+
+/**
+ * The probability of each chosen tag when the scores, divided by `temperature`, are read as a linear-chain
+ * CRF's log potentials (forward-backward).
+ */
+export function tagMarginals(emit: Float32Array, n: number, transitions: Float32Array, tags: Uint8Array, out: Float32Array, temperature = 40): void {
+  const K = TAG_COUNT;
+  const alpha = new Float64Array(n * K);
+  const beta = new Float64Array(n * K);
+  const t = 1 / temperature;
+  for (let k = 0; k < K; k++) alpha[k] = allowed(START, k) ? (transitions[START * K + k] + emit[k]) * t : NEG;
+  for (let i = 1; i < n; i++) {
+    for (let k = 0; k < K; k++) {
+      let m = NEG;
+      for (let p = 0; p < K; p++) if (allowed(p, k)) m = Math.max(m, alpha[(i - 1) * K + p] + transitions[p * K + k] * t);
+      let sum = 0;
+      for (let p = 0; p < K; p++) if (allowed(p, k)) sum += Math.exp(alpha[(i - 1) * K + p] + transitions[p * K + k] * t - m);
+      alpha[i * K + k] = m + Math.log(sum) + emit[i * K + k] * t;
+    }
   }
+  for (let i = n - 2; i >= 0; i--) {
+    for (let k = 0; k < K; k++) {
+      let m = NEG;
+      for (let q = 0; q < K; q++) if (allowed(k, q)) m = Math.max(m, beta[(i + 1) * K + q] + (transitions[k * K + q] + emit[(i + 1) * K + q]) * t);
+      let sum = 0;
+      for (let q = 0; q < K; q++) if (allowed(k, q)) sum += Math.exp(beta[(i + 1) * K + q] + (transitions[k * K + q] + emit[(i + 1) * K + q]) * t - m);
+      beta[i * K + k] = m + Math.log(sum);
+    }
+  }
+  let m = NEG;
+  for (let k = 0; k < K; k++) m = Math.max(m, alpha[(n - 1) * K + k]);
+  let sum = 0;
+  for (let k = 0; k < K; k++) sum += Math.exp(alpha[(n - 1) * K + k] - m);
+  const logZ = m + Math.log(sum);
+  for (let i = 0; i < n; i++) out[i] = Math.exp(alpha[i * K + tags[i]] + beta[i * K + tags[i]] - logZ);
 }
 
 // ---- the shipped form ----

@@ -4,6 +4,7 @@ import type { Span } from '../../types';
 import { documentFeatures, hashString, TAG_COUNT, type ExtraGazetteer, type FeatureDocument } from './features';
 import { decodePass, fromBase64, type LinearChainModel, type ModelData } from './perceptron';
 import { modelTokens } from './model-tokens';
+import { hintCodes, type RuleHint } from './rule-hints';
 
 export type RecognisedType = 'person' | 'organization' | 'place';
 
@@ -14,8 +15,8 @@ export interface RecognisedSpan extends Span {
 }
 
 export interface EntityRecogniser {
-  /** Name spans of text[from, to), in text order, not overlapping. */
-  recognise(text: string, from: number, to: number): RecognisedSpan[];
+  /** Name spans of text[from, to), in text order, not overlapping; `hints` are the rule chunker's names, as evidence. */
+  recognise(text: string, from: number, to: number, hints?: readonly RuleHint[]): RecognisedSpan[];
 }
 
 const TYPES: readonly RecognisedType[] = ['person', 'organization', 'place'];
@@ -56,17 +57,17 @@ export class PerceptronRecogniser implements EntityRecogniser {
     return { tags: labels ?? new Uint8Array(n), margins };
   }
 
-  recognise(text: string, from: number, to: number): RecognisedSpan[] {
+  recognise(text: string, from: number, to: number, hints?: readonly RuleHint[]): RecognisedSpan[] {
     const { tokens, sentences } = modelTokens(text, from, to);
     const words = tokens.map((t) => t.text);
-    const { tags, margins } = this.tagDocument({ words, sentences });
+    const { tags, margins } = this.tagDocument({ words, sentences, hints: hints ? hintCodes(hints, tokens) : null });
     const spans: RecognisedSpan[] = [];
     let open = -1;
     let type = 0;
-    let margin = Infinity;
+    let margin = 1;
     const close = (end: number) => {
       if (open < 0) return;
-      spans.push({ start: tokens[open].start, end: tokens[end - 1].end, type: TYPES[type - 1], confidence: 1 / (1 + Math.exp(-margin / 2)) });
+      spans.push({ start: tokens[open].start, end: tokens[end - 1].end, type: TYPES[type - 1], confidence: margin });
       open = -1;
     };
     for (const s of sentences) {
