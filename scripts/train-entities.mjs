@@ -3,26 +3,24 @@
 // passes) on ../shared/ner-train/train.jsonl, stops early on dev.jsonl, and writes
 // server/src/core/data/entities-model.json. Deterministic for a seed.
 //
-//   node scripts/train-entities.mjs [--data DIR] [--out FILE] [--seed N] [--epochs N] [--bits N]
+//   node scripts/train-entities.mjs [--data DIR] [--out FILE] [--seed N] [--epochs N] [--bits N] [--patience N] [--prune F]
 //
 // Needs the compiled core (out/, from `tsc -b`): it uses the same feature code as the extension.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { findData, readDocuments, score } from './ner-data.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const features = require(path.join(root, 'out/server/src/core/extract/entities/features.js'));
 const perceptron = require(path.join(root, 'out/server/src/core/extract/entities/perceptron.js'));
-const modelTokens = require(path.join(root, 'out/server/src/core/extract/entities/model-tokens.js'));
-const entities = require(path.join(root, 'out/server/src/core/extract/entities.js'));
-const ruleHintsModule = require(path.join(root, 'out/server/src/core/extract/entities/rule-hints.js'));
 const { TAGS, TAG_COUNT, documentFeatures } = features;
 const { LinearChainModel, viterbi, encodePass, decodePass, START, toBase64 } = perceptron;
 
 function parseArgs(argv) {
-  const a = { data: null, out: path.join(root, 'server/src/core/data/entities-model.json'), seed: 1, epochs: 12, bits: 20, patience: 2 };
+  const a = { data: null, out: path.join(root, 'server/src/core/data/entities-model.json'), seed: 1, epochs: 15, bits: 19, patience: 3, prune: 2e-3 };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     const val = () => argv[++i];
@@ -32,67 +30,10 @@ function parseArgs(argv) {
     else if (x === '--epochs') a.epochs = Number(val());
     else if (x === '--bits') a.bits = Number(val());
     else if (x === '--patience') a.patience = Number(val());
+    else if (x === '--prune') a.prune = Number(val());
     else { console.error(`train-entities: unknown argument ${x}`); process.exit(2); }
   }
   return a;
-}
-
-/** ../shared/ner-train next to the repository (or next to the folder holding a worktree). */
-function findData() {
-  for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'ner-train');
-    if (fs.existsSync(path.join(candidate, 'train.jsonl'))) return candidate;
-    if (path.dirname(dir) === dir) return null;
-  }
-}
-
-const TAG_INDEX = new Map(TAGS.map((t, i) => [t, i]));
-
-/** Documents of a .jsonl file, sentences kept in order; a stray I-X after another type becomes B-X. */
-function readDocuments(file) {
-  const docs = [];
-  const byKey = new Map();
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line);
-    const key = `${row.source}\u0000${row.doc}`;
-    let doc = byKey.get(key);
-    if (!doc) { doc = { key, words: [], sentences: [], gold: [] }; byKey.set(key, doc); docs.push(doc); }
-    const from = doc.words.length;
-    let previous = 0;
-    row.tokens.forEach((token, i) => {
-      let tag = TAG_INDEX.get(row.tags[i]) ?? 0;
-      if (tag !== 0 && tag % 2 === 0 && previous !== tag && previous !== tag - 1) tag -= 1;
-      doc.words.push(token);
-      doc.gold.push(tag);
-      previous = tag;
-    });
-    doc.sentences.push({ from, to: doc.words.length, headline: modelTokens.isHeadline(row.tokens.map((text) => ({ text })), 0, row.tokens.length) });
-  }
-  for (const doc of docs) {
-    doc.gold = Uint8Array.from(doc.gold);
-    doc.hints = ruleHintsOf(doc);
-  }
-  return docs;
-}
-
-const NO_SPACE_BEFORE = new Set(["'s", "’s", "n't", ',', '.', ':', ';', ')', '!', '?', '%', "'", '-']);
-const NO_SPACE_AFTER = new Set(['(', '$', '-']);
-
-/** The rule chunker's hints for a training document, run on a text rebuilt from its tokens (a sentence a line). */
-function ruleHintsOf(doc) {
-  let text = '';
-  const spans = [];
-  doc.sentences.forEach((s, n) => {
-    if (n) text += '\n';
-    for (let i = s.from; i < s.to; i++) {
-      const word = doc.words[i];
-      if (i > s.from && !NO_SPACE_BEFORE.has(word) && !NO_SPACE_AFTER.has(doc.words[i - 1])) text += ' ';
-      spans.push({ start: text.length, end: text.length + word.length });
-      text += word;
-    }
-  });
-  return ruleHintsModule.hintCodes(entities.ruleHints(text), spans);
 }
 
 function mulberry32(seed) {
@@ -104,43 +45,6 @@ function mulberry32(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function spans(tags, from, to) {
-  const out = [];
-  let open = null;
-  for (let i = from; i <= to; i++) {
-    const tag = i < to ? tags[i] : 0;
-    if (open && (tag === 0 || tag % 2 === 1 || tag !== open.type * 2)) { out.push(`${open.start}:${i}:${open.type}`); open = null; }
-    if (tag % 2 === 1) open = { start: i, type: (tag + 1) >> 1 };
-  }
-  return out;
-}
-
-const TYPE_NAMES = ['', 'PER', 'ORG', 'LOC'];
-
-/** Exact span P/R/F1, overall and by type, of predicted tags against gold over all sentences. */
-function score(docs, predicted) {
-  const counts = { all: [0, 0, 0] };
-  for (const name of TYPE_NAMES.slice(1)) counts[name] = [0, 0, 0];
-  docs.forEach((doc, d) => {
-    for (const s of doc.sentences) {
-      const gold = new Set(spans(doc.gold, s.from, s.to));
-      const pred = spans(predicted[d], s.from, s.to);
-      for (const p of pred) {
-        const type = TYPE_NAMES[Number(p.split(':')[2])];
-        counts.all[1]++; counts[type][1]++;
-        if (gold.has(p)) { counts.all[0]++; counts[type][0]++; }
-      }
-      for (const g of gold) { counts.all[2]++; counts[TYPE_NAMES[Number(g.split(':')[2])]][2]++; }
-    }
-  });
-  const out = {};
-  for (const [name, [tp, np, ng]] of Object.entries(counts)) {
-    const p = np ? tp / np : 0, r = ng ? tp / ng : 0;
-    out[name] = { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
-  }
-  return out;
 }
 
 function tagAll(model, docs, tables) {
@@ -248,15 +152,15 @@ function main() {
     heldOut.forEach((d, k) => { jackknife[d] = labels[k]; });
   }
   firstTables.length = 0;
-  const shippedFirst = decodePass(encodePass(first.model.weights, first.model.transitions, 0).data, args.bits);
+  const shippedFirst = decodePass(encodePass(first.model.weights, first.model.transitions, args.prune).data, args.bits);
   const devFirstLabels = tagAll(shippedFirst, devDocs, devFirstTables);
   const secondTables = trainDocs.map((doc, d) => documentFeatures(doc, mask, gazetteer, jackknife[d]));
   const devSecondTables = devDocs.map((doc, d) => documentFeatures(doc, mask, gazetteer, devFirstLabels[d]));
   const second = train({ ...common, docs: trainDocs, tables: secondTables, devDocs, devTables: devSecondTables, epochs: args.epochs, label: 'pass 2' });
 
-  const passes = [encodePass(first.model.weights, first.model.transitions, 0), encodePass(second.model.weights, second.model.transitions, 0)];
+  const passes = [encodePass(first.model.weights, first.model.transitions, args.prune), encodePass(second.model.weights, second.model.transitions, args.prune)];
   const model = {
-    format: 1,
+    format: 2,
     description: 'Entity recogniser: averaged structured perceptron over BIO tags, two passes; written by scripts/train-entities.mjs',
     trainedOn: 'ner-train train.jsonl (early stop on dev.jsonl)',
     seed: args.seed,

@@ -49,6 +49,7 @@ const STRONG = 0.8;
 /** Below this confidence, a type the word lists are sure of wins over the model's. */
 const OVERRIDE_BELOW = 0.9;
 const NUMBERED_WORD = /^\p{N}+\p{L}+$/u;
+const PLURAL_NAME_WORD = /^\p{Lu}\p{Ll}+s$/u;
 
 /**
  * The recogniser decides which spans are names and their types; the rule chunker's drafts still bring what no
@@ -63,6 +64,8 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
   let t = 0;
   let k = 0;
   let o = 0;
+  const covered = new Uint8Array(others.length);
+  let midSentence: Set<string> | undefined;
   for (const span of spans) {
     while (k < known.length && known[k].end <= span.start) k++;
     if (k < known.length && known[k].start < span.end) continue;
@@ -90,14 +93,21 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
     // Laws, prizes, events and programmes ("Endangered Species Act", "Super Bowl") are things, not names of these types.
     const thing = name.length > 1 && OTHER_HEADS.has(name[name.length - 1].toLowerCase());
     const draft: Draft = { start: tokens[first].start, end, type: thing ? 'other' : span.type, strong: span.confidence >= STRONG, name, tokenIndex: first, confidence: span.confidence };
+    let ruleSpans = 0;
     for (let j = o; j < others.length && others[j].start < span.end; j++) {
       const other = others[j];
       if (other.end <= span.start) continue;
-      // The chunker's person with a title: keep the title in the span, as the contract writes it.
-      if (other.title && other.end === draft.end && other.start < draft.start && span.type === 'person') {
+      ruleSpans++;
+      // The chunker's person with a title: the title stays in the span, as the contract writes it, and what the
+      // model ran into the title from is a name of its own ("U.S." in "U.S. Defense Secretary Ashton Carter").
+      if (other.title && other.end === draft.end && span.type === 'person' && other.start !== draft.start) {
+        if (other.start > draft.start) {
+          for (let m = o; m < j; m++) if (others[m].start >= draft.start && others[m].end <= other.start) out.push(others[m]);
+        }
         draft.start = other.start;
         draft.title = other.title;
         draft.name = other.name;
+        draft.tokenIndex = other.tokenIndex;
       }
       if (other.start === draft.start && other.end === draft.end) {
         if (other.gazetteer) draft.gazetteer = other.gazetteer;
@@ -105,11 +115,35 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
         if (other.strong && other.type !== 'other' && other.type !== draft.type && span.confidence < OVERRIDE_BELOW) draft.type = other.type;
       }
     }
+    // A lone first word of a sentence that the rules saw no name in, and that the document never capitalises
+    // elsewhere, is an ordinary word ("Shares fell on Tuesday").
+    if (!ruleSpans && name.length === 1 && tokens[first].sentenceStart && !(midSentence ??= capitalisedMidSentence(tokens)).has(name[0])) continue;
     out.push(draft);
+    covered.fill(1, o, Math.max(o, coveredUntil(others, o, span.end)));
   }
+  // Two classes the training data leaves out, kept from the rules where the model found nothing: acronyms
+  // ("IBF", "NFL") and plural team names ("the Saints"), which its sources label as group words.
+  others.forEach((d, j) => {
+    if (covered[j] || d.type !== 'organization') return;
+    if (d.name.length === 1 && tokens[d.tokenIndex].upper || PLURAL_NAME_WORD.test(d.name[d.name.length - 1])) out.push(d);
+  });
   out.push(...known);
   out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** The words the document writes capitalised away from sentence starts and headlines. */
+function capitalisedMidSentence(tokens: Token[]): Set<string> {
+  const words = new Set<string>();
+  for (const token of tokens) if (token.cap && !token.sentenceStart && !token.headline) words.add(token.text);
+  return words;
+}
+
+/** Index after the last of `others` (from `from`) that starts before `end`. */
+function coveredUntil(others: Draft[], from: number, end: number): number {
+  let j = from;
+  while (j < others.length && others[j].start < end) j++;
+  return j;
 }
 
 /** Pronoun agreement helper for quotes: is this person known to be female (title or given name)? */
@@ -179,14 +213,19 @@ function typeByContext(drafts: Draft[], text: string): void {
 
 interface Group { id: string; canonical: string; type: EntityType; members: Draft[] }
 
+const INITIAL = /^\p{Lu}\.?$/u;
+const DOTTED_INITIAL = /^\p{Lu}\.$/u;
+
 function surnameOf(name: string[]): string {
   let i = name.length - 1;
-  while (i > 0 && (NAME_SUFFIXES.has(name[i]) || /^\p{Lu}\.?$/u.test(name[i]))) i--;
+  while (i > 0 && (NAME_SUFFIXES.has(name[i]) || INITIAL.test(name[i]))) i--;
   return normalize(name[i]);
 }
 
 function normalize(word: string): string {
-  return word.toLowerCase().replace(/[’]/g, "'").replace(/\.$/, '');
+  let lower = word.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 function firstKey(word: string): string {
@@ -241,16 +280,16 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
     if (draft.type === 'person' && draft.name.length > 1) fullPeople.push(i);
   });
 
-  // Full names of one person written differently: "Ash Carter" / "Ashton Carter", "W. Mark Felt" / "Mark Felt".
-  for (let a = 0; a < fullPeople.length; a++) {
-    for (let b = a + 1; b < fullPeople.length; b++) {
-      const x = drafts[fullPeople[a]].name;
-      const y = drafts[fullPeople[b]].name;
-      if (surnameOf(x) !== surnameOf(y)) continue;
-      const fx = x.filter((w) => !/^\p{Lu}\.$/u.test(w));
-      const fy = y.filter((w) => !/^\p{Lu}\.$/u.test(w));
-      if (fx.length && fy.length && firstKey(fx[0]) === firstKey(fy[0])) union(fullPeople[a], fullPeople[b]);
-    }
+  // Full names of one person written differently: "Ash Carter" / "Ashton Carter", "W. Mark Felt" / "Mark Felt":
+  // the same surname and the same given name (initials aside, nicknames folded) join, the first of each key.
+  const byPersonKey = new Map<string, number>();
+  for (const i of fullPeople) {
+    const name = drafts[i].name;
+    const given = name.find((w) => !DOTTED_INITIAL.test(w));
+    if (!given) continue;
+    const key = `${surnameOf(name)} ${firstKey(given)}`;
+    const seen = byPersonKey.get(key);
+    if (seen === undefined) byPersonKey.set(key, i); else union(seen, i);
   }
 
   // Aliases introduced in the text: "X, also known as Y", "X (Y)" for an acronym Y.

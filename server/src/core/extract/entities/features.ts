@@ -23,8 +23,24 @@ export function hintCode(type: 'person' | 'organization' | 'place' | 'other', in
   return ((t * 2 + (inside ? 1 : 0)) << 1) + (strong ? 1 : 0);
 }
 
-/** Feature ids of every token of a document: token i has ids[offsets[i] .. offsets[i + 1]). */
-export interface FeatureTable { offsets: Int32Array; ids: Int32Array }
+/**
+ * Feature ids of every token of a document: token i has ids[offsets[i] .. offsets[i + 1]). A token more than two
+ * tokens away from any capitalised word, digit or name particle is not `active`: it has no features and is O.
+ */
+export interface FeatureTable { offsets: Int32Array; ids: Int32Array; active: Uint8Array }
+
+/** Tokens that may be part of a name: within two tokens of a capitalised word, a digit or a name particle. */
+function activeTokens(words: readonly string[]): Uint8Array {
+  const n = words.length;
+  const active = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const word = words[i];
+    const c = word.charCodeAt(0);
+    if (!(c >= 65 && c <= 90) && !(c >= 48 && c <= 57) && !(c > 127 && isCapitalised(word)) && !PARTICLES.has(word)) continue;
+    for (let k = Math.max(0, i - 2); k <= i + 2 && k < n; k++) active[k] = 1;
+  }
+  return active;
+}
 
 export function hashString(text: string): number {
   let h = 0x811c9dc5;
@@ -76,7 +92,8 @@ function isLowerWord(word: string): boolean {
 }
 
 export function foldWord(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'");
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 // Gazetteer and word-list membership, one bit each.
@@ -89,10 +106,11 @@ const GAZETTEER_BITS = 22;
 export interface ExtraGazetteer { has(hash: number): boolean; maxWords: number }
 
 /** Membership bits of each token in the project's word lists and gazetteers (phrases matched over tokens). */
-function gazetteerBits(words: readonly string[], extra: ExtraGazetteer | null): Uint32Array {
+function gazetteerBits(words: readonly string[], extra: ExtraGazetteer | null, active: Uint8Array): Uint32Array {
   const n = words.length;
   const bits = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
+    if (!active[i]) continue;
     const word = words[i];
     const lower = foldWord(word);
     let b = 0;
@@ -223,7 +241,8 @@ export function documentFeatures(doc: FeatureDocument, mask: number, extra: Extr
       counts[tagType(firstPass[i])]++;
     }
   }
-  const gazetteer = gazetteerBits(words, extra);
+  const active = activeTokens(words);
+  const gazetteer = gazetteerBits(words, extra, active);
 
   const offsets = new Int32Array(n + 1);
   let ids = new Int32Array(Math.max(64, n * 48));
@@ -235,6 +254,7 @@ export function documentFeatures(doc: FeatureDocument, mask: number, extra: Extr
   const NONE = 0x2545f491;
   for (let i = 0; i < n; i++) {
     offsets[i] = count;
+    if (!active[i]) continue;
     const word = words[i];
     const lower = lowers[i];
     const prev = i > 0 && !sentenceFirst[i] ? lowerHash[i - 1] : NONE;
@@ -313,7 +333,7 @@ export function documentFeatures(doc: FeatureDocument, mask: number, extra: Extr
     }
   }
   offsets[n] = count;
-  return { offsets, ids: ids.subarray(0, count) };
+  return { offsets, ids: ids.subarray(0, count), active };
 }
 
 function isQuoteOpen(word: string): boolean {

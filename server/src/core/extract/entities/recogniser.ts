@@ -28,7 +28,7 @@ export class PerceptronRecogniser implements EntityRecogniser {
   private readonly mask: number;
 
   constructor(data: ModelData) {
-    if (data.format !== 1 || data.tags.length !== TAG_COUNT || !data.passes.length) throw new Error('entity model: unsupported model file');
+    if (data.format !== 2 || data.tags.length !== TAG_COUNT || !data.passes.length) throw new Error('entity model: unsupported model file');
     this.passes = data.passes.map((pass) => decodePass(pass, data.bucketBits));
     this.mask = (1 << data.bucketBits) - 1;
     const bytes = fromBase64(data.gazetteer.hashes);
@@ -42,18 +42,18 @@ export class PerceptronRecogniser implements EntityRecogniser {
   tagDocument(doc: FeatureDocument): { tags: Uint8Array; margins: Float32Array } {
     const n = doc.words.length;
     let labels: Uint8Array | null = null;
-    let margins = new Float32Array(n);
-    for (const pass of this.passes) {
+    const margins = new Float32Array(n);
+    this.passes.forEach((pass, p) => {
+      const last = p === this.passes.length - 1;
       const table = documentFeatures(doc, this.mask, this.gazetteer, labels);
       const tags = new Uint8Array(n);
-      margins = new Float32Array(n);
       for (const s of doc.sentences) {
-        const decoded = pass.decode(table, s.from, s.to);
+        const decoded = pass.decode(table, s.from, s.to, last);
         tags.set(decoded.tags, s.from);
-        margins.set(decoded.margins, s.from);
+        if (last) margins.set(decoded.margins, s.from);
       }
       labels = tags;
-    }
+    });
     return { tags: labels ?? new Uint8Array(n), margins };
   }
 
