@@ -20,7 +20,7 @@ const { TAGS, TAG_COUNT, documentFeatures } = features;
 const { LinearChainModel, viterbi, encodePass, decodePass, START, toBase64 } = perceptron;
 
 function parseArgs(argv) {
-  const a = { data: null, out: path.join(root, 'server/src/core/data/entities-model.json'), seed: 1, epochs: 15, bits: 19, patience: 3, prune: 2e-3 };
+  const a = { data: null, out: path.join(root, 'server/src/core/data/entities-model.json'), seed: 1, epochs: 15, bits: 19, patience: 3, prune: 6e-3 };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     const val = () => argv[++i];

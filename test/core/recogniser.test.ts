@@ -74,3 +74,11 @@ test('the recogniser comes through the analysis options: another one replaces it
   assert.deepEqual(rulesOnly, extractEntities({ text, documentDate: null, bodyStart: 0, noise: [] }));
   assert.ok(rulesOnly.some((m) => m.text === 'Quentin Barlow'));
 });
+
+test('a dateline town or an all-capitals first word is not an organization', () => {
+  for (const text of ['WASHINGTON — The Pentagon said on Friday that the strikes would continue.',
+    'BAGHDAD (Reuters) - Iraqi forces retook the city of Ramadi, officials said.']) {
+    const found = entitiesOf(text);
+    assert.ok(!found.some((m) => /^(WASHINGTON|BAGHDAD)\|organization$/.test(m)), found.join(', '));
+  }
+});

@@ -155,7 +155,7 @@ export interface ModelData {
  * Quantises weights to int16 with one scale per pass, and keeps only the buckets with a weight of at least
  * `pruneBelow` of the largest (so rare features that barely moved cost no space).
  */
-export function encodePass(weights: Float32Array, transitions: Float32Array, pruneBelow = 1e-3): { data: PassData; kept: number } {
+export function encodePass(weights: Float32Array, transitions: Float32Array, pruneBelow = 6e-3): { data: PassData; kept: number } {
   let max = 0;
   for (let i = 0; i < weights.length; i++) { const a = Math.abs(weights[i]); if (a > max) max = a; }
   const scale = max / 32767 || 1;
