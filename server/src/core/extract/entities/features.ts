@@ -198,6 +198,11 @@ function tagType(tag: number): number {
  * gave the same word elsewhere in the document.
  */
 export function documentFeatures(doc: FeatureDocument, mask: number, extra: ExtraGazetteer | null, firstPass: Uint8Array | null = null): FeatureTable {
+  const base = baseFeatures(doc, mask, extra);
+  return firstPass ? withFirstPass(doc, base, mask, firstPass) : base;
+}
+
+function baseFeatures(doc: FeatureDocument, mask: number, extra: ExtraGazetteer | null): FeatureTable {
   const words = doc.words;
   const n = words.length;
   const lowerHash = new Uint32Array(n);
@@ -228,17 +233,6 @@ export function documentFeatures(doc: FeatureDocument, mask: number, extra: Extr
     else if (isCapitalised(word) && !headline[i]) {
       if (!sentenceFirst[i] && !(i > 0 && isQuoteOpen(words[i - 1]))) capitalisedMid.add(lowerHash[i]);
       if (word.length > 1 && word === word.toUpperCase()) upperSeen.add(lowerHash[i]);
-    }
-  }
-  // Second pass: the types the first pass gave each capitalised word (by its hash), counted per type.
-  let sameCounts: Map<number, Int32Array> | null = null;
-  if (firstPass) {
-    sameCounts = new Map();
-    for (let i = 0; i < n; i++) {
-      if (!isCapitalised(words[i])) continue;
-      let counts = sameCounts.get(wordHash[i]);
-      if (!counts) sameCounts.set(wordHash[i], (counts = new Int32Array(4)));
-      counts[tagType(firstPass[i])]++;
     }
   }
   const active = activeTokens(words);
@@ -313,27 +307,57 @@ export function documentFeatures(doc: FeatureDocument, mask: number, extra: Extr
       if (prev !== NONE && gazetteer[i - 1] & (1 << b)) add(T.PrevGazetteer, b);
       if (next !== NONE && gazetteer[i + 1] & (1 << b)) add(T.NextGazetteer, b);
     }
-    if (firstPass && sameCounts) {
-      add(T.FirstPassSelf, firstPass[i]);
-      add(T.FirstPassPrev, prev === NONE ? 99 : firstPass[i - 1]);
-      add(T.FirstPassNext, next === NONE ? 99 : firstPass[i + 1]);
-      if (isCapitalised(word)) {
-        const counts = sameCounts.get(wordHash[i])!;
-        const own = tagType(firstPass[i]);
-        // Other occurrences only: the token's own label is the feature above.
-        let best = 0;
-        let bestCount = 0;
-        for (let t = 0; t < 4; t++) {
-          const c = counts[t] - (t === own ? 1 : 0);
-          if (c > 0 && t > 0) add(T.FirstPassSame, t * 2 + (c > 1 ? 1 : 0));
-          if (c > bestCount) { best = t; bestCount = c; }
-        }
-        add(T.FirstPassSameFirst, best * 2 + sentenceFirst[i]);
-      }
-    }
   }
   offsets[n] = count;
   return { offsets, ids: ids.subarray(0, count), active };
+}
+
+/** The base table with the second pass's features of each active token appended. */
+export function withFirstPass(doc: FeatureDocument, base: FeatureTable, mask: number, firstPass: Uint8Array): FeatureTable {
+  const words = doc.words;
+  const n = words.length;
+  const sentenceFirst = new Uint8Array(n);
+  const sentenceLast = new Uint8Array(n);
+  for (const s of doc.sentences) if (s.to > s.from) { sentenceFirst[s.from] = 1; sentenceLast[s.to - 1] = 1; }
+  // The types the first pass gave each capitalised word (by its hash), counted per type.
+  const wordHash = new Uint32Array(n);
+  const sameCounts = new Map<number, Int32Array>();
+  for (let i = 0; i < n; i++) {
+    if (!base.active[i] || !isCapitalised(words[i])) continue;
+    wordHash[i] = hashString(words[i]);
+    let counts = sameCounts.get(wordHash[i]);
+    if (!counts) sameCounts.set(wordHash[i], (counts = new Int32Array(4)));
+    counts[tagType(firstPass[i])]++;
+  }
+  const offsets = new Int32Array(n + 1);
+  const ids = new Int32Array(base.ids.length + n * 8);
+  let count = 0;
+  const add = (template: number, value: number) => { ids[count++] = mix(template, value) & mask; };
+  for (let i = 0; i < n; i++) {
+    offsets[i] = count;
+    for (let f = base.offsets[i]; f < base.offsets[i + 1]; f++) ids[count++] = base.ids[f];
+    if (!base.active[i]) continue;
+    const hasPrev = i > 0 && !sentenceFirst[i];
+    const hasNext = i + 1 < n && !sentenceLast[i];
+    add(T.FirstPassSelf, firstPass[i]);
+    add(T.FirstPassPrev, hasPrev ? firstPass[i - 1] : 99);
+    add(T.FirstPassNext, hasNext ? firstPass[i + 1] : 99);
+    if (isCapitalised(words[i])) {
+      const counts = sameCounts.get(wordHash[i])!;
+      const own = tagType(firstPass[i]);
+      // Other occurrences only: the token's own label is the feature above.
+      let best = 0;
+      let bestCount = 0;
+      for (let t = 0; t < 4; t++) {
+        const c = counts[t] - (t === own ? 1 : 0);
+        if (c > 0 && t > 0) add(T.FirstPassSame, t * 2 + (c > 1 ? 1 : 0));
+        if (c > bestCount) { best = t; bestCount = c; }
+      }
+      add(T.FirstPassSameFirst, best * 2 + sentenceFirst[i]);
+    }
+  }
+  offsets[n] = count;
+  return { offsets, ids: ids.subarray(0, count), active: base.active };
 }
 
 function isQuoteOpen(word: string): boolean {

@@ -1,7 +1,7 @@
 // The statistical entity recogniser: finds name spans with a type and a confidence. The entity stage receives
 // one through the analysis options, so another model (or none) can take its place.
 import type { Span } from '../../types';
-import { documentFeatures, hashString, TAG_COUNT, type ExtraGazetteer, type FeatureDocument } from './features';
+import { documentFeatures, hashString, TAG_COUNT, withFirstPass, type ExtraGazetteer, type FeatureDocument } from './features';
 import { decodePass, fromBase64, type LinearChainModel, type ModelData } from './perceptron';
 import { modelTokens } from './model-tokens';
 import { hintCodes, type RuleHint } from './rule-hints';
@@ -43,9 +43,10 @@ export class PerceptronRecogniser implements EntityRecogniser {
     const n = doc.words.length;
     let labels: Uint8Array | null = null;
     const margins = new Float32Array(n);
+    const base = documentFeatures(doc, this.mask, this.gazetteer);
     this.passes.forEach((pass, p) => {
       const last = p === this.passes.length - 1;
-      const table = documentFeatures(doc, this.mask, this.gazetteer, labels);
+      const table = labels ? withFirstPass(doc, base, this.mask, labels) : base;
       const tags = new Uint8Array(n);
       for (const s of doc.sentences) {
         const decoded = pass.decode(table, s.from, s.to, last);
