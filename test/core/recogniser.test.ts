@@ -37,6 +37,11 @@ test('a title the model runs into a name stays the title, and the place before i
     ['U.S.|place', 'Defense Secretary Ashton Carter|person']);
 });
 
+test('a person after a known organization keeps their own mention', () => {
+  assert.deepEqual(entitiesOf('Pentagon Spokesperson Peter Cook welcomed the defeat on Tuesday.'),
+    ['Pentagon|organization', 'Spokesperson Peter Cook|person']);
+});
+
 test('every recognised span has a confidence between 0 and 1, and an empty text has none', () => {
   const text = 'The mayor of Lyon, Gregory Doucet, told reporters the river had flooded two villages.';
   const spans = shippedRecogniser().recognise(text, 0, text.length, ruleHints(text));

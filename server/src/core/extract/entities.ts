@@ -68,7 +68,15 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
   let midSentence: Set<string> | undefined;
   for (const span of spans) {
     while (k < known.length && known[k].end <= span.start) k++;
-    if (k < known.length && known[k].start < span.end) continue;
+    if (k < known.length && known[k].start < span.end) {
+      // A span run into a known name ("Pentagon Spokesperson Peter Cook"): the rules' reading of it stands.
+      while (o < others.length && others[o].end <= span.start) o++;
+      for (let j = o; j < others.length && others[j].start < span.end; j++) {
+        const other = others[j];
+        if (!covered[j] && other.end <= span.end && !known.some((x) => x.start < other.end && other.start < x.end)) { out.push(other); covered[j] = 1; }
+      }
+      continue;
+    }
     while (t < tokens.length && tokens[t].end <= span.start) t++;
     const name: string[] = [];
     let first = -1;
