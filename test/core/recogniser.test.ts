@@ -87,3 +87,13 @@ test('a dateline town or an all-capitals first word is not an organization', () 
     assert.ok(!found.some((m) => /^(WASHINGTON|BAGHDAD)\|organization$/.test(m)), found.join(', '));
   }
 });
+
+test('a person named in the document is not swallowed by an organization built around the name', () => {
+  const text = 'Robert Kilroy-Silk spoke on Monday. Critics mocked what they called the Robert Kilroy-Silk Party at the rally, and Kilroy-Silk laughed.';
+  const mentions = analyzeDocument('a.txt', text).entities;
+  const person = mentions.find((m) => m.text === 'Robert Kilroy-Silk')!;
+  assert.equal(person.type, 'person');
+  const party = mentions.find((m) => m.text.endsWith('Party'));
+  assert.ok(!party || party.id !== person.id, 'the party is not the person');
+  assert.equal(mentions.find((m) => m.text === 'Kilroy-Silk')?.id, person.id);
+});

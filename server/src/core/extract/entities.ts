@@ -131,9 +131,13 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
   }
   // Two classes the training data leaves out, kept from the rules where the model found nothing: acronyms
   // ("IBF", "NFL") and plural team names ("the Saints"), which its sources label as group words.
+  // And a lone surname of a person the document names in full ("Kilroy-Silk" after "Robert Kilroy-Silk").
+  const surnames = new Set<string>();
+  for (const d of out) if (d.type === 'person' && d.name.length > 1) surnames.add(d.name[d.name.length - 1]);
   others.forEach((d, j) => {
-    if (covered[j] || d.type !== 'organization') return;
-    if (d.name.length === 1 && tokens[d.tokenIndex].upper || PLURAL_NAME_WORD.test(d.name[d.name.length - 1])) out.push(d);
+    if (covered[j]) return;
+    if (d.type === 'organization' && (d.name.length === 1 && tokens[d.tokenIndex].upper || PLURAL_NAME_WORD.test(d.name[d.name.length - 1]))) out.push(d);
+    else if (d.name.length === 1 && d.type !== 'place' && surnames.has(d.name[0])) out.push({ ...d, type: 'person' });
   });
   out.push(...known);
   out.sort((a, b) => a.start - b.start);
@@ -338,7 +342,9 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
       if (isFirstName(draft.name[0])) consider(`f:${single}`, 2);
     } else if (personOk && draft.type === 'person') consider(`sf:${surnameOf(draft.name)} ${firstKey(draft.name[0])}`, 3);
     if (!(draft.type === 'person' && draft.title)) {
-      if (!draft.gazetteer || draft.team) consider(`p:${draft.name.map(normalize).join(' ')}`, 2);
+      // A person's full name is never the short form of an organization or place built around it
+      // ("Robert Kilroy-Silk" and "the Robert Kilroy-Silk Party").
+      if ((!draft.gazetteer || draft.team) && !(draft.type === 'person' && draft.name.length > 1)) consider(`p:${draft.name.map(normalize).join(' ')}`, 2);
       if (single && !ORG_SUFFIXES.has(single)) consider(`t:${single}`, 2);
       const bare = draft.name[0].replace(/[-.]/g, '');
       if (single && /^\p{Lu}{2,}$/u.test(bare)) consider(`a:${bare}`, 3);
