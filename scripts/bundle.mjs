@@ -7,10 +7,12 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] }),
+  // The server and the CLI bundle the entity model (server/src/core/data/entities-model.json): their source maps
+  // point at the sources without a second copy of them.
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' } }),
+    banner: { js: '#!/usr/bin/env node' }, sourcesContent: false }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' } }),
+    banner: { js: '#!/usr/bin/env node' }, sourcesContent: false }),
   esbuild.build({ ...common, entryPoints: ['client/webview/timeline.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser',
     format: 'iife', target: 'es2022' }),
 ]);

@@ -8,10 +8,14 @@ import { extractFigures } from './extract/figures';
 import { extractEntities } from './extract/entities';
 import { extractQuotes } from './extract/quotes';
 import { inferDocumentDate } from './extract/date-inference';
+import type { EntityRecogniser } from './extract/entities/recogniser';
+import { shippedRecogniser } from './extract/entities/shipped-model';
 
 export interface AnalysisOptions {
   /** A date the user gave the document; it wins over whatever the text says. */
   documentDate?: string;
+  /** The statistical entity recogniser; the shipped model when left out, none (lexicons and rules only) when null. */
+  recogniser?: EntityRecogniser | null;
 }
 
 /** Everything one document says, read on its own. `text` is the decoded file text, BOM removed. */
@@ -33,7 +37,7 @@ export function analyzeDocument(path: string, text: string, options: AnalysisOpt
     if (inferred) metadata.date = { value: inferred, source: 'inferred' };
   }
   const figures = extractFigures(context, dates);
-  const entities = extractEntities(context);
+  const entities = extractEntities(context, options.recogniser === undefined ? shippedRecogniser() : options.recogniser);
   const quotes = extractQuotes(context, entities);
   return { path, text, metadata, noise, entities, figures, quotes, dates };
 }

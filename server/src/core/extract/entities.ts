@@ -1,20 +1,23 @@
 import type { EntityMention, EntityType, ExtractionContext } from '../types';
 import { tokenize, type Token } from './entities/tokens';
 import { findDrafts, isFirstName, type Draft } from './entities/chunker';
-import { FEMALE_NAMES, NAME_SUFFIXES, NICKNAMES, ORG_SUFFIXES, PARTICLES, PLACES, STATE_ABBREVIATIONS } from './entities/lexicon';
+import { DEMONYMS, OTHER_HEADS, FEMALE_NAMES, NAME_SUFFIXES, NICKNAMES, ORG_SUFFIXES, PARTICLES, PLACES, STATE_ABBREVIATIONS } from './entities/lexicon';
 import { entityIdFor } from '../index/cross-entities';
+import type { EntityRecogniser, RecognisedSpan } from './entities/recogniser';
+import { hintsFromDrafts, type RuleHint } from './entities/rule-hints';
 
 /**
  * Named people, organizations and places, with short forms joined to their fullest name.
  * Mentions of one entity share `id` (a document-local key until the workspace index links documents) and
  * `canonical` (the fullest name in the document); a person's title is kept in `title` and inside the span.
  */
-export function extractEntities(context: ExtractionContext): EntityMention[] {
+export function extractEntities(context: ExtractionContext, recogniser: EntityRecogniser | null = null): EntityMention[] {
   const { text } = context;
   const lowerWords = new Set<string>();
   const tokens = tokenize(text, context.bodyStart, context.noise, lowerWords);
-  const drafts = findDrafts({ text, tokens, lowerWords });
+  let drafts = findDrafts({ text, tokens, lowerWords });
   typeByContext(drafts, text);
+  if (recogniser) drafts = adoptRecognised(drafts, recognisedSpans(recogniser, context, hintsFromDrafts(drafts, tokens)), tokens);
   const clusters = cluster(drafts, text);
   const mentions: EntityMention[] = [];
   for (const draft of drafts) {
@@ -27,6 +30,132 @@ export function extractEntities(context: ExtractionContext): EntityMention[] {
     mentions.push(mention);
   }
   return mentions;
+}
+
+/** The recogniser's spans of the document body, leaving out those that touch scraping noise. */
+function recognisedSpans(recogniser: EntityRecogniser, context: ExtractionContext, hints: readonly RuleHint[]): RecognisedSpan[] {
+  const spans = recogniser.recognise(context.text, context.bodyStart, context.text.length, hints);
+  if (!context.noise.length) return spans;
+  const noise = [...context.noise].sort((a, b) => a.start - b.start);
+  let k = 0;
+  return spans.filter((span) => {
+    while (k < noise.length && noise[k].end <= span.start) k++;
+    return !(k < noise.length && noise[k].start < span.end);
+  });
+}
+
+/** A recognised span at least this confident types its entity firmly (outvotes weak mentions when clustering). */
+const STRONG = 0.8;
+/** Below this confidence, a type the word lists are sure of wins over the model's. */
+const OVERRIDE_BELOW = 0.9;
+const NUMBERED_WORD = /^\p{N}+\p{L}+$/u;
+const PLURAL_NAME_WORD = /^\p{Lu}\p{Ll}+s$/u;
+
+/**
+ * The recogniser decides which spans are names and their types; the rule chunker's drafts still bring what no
+ * model learns: known aliases (ISIL = Daesh), and the title written before a person's name.
+ */
+function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token[]): Draft[] {
+  const out: Draft[] = [];
+  // Title-case headlines are not what the model learnt from: there the chunker's drafts, checked against the body, stay.
+  const inHeadline = (d: Draft) => tokens[d.tokenIndex]?.headline === true;
+  const known = drafts.filter((d) => d.known || inHeadline(d));
+  const others = drafts.filter((d) => !d.known && !inHeadline(d));
+  let t = 0;
+  let k = 0;
+  let o = 0;
+  const covered = new Uint8Array(others.length);
+  let midSentence: Set<string> | undefined;
+  for (const span of spans) {
+    while (k < known.length && known[k].end <= span.start) k++;
+    if (k < known.length && known[k].start < span.end) {
+      // A span run into a known name ("Pentagon Spokesperson Peter Cook"): the rules' reading of it stands.
+      while (o < others.length && others[o].end <= span.start) o++;
+      for (let j = o; j < others.length && others[j].start < span.end; j++) {
+        const other = others[j];
+        if (!covered[j] && other.end <= span.end && !known.some((x) => x.start < other.end && other.start < x.end)) { out.push(other); covered[j] = 1; }
+      }
+      continue;
+    }
+    while (t < tokens.length && tokens[t].end <= span.start) t++;
+    const name: string[] = [];
+    let first = -1;
+    let last = -1;
+    for (let j = t; j < tokens.length && tokens[j].start < span.end; j++) {
+      if (tokens[j].end > span.end + 1 || tokens[j].start < span.start) continue;
+      if (first < 0) first = j;
+      last = j;
+      name.push(tokens[j].text);
+    }
+    if (!name.length || tokens[first].headline) continue;
+    // Nationality and group words ("Iraqi", "Palestinians") name no person, organization or place.
+    if (name.length === 1 && (DEMONYMS.has(name[0]) || name[0].endsWith('s') && DEMONYMS.has(name[0].slice(0, -1)))) continue;
+    // "Philadelphia 76ers": a name word that starts with digits continues the name.
+    while (last + 1 < tokens.length && tokens[last + 1].joined && NUMBERED_WORD.test(tokens[last + 1].text) && tokens[last + 1].line === tokens[last].line) {
+      last++;
+      name.push(tokens[last].text);
+    }
+    // The span starts and ends where the chunker's tokens do, so both read a name alike.
+    const end = tokens[last].end;
+    while (o < others.length && others[o].end <= span.start) o++;
+    // Laws, prizes, events and programmes ("Endangered Species Act", "Super Bowl") are things, not names of these types.
+    const thing = name.length > 1 && OTHER_HEADS.has(name[name.length - 1].toLowerCase());
+    const draft: Draft = { start: tokens[first].start, end, type: thing ? 'other' : span.type, strong: span.confidence >= STRONG, name, tokenIndex: first, confidence: span.confidence };
+    let ruleSpans = 0;
+    for (let j = o; j < others.length && others[j].start < span.end; j++) {
+      const other = others[j];
+      if (other.end <= span.start) continue;
+      ruleSpans++;
+      // The chunker's person with a title: the title stays in the span, as the contract writes it, and what the
+      // model ran into the title from is a name of its own ("U.S." in "U.S. Defense Secretary Ashton Carter").
+      if (other.title && other.end === draft.end && span.type === 'person' && other.start !== draft.start) {
+        if (other.start > draft.start) {
+          for (let m = o; m < j; m++) if (others[m].start >= draft.start && others[m].end <= other.start) out.push(others[m]);
+        }
+        draft.start = other.start;
+        draft.title = other.title;
+        draft.name = other.name;
+        draft.tokenIndex = other.tokenIndex;
+      }
+      if (other.start === draft.start && other.end === draft.end) {
+        if (other.gazetteer) draft.gazetteer = other.gazetteer;
+        // Where the model hesitates, the type the word lists give a name decides ("Tyler Hansbrough": a given name).
+        if (other.strong && other.type !== 'other' && other.type !== draft.type && span.confidence < OVERRIDE_BELOW) draft.type = other.type;
+      }
+    }
+    // A lone first word of a sentence that the rules saw no name in, and that the document never capitalises
+    // elsewhere, is an ordinary word ("Shares fell on Tuesday").
+    if (!ruleSpans && name.length === 1 && tokens[first].sentenceStart && !(midSentence ??= capitalisedMidSentence(tokens)).has(name[0])) continue;
+    out.push(draft);
+    covered.fill(1, o, Math.max(o, coveredUntil(others, o, span.end)));
+  }
+  // Two classes the training data leaves out, kept from the rules where the model found nothing: acronyms
+  // ("IBF", "NFL") and plural team names ("the Saints"), which its sources label as group words.
+  // And a lone surname of a person the document names in full ("Kilroy-Silk" after "Robert Kilroy-Silk").
+  const surnames = new Set<string>();
+  for (const d of out) if (d.type === 'person' && d.name.length > 1) surnames.add(d.name[d.name.length - 1]);
+  others.forEach((d, j) => {
+    if (covered[j]) return;
+    if (d.type === 'organization' && (d.name.length === 1 && tokens[d.tokenIndex].upper || PLURAL_NAME_WORD.test(d.name[d.name.length - 1]))) out.push(d);
+    else if (d.name.length === 1 && d.type !== 'place' && surnames.has(d.name[0])) out.push({ ...d, type: 'person' });
+  });
+  out.push(...known);
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** The words the document writes capitalised away from sentence starts and headlines. */
+function capitalisedMidSentence(tokens: Token[]): Set<string> {
+  const words = new Set<string>();
+  for (const token of tokens) if (token.cap && !token.sentenceStart && !token.headline) words.add(token.text);
+  return words;
+}
+
+/** Index after the last of `others` (from `from`) that starts before `end`. */
+function coveredUntil(others: Draft[], from: number, end: number): number {
+  let j = from;
+  while (j < others.length && others[j].start < end) j++;
+  return j;
 }
 
 /** Pronoun agreement helper for quotes: is this person known to be female (title or given name)? */
@@ -96,14 +225,19 @@ function typeByContext(drafts: Draft[], text: string): void {
 
 interface Group { id: string; canonical: string; type: EntityType; members: Draft[] }
 
+const INITIAL = /^\p{Lu}\.?$/u;
+const DOTTED_INITIAL = /^\p{Lu}\.$/u;
+
 function surnameOf(name: string[]): string {
   let i = name.length - 1;
-  while (i > 0 && (NAME_SUFFIXES.has(name[i]) || /^\p{Lu}\.?$/u.test(name[i]))) i--;
+  while (i > 0 && (NAME_SUFFIXES.has(name[i]) || INITIAL.test(name[i]))) i--;
   return normalize(name[i]);
 }
 
 function normalize(word: string): string {
-  return word.toLowerCase().replace(/[’]/g, "'").replace(/\.$/, '');
+  let lower = word.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 function firstKey(word: string): string {
@@ -158,16 +292,16 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
     if (draft.type === 'person' && draft.name.length > 1) fullPeople.push(i);
   });
 
-  // Full names of one person written differently: "Ash Carter" / "Ashton Carter", "W. Mark Felt" / "Mark Felt".
-  for (let a = 0; a < fullPeople.length; a++) {
-    for (let b = a + 1; b < fullPeople.length; b++) {
-      const x = drafts[fullPeople[a]].name;
-      const y = drafts[fullPeople[b]].name;
-      if (surnameOf(x) !== surnameOf(y)) continue;
-      const fx = x.filter((w) => !/^\p{Lu}\.$/u.test(w));
-      const fy = y.filter((w) => !/^\p{Lu}\.$/u.test(w));
-      if (fx.length && fy.length && firstKey(fx[0]) === firstKey(fy[0])) union(fullPeople[a], fullPeople[b]);
-    }
+  // Full names of one person written differently: "Ash Carter" / "Ashton Carter", "W. Mark Felt" / "Mark Felt":
+  // the same surname and the same given name (initials aside, nicknames folded) join, the first of each key.
+  const byPersonKey = new Map<string, number>();
+  for (const i of fullPeople) {
+    const name = drafts[i].name;
+    const given = name.find((w) => !DOTTED_INITIAL.test(w));
+    if (!given) continue;
+    const key = `${surnameOf(name)} ${firstKey(given)}`;
+    const seen = byPersonKey.get(key);
+    if (seen === undefined) byPersonKey.set(key, i); else union(seen, i);
   }
 
   // Aliases introduced in the text: "X, also known as Y", "X (Y)" for an acronym Y.
@@ -208,7 +342,9 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
       if (isFirstName(draft.name[0])) consider(`f:${single}`, 2);
     } else if (personOk && draft.type === 'person') consider(`sf:${surnameOf(draft.name)} ${firstKey(draft.name[0])}`, 3);
     if (!(draft.type === 'person' && draft.title)) {
-      if (!draft.gazetteer || draft.team) consider(`p:${draft.name.map(normalize).join(' ')}`, 2);
+      // A person's full name is never the short form of an organization or place built around it
+      // ("Robert Kilroy-Silk" and "the Robert Kilroy-Silk Party").
+      if ((!draft.gazetteer || draft.team) && !(draft.type === 'person' && draft.name.length > 1)) consider(`p:${draft.name.map(normalize).join(' ')}`, 2);
       if (single && !ORG_SUFFIXES.has(single)) consider(`t:${single}`, 2);
       const bare = draft.name[0].replace(/[-.]/g, '');
       if (single && /^\p{Lu}{2,}$/u.test(bare)) consider(`a:${bare}`, 3);
@@ -266,3 +402,12 @@ function groupType(members: Draft[], best: Draft): EntityType {
 }
 
 export type { Token };
+
+/** The rule chunker's names of a text (no recogniser): what the recogniser is given as evidence, and learns from. */
+export function ruleHints(text: string): RuleHint[] {
+  const lowerWords = new Set<string>();
+  const tokens = tokenize(text, 0, [], lowerWords);
+  const drafts = findDrafts({ text, tokens, lowerWords });
+  typeByContext(drafts, text);
+  return hintsFromDrafts(drafts, tokens);
+}

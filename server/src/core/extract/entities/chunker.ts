@@ -21,6 +21,8 @@ export interface Draft {
   /** A town or school name used as a sports team ("victory over Evansville"). */
   team?: boolean;
   tokenIndex: number;
+  /** The recogniser's confidence in this span (0..1), when the span is the recogniser's. */
+  confidence?: number;
 }
 
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'y', '&', 'dos', 'das']);
@@ -47,6 +49,7 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
   const n = tokens.length;
   const consumed = new Uint8Array(n);
   const drafts: Draft[] = [];
+  let spelledOut: Set<string> | null = null;
 
   // Evidence: words written capitalised where capitals do not come from the sentence or a headline.
   const evidence = new Set<string>();
@@ -238,8 +241,8 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
   function spelledOutInLowerCase(acronym: string): boolean {
     const letters = acronym.replace(/[^A-Z]/g, '');
     if (letters.length < 2 || letters.length > 6) return false;
-    const pattern = new RegExp(`\\b${[...letters.toLowerCase()].map((l) => `${l}[a-z]*`).join('[ -]')}\\b`);
-    return pattern.test(text);
+    spelledOut ??= lowerCaseInitials(text);
+    return spelledOut.has(letters.toLowerCase());
   }
 
   function typeGeneric(words: string[], indices: number[]): { type: EntityType; strong: boolean } {
@@ -273,6 +276,27 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
 
   drafts.sort((x, y) => x.start - y.start);
   return drafts;
+}
+
+/**
+ * The initials of every run of two to six lower-case words joined by one blank or hyphen ("building partner
+ * capacity" gives "bp", "bpc", "pc"), computed once per text.
+ */
+function lowerCaseInitials(text: string): Set<string> {
+  const initials = new Set<string>();
+  const WORD = /\w+/g;
+  let run = '';
+  let previousEnd = -2;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    const lowerOnly = /^[a-z]+$/.test(match[0]);
+    const linked = match.index === previousEnd + 1 && (text[previousEnd] === ' ' || text[previousEnd] === '-');
+    if (!lowerOnly) { run = ''; previousEnd = match.index + match[0].length; continue; }
+    run = linked ? run + match[0][0] : match[0][0];
+    if (run.length > 6) run = run.slice(1);
+    for (let k = 2; k <= run.length; k++) initials.add(run.slice(-k));
+    previousEnd = match.index + match[0].length;
+  }
+  return initials;
 }
 
 function tokenTexts(tokens: Token[], from: number, to: number): string[] {

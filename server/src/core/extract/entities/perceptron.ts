@@ -1,0 +1,231 @@
+// A linear-chain model over BIO tags (weights of an averaged structured perceptron), Viterbi decoding, and the
+// compact form the model ships in (pruned, quantised to int16, base64 in JSON).
+import { TAG_COUNT, type FeatureTable } from './features';
+
+/** Minus the emission score of every tag but O at a token the features leave out. */
+const INACTIVE = 1e6;
+
+/** Row TAG_COUNT of `transitions` holds the scores of a sentence's first tag. */
+export const START = TAG_COUNT;
+
+/** "I-X" may only follow "B-X" or "I-X". */
+export function allowed(previous: number, tag: number): boolean {
+  if (tag === 0 || tag % 2 === 1) return true;
+  return previous !== START && (previous === tag || previous === tag - 1);
+}
+
+/** The best tags, and each chosen tag's probability under the model's scores. */
+export interface Decoded { tags: Uint8Array; margins: Float32Array }
+
+export class LinearChainModel {
+  constructor(
+    /** weights[bucket * TAG_COUNT + tag], times `scale`. */
+    readonly weights: Float32Array | Int16Array,
+    readonly scale: number,
+    /** (TAG_COUNT + 1) x TAG_COUNT: previous tag (or START) to tag. */
+    readonly transitions: Float32Array,
+    readonly mask: number,
+  ) {}
+
+  /** Emission scores of tokens [from, to) of the table: (to - from) x TAG_COUNT. */
+  emissions(table: FeatureTable, from: number, to: number, out = new Float32Array((to - from) * TAG_COUNT)): Float32Array {
+    const { weights, scale } = this;
+    const { offsets, ids, active } = table;
+    for (let i = from; i < to; i++) {
+      if (!active[i]) {
+        const o = (i - from) * TAG_COUNT;
+        out[o] = 0;
+        for (let t = 1; t < TAG_COUNT; t++) out[o + t] = -INACTIVE;
+        continue;
+      }
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+      for (let f = offsets[i]; f < offsets[i + 1]; f++) {
+        const base = ids[f] * TAG_COUNT;
+        s0 += weights[base]; s1 += weights[base + 1]; s2 += weights[base + 2]; s3 += weights[base + 3];
+        s4 += weights[base + 4]; s5 += weights[base + 5]; s6 += weights[base + 6];
+      }
+      const o = (i - from) * TAG_COUNT;
+      out[o] = s0 * scale; out[o + 1] = s1 * scale; out[o + 2] = s2 * scale; out[o + 3] = s3 * scale;
+      out[o + 4] = s4 * scale; out[o + 5] = s5 * scale; out[o + 6] = s6 * scale;
+    }
+    return out;
+  }
+
+  /**
+   * Best tag sequence of tokens [from, to) (a sentence), and (when asked) how sure the model is of each tag.
+   * Tokens that are not active are O, so only the runs of active tokens between them are decoded.
+   */
+  decode(table: FeatureTable, from: number, to: number, withMargins = true): Decoded {
+    const n = to - from;
+    const tags = new Uint8Array(n);
+    const margins = new Float32Array(withMargins ? n : 0);
+    if (withMargins) margins.fill(1);
+    const { active } = table;
+    let a = from;
+    while (a < to) {
+      if (!active[a]) { a++; continue; }
+      let b = a + 1;
+      while (b < to && active[b]) b++;
+      const emit = this.emissions(table, a, b);
+      const segmentTags = tags.subarray(a - from, b - from);
+      viterbi(emit, b - a, this.transitions, segmentTags, withMargins ? margins.subarray(a - from, b - from) : undefined, a === from ? START : 0, b < to ? 0 : -1);
+      a = b;
+    }
+    return { tags, margins };
+  }
+}
+
+const NEG = -1e30;
+
+/** Viterbi over emission scores (n x TAG_COUNT); writes the best tags and forward-backward style margins. */
+export function viterbi(emit: Float32Array, n: number, transitions: Float32Array, tags: Uint8Array, margins?: Float32Array,
+  startRow: number = START, endTag = -1): void {
+  const K = TAG_COUNT;
+  const score = new Float32Array(n * K);
+  const back = new Uint8Array(n * K);
+  for (let t = 0; t < K; t++) score[t] = allowed(startRow, t) ? transitions[startRow * K + t] + emit[t] : NEG;
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < K; t++) {
+      let best = NEG;
+      let arg = 0;
+      for (let p = 0; p < K; p++) {
+        if (!allowed(p, t)) continue;
+        const s = score[(i - 1) * K + p] + transitions[p * K + t];
+        if (s > best) { best = s; arg = p; }
+      }
+      score[i * K + t] = best + emit[i * K + t];
+      back[i * K + t] = arg;
+    }
+  }
+  // When an O follows the run, the step into it counts.
+  const end = (t: number) => score[(n - 1) * K + t] + (endTag >= 0 ? transitions[t * K + endTag] : 0);
+  let last = 0;
+  for (let t = 1; t < K; t++) if (end(t) > end(last)) last = t;
+  tags[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * K + tags[i]];
+  if (margins) tagMarginals(emit, n, transitions, tags, margins, startRow, endTag);
+}
+
+/**
+ * How sure the model is of each chosen tag: the best path through it against the best path through any other tag
+ * at that token (max-product forward-backward), squashed to 0..1.
+ */
+export function tagMarginals(emit: Float32Array, n: number, transitions: Float32Array, tags: Uint8Array, out: Float32Array,
+  startRow: number = START, endTag = -1, temperature = 8): void {
+  const K = TAG_COUNT;
+  const alpha = new Float64Array(n * K);
+  const beta = new Float64Array(n * K);
+  for (let k = 0; k < K; k++) alpha[k] = allowed(startRow, k) ? transitions[startRow * K + k] + emit[k] : NEG;
+  if (endTag >= 0) for (let k = 0; k < K; k++) beta[(n - 1) * K + k] = transitions[k * K + endTag];
+  for (let i = 1; i < n; i++) {
+    for (let k = 0; k < K; k++) {
+      let m = NEG;
+      for (let p = 0; p < K; p++) if (allowed(p, k)) m = Math.max(m, alpha[(i - 1) * K + p] + transitions[p * K + k]);
+      alpha[i * K + k] = m + emit[i * K + k];
+    }
+  }
+  for (let i = n - 2; i >= 0; i--) {
+    for (let k = 0; k < K; k++) {
+      let m = NEG;
+      for (let q = 0; q < K; q++) if (allowed(k, q)) m = Math.max(m, beta[(i + 1) * K + q] + transitions[k * K + q] + emit[(i + 1) * K + q]);
+      beta[i * K + k] = m;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const chosen = alpha[i * K + tags[i]] + beta[i * K + tags[i]];
+    let other = NEG;
+    for (let k = 0; k < K; k++) if (k !== tags[i]) other = Math.max(other, alpha[i * K + k] + beta[i * K + k]);
+    out[i] = 1 / (1 + Math.exp(-(chosen - other) / temperature));
+  }
+}
+
+// ---- the shipped form ----
+
+export interface PassData { scale: number; transitions: number[]; rows: string }
+export interface ModelData {
+  format: 2;
+  bucketBits: number;
+  tags: readonly string[];
+  gazetteer: { maxWords: number; hashes: string };
+  passes: PassData[];
+  [key: string]: unknown;
+}
+
+/**
+ * Quantises weights to int16 with one scale per pass, and keeps only the buckets with a weight of at least
+ * `pruneBelow` of the largest (so rare features that barely moved cost no space).
+ */
+export function encodePass(weights: Float32Array, transitions: Float32Array, pruneBelow = 6e-3): { data: PassData; kept: number } {
+  let max = 0;
+  for (let i = 0; i < weights.length; i++) { const a = Math.abs(weights[i]); if (a > max) max = a; }
+  const scale = max / 32767 || 1;
+  const threshold = Math.max(max * pruneBelow, scale);
+  const bytes: number[] = [];
+  let previous = -1;
+  let kept = 0;
+  const buckets = weights.length / TAG_COUNT;
+  for (let b = 0; b < buckets; b++) {
+    let keep = false;
+    for (let t = 0; t < TAG_COUNT; t++) if (Math.abs(weights[b * TAG_COUNT + t]) >= threshold) keep = true;
+    if (!keep) continue;
+    let delta = b - previous;
+    previous = b;
+    while (delta >= 128) { bytes.push((delta & 127) | 128); delta >>>= 7; }
+    bytes.push(delta);
+    for (let t = 0; t < TAG_COUNT; t++) {
+      const q = Math.max(-32767, Math.min(32767, Math.round(weights[b * TAG_COUNT + t] / scale))) & 0xffff;
+      bytes.push(q & 255, q >> 8);
+    }
+    kept++;
+  }
+  return { data: { scale, transitions: Array.from(transitions, (x) => Math.round(x * 1e4) / 1e4), rows: toBase64(Uint8Array.from(bytes)) }, kept };
+}
+
+export function decodePass(data: PassData, bucketBits: number): LinearChainModel {
+  const buckets = 1 << bucketBits;
+  const weights = new Int16Array(buckets * TAG_COUNT);
+  const bytes = fromBase64(data.rows);
+  let bucket = -1;
+  let i = 0;
+  while (i < bytes.length) {
+    let delta = 0;
+    let shift = 0;
+    for (;;) { const b = bytes[i++]; delta |= (b & 127) << shift; if (b < 128) break; shift += 7; }
+    bucket += delta;
+    const base = bucket * TAG_COUNT;
+    for (let t = 0; t < TAG_COUNT; t++, i += 2) weights[base + t] = ((bytes[i] | (bytes[i + 1] << 8)) << 16) >> 16;
+  }
+  return new LinearChainModel(weights, data.scale, Float32Array.from(data.transitions), buckets - 1);
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DECODE = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i], b = bytes[i + 1] ?? 0, c = bytes[i + 2] ?? 0;
+    out += ALPHABET[a >> 2] + ALPHABET[((a & 3) << 4) | (b >> 4)] + (i + 1 < bytes.length ? ALPHABET[((b & 15) << 2) | (c >> 6)] : '=') + (i + 2 < bytes.length ? ALPHABET[c & 63] : '=');
+    if (out.length > 8192) { parts.push(out); out = ''; }
+  }
+  parts.push(out);
+  return parts.join('');
+}
+
+export function fromBase64(text: string): Uint8Array {
+  let length = (text.length / 4) * 3;
+  if (text.endsWith('==')) length -= 2; else if (text.endsWith('=')) length -= 1;
+  const out = new Uint8Array(length);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const a = DECODE[text.charCodeAt(i)], b = DECODE[text.charCodeAt(i + 1)];
+    const c = DECODE[text.charCodeAt(i + 2)], d = DECODE[text.charCodeAt(i + 3)];
+    const n = (a << 18) | (b << 12) | ((c < 0 ? 0 : c) << 6) | (d < 0 ? 0 : d);
+    if (o < length) out[o++] = (n >> 16) & 255;
+    if (o < length) out[o++] = (n >> 8) & 255;
+    if (o < length) out[o++] = n & 255;
+  }
+  return out;
+}
