@@ -141,3 +141,11 @@ test('titles are never a timestamp, a dateline or a clock time; a headline askin
   assert.equal(title('Arson in Alaska–A Palin “Pattern”?', 'November 20, 2012', 'There is an old saying.'), 'Arson in Alaska–A Palin “Pattern”?');
   assert.equal(title('Will the coalition hold?', 'Leaders met on Monday.'), 'Will the coalition hold?');
 });
+
+test('a weekday date is history when the document names a later year', () => {
+  assert.equal(dateOf(page(null, 'Felt dies', 'The break-in was reported on Tuesday, Oct. 10, 1972, by the Post.', 'He revealed his role on May 31, 2005.')).value, null);
+});
+
+test('seed 001 is dated by the date closing its long photo caption', () => {
+  assert.deepEqual(analyzeDocument(SEEDS.momentum, seed(SEEDS.momentum)).metadata.date.value, '2016-02-18');
+});

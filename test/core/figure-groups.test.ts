@@ -53,3 +53,9 @@ test('the same value for the same date from two sources is consistent; different
   assert.equal(group.verdict, 'conflict');
   assert.match(group.reason, /same date \(2015-05-06\)/);
 });
+
+test('unrelated documents change no group: with four "Nothing much happened" files added, 000\'s 10,000 stays with the airstrikes', () => {
+  const index = seedIndex();
+  for (const n of [1, 2, 3, 4]) index.set(`x${n}.txt`, `Nothing much happened in town on the day, the report said ${n * 7}.\n`);
+  assert.deepEqual(membersOf(index, 'coalition-airstrikes'), ['003 more than 3,700 airstrikes', '000 Some 10,000 Coalition airstrikes', '002 more than 10,000 strikes']);
+});

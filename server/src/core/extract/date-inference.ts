@@ -8,12 +8,16 @@ const WEEKDAY = new RegExp(`\\b(${lineWords.weekdays.join('|')})\\b`, 'i');
  * A document that states no date of its own may still give the day it reports: a full date written
  * with its weekday ("Tuesday, December 9, 2008"), the weekday right for that day. Background history is
  * written as a month or a year ("in September 2009"), rarely with the weekday, so dates without one
- * never date the document. The latest such date wins.
+ * never date the document. The latest such date wins, unless the document names a year after it
+ * (more than a year later): then the weekday date was history too.
  */
 export function inferDocumentDate(dates: readonly DateMention[]): string | null {
   const dated = dates.filter((date) => /^\d{4}-\d{2}-\d{2}$/.test(date.value) && date.text.includes(date.value.slice(0, 4)) && weekdayAgrees(date));
   if (!dated.length) return null;
-  return dated.map((date) => date.value).sort().at(-1)!;
+  const latest = dated.map((date) => date.value).sort().at(-1)!;
+  const latestYearNamed = Math.max(...dates.filter((date) => /^\d{4}/.test(date.value) && date.text.includes(date.value.slice(0, 4)))
+    .map((date) => Number(date.value.slice(0, 4))));
+  return latestYearNamed > Number(latest.slice(0, 4)) + 1 ? null : latest;
 }
 
 function weekdayAgrees(date: DateMention): boolean {

@@ -6,6 +6,8 @@ import lineWords from '../data/publication-lines.json';
 const TOP_LINES = 8;
 /** A publication line is short; a longer line is article text. */
 const MAX_LINE_LENGTH = 160;
+/** How far from the end of a long caption its closing date is looked for. */
+const CAPTION_TAIL = 40;
 
 const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
@@ -60,8 +62,7 @@ export function statedPublicationDate(lines: readonly Line[], url: string | null
   const fromUrl = url ? urlDate(url) : null;
   let yearless: DocumentDate | null = null;
   for (const line of lines.slice(0, TOP_LINES)) {
-    if (line.text.length > MAX_LINE_LENGTH) continue;
-    const written = firstWrittenDate(line.text);
+    const written = line.text.length > MAX_LINE_LENGTH ? closingCaptionDate(line.text) : firstWrittenDate(line.text);
     if (written && isPublicationLine(line.text, written)) {
       const value = (fromUrl && written.readings.find((reading) => reading.startsWith(fromUrl) || fromUrl.startsWith(reading))) ?? written.readings[0];
       return { value, source: 'text', span: { start: line.start + written.index, end: line.start + written.index + written.length } };
@@ -72,6 +73,15 @@ export function statedPublicationDate(lines: readonly Line[], url: string | null
     return { value: `${fromUrl.slice(0, 4)}-${yearless.monthDay}`, source: 'text', span: yearless.span };
   }
   return fromUrl ? { value: fromUrl, source: 'front-matter' } : yearless;
+}
+
+/** A long photo caption may still close on its date: "…, Hasakah province, Syria, Feb. 18, 2016." */
+function closingCaptionDate(text: string): WrittenDate | null {
+  const tailStart = Math.max(0, text.length - CAPTION_TAIL);
+  const written = firstWrittenDate(text.slice(tailStart));
+  if (!written) return null;
+  const shifted = { ...written, index: written.index + tailStart };
+  return /,\s*$/.test(text.slice(0, shifted.index)) && /^\.?\s*$/.test(text.slice(shifted.index + shifted.length)) ? shifted : null;
 }
 
 /** "Jul. 7 5:59 PM EDT", "APR 28", "Mumbai, Nov 11 -": a publication line that leaves out the year. */

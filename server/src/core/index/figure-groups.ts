@@ -45,22 +45,32 @@ export function familyOf(figure: Figure): Family | null {
  * fits every member already there.
  */
 export function groupFigures(documents: readonly DocumentAnalysis[],
-  corrections: Corrections['figures'] = { join: [], separate: [] }): FigureGroup[] {
+  corrections: Corrections['figures'] = { join: [], separate: [] }, storyOf?: ReadonlyMap<string, { id: string }>): FigureGroup[] {
   const separated = new Set<string>();
   for (const set of corrections.separate) {
     for (const a of set) for (const b of set) if (a !== b) separated.add(`${referenceKey(a)}\u0001${referenceKey(b)}`);
   }
   const apart = (a: Candidate, b: Candidate) => separated.has(`${referenceKey(a.member)}\u0001${referenceKey(b.member)}`);
-  const ubiquitous = ubiquitousOrganisations(documents);
+  // A story's subject is read from the story's own documents: unrelated documents elsewhere change nothing.
+  const documentsOfStory = new Map<string, DocumentAnalysis[]>();
+  for (const document of documents) {
+    const story = storyOf?.get(document.path)?.id ?? '';
+    documentsOfStory.set(story, [...(documentsOfStory.get(story) ?? []), document]);
+  }
+  const ubiquitousOfStory = new Map([...documentsOfStory].map(([story, members]) => [story, ubiquitousOrganisations(members)]));
   const byFamily = new Map<string, Candidate[]>();
   for (const document of documents) {
     const sentences = sentencesOf(document);
+    // Figures are compared inside one story only (a join the user made excepted).
+    const story = storyOf?.get(document.path)?.id ?? '';
+    const ubiquitous = ubiquitousOfStory.get(story)!;
     for (const figure of document.figures) {
       const family = familyOf(figure);
       if (!family) continue;
-      const candidates = byFamily.get(family.name) ?? [];
+      const key = `${story}\u0000${family.name}`;
+      const candidates = byFamily.get(key) ?? [];
       candidates.push(candidateFor(document, figure, family, sentences, ubiquitous));
-      byFamily.set(family.name, candidates);
+      byFamily.set(key, candidates);
     }
   }
   const clusters: Candidate[][] = [];

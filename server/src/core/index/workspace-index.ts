@@ -5,11 +5,14 @@ import { linkEntities } from './cross-entities';
 import { correctEntities } from './entity-corrections';
 import { groupFigures } from './figure-groups';
 import { buildTimeline } from './timeline';
+import { StoryIndex, type StoryView } from './stories';
 
 export interface CrossDocumentView {
   entities: CrossDocumentEntity[];
   figureGroups: FigureGroup[];
   timeline: TimelineEvent[];
+  /** Documents grouped into stories; cross-document comparisons stay inside a story. */
+  stories: StoryView;
   /** Every attributed quote's place, by speaker id. */
   quotesBySpeaker: Map<string, Array<{ path: string; start: number; end: number }>>;
 }
@@ -24,6 +27,7 @@ export class WorkspaceIndex {
   private readonly documents = new Map<string, DocumentAnalysis>();
   private corrections: Corrections = emptyCorrections();
   private view: CrossDocumentView | null = null;
+  private readonly storyIndex = new StoryIndex();
 
   /** Analyses `text` unless the same text is already indexed under `key`. */
   set(key: string, text: string): DocumentAnalysis {
@@ -91,9 +95,10 @@ export class WorkspaceIndex {
           quotesBySpeaker.set(id, places);
         }
       }
+      const stories = this.storyIndex.group(documents, this.corrections.stories);
       let timeline: TimelineEvent[] | null = null;
       // The timeline is asked for by the timeline view only: it is not built on every keystroke.
-      this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures), quotesBySpeaker,
+      this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures, stories.storyOf), quotesBySpeaker, stories,
         get timeline() { return (timeline ??= buildTimeline(documents)); } };
     }
     return this.view;

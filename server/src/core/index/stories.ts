@@ -1,0 +1,220 @@
+import type { DocumentAnalysis, DocumentDate } from '../types';
+import type { Corrections } from '../corrections';
+import { WordFeatureCache, namedFeatures, ownDate, pairSimilarities } from './story-similarity';
+import { averageLinkage, spectralBisection } from './story-clustering';
+
+/** One event or development reported by several sources: documents that share entities, dates and wording. */
+export interface Story {
+  id: string;
+  title: string;
+  /** Document paths, in path order. */
+  documents: string[];
+  /** The first and last date its dated documents give themselves, or null when none is dated. */
+  dateSpan: { start: string; end: string } | null;
+  /** Where most of its dated documents fall (the middle half of their dates), for the timeline's first view. */
+  densePeriod: { start: string; end: string } | null;
+  datedDocuments: number;
+}
+
+export interface StoryView {
+  stories: Story[];
+  storyOf: Map<string, Story>;
+  /** For documents that state no date: an approximate date from their story's dated documents. */
+  approximateDates: Map<string, DocumentDate & { approximate: true }>;
+}
+
+/** Mean similarity above which clusters of documents merge (tuned on the odd ECB+ topics). */
+const MERGE_THRESHOLD = 0.17;
+/** A cluster this large or larger is checked for two stories inside it. */
+const SPLIT_MIN_DOCUMENTS = 6;
+/** A seam this clean (normalised cut) may separate two stories... */
+const SPLIT_MAX_CUT = 0.8;
+/** ...when each side has entities in half its documents or more that the other side almost never names. */
+const CORE_SHARE = 0.5;
+const ABSENT_SHARE = 0.05;
+/** Below this many documents the folder is read as a small workspace: documents that share names stay together. */
+const SMALL_WORKSPACE = 12;
+const SMALL_WORKSPACE_SHARED_NAMES = 2;
+const SMALL_WORKSPACE_SIMILARITY = 0.1;
+/** A story named by a document's opening words gets this many characters of them. */
+const TITLE_LENGTH = 80;
+/** The story's dated documents give an approximate date only when their middle half lies within this many days. */
+const APPROXIMATE_DATE_MAX_SPREAD_DAYS = 62;
+
+/**
+ * Groups documents into stories. Word features are kept per analysis, so after an edit only the changed
+ * document is read again; the grouping itself is recomputed from the cached features.
+ */
+export class StoryIndex {
+  private readonly words = new WordFeatureCache();
+
+  group(documents: readonly DocumentAnalysis[], corrections: Corrections['stories'] = { move: [], split: [] }): StoryView {
+    const ordered = [...documents].sort((a, b) => a.path.localeCompare(b.path));
+    const n = ordered.length;
+    const features = ordered.map((document) => {
+      const merged = new Map(this.words.get(document));
+      for (const [feature, count] of namedFeatures(document)) merged.set(feature, count);
+      return merged;
+    });
+    const similarity = pairSimilarities(features, ordered.map(ownDate));
+    let clusters = n < SMALL_WORKSPACE ? smallWorkspaceClusters(ordered, similarity) : averageLinkage(n, similarity, MERGE_THRESHOLD)
+      .flatMap((cluster) => splitTwoStories(cluster, n, similarity, ordered));
+    clusters = applyCorrections(clusters, ordered, corrections);
+    const stories = clusters.map((cluster) => toStory(cluster.map((index) => ordered[index]), cluster, n, similarity))
+      .sort((a, b) => a.documents[0].localeCompare(b.documents[0]));
+    const storyOf = new Map<string, Story>();
+    for (const story of stories) for (const path of story.documents) storyOf.set(path, story);
+    const readsLikeDated = (document: DocumentAnalysis) => readsLikeItsDatedDocuments(ordered.indexOf(document), ordered, storyOf, n, similarity);
+    return { stories, storyOf, approximateDates: approximateDates(ordered, storyOf, readsLikeDated) };
+  }
+}
+
+/** Few documents give too few to weigh words by: documents naming two of the same entities, or alike in wording, join. */
+function smallWorkspaceClusters(documents: readonly DocumentAnalysis[], similarity: ReadonlyMap<number, number>): number[][] {
+  const n = documents.length;
+  const parent = documents.map((_, index) => index);
+  const root = (index: number): number => (parent[index] === index ? index : (parent[index] = root(parent[index])));
+  const names = documents.map((document) => new Set(document.entities.filter((entity) => entity.type !== 'other').map((entity) => entity.id)));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const shared = [...names[i]].filter((id) => names[j].has(id)).length;
+      if (shared >= SMALL_WORKSPACE_SHARED_NAMES || (similarity.get(i * n + j) ?? 0) >= SMALL_WORKSPACE_SIMILARITY) parent[root(j)] = root(i);
+    }
+  }
+  const clusters = new Map<number, number[]>();
+  documents.forEach((_, index) => clusters.set(root(index), [...(clusters.get(root(index)) ?? []), index]));
+  return [...clusters.values()];
+}
+
+/**
+ * Two similar events (two earthquakes on one island, two rehab stays) can read as one cluster. A cluster
+ * is cut in two along its cleanest seam when each side has its own core of names the other side lacks.
+ */
+function splitTwoStories(cluster: number[], n: number, similarity: ReadonlyMap<number, number>, documents: readonly DocumentAnalysis[]): number[][] {
+  if (cluster.length < SPLIT_MIN_DOCUMENTS) return [cluster];
+  const bisection = spectralBisection(cluster, n, similarity);
+  if (!bisection || bisection.normalisedCut > SPLIT_MAX_CUT) return [cluster];
+  const [first, second] = bisection.halves;
+  const firstNames = nameCounts(first, documents), secondNames = nameCounts(second, documents);
+  const ownCore = (half: number[], names: Map<string, number>, other: number[], otherNames: Map<string, number>) =>
+    [...names].some(([id, count]) => count >= CORE_SHARE * half.length && (otherNames.get(id) ?? 0) <= ABSENT_SHARE * other.length);
+  if (!ownCore(first, firstNames, second, secondNames) || !ownCore(second, secondNames, first, firstNames)) return [cluster];
+  return [...splitTwoStories(first, n, similarity, documents), ...splitTwoStories(second, n, similarity, documents)];
+}
+
+/** In how many of the documents each linked entity is named. */
+function nameCounts(cluster: readonly number[], documents: readonly DocumentAnalysis[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const index of cluster) {
+    for (const id of new Set(documents[index].entities.filter((entity) => entity.type !== 'other').map((entity) => entity.id))) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** The user's word wins: a moved document joins the story of the document named; a split set becomes a story of its own. */
+function applyCorrections(clusters: number[][], documents: readonly DocumentAnalysis[], corrections: Corrections['stories']): number[][] {
+  if (!corrections.move.length && !corrections.split.length) return clusters;
+  const indexOf = new Map(documents.map((document, index) => [document.path, index]));
+  const clusterOf = new Map<number, number>();
+  clusters.forEach((cluster, id) => cluster.forEach((index) => clusterOf.set(index, id)));
+  let nextId = clusters.length;
+  for (const set of corrections.split) {
+    const id = nextId++;
+    for (const path of set) { const index = indexOf.get(path); if (index !== undefined) clusterOf.set(index, id); }
+  }
+  for (const { path, to } of corrections.move) {
+    const index = indexOf.get(path), target = indexOf.get(to);
+    if (index !== undefined && target !== undefined) clusterOf.set(index, clusterOf.get(target)!);
+  }
+  const result = new Map<number, number[]>();
+  for (const [index, id] of [...clusterOf].sort((a, b) => a[0] - b[0])) result.set(id, [...(result.get(id) ?? []), index]);
+  return [...result.values()];
+}
+
+function toStory(documents: DocumentAnalysis[], cluster: readonly number[], n: number, similarity: ReadonlyMap<number, number>): Story {
+  const paths = documents.map((document) => document.path).sort();
+  const dates = documents.map(ownDate).filter((date): date is string => date !== null).sort();
+  return {
+    id: `story-${slug(paths[0])}`,
+    title: storyTitle(documents, cluster, n, similarity),
+    documents: paths,
+    dateSpan: dates.length ? { start: dates[0], end: dates.at(-1)! } : null,
+    datedDocuments: dates.length,
+    densePeriod: dates.length ? { start: dates[Math.floor((dates.length - 1) / 4)], end: dates[Math.ceil((3 * (dates.length - 1)) / 4)] } : null,
+  };
+}
+
+/** The headline of the document most like the others of its story; without headlines, that document's opening words. */
+function storyTitle(documents: DocumentAnalysis[], cluster: readonly number[], n: number, similarity: ReadonlyMap<number, number>): string {
+  const centrality = (index: number) => cluster.reduce((sum, other) => (other === index ? sum : sum + (similarity.get(Math.min(index, other) * n + Math.max(index, other)) ?? 0)), 0);
+  const ranked = cluster.map((index, position) => ({ position, score: centrality(index) })).sort((a, b) => b.score - a.score);
+  const titled = ranked.find(({ position }) => documents[position].metadata.title);
+  if (titled) return documents[titled.position].metadata.title!;
+  const central = documents[ranked[0].position];
+  const opening = central.text.slice(central.metadata.bodyStart).trim().split('\n')[0].trim();
+  if (opening.length <= TITLE_LENGTH) return opening || central.path.split('/').at(-1)!;
+  const cut = opening.lastIndexOf(' ', TITLE_LENGTH);
+  return `${opening.slice(0, cut > 0 ? cut : TITLE_LENGTH).trimEnd()}…`;
+}
+
+function slug(path: string): string {
+  return path.split('/').at(-1)!.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'document';
+}
+
+/**
+ * Undated documents of a story whose dated documents agree on a period: the middle of that period, to the
+ * month, marked approximate. A month and day stated without a year takes the year that puts it nearest.
+ */
+function approximateDates(documents: readonly DocumentAnalysis[], storyOf: ReadonlyMap<string, Story>,
+  readsLikeDated: (document: DocumentAnalysis) => boolean): StoryView['approximateDates'] {
+  const result: StoryView['approximateDates'] = new Map();
+  for (const document of documents) {
+    if (ownDate(document)) continue;
+    const story = storyOf.get(document.path);
+    if (!story?.densePeriod) continue;
+    const { start, end } = story.densePeriod;
+    const middle = (dayNumber(start) + dayNumber(end)) / 2;
+    const monthDay = document.metadata.date.monthDay;
+    if (monthDay) {
+      const year = Number(start.slice(0, 4));
+      const value = [year - 1, year, year + 1].map((candidate) => `${candidate}-${monthDay}`)
+        .sort((a, b) => Math.abs(dayNumber(a) - middle) - Math.abs(dayNumber(b) - middle))[0];
+      if (Math.abs(dayNumber(value) - middle) <= APPROXIMATE_DATE_MAX_SPREAD_DAYS) {
+        result.set(document.path, { value, source: 'inferred', approximate: true, span: document.metadata.date.span });
+      }
+      continue;
+    }
+    if (!readsLikeDated(document) || story.datedDocuments < 2 || dayNumber(end) - dayNumber(start) > APPROXIMATE_DATE_MAX_SPREAD_DAYS) continue;
+    const month = new Date(middle * 864e5).toISOString().slice(0, 7);
+    result.set(document.path, { value: month, source: 'inferred', approximate: true });
+  }
+  return result;
+}
+
+/**
+ * An undated document takes its story's period only when it reads more like the story's dated documents
+ * than like its other undated ones (on average, and its nearest neighbour): otherwise it may be a second,
+ * similar event grouped in by mistake.
+ */
+function readsLikeItsDatedDocuments(index: number, documents: readonly DocumentAnalysis[], storyOf: ReadonlyMap<string, Story>,
+  n: number, similarity: ReadonlyMap<number, number>): boolean {
+  const story = storyOf.get(documents[index].path);
+  if (!story) return false;
+  const dated: number[] = [], undated: number[] = [];
+  for (const path of story.documents) {
+    const other = documents.findIndex((document) => document.path === path);
+    if (other === index) continue;
+    (ownDate(documents[other]) ? dated : undated).push(other);
+  }
+  const mean = (others: number[]) => others.reduce((sum, other) => sum + (similarity.get(Math.min(index, other) * n + Math.max(index, other)) ?? 0), 0) / (others.length || 1);
+  const nearest = (others: number[]) => Math.max(0, ...others.map((other) => similarity.get(Math.min(index, other) * n + Math.max(index, other)) ?? 0));
+  return dated.length > 0 && (!undated.length || (mean(dated) >= mean(undated) && nearest(dated) >= nearest(undated)));
+}
+
+/** Days since 1970 of an ISO date (a month or a year counts from its first day). */
+function dayNumber(date: string): number {
+  const [year, month = 1, day = 1] = date.split('-').map(Number);
+  return Date.UTC(year, month - 1, day) / 864e5;
+}
