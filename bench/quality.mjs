@@ -24,6 +24,8 @@ import { fileURLToPath } from 'node:url';
 const USAGE = 'usage: node bench/quality.mjs [--cli PATH] [--markdown] [--only NAME,NAME] [--timeout SECONDS] [--json]';
 const DEV_DATASETS = ['ecbplus-dev', 'rt-figures', 'rt-dates', 'quantulum3-figures', 'semeval2015-timeline-dev'];
 const SEEDS = 'seeds-gold';
+// The cross-document view on ecbplus-dev, judged by ../shared/eval/stories.mjs (issue 15).
+const STORIES = 'ecbplus-dev-stories';
 
 // Targets: dataset -> [{ metric, field, min }]. `field` is the number compared (f1, r, accuracy...).
 const TARGETS = {
@@ -33,6 +35,11 @@ const TARGETS = {
   'ecbplus-dev': [{ metric: 'entities.overlap', field: 'r', min: 0.85 }, { metric: 'coref.conll', field: 'f1', min: 0.85 }],
   // seeds gold: every metric the gold scores, on its headline number
   [SEEDS]: '*',
+  [STORIES]: [
+    { metric: 'pubdate.right', field: 'share', min: 0.95 }, { metric: 'pubdate.wrong', field: 'share', max: 0.02 },
+    { metric: 'date.implausible', field: 'share', max: 0.02 }, { metric: 'figures.cross_story_pairs', field: 'share', max: 0.05 },
+    { metric: 'stories.b3', field: 'f1', min: 0.90 },
+  ],
 };
 const SEEDS_MIN = 0.95;
 
@@ -92,12 +99,64 @@ function runScorer(scoreMjs, datasetDir, cmd, cwd, timeout) {
   });
 }
 
+/**
+ * stories.mjs on ecbplus-dev: the CLI runs once, its output is scored against all story labels, then against
+ * the odd and the even topics alone (the story grouping was tuned on the odd topics: the even ones are held out).
+ */
+async function runStories(evalDir, cli, root) {
+  const storiesMjs = path.join(evalDir, 'stories.mjs');
+  const dataset = path.join(evalDir, 'datasets', 'ecbplus-dev');
+  if (!fs.existsSync(storiesMjs) || !fs.existsSync(path.join(dataset, 'stories.json'))) return { error: `no stories.mjs or ecbplus-dev labels in ${evalDir}` };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-stories-'));
+  try {
+    const t0 = Date.now();
+    const analysis = await runNode([cli, 'analyze', path.join(dataset, 'docs'), '--json'], root);
+    const wallSeconds = (Date.now() - t0) / 1000;
+    if (analysis.code !== 0) return { error: `the CLI exited with ${analysis.code}: ${analysis.stderr.trim().slice(-300)}` };
+    const saved = path.join(tmp, 'out.json');
+    fs.writeFileSync(saved, analysis.stdout);
+    const labels = JSON.parse(fs.readFileSync(path.join(dataset, 'stories.json'), 'utf8'));
+    const score = async (labelsFile) => {
+      const run = await runNode([storiesMjs, dataset, '--from-json', saved, '--json', ...(labelsFile ? ['--labels', labelsFile] : [])], root);
+      return run.code === 0 ? JSON.parse(run.stdout) : null;
+    };
+    const whole = await score(null);
+    if (!whole) return { error: 'stories.mjs could not score the output' };
+    const half = async (parity) => {
+      const keep = Object.fromEntries(Object.entries(labels.stories).filter(([story]) => Number.parseInt(story, 10) % 2 === parity));
+      const file = path.join(tmp, `labels-${parity}.json`);
+      fs.writeFileSync(file, JSON.stringify({ ...labels, stories: keep }));
+      return (await score(file))?.summary['stories.b3'];
+    };
+    const [odd, even] = [await half(1), await half(0)];
+    const share = (key) => ({ name: key, share: Number(whole.summary[key]) });
+    const metrics = [share('pubdate.right'), share('pubdate.wrong'), share('date.implausible'), share('figures.cross_story_pairs'),
+      { name: 'stories.b3', f1: Number(whole.summary['stories.b3']) },
+      { name: 'stories.b3 odd topics (tuned on)', f1: Number(odd) }, { name: 'stories.b3 even topics (held out)', f1: Number(even) }];
+    return { out: { summary: { documents: JSON.parse(analysis.stdout).documents.length }, performance: { wallSeconds, exit: 0 }, metrics } };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function runNode(args, cwd) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [], err = [];
+    child.stdout.on('data', (b) => out.push(b));
+    child.stderr.on('data', (b) => err.push(b));
+    child.on('error', (e) => resolve({ code: -1, stdout: '', stderr: e.message }));
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
 /** The headline number of a metric, and which field it is. */
 function headline(m) {
   if (m.name === 'coref.conll') return ['f1', m.f1];
   if ('f1' in m) return ['f1', m.f1];
   if ('accuracy' in m) return ['accuracy', m.accuracy];
   if ('recall' in m) return ['recall', m.recall];
+  if ('share' in m) return ['share', m.share];
   return [null, null];
 }
 
@@ -137,7 +196,7 @@ function buildRows(results) {
         metric: m.name,
         p: 'p' in m ? f3(m.p) : '',
         r: 'r' in m ? f3(m.r) : ('recall' in m ? f3(m.recall) : ''),
-        f1: 'f1' in m ? f3(m.f1) : ('accuracy' in m ? `${f3(m.accuracy)} acc` : ''),
+        f1: 'f1' in m ? f3(m.f1) : ('accuracy' in m ? `${f3(m.accuracy)} acc` : ('share' in m ? `${f3(m.share)} share` : '')),
         target: '', status: '',
       };
       const ts = targetsFor(res.name, m);
@@ -145,10 +204,10 @@ function buildRows(results) {
         const parts = [], st = [];
         for (const t of ts) {
           const v = t.field === field ? value : m[t.field];
-          const met = isNum(v) && v >= t.min;
-          parts.push(`${fieldLabel[t.field] || t.field} >= ${t.min.toFixed(2)}`);
+          const met = isNum(v) && (t.min === undefined || v >= t.min) && (t.max === undefined || v <= t.max);
+          parts.push(t.max === undefined ? `${fieldLabel[t.field] || t.field} >= ${t.min.toFixed(2)}` : `${fieldLabel[t.field] || t.field} <= ${t.max.toFixed(2)}`);
           st.push(met ? 'met' : 'MISSED');
-          res.targets.push({ dataset: res.name, metric: m.name, field: t.field, min: t.min, value: isNum(v) ? v : null, met });
+          res.targets.push({ dataset: res.name, metric: m.name, field: t.field, min: t.min, max: t.max, value: isNum(v) ? v : null, met });
         }
         row.target = parts.join(', ');
         row.status = st.join(', ');
@@ -201,7 +260,7 @@ async function main() {
   if (!fs.existsSync(scoreMjs)) { console.error(`bench/quality.mjs: no scorer at ${scoreMjs} (set CORROBORATE_EVAL_DIR)`); process.exit(1); }
   if (!fs.existsSync(args.cli)) { console.error(`bench/quality.mjs: no CLI at ${args.cli}: run \`npm run build\` or pass --cli PATH`); process.exit(1); }
 
-  const all = [...DEV_DATASETS, SEEDS];
+  const all = [...DEV_DATASETS, SEEDS, STORIES];
   const names = args.only || all;
   for (const n of names) if (!all.includes(n)) usage(`unknown dataset ${n} (known: ${all.join(', ')})`);
 
@@ -212,9 +271,15 @@ async function main() {
     for (const name of names) {
       let dir;
       if (name === SEEDS) dir = seedsDir = seedsDataset(root);
+      else if (name === STORIES) dir = null;
       else dir = path.join(evalDir, 'datasets', name);
       const res = { name, out: null, error: null, targets: [] };
-      if (!fs.existsSync(path.join(dir, 'docs'))) {
+      if (name === STORIES) {
+        process.stderr.write(`bench: ${name} ...`);
+        const t0 = Date.now();
+        Object.assign(res, await runStories(evalDir, args.cli, root));
+        process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+      } else if (!fs.existsSync(path.join(dir, 'docs'))) {
         res.error = `no dataset at ${dir}`;
       } else {
         process.stderr.write(`bench: ${name} ...`);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { parseCorrections } from '../../server/src/core/corrections';
 import { toContractOutput } from '../../server/src/core/contract';
+import { withDocumentDate, withStoryMove, withStorySplit } from '../../server/src/core/features/correction-edits';
 import { repoRoot, seedPath, SEEDS } from '../support/repo';
 
 const FIXTURES = path.join(repoRoot(), 'test', 'fixtures', 'stories');
@@ -118,4 +119,20 @@ test('figures are compared inside a story only: the Thompson fight\'s rounds nev
   for (const group of index.crossDocument().figureGroups) {
     assert.equal(new Set(group.members.map((member) => storyOf.get(member.path)?.id)).size, 1, group.id);
   }
+});
+
+test('story corrections are written through the corrections file and survive other corrections', () => {
+  const moved = withStoryMove(null, 'seeds/004.txt', 'seeds/000.txt');
+  assert.ok('text' in moved);
+  const dated = withDocumentDate(moved.text, 'seeds/000.txt', '2016-02-26');
+  assert.ok('text' in dated);
+  const split = withStorySplit(dated.text, ['seeds/004.txt']);
+  assert.ok('text' in split);
+  const { corrections, problems } = parseCorrections(split.text);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(corrections.stories, { move: [], split: [['seeds/004.txt']] });
+  assert.equal(corrections.documentDates['seeds/000.txt'], '2016-02-26');
+  const movedBack = withStoryMove(split.text, 'seeds/004.txt', 'seeds/001.txt');
+  assert.ok('text' in movedBack);
+  assert.deepEqual(parseCorrections(movedBack.text).corrections.stories, { move: [{ path: 'seeds/004.txt', to: 'seeds/001.txt' }], split: [] });
 });
