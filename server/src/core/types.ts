@@ -117,7 +117,8 @@ export interface CrossDocumentEntity {
   mentions: number;
 }
 
-export type FigureVerdict = 'consistent' | 'changed-over-time' | 'conflict';
+/** 'cannot-tell' (values differ and dates are missing) is this project's addition to the contract's three. */
+export type FigureVerdict = 'consistent' | 'changed-over-time' | 'conflict' | 'cannot-tell';
 
 export interface FigureGroupMember extends Span {
   path: string;

@@ -3,6 +3,7 @@ import { sentenceAt } from '../text/sentences';
 import { sentencesOf } from './document-cache';
 import measureFamilies from '../data/measure-synonyms.json';
 import stopwordList from '../data/stopwords.json';
+import outcomeData from '../data/figure-outcomes.json';
 import type { Corrections, FigureReference } from '../corrections';
 
 interface Family { name: string; generic: boolean }
@@ -11,6 +12,14 @@ for (const [name, family] of Object.entries(measureFamilies.families)) {
   for (const unit of family.units) FAMILY_OF_UNIT.set(unit.toLowerCase(), { name, generic: family.generic });
 }
 const STOPWORDS = new Set(stopwordList);
+/** Stemmed words of every unit of a family: "people", "person", "civilian"... for the person family. */
+const UNIT_WORDS_OF_FAMILY = new Map(Object.entries(measureFamilies.families)
+  .map(([name, family]) => [name, new Set(family.units.flatMap((unit) => contentWords(unit)))]));
+/** Outcome phrases as word lists, longest first, each with the outcome it names. */
+const OUTCOME_PHRASES = Object.entries(outcomeData.outcomes)
+  .flatMap(([outcome, phrases]) => phrases.map((phrase) => ({ outcome, words: phrase.split(' ') })))
+  .sort((a, b) => b.words.length - a.words.length);
+const GENERIC_KINDS = new Set(outcomeData.genericUnitKinds);
 /** Values this close are the same report. */
 const SAME_VALUE_TOLERANCE = 0.1;
 /** Content words each side of a figure that say what it counts ("60 countries have joined forces"). */
@@ -26,6 +35,8 @@ interface Candidate {
   organisations: Set<string>;
   /** Words of the measure phrase beyond the unit ("population" in "percent of the population"). */
   measureWords: Set<string>;
+  /** What happened to what is counted ("killed", "trained"), read around the figure; null when nothing says. */
+  outcome: string | null;
 }
 
 /** Organisations named in this share of the documents (or more) are the story's subject, not an actor that tells figures apart. */
@@ -34,7 +45,19 @@ const UBIQUITOUS_SHARE = 0.6;
 export function familyOf(figure: Figure): Family | null {
   if (!figure.unit) return null;
   const unit = figure.unit.toLowerCase();
-  return FAMILY_OF_UNIT.get(unit) ?? FAMILY_OF_UNIT.get(unit.split(' ').at(-1)!) ?? { name: unit, generic: false };
+  const family = FAMILY_OF_UNIT.get(unit) ?? FAMILY_OF_UNIT.get(unit.split(' ').at(-1)!) ?? { name: unit, generic: false };
+  // Money, percentages and dimensions say how much of something, never what: the unit alone is no measure.
+  return GENERIC_KINDS.has(figure.kind) && !family.generic ? { ...family, generic: true } : family;
+}
+
+/**
+ * Figures that are not compared: a hyphenated modifier ("16-year-old", "32-bit", "300-seat"), which
+ * describes a noun rather than counting, and units that are no noun ("a", "for").
+ */
+function comparable(figure: Figure, family: Family): boolean {
+  if (/[\p{L}\d]-[\p{L}]+$/u.test(figure.text) && !/\s/.test(figure.text.replace(/^(?:some|about|nearly|more than|over)\s+/i, ''))) return false;
+  const unit = (figure.unit ?? '').toLowerCase();
+  return unit.length >= 3 && !STOPWORDS.has(unit) && family.name.length >= 2;
 }
 
 /**
@@ -66,7 +89,7 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
     const ubiquitous = ubiquitousOfStory.get(story)!;
     for (const figure of document.figures) {
       const family = familyOf(figure);
-      if (!family) continue;
+      if (!family || !comparable(figure, family)) continue;
       const key = `${story}\u0000${family.name}`;
       const candidates = byFamily.get(key) ?? [];
       candidates.push(candidateFor(document, figure, family, sentences, ubiquitous));
@@ -82,9 +105,12 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
     const clusterOfSignature = new Map<string, (typeof familyClusters)[number]>();
     for (const candidate of candidates) {
       const signature = signatureOf(candidate);
+      // One document gives one value for one measure: a second, different value of its own is another measure.
+      const fitsItsDocument = (members: Candidate[]) => members.every((member) => member.member.path !== candidate.member.path
+        || valuesAgree(member.member, candidate.member));
       const known = separated.size ? undefined : clusterOfSignature.get(signature);
-      if (known) { known.members.push(candidate); continue; }
-      const cluster = familyClusters.find(({ signatures, members }) => (separated.size
+      if (known && fitsItsDocument(known.members)) { known.members.push(candidate); continue; }
+      const cluster = familyClusters.find(({ signatures, members }) => fitsItsDocument(members) && (separated.size
         ? members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate))
         : [...signatures.values()].every((member) => sameMeasure(member, candidate))));
       if (cluster) {
@@ -154,7 +180,7 @@ function ubiquitousOrganisations(documents: readonly DocumentAnalysis[]): Set<st
 }
 
 /** What a figure brings to grouping that depends on its document alone, computed once per analysis. */
-interface FigureContext { member: FigureGroupMember; contextWords: Set<string>; measureWords: Set<string>; organisationMentions: EntityMention[] }
+interface FigureContext { member: FigureGroupMember; contextWords: Set<string>; measureWords: Set<string>; organisationMentions: EntityMention[]; outcome: string | null }
 const contextCache = new WeakMap<DocumentAnalysis, Map<Figure, FigureContext>>();
 
 function figureContext(document: DocumentAnalysis, figure: Figure, sentences: readonly Span[]): FigureContext {
@@ -168,8 +194,10 @@ function figureContext(document: DocumentAnalysis, figure: Figure, sentences: re
   const previous = sentences[sentences.indexOf(sentence as Span) - 1];
   const sameParagraph = previous && !document.text.slice(previous.end, sentence.start).includes('\n');
   const scope = { start: sameParagraph ? previous.start : sentence.start, end: sentence.end };
-  const unitWords = new Set(contentWords(figure.unit ?? ''));
+  // Words that only restate the unit or its family ("people" for "person") say nothing more of the measure.
+  const unitWords = new Set([...contentWords(figure.unit ?? ''), ...(UNIT_WORDS_OF_FAMILY.get(familyOf(figure)?.name ?? '') ?? [])]);
   context = {
+    outcome: outcomeAround(document.text.slice(sentence.start, figure.start), document.text.slice(figure.end, sentence.end)),
     contextWords: new Set([...before, ...after]),
     measureWords: new Set(contentWords(figure.measure ?? '').filter((word) => !unitWords.has(word))),
     organisationMentions: document.entities.filter((entity) => entity.type === 'organization' && entity.start >= scope.start && entity.end <= scope.end),
@@ -185,13 +213,29 @@ function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family
   const context = figureContext(document, figure, sentences);
   // Ids are read now, not cached: linking may give a mention another id when other documents change.
   const organisations = new Set(context.organisationMentions.map((entity) => entity.id).filter((id) => !ubiquitous.has(id)));
-  return { figure, family, organisations, measureWords: context.measureWords, contextWords: context.contextWords, member: { ...context.member } };
+  return { figure, family, organisations, measureWords: context.measureWords, contextWords: context.contextWords, outcome: context.outcome,
+    member: { ...context.member } };
+}
+
+/** The outcome word nearest the figure, in a few words before it or after it within its sentence. */
+function outcomeAround(before: string, after: string): string | null {
+  const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const preceding = words(before).slice(-outcomeData.window.before);
+  const following = words(after).slice(0, outcomeData.window.after);
+  const at = (list: string[], index: number) => OUTCOME_PHRASES.find(({ words: phrase }) => phrase.every((word, offset) => list[index + offset] === word))?.outcome;
+  for (let distance = 0; distance < Math.max(preceding.length, following.length); distance++) {
+    const next = distance < following.length ? at(following, distance) : undefined;
+    if (next) return next;
+    const previous = distance < preceding.length ? at(preceding, preceding.length - 1 - distance) : undefined;
+    if (previous) return previous;
+  }
+  return null;
 }
 
 /** What sameMeasure reads of a candidate: for specific units, the organisations alone. */
 function signatureOf(candidate: Candidate): string {
   const read = candidate.family.generic ? [candidate.contextWords, candidate.organisations, candidate.measureWords] : [candidate.organisations];
-  return read.map((set) => [...set].sort().join(' ')).join('\u0000');
+  return [candidate.outcome ?? '', ...read.map((set) => [...set].sort().join(' '))].join('\u0000');
 }
 
 /**
@@ -199,9 +243,15 @@ function signatureOf(candidate: Candidate): string {
  * "percent of the areas"), or, where a phrase says no more than the unit, a context word is shared.
  */
 function sameMeasure(a: Candidate, b: Candidate): boolean {
+  // What happened to what is counted: people killed are not people injured.
+  if (a.outcome && b.outcome && a.outcome !== b.outcome) return false;
+  const shares = (x: Set<string>, y: Set<string>) => [...x].some((word) => y.has(word));
   if (a.family.generic) {
-    const shares = (x: Set<string>, y: Set<string>) => [...x].some((word) => y.has(word));
-    if (a.measureWords.size && b.measureWords.size ? !shares(a.measureWords, b.measureWords) : !shares(a.contextWords, b.contextWords)) return false;
+    // "people", "percent", "$": the same outcome, or measure phrases that share a word ("percent of the population").
+    const sameOutcome = a.outcome !== null && a.outcome === b.outcome;
+    const samePhrase = a.measureWords.size > 0 && b.measureWords.size > 0 && shares(a.measureWords, b.measureWords);
+    if (!sameOutcome && !samePhrase) return false;
+    if (!sameOutcome && !shares(a.contextWords, b.contextWords)) return false;
   }
   if (a.organisations.size && b.organisations.size && ![...a.organisations].some((id) => b.organisations.has(id))) return false;
   return true;
@@ -218,13 +268,20 @@ function stem(word: string): string {
 function toGroup(cluster: Candidate[]): FigureGroup {
   const members = cluster.map((candidate) => candidate.member)
     .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.path.localeCompare(b.path) || a.start - b.start);
-  const measure = groupMeasure(cluster);
+  const measure = withOutcome(groupMeasure(cluster), cluster);
   const { verdict, reason } = judge(members);
   return { id: measure.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || cluster[0].family.name,
     measure, unit: cluster[0].figure.unit, members, verdict, reason };
 }
 
-/** The members' measure phrase that shares most words with the others; the shorter on a tie. */
+/** "People" + killed: the label says what happened to what is counted, when the members say it. */
+function withOutcome(measure: string, cluster: readonly Candidate[]): string {
+  const outcomes = new Set(cluster.map((candidate) => candidate.outcome).filter((outcome) => outcome !== null));
+  const [outcome] = outcomes;
+  if (outcomes.size !== 1 || measure.toLowerCase().includes(outcome!)) return measure;
+  return `${measure} ${outcome}`;
+}
+
 /** The members' measure phrase that shares most words with the others; the shorter on a tie. */
 function groupMeasure(cluster: readonly Candidate[]): string {
   const phrases = [...new Set(cluster.map((candidate) => candidate.figure.measure ?? candidate.figure.unit ?? candidate.family.name))];
@@ -253,31 +310,42 @@ function valuesAgree(a: FigureGroupMember, b: FigureGroupMember): boolean {
   return Math.abs(a.value - b.value) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 
-/** Two members from different documents whose values disagree, if any: the extremes are enough to find one. */
-function disagreement(members: readonly FigureGroupMember[]): [FigureGroupMember, FigureGroupMember] | null {
-  const sorted = [...members].sort((a, b) => a.value - b.value);
-  const lowest = sorted[0];
-  const highest = sorted.at(-1)!;
-  const highestElsewhere = [...sorted].reverse().find((member) => member.path !== lowest.path);
-  if (highestElsewhere && !valuesAgree(lowest, highestElsewhere)) return [lowest, highestElsewhere];
-  const lowestElsewhere = sorted.find((member) => member.path !== highest.path);
-  if (lowestElsewhere && !valuesAgree(lowestElsewhere, highest)) return [lowestElsewhere, highest];
-  return null;
+/** Every pair of members from different documents whose values disagree. */
+function disagreements(members: readonly FigureGroupMember[]): Array<[FigureGroupMember, FigureGroupMember]> {
+  const pairs: Array<[FigureGroupMember, FigureGroupMember]> = [];
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      if (members[i].path !== members[j].path && !valuesAgree(members[i], members[j])) pairs.push([members[i], members[j]]);
+    }
+  }
+  return pairs;
 }
 
+/**
+ * Verdicts say what is known: values that agree are consistent; values that differ for one date conflict;
+ * values that differ on different dates changed over time; when a report that differs has no date, nobody
+ * can tell which it is.
+ */
 function judge(members: readonly FigureGroupMember[]): { verdict: FigureVerdict; reason: string } {
-  if (!disagreement(members)) return { verdict: 'consistent', reason: 'Every source gives a compatible value.' };
-  const byDate = new Map<string, FigureGroupMember[]>();
-  for (const member of members) if (member.date) byDate.set(member.date, [...(byDate.get(member.date) ?? []), member]);
-  for (const [date, sameDate] of byDate) {
-    const pair = disagreement(sameDate);
-    if (pair) return { verdict: 'conflict', reason: `${pair[0].text} and ${pair[1].text} are reported for the same date (${date}).` };
+  const pairs = disagreements(members);
+  if (!pairs.length) return { verdict: 'consistent', reason: 'Every source gives a compatible value.' };
+  const sameDate = pairs.find(([a, b]) => a.date && a.date === b.date);
+  if (sameDate) {
+    const [a, b] = sameDate;
+    return { verdict: 'conflict', reason: `“${a.text}” (${fileName(a.path)}) and “${b.text}” (${fileName(b.path)}) are reported for the same date (${a.date}).` };
   }
-  const dated = members.filter((member) => member.date);
-  if (dated.length === members.length) {
-    return { verdict: 'changed-over-time', reason: `Values differ between ${dated[0].date} and ${dated.at(-1)!.date}: the count changed over time.` };
+  const undated = pairs.find(([a, b]) => !a.date || !b.date);
+  if (undated) {
+    const [a, b] = undated;
+    const missing = members.filter((member) => !member.date).length;
+    return { verdict: 'cannot-tell',
+      reason: `“${a.text}” (${fileName(a.path)}${a.date ? `, ${a.date}` : ', no date'}) and “${b.text}” (${fileName(b.path)}${b.date ? `, ${b.date}` : ', no date'}) differ, and ${missing} of ${members.length} reports give no date: it cannot be told whether the count changed over time or the sources disagree.` };
   }
-  const undated = members.length - dated.length;
-  return { verdict: 'changed-over-time',
-    reason: `Values differ, and ${undated} of ${members.length} reports have no date: read as a count that changed over time, not a conflict.` };
+  const ordered = [...members].sort((a, b) => a.date!.localeCompare(b.date!));
+  const first = ordered[0], last = ordered.at(-1)!;
+  return { verdict: 'changed-over-time', reason: `From “${first.text}” (${first.date}) to “${last.text}” (${last.date}): the count changed over time.` };
+}
+
+function fileName(path: string): string {
+  return path.split('/').at(-1)!;
 }

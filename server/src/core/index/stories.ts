@@ -32,6 +32,14 @@ const SPLIT_MAX_CUT = 0.8;
 /** ...when each side has entities in half its documents or more that the other side almost never names. */
 const CORE_SHARE = 0.5;
 const ABSENT_SHARE = 0.05;
+/**
+ * A cluster with dated documents may also hold undated ones that never name the dated ones' years: when
+ * there are this many of them, and they are this much more alike among themselves (and the dated ones among
+ * themselves) than across, they report another event of the same kind.
+ */
+const FOREIGN_MIN_DOCUMENTS = 3;
+const FOREIGN_MIN_DATED = 2;
+const FOREIGN_COHESION = 1.15;
 /** Below this many documents the folder is read as a small workspace: documents that share names stay together. */
 const SMALL_WORKSPACE = 12;
 const SMALL_WORKSPACE_SHARED_NAMES = 2;
@@ -92,6 +100,11 @@ function smallWorkspaceClusters(documents: readonly DocumentAnalysis[], similari
  */
 function splitTwoStories(cluster: number[], n: number, similarity: ReadonlyMap<number, number>, documents: readonly DocumentAnalysis[]): number[][] {
   if (cluster.length < SPLIT_MIN_DOCUMENTS) return [cluster];
+  const foreign = undatedOtherEvent(cluster, n, similarity, documents);
+  if (foreign) {
+    const rest = cluster.filter((index) => !foreign.includes(index));
+    return [...splitTwoStories(rest, n, similarity, documents), ...splitTwoStories(foreign, n, similarity, documents)];
+  }
   const bisection = spectralBisection(cluster, n, similarity);
   if (!bisection || bisection.normalisedCut > SPLIT_MAX_CUT) return [cluster];
   const [first, second] = bisection.halves;
@@ -100,6 +113,26 @@ function splitTwoStories(cluster: number[], n: number, similarity: ReadonlyMap<n
     [...names].some(([id, count]) => count >= CORE_SHARE * half.length && (otherNames.get(id) ?? 0) <= ABSENT_SHARE * other.length);
   if (!ownCore(first, firstNames, second, secondNames) || !ownCore(second, secondNames, first, firstNames)) return [cluster];
   return [...splitTwoStories(first, n, similarity, documents), ...splitTwoStories(second, n, similarity, documents)];
+}
+
+/** The undated documents of a cluster that read as another event than its dated ones, if they are enough to tell. */
+function undatedOtherEvent(cluster: readonly number[], n: number, similarity: ReadonlyMap<number, number>, documents: readonly DocumentAnalysis[]): number[] | null {
+  const dated = cluster.filter((index) => ownDate(documents[index]));
+  if (dated.length < FOREIGN_MIN_DATED) return null;
+  const years = new Set(dated.map((index) => ownDate(documents[index])!.slice(0, 4)));
+  const foreign = cluster.filter((index) => !ownDate(documents[index]) && !documents[index].dates.some((date) => years.has(date.value.slice(0, 4))));
+  if (foreign.length < FOREIGN_MIN_DOCUMENTS) return null;
+  const pair = (a: number, b: number) => similarity.get(Math.min(a, b) * n + Math.max(a, b)) ?? 0;
+  const meanWithin = (group: readonly number[]) => {
+    let sum = 0, count = 0;
+    for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) { sum += pair(group[i], group[j]); count++; }
+    return count ? sum / count : 0;
+  };
+  let across = 0;
+  for (const a of foreign) for (const b of dated) across += pair(a, b);
+  across /= foreign.length * dated.length;
+  const cohesive = (group: readonly number[]) => meanWithin(group) >= FOREIGN_COHESION * across;
+  return across > 0 && cohesive(foreign) && cohesive(dated) ? foreign : null;
 }
 
 /** In how many of the documents each linked entity is named. */
