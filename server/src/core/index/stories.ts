@@ -72,7 +72,8 @@ export class StoryIndex {
       .sort((a, b) => a.documents[0].localeCompare(b.documents[0]));
     const storyOf = new Map<string, Story>();
     for (const story of stories) for (const path of story.documents) storyOf.set(path, story);
-    const readsLikeDated = (document: DocumentAnalysis) => readsLikeItsDatedDocuments(ordered.indexOf(document), ordered, storyOf, n, similarity);
+    const indexOf = new Map(ordered.map((document, index) => [document.path, index]));
+    const readsLikeDated = (document: DocumentAnalysis) => readsLikeItsDatedDocuments(indexOf.get(document.path)!, ordered, indexOf, storyOf, n, similarity);
     return { stories, storyOf, approximateDates: approximateDates(ordered, storyOf, readsLikeDated) };
   }
 }
@@ -231,13 +232,13 @@ function approximateDates(documents: readonly DocumentAnalysis[], storyOf: Reado
  * than like its other undated ones (on average, and its nearest neighbour): otherwise it may be a second,
  * similar event grouped in by mistake.
  */
-function readsLikeItsDatedDocuments(index: number, documents: readonly DocumentAnalysis[], storyOf: ReadonlyMap<string, Story>,
+function readsLikeItsDatedDocuments(index: number, documents: readonly DocumentAnalysis[], indexOf: ReadonlyMap<string, number>, storyOf: ReadonlyMap<string, Story>,
   n: number, similarity: ReadonlyMap<number, number>): boolean {
   const story = storyOf.get(documents[index].path);
   if (!story) return false;
   const dated: number[] = [], undated: number[] = [];
   for (const path of story.documents) {
-    const other = documents.findIndex((document) => document.path === path);
+    const other = indexOf.get(path)!;
     if (other === index) continue;
     (ownDate(documents[other]) ? dated : undated).push(other);
   }

@@ -11,6 +11,8 @@ const COMMON_FEATURE_MIN_DOCUMENTS = 30;
 /** Two documents dated this many years apart or more are unlikely to report one story. */
 const YEARS_APART = 2;
 const YEARS_APART_FACTOR = 0.5;
+/** Pairs less alike than this are left out: they change no grouping. */
+const NEGLIGIBLE_SIMILARITY = 0.005;
 
 /** Word counts of one analysis: computed once per analysis, which is replaced, never changed. */
 export class WordFeatureCache {
@@ -74,7 +76,7 @@ export function pairSimilarities(features: ReadonlyArray<Map<string, number>>, d
   for (const counts of features) for (const feature of counts.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
   const tooCommon = n >= COMMON_FEATURE_MIN_DOCUMENTS ? n / 2 : n;
   const postings = new Map<string, Array<[number, number]>>();
-  features.forEach((counts, index) => {
+  const vectors = features.map((counts) => {
     const weights: Array<[string, number]> = [];
     for (const [feature, count] of counts) {
       const df = documentFrequency.get(feature)!;
@@ -83,23 +85,33 @@ export function pairSimilarities(features: ReadonlyArray<Map<string, number>>, d
       weights.push([feature, (1 + Math.log(count)) * idf * (feature.startsWith('E:') || feature.startsWith('Y:') ? NAMED_WEIGHT : 1)]);
     }
     const norm = Math.sqrt(weights.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
-    for (const [feature, weight] of weights) {
+    return weights.map(([feature, weight]) => [feature, weight / norm] as [string, number]);
+  });
+  vectors.forEach((vector, index) => {
+    for (const [feature, weight] of vector) {
       let list = postings.get(feature);
       if (!list) { list = []; postings.set(feature, list); }
-      list.push([index, weight / norm]);
+      list.push([index, weight]);
     }
   });
+  // Row by row into a dense scratch row: far cheaper than a map update per shared feature.
   const similarity = new Map<number, number>();
-  for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a++) {
-      const [i, wi] = list[a];
-      for (let b = a + 1; b < list.length; b++) {
-        const [j, wj] = list[b];
-        const key = i * n + j;
-        similarity.set(key, (similarity.get(key) ?? 0) + wi * wj);
+  const row = new Float64Array(n);
+  const touched: number[] = [];
+  vectors.forEach((vector, i) => {
+    for (const [feature, weight] of vector) {
+      for (const [j, other] of postings.get(feature)!) {
+        if (j <= i) continue;
+        if (row[j] === 0) touched.push(j);
+        row[j] += weight * other;
       }
     }
-  }
+    for (const j of touched) {
+      if (row[j] >= NEGLIGIBLE_SIMILARITY) similarity.set(i * n + j, row[j]);
+      row[j] = 0;
+    }
+    touched.length = 0;
+  });
   for (const [key, value] of similarity) {
     const a = dates[Math.floor(key / n)], b = dates[key % n];
     if (a && b && Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4))) >= YEARS_APART) similarity.set(key, value * YEARS_APART_FACTOR);
