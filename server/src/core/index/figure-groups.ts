@@ -20,6 +20,12 @@ const OUTCOME_PHRASES = Object.entries(outcomeData.outcomes)
   .flatMap(([outcome, phrases]) => phrases.map((phrase) => ({ outcome, words: phrase.split(' ') })))
   .sort((a, b) => b.words.length - a.words.length);
 const GENERIC_KINDS = new Set(outcomeData.genericUnitKinds);
+/** Where a clause ends: punctuation, or a conjunction that starts another one. */
+const CLAUSE_BREAK = /[,;:()"“”]|\s(?:and|but|while|before|after|as|which|who|when)\s/i;
+/** A sentence dated further than this from its document tells background. */
+const BACKGROUND_DAYS = 62;
+/** Below this, values agree only when equal. */
+const SMALL_COUNT = 20;
 /** Values this close are the same report. */
 const SAME_VALUE_TOLERANCE = 0.1;
 /** Content words each side of a figure that say what it counts ("60 countries have joined forces"). */
@@ -37,6 +43,11 @@ interface Candidate {
   measureWords: Set<string>;
   /** What happened to what is counted ("killed", "trained"), read around the figure; null when nothing says. */
   outcome: string | null;
+  /** Linked ids of the people named in the figure's sentence. */
+  persons: Set<string>;
+  /** Linked ids of the places named in the figure's sentence. */
+  places: Set<string>;
+  background: boolean;
 }
 
 /** Organisations named in this share of the documents (or more) are the story's subject, not an actor that tells figures apart. */
@@ -57,7 +68,17 @@ export function familyOf(figure: Figure): Family | null {
 function comparable(figure: Figure, family: Family): boolean {
   if (/[\p{L}\d]-[\p{L}]+$/u.test(figure.text) && !/\s/.test(figure.text.replace(/^(?:some|about|nearly|more than|over)\s+/i, ''))) return false;
   const unit = (figure.unit ?? '').toLowerCase();
-  return unit.length >= 3 && !STOPWORDS.has(unit) && family.name.length >= 2;
+  if (unit.length < 3 || STOPWORDS.has(unit) || family.name.length < 2) return false;
+  // A bare number ("Of the 23 pirates arrested, 12 are Somali") takes its noun from elsewhere: often a part, not the whole.
+  if (figure.kind === 'count' || figure.kind === 'quantity') {
+    const written = new Set(contentWords(figure.text));
+    const unitWords = [...contentWords(unit), ...(UNIT_WORDS_OF_FAMILY.get(family.name) ?? [])];
+    // Stems differ by a final e ("airstrik" of "airstrikes", "airstrike" of the unit): a shared start of four letters will do.
+    const names = (word: string) => [...written].some((other) => other === word || (Math.min(other.length, word.length) >= 4
+      && (other.startsWith(word) || word.startsWith(other))));
+    if (!unitWords.some(names) && !/[a-z]\/[a-z]|[%°]/i.test(figure.text)) return false;
+  }
+  return true;
 }
 
 /**
@@ -90,9 +111,11 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
     for (const figure of document.figures) {
       const family = familyOf(figure);
       if (!family || !comparable(figure, family)) continue;
+      const candidate = candidateFor(document, figure, family, sentences, ubiquitous);
+      if (candidate.background) continue;
       const key = `${story}\u0000${family.name}`;
       const candidates = byFamily.get(key) ?? [];
-      candidates.push(candidateFor(document, figure, family, sentences, ubiquitous));
+      candidates.push(candidate);
       byFamily.set(key, candidates);
     }
   }
@@ -112,7 +135,8 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
       if (known && fitsItsDocument(known.members)) { known.members.push(candidate); continue; }
       const cluster = familyClusters.find(({ signatures, members }) => fitsItsDocument(members) && (separated.size
         ? members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate))
-        : [...signatures.values()].every((member) => sameMeasure(member, candidate))));
+        : [...signatures.values()].every((member) => sameMeasure(member, candidate)))
+        && [...signatures.values()].some((member) => differentValuesLinked(member, candidate)));
       if (cluster) {
         cluster.members.push(candidate);
         if (!cluster.signatures.has(signature)) cluster.signatures.set(signature, candidate);
@@ -180,7 +204,15 @@ function ubiquitousOrganisations(documents: readonly DocumentAnalysis[]): Set<st
 }
 
 /** What a figure brings to grouping that depends on its document alone, computed once per analysis. */
-interface FigureContext { member: FigureGroupMember; contextWords: Set<string>; measureWords: Set<string>; organisationMentions: EntityMention[]; outcome: string | null }
+interface FigureContext {
+  member: FigureGroupMember; contextWords: Set<string>; measureWords: Set<string>; organisationMentions: EntityMention[]; outcome: string | null;
+  /** People named in the figure's own sentence: whose count it is ("Jamaal Charles had 226 yards on 22 carries"). */
+  personMentions: EntityMention[];
+  /** Places named in the figure's own sentence: where ("a quake in eastern China" is not the one on Qeshm). */
+  placeMentions: EntityMention[];
+  /** The sentence names a time far from the document's own date ("in February", "in 2003"): background, not this report. */
+  background: boolean;
+}
 const contextCache = new WeakMap<DocumentAnalysis, Map<Figure, FigureContext>>();
 
 function figureContext(document: DocumentAnalysis, figure: Figure, sentences: readonly Span[]): FigureContext {
@@ -201,6 +233,9 @@ function figureContext(document: DocumentAnalysis, figure: Figure, sentences: re
     contextWords: new Set([...before, ...after]),
     measureWords: new Set(contentWords(figure.measure ?? '').filter((word) => !unitWords.has(word))),
     organisationMentions: document.entities.filter((entity) => entity.type === 'organization' && entity.start >= scope.start && entity.end <= scope.end),
+    personMentions: document.entities.filter((entity) => entity.type === 'person' && entity.start >= sentence.start && entity.end <= sentence.end),
+    placeMentions: document.entities.filter((entity) => entity.type === 'place' && entity.start >= sentence.start && entity.end <= sentence.end),
+    background: namesAnotherTime(document, sentence),
     member: { path: document.path, start: figure.start, end: figure.end, text: figure.text, value: figure.value, low: figure.low,
       high: figure.high, qualifier: figure.qualifier, date: document.metadata.date.value, speaker: speakerOf(figure, document.quotes) },
   };
@@ -214,14 +249,32 @@ function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family
   // Ids are read now, not cached: linking may give a mention another id when other documents change.
   const organisations = new Set(context.organisationMentions.map((entity) => entity.id).filter((id) => !ubiquitous.has(id)));
   return { figure, family, organisations, measureWords: context.measureWords, contextWords: context.contextWords, outcome: context.outcome,
-    member: { ...context.member } };
+    persons: new Set(context.personMentions.map((entity) => entity.id)), places: new Set(context.placeMentions.map((entity) => entity.id)),
+    background: context.background, member: { ...context.member } };
+}
+
+/** Whether the sentence dates what it tells more than two months away from the document's own date. */
+function namesAnotherTime(document: DocumentAnalysis, sentence: Span): boolean {
+  const own = document.metadata.date.value;
+  if (!own) return false;
+  const ownDay = dayNumber(own);
+  return document.dates.some((date) => date.start >= sentence.start && date.end <= sentence.end && date.type === 'date'
+    && /^\d{4}(-\d{2})?(-\d{2})?$/.test(date.value) && Math.abs(dayNumber(date.value) - ownDay) > BACKGROUND_DAYS);
+}
+
+function dayNumber(date: string): number {
+  const [year, month = 1, day = 1] = date.split('-').map(Number);
+  return Date.UTC(year, month - 1, day) / 864e5;
 }
 
 /** The outcome word nearest the figure, in a few words before it or after it within its sentence. */
 function outcomeAround(before: string, after: string): string | null {
   const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
-  const preceding = words(before).slice(-outcomeData.window.before);
-  const following = words(after).slice(0, outcomeData.window.after);
+  // Only the figure's own clause: "flattening seven villages and killing 10 people" does not kill villages.
+  const clauseBefore = before.split(CLAUSE_BREAK).at(-1) ?? '';
+  const clauseAfter = after.split(CLAUSE_BREAK)[0] ?? '';
+  const preceding = words(clauseBefore).slice(-outcomeData.window.before);
+  const following = words(clauseAfter).slice(0, outcomeData.window.after);
   const at = (list: string[], index: number) => OUTCOME_PHRASES.find(({ words: phrase }) => phrase.every((word, offset) => list[index + offset] === word))?.outcome;
   for (let distance = 0; distance < Math.max(preceding.length, following.length); distance++) {
     const next = distance < following.length ? at(following, distance) : undefined;
@@ -232,10 +285,10 @@ function outcomeAround(before: string, after: string): string | null {
   return null;
 }
 
-/** What sameMeasure reads of a candidate: for specific units, the organisations alone. */
+/** Everything sameMeasure reads of a candidate: two candidates with one signature fit the same clusters. */
 function signatureOf(candidate: Candidate): string {
-  const read = candidate.family.generic ? [candidate.contextWords, candidate.organisations, candidate.measureWords] : [candidate.organisations];
-  return [candidate.outcome ?? '', ...read.map((set) => [...set].sort().join(' '))].join('\u0000');
+  const read = [candidate.contextWords, candidate.organisations, candidate.persons, candidate.measureWords];
+  return [candidate.outcome ?? '', String(candidate.member.value), ...[...read, candidate.places].map((set) => [...set].sort().join(' '))].join('\u0000');
 }
 
 /**
@@ -254,7 +307,21 @@ function sameMeasure(a: Candidate, b: Candidate): boolean {
     if (!sameOutcome && !shares(a.contextWords, b.contextWords)) return false;
   }
   if (a.organisations.size && b.organisations.size && ![...a.organisations].some((id) => b.organisations.has(id))) return false;
+  // Whose count: one player's carries are not another's.
+  if (a.persons.size && b.persons.size && ![...a.persons].some((id) => b.persons.has(id))) return false;
+  if (a.places.size && b.places.size && ![...a.places].some((id) => b.places.has(id))) return false;
   return true;
+}
+
+/**
+ * Different values read as one measure only when the same outcome or the words of the measure phrase say
+ * so ("three boats intercepted" and "five pirate boats tried to attack" are two counts; one player's 22
+ * carries and another's 6 are too). A cluster needs
+ * this evidence from one of its members, not all: a count told three ways links through the middle one.
+ */
+function differentValuesLinked(a: Candidate, b: Candidate): boolean {
+  if (valuesAgree(a.member, b.member) || (a.outcome !== null && a.outcome === b.outcome)) return true;
+  return a.measureWords.size > 0 && [...a.measureWords].some((word) => b.measureWords.has(word));
 }
 
 function contentWords(text: string): string[] {
@@ -307,6 +374,8 @@ function speakerOf(figure: Figure, quotes: readonly Quote[]): string | null {
  * not as bounds: "more than 3,700" and "10,000" are different counts, though 10,000 is more than 3,700.
  */
 function valuesAgree(a: FigureGroupMember, b: FigureGroupMember): boolean {
+  // Small counts are exact: 10 and 11 rebounds are two counts, not one rounded two ways.
+  if (Math.max(Math.abs(a.value), Math.abs(b.value)) < SMALL_COUNT) return a.value === b.value;
   return Math.abs(a.value - b.value) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 
