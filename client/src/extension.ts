@@ -8,6 +8,7 @@ import type { ExportFormat } from './timeline/messages';
 import { TIMELINE_VIEW_TYPE, TimelinePanel, type TimelineHost } from './timeline/panel';
 import { ENTITIES_VIEW_ID, EntitiesTreeProvider } from './views/entities';
 import { FIGURES_VIEW_ID, FiguresTreeProvider } from './views/figures';
+import { STORIES_VIEW_ID, StoriesTreeProvider, registerStoryCorrections } from './views/stories';
 
 let client: LanguageClient | undefined;
 
@@ -39,16 +40,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new IndexStatusBar();
   const figures = new FiguresTreeProvider(languageClient, log);
   const entities = new EntitiesTreeProvider(languageClient, log);
+  const stories = new StoriesTreeProvider(languageClient, log);
   const refreshViews = () => {
     figures.refresh();
     entities.refresh();
+    stories.refresh();
     TimelinePanel.refreshIfOpen();
   };
 
   registerSetDocumentDate(context, languageClient);
   registerSeparateFigures(context, languageClient);
+  registerStoryCorrections(context, languageClient, stories);
   context.subscriptions.push(
-    log, statusBar, figures, entities,
+    log, statusBar, figures, entities, stories,
+    vscode.window.createTreeView(STORIES_VIEW_ID, { treeDataProvider: stories, showCollapseAll: true }),
     vscode.window.createTreeView(FIGURES_VIEW_ID, { treeDataProvider: figures, showCollapseAll: true }),
     vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: entities, showCollapseAll: true }),
     // Registered before any await so VS Code can restore a timeline left open at the last reload.

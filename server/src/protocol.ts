@@ -99,3 +99,29 @@ export const SEPARATE_FIGURES_COMMAND = 'corroborate.separateFigures';
 export const SEPARATE_FIGURES_EDIT_REQUEST = 'corroborate/separateFiguresEdit';
 
 export interface SeparateFiguresEditParams { uri: string; offset: number }
+
+// ---- stories (issue 15) ----
+
+export const STORIES_REQUEST = 'corroborate/stories';
+
+export interface StoryDocumentView extends SourceLocation {
+  label: string;
+  title: string | null;
+  /** The document's own date, or its story's approximate date (then `approximate`), or null. */
+  date: string | null;
+  approximate: boolean;
+}
+
+export interface StoryListItem {
+  id: string;
+  title: string;
+  dateSpan: { start: string; end: string } | null;
+  documents: StoryDocumentView[];
+}
+
+export interface StoriesResponse { stories: StoryListItem[] }
+
+export const STORY_CORRECTION_EDIT_REQUEST = 'corroborate/storyCorrectionEdit';
+
+/** Move `uri` into the story of `to`, or split it off as a story of its own (`to` absent). */
+export interface StoryCorrectionEditParams { uri: string; to?: string }

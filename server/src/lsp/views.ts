@@ -1,7 +1,7 @@
 import type { WorkspaceIndex } from '../core/index/workspace-index';
 import type { DocumentAnalysis, Span } from '../core/types';
 import { documentLabel } from '../core/features/names';
-import type { EntitiesResponse, FigureGroupsResponse, IndexChangedParams, SourceLocation, TimelineResponse } from '../protocol';
+import type { EntitiesResponse, FigureGroupsResponse, IndexChangedParams, SourceLocation, StoriesResponse, TimelineResponse } from '../protocol';
 import { lineMapOf } from './convert';
 
 function locate(document: DocumentAnalysis, span: Span): SourceLocation {
@@ -67,5 +67,23 @@ export function indexSummary(index: WorkspaceIndex, unreadable: number): IndexCh
     undated: documents.filter((document) => !document.metadata.date.value).length,
     conflicts: index.crossDocument().figureGroups.filter((group) => group.verdict === 'conflict').length,
     unreadable,
+  };
+}
+
+/** The stories of the workspace, each with its documents and their dates (issue 15). */
+export function storiesResponse(index: WorkspaceIndex): StoriesResponse {
+  const byKey = new Map(index.all().map((document) => [document.path, document]));
+  const { stories, approximateDates } = index.crossDocument().stories;
+  return {
+    stories: stories.map((story) => ({
+      id: story.id, title: story.title, dateSpan: story.dateSpan,
+      documents: story.documents.flatMap((path) => {
+        const document = byKey.get(path);
+        if (!document) return [];
+        const approximate = document.metadata.date.value ? undefined : approximateDates.get(path);
+        return [{ ...locate(document, { start: document.metadata.bodyStart, end: document.metadata.bodyStart }), label: documentLabel(document),
+          title: document.metadata.title, date: document.metadata.date.value ?? approximate?.value ?? null, approximate: Boolean(approximate) }];
+      }),
+    })),
   };
 }
