@@ -256,10 +256,14 @@ function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family
 /** Whether the sentence dates what it tells more than two months away from the document's own date. */
 function namesAnotherTime(document: DocumentAnalysis, sentence: Span): boolean {
   const own = document.metadata.date.value;
-  if (!own) return false;
+  const inSentence = document.dates.filter((date) => date.start >= sentence.start && date.end <= sentence.end && date.type === 'date');
+  // Undated, a sentence that opens on a month or a year ("In January, cables outside Alexandria were also damaged") tells background.
+  if (!own) {
+    return inSentence.some((date) => /^(?:\d{4}|XXXX)(?:-\d{2})?$/.test(date.value)
+      && /^\W*(?:\w+\W+)?$/.test(document.text.slice(sentence.start, date.start)));
+  }
   const ownDay = dayNumber(own);
-  return document.dates.some((date) => date.start >= sentence.start && date.end <= sentence.end && date.type === 'date'
-    && /^\d{4}(-\d{2})?(-\d{2})?$/.test(date.value) && Math.abs(dayNumber(date.value) - ownDay) > BACKGROUND_DAYS);
+  return inSentence.some((date) => /^\d{4}(-\d{2})?(-\d{2})?$/.test(date.value) && Math.abs(dayNumber(date.value) - ownDay) > BACKGROUND_DAYS);
 }
 
 function dayNumber(date: string): number {
@@ -314,14 +318,17 @@ function sameMeasure(a: Candidate, b: Candidate): boolean {
 }
 
 /**
- * Different values read as one measure only when the same outcome or the words of the measure phrase say
- * so ("three boats intercepted" and "five pirate boats tried to attack" are two counts; one player's 22
+ * Different values read as one measure only when the same outcome (with a word of context in common) or
+ * the words of the measure phrase say so ("three boats intercepted" and "five pirate boats tried to attack" are two counts; one player's 22
  * carries and another's 6 are too). A cluster needs
  * this evidence from one of its members, not all: a count told three ways links through the middle one.
  */
 function differentValuesLinked(a: Candidate, b: Candidate): boolean {
-  if (valuesAgree(a.member, b.member) || (a.outcome !== null && a.outcome === b.outcome)) return true;
-  return a.measureWords.size > 0 && [...a.measureWords].some((word) => b.measureWords.has(word));
+  const sharedContext = [...a.contextWords].some((word) => b.contextWords.has(word));
+  const sharedPhrase = a.measureWords.size > 0 && [...a.measureWords].some((word) => b.measureWords.has(word));
+  const sameOutcome = a.outcome !== null && a.outcome === b.outcome;
+  if (valuesAgree(a.member, b.member)) return true;
+  return (sameOutcome && sharedContext) || sharedPhrase;
 }
 
 function contentWords(text: string): string[] {
