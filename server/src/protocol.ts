@@ -18,6 +18,8 @@ export interface TimelineDocument {
   title: string | null;
   date: string | null;
   dateSource: string;
+  /** The id of the document's story (issue 15): the timeline's default filter. */
+  story?: string;
 }
 
 export interface TimelineItem extends Omit<TimelineEvent, 'path'> {
@@ -32,6 +34,8 @@ export interface TimelineResponse {
   events: TimelineItem[];
   /** Names of the entities the events mention, by id. */
   entityNames: Record<string, string>;
+  /** Each story's dense period (the middle half of its documents' own dates), by story id: the default range (issue 15). */
+  storyPeriods?: Record<string, { start: string; end: string } | null>;
 }
 
 export const FIGURE_GROUPS_REQUEST = 'corroborate/figureGroups';

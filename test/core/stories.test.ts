@@ -136,3 +136,14 @@ test('story corrections are written through the corrections file and survive oth
   assert.ok('text' in movedBack);
   assert.deepEqual(parseCorrections(movedBack.text).corrections.stories, { move: [{ path: 'seeds/004.txt', to: 'seeds/001.txt' }], split: [] });
 });
+
+test('an edit re-places only the edited document, and the stories equal a fresh grouping of the same texts', () => {
+  const index = fixtureIndex();
+  index.crossDocument();
+  const edited = `${fixture('20_3ecb.txt')}\nRescue teams reached the villages near Dargahan on the island by the evening.\n`;
+  index.set('20_3ecb.txt', edited);
+  const fresh = new WorkspaceIndex();
+  for (const name of fixtureNames()) fresh.set(name, name === '20_3ecb.txt' ? edited : fixture(name));
+  const partition = (target: WorkspaceIndex) => target.crossDocument().stories.stories.map((story) => story.documents.join(' ')).sort();
+  assert.deepEqual(partition(index), partition(fresh));
+});

@@ -22,10 +22,12 @@ export function timelineResponse(index: WorkspaceIndex): TimelineResponse {
     const { line, character } = locate(byKey.get(path)!, event);
     return { ...event, uri: path, line, character };
   });
+  const { stories, storyOf } = view.stories;
   return {
     documents: documents.map((document) => ({ uri: document.path, label: documentLabel(document), title: document.metadata.title,
-      date: document.metadata.date.value, dateSource: document.metadata.date.source })),
+      date: document.metadata.date.value, dateSource: document.metadata.date.source, story: storyOf.get(document.path)?.id })),
     events, entityNames,
+    storyPeriods: Object.fromEntries(stories.map((story) => [story.id, story.densePeriod])),
   };
 }
 

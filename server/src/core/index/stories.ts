@@ -1,6 +1,6 @@
 import type { DocumentAnalysis, DocumentDate } from '../types';
 import type { Corrections } from '../corrections';
-import { WordFeatureCache, namedFeatures, ownDate, pairSimilarities } from './story-similarity';
+import { SimilarityModel, WordFeatureCache, namedFeatures, ownDate } from './story-similarity';
 import { averageLinkage, spectralBisection } from './story-clustering';
 
 /** One event or development reported by several sources: documents that share entities, dates and wording. */
@@ -40,6 +40,10 @@ const ABSENT_SHARE = 0.05;
 const FOREIGN_MIN_DOCUMENTS = 3;
 const FOREIGN_MIN_DATED = 2;
 const FOREIGN_COHESION = 1.15;
+/** An edit of this many documents or fewer re-places only them; more, or a document added or removed, groups afresh. */
+const INCREMENTAL_MAX_CHANGED = 3;
+/** After this many edits the weights have drifted from the folder: the next change groups afresh. */
+const INCREMENTAL_MAX_UPDATES = 1000;
 /** Below this many documents the folder is read as a small workspace: documents that share names stay together. */
 const SMALL_WORKSPACE = 12;
 const SMALL_WORKSPACE_SHARED_NAMES = 2;
@@ -50,24 +54,44 @@ const TITLE_LENGTH = 80;
 const APPROXIMATE_DATE_MAX_SPREAD_DAYS = 62;
 
 /**
- * Groups documents into stories. Word features are kept per analysis, so after an edit only the changed
- * document is read again; the grouping itself is recomputed from the cached features.
+ * Groups documents into stories. Word features are kept per analysis; after an edit of a few documents
+ * only their rows of similarity are computed again and only they are re-placed (the incremental update
+ * keeps the feature weights of the last full grouping). Adding or removing a document groups afresh.
  */
 export class StoryIndex {
   private readonly words = new WordFeatureCache();
+  /** The last grouping, kept so that an edit of a few documents re-places only them. */
+  private last: { ordered: DocumentAnalysis[]; model: SimilarityModel; clusters: number[][]; updates: number } | null = null;
 
   group(documents: readonly DocumentAnalysis[], corrections: Corrections['stories'] = { move: [], split: [] }): StoryView {
     const ordered = [...documents].sort((a, b) => a.path.localeCompare(b.path));
     const n = ordered.length;
-    const features = ordered.map((document) => {
+    const featuresOf = (document: DocumentAnalysis) => {
       const merged = new Map(this.words.get(document));
       for (const [feature, count] of namedFeatures(document)) merged.set(feature, count);
       return merged;
-    });
-    const similarity = pairSimilarities(features, ordered.map(ownDate));
-    let clusters = n < SMALL_WORKSPACE ? smallWorkspaceClusters(ordered, similarity) : averageLinkage(n, similarity, MERGE_THRESHOLD)
-      .flatMap((cluster) => splitTwoStories(cluster, n, similarity, ordered));
-    clusters = applyCorrections(clusters, ordered, corrections);
+    };
+    const last = this.last;
+    const changed = last && last.ordered.length === n && last.ordered.every((document, index) => document.path === ordered[index].path)
+      ? ordered.flatMap((document, index) => (document === last.ordered[index] ? [] : [index])) : null;
+    let model: SimilarityModel;
+    let grouped: number[][];
+    if (last && changed && n >= SMALL_WORKSPACE && changed.length <= INCREMENTAL_MAX_CHANGED && last.updates < INCREMENTAL_MAX_UPDATES) {
+      model = last.model;
+      grouped = last.clusters.map((cluster) => [...cluster]);
+      for (const index of changed) {
+        model.replace(index, featuresOf(ordered[index]), ownDate(ordered[index]));
+        grouped = replaced(grouped, index, n, model.similarity);
+      }
+      this.last = { ordered, model, clusters: grouped, updates: last.updates + (changed.length ? 1 : 0) };
+    } else {
+      model = new SimilarityModel(ordered.map(featuresOf), ordered.map(ownDate));
+      grouped = n < SMALL_WORKSPACE ? smallWorkspaceClusters(ordered, model.similarity) : averageLinkage(n, model.similarity, MERGE_THRESHOLD)
+        .flatMap((cluster) => splitTwoStories(cluster, n, model.similarity, ordered));
+      this.last = { ordered, model, clusters: grouped, updates: 0 };
+    }
+    const similarity = model.similarity;
+    const clusters = applyCorrections(grouped, ordered, corrections);
     const stories = clusters.map((cluster) => toStory(cluster.map((index) => ordered[index]), cluster, n, similarity))
       .sort((a, b) => a.documents[0].localeCompare(b.documents[0]));
     const storyOf = new Map<string, Story>();
@@ -76,6 +100,19 @@ export class StoryIndex {
     const readsLikeDated = (document: DocumentAnalysis) => readsLikeItsDatedDocuments(indexOf.get(document.path)!, ordered, indexOf, storyOf, n, similarity);
     return { stories, storyOf, approximateDates: approximateDates(ordered, storyOf, readsLikeDated) };
   }
+}
+
+/** Document `index` leaves its cluster and joins the cluster it is most like on average, or stands alone. */
+function replaced(clusters: number[][], index: number, n: number, similarity: ReadonlyMap<number, number>): number[][] {
+  const rest = clusters.map((cluster) => cluster.filter((member) => member !== index)).filter((cluster) => cluster.length);
+  let best = -1, bestMean = MERGE_THRESHOLD;
+  rest.forEach((cluster, position) => {
+    const mean = cluster.reduce((sum, member) => sum + (similarity.get(Math.min(index, member) * n + Math.max(index, member)) ?? 0), 0) / cluster.length;
+    if (mean > bestMean) { best = position; bestMean = mean; }
+  });
+  if (best >= 0) rest[best] = [...rest[best], index].sort((a, b) => a - b);
+  else rest.push([index]);
+  return rest;
 }
 
 /** Few documents give too few to weigh words by: documents naming two of the same entities, or alike in wording, join. */

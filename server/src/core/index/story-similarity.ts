@@ -68,53 +68,80 @@ export function ownDate(document: DocumentAnalysis): string | null {
 
 /**
  * TF-IDF vectors over words, word pairs, entities and years, and the cosine of every pair of documents
- * that share a feature. Returned as a map from `i * n + j` (i < j) to the similarity.
+ * that share a feature, as a map from `i * n + j` (i < j) to the similarity. `replace` brings one
+ * document up to date against the feature weights of the last full computation, so an edit costs one row.
  */
-export function pairSimilarities(features: ReadonlyArray<Map<string, number>>, dates: ReadonlyArray<string | null>): Map<number, number> {
-  const n = features.length;
-  const documentFrequency = new Map<string, number>();
-  for (const counts of features) for (const feature of counts.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
-  const tooCommon = n >= COMMON_FEATURE_MIN_DOCUMENTS ? n / 2 : n;
-  const postings = new Map<string, Array<[number, number]>>();
-  const vectors = features.map((counts) => {
+export class SimilarityModel {
+  readonly similarity = new Map<number, number>();
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly postings = new Map<string, Map<number, number>>();
+  private vectors: Array<Array<[string, number]>> = [];
+  private readonly n: number;
+
+  constructor(features: ReadonlyArray<Map<string, number>>, private readonly dates: Array<string | null>) {
+    this.n = features.length;
+    for (const counts of features) for (const feature of counts.keys()) this.documentFrequency.set(feature, (this.documentFrequency.get(feature) ?? 0) + 1);
+    this.vectors = features.map((counts) => this.vectorOf(counts));
+    this.vectors.forEach((vector, index) => this.post(index, vector));
+    const row = new Float64Array(this.n);
+    const touched: number[] = [];
+    this.vectors.forEach((vector, i) => {
+      for (const [feature, weight] of vector) {
+        for (const [j, other] of this.postings.get(feature)!) {
+          if (j <= i) continue;
+          if (row[j] === 0) touched.push(j);
+          row[j] += weight * other;
+        }
+      }
+      for (const j of touched) { this.store(i, j, row[j]); row[j] = 0; }
+      touched.length = 0;
+    });
+  }
+
+  /** Document `index` has new features (and date): its row of similarities is computed again. */
+  replace(index: number, features: Map<string, number>, date: string | null): void {
+    for (const [feature] of this.vectors[index]) this.postings.get(feature)?.delete(index);
+    for (let other = 0; other < this.n; other++) if (other !== index) this.similarity.delete(Math.min(index, other) * this.n + Math.max(index, other));
+    this.dates[index] = date;
+    this.vectors[index] = this.vectorOf(features);
+    const row = new Float64Array(this.n);
+    for (const [feature, weight] of this.vectors[index]) {
+      for (const [other, otherWeight] of this.postings.get(feature) ?? []) row[other] += weight * otherWeight;
+    }
+    this.post(index, this.vectors[index]);
+    row.forEach((value, other) => { if (other !== index && value) this.store(Math.min(index, other), Math.max(index, other), value); });
+  }
+
+  private store(i: number, j: number, value: number): void {
+    const a = this.dates[i], b = this.dates[j];
+    const apart = a && b && Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4))) >= YEARS_APART;
+    const adjusted = apart ? value * YEARS_APART_FACTOR : value;
+    if (adjusted >= NEGLIGIBLE_SIMILARITY) this.similarity.set(i * this.n + j, adjusted);
+  }
+
+  private post(index: number, vector: Array<[string, number]>): void {
+    for (const [feature, weight] of vector) {
+      let list = this.postings.get(feature);
+      if (!list) { list = new Map(); this.postings.set(feature, list); }
+      list.set(index, weight);
+    }
+  }
+
+  private vectorOf(counts: Map<string, number>): Array<[string, number]> {
+    const n = this.n;
+    const tooCommon = n >= COMMON_FEATURE_MIN_DOCUMENTS ? n / 2 : n;
     const weights: Array<[string, number]> = [];
     for (const [feature, count] of counts) {
-      const df = documentFrequency.get(feature)!;
+      const df = this.documentFrequency.get(feature) ?? 0;
       if (df < 2 || df > tooCommon) continue;
       const idf = n >= COMMON_FEATURE_MIN_DOCUMENTS ? Math.log(n / df) : Math.log(1 + n / df);
       weights.push([feature, (1 + Math.log(count)) * idf * (feature.startsWith('E:') || feature.startsWith('Y:') ? NAMED_WEIGHT : 1)]);
     }
     const norm = Math.sqrt(weights.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
-    return weights.map(([feature, weight]) => [feature, weight / norm] as [string, number]);
-  });
-  vectors.forEach((vector, index) => {
-    for (const [feature, weight] of vector) {
-      let list = postings.get(feature);
-      if (!list) { list = []; postings.set(feature, list); }
-      list.push([index, weight]);
-    }
-  });
-  // Row by row into a dense scratch row: far cheaper than a map update per shared feature.
-  const similarity = new Map<number, number>();
-  const row = new Float64Array(n);
-  const touched: number[] = [];
-  vectors.forEach((vector, i) => {
-    for (const [feature, weight] of vector) {
-      for (const [j, other] of postings.get(feature)!) {
-        if (j <= i) continue;
-        if (row[j] === 0) touched.push(j);
-        row[j] += weight * other;
-      }
-    }
-    for (const j of touched) {
-      if (row[j] >= NEGLIGIBLE_SIMILARITY) similarity.set(i * n + j, row[j]);
-      row[j] = 0;
-    }
-    touched.length = 0;
-  });
-  for (const [key, value] of similarity) {
-    const a = dates[Math.floor(key / n)], b = dates[key % n];
-    if (a && b && Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4))) >= YEARS_APART) similarity.set(key, value * YEARS_APART_FACTOR);
+    return weights.map(([feature, weight]) => [feature, weight / norm]);
   }
-  return similarity;
+}
+
+export function pairSimilarities(features: ReadonlyArray<Map<string, number>>, dates: ReadonlyArray<string | null>): Map<number, number> {
+  return new SimilarityModel(features, [...dates]).similarity;
 }
