@@ -123,26 +123,31 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
   for (const candidates of byFamily.values()) {
     // A cluster is checked against its distinct (document, context, organisations) signatures only:
     // news repeats itself, and a large workspace holds many figures that look the same to sameMeasure.
-    const familyClusters: Array<{ members: Candidate[]; signatures: Map<string, Candidate> }> = [];
+    const familyClusters: Array<{ members: Candidate[]; signatures: Map<string, Candidate>; valuesOfPath: Map<string, number[]> }> = [];
     // sameMeasure is symmetric and clusters only grow, so a signature goes where it went before.
     const clusterOfSignature = new Map<string, (typeof familyClusters)[number]>();
     for (const candidate of candidates) {
       const signature = signatureOf(candidate);
       // One document gives one value for one measure: a second, different value of its own is another measure.
-      const fitsItsDocument = (members: Candidate[]) => members.every((member) => member.member.path !== candidate.member.path
-        || valuesAgree(member.member, candidate.member));
-      const known = separated.size ? undefined : clusterOfSignature.get(signature);
-      if (known && fitsItsDocument(known.members)) { known.members.push(candidate); continue; }
-      const cluster = familyClusters.find(({ signatures, members }) => fitsItsDocument(members) && (separated.size
-        ? members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate))
-        : [...signatures.values()].every((member) => sameMeasure(member, candidate)))
-        && [...signatures.values()].some((member) => differentValuesLinked(member, candidate)));
-      if (cluster) {
+      const fitsItsDocument = (cluster: (typeof familyClusters)[number]) => (cluster.valuesOfPath.get(candidate.member.path) ?? [])
+        .every((value) => valuesAgree({ ...candidate.member, value }, candidate.member));
+      const add = (cluster: (typeof familyClusters)[number]) => {
         cluster.members.push(candidate);
+        cluster.valuesOfPath.set(candidate.member.path, [...(cluster.valuesOfPath.get(candidate.member.path) ?? []), candidate.member.value]);
+      };
+      const known = separated.size ? undefined : clusterOfSignature.get(signature);
+      if (known && fitsItsDocument(known)) { add(known); continue; }
+      const cluster = familyClusters.find((found) => fitsItsDocument(found) && (separated.size
+        ? found.members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate))
+        : [...found.signatures.values()].every((member) => sameMeasure(member, candidate)))
+        && [...found.signatures.values()].some((member) => differentValuesLinked(member, candidate)));
+      if (cluster) {
+        add(cluster);
         if (!cluster.signatures.has(signature)) cluster.signatures.set(signature, candidate);
         clusterOfSignature.set(signature, cluster);
       } else {
-        const created = { members: [candidate], signatures: new Map([[signature, candidate]]) };
+        const created = { members: [candidate], signatures: new Map([[signature, candidate]]),
+          valuesOfPath: new Map([[candidate.member.path, [candidate.member.value]]]) };
         familyClusters.push(created);
         clusterOfSignature.set(signature, created);
       }

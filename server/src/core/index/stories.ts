@@ -48,6 +48,8 @@ const INCREMENTAL_MAX_UPDATES = 1000;
 const SMALL_WORKSPACE = 12;
 const SMALL_WORKSPACE_SHARED_NAMES = 2;
 const SMALL_WORKSPACE_SIMILARITY = 0.1;
+/** Story-wide comparisons (the most central headline, how an undated document reads) look at this many members at most. */
+const SAMPLE_SIZE = 60;
 /** A story named by a document's opening words gets this many characters of them. */
 const TITLE_LENGTH = 80;
 /** The story's dated documents give an approximate date only when their middle half lies within this many days. */
@@ -219,8 +221,10 @@ function toStory(documents: DocumentAnalysis[], cluster: readonly number[], n: n
 
 /** The headline of the document most like the others of its story; without headlines, that document's opening words. */
 function storyTitle(documents: DocumentAnalysis[], cluster: readonly number[], n: number, similarity: ReadonlyMap<number, number>): string {
-  const centrality = (index: number) => cluster.reduce((sum, other) => (other === index ? sum : sum + (similarity.get(Math.min(index, other) * n + Math.max(index, other)) ?? 0)), 0);
-  const ranked = cluster.map((index, position) => ({ position, score: centrality(index) })).sort((a, b) => b.score - a.score);
+  // Centrality against a bounded sample of the story: a story of a thousand copies needs no million comparisons.
+  const sample = cluster.slice(0, SAMPLE_SIZE);
+  const centrality = (index: number) => sample.reduce((sum, other) => (other === index ? sum : sum + (similarity.get(Math.min(index, other) * n + Math.max(index, other)) ?? 0)), 0);
+  const ranked = cluster.slice(0, SAMPLE_SIZE).map((index, position) => ({ position, score: centrality(index) })).sort((a, b) => b.score - a.score);
   const titled = ranked.find(({ position }) => documents[position].metadata.title);
   if (titled) return documents[titled.position].metadata.title!;
   const central = documents[ranked[0].position];
@@ -257,7 +261,7 @@ function approximateDates(documents: readonly DocumentAnalysis[], storyOf: Reado
       }
       continue;
     }
-    if (!readsLikeDated(document) || story.datedDocuments < 2 || dayNumber(end) - dayNumber(start) > APPROXIMATE_DATE_MAX_SPREAD_DAYS) continue;
+    if (story.datedDocuments < 2 || dayNumber(end) - dayNumber(start) > APPROXIMATE_DATE_MAX_SPREAD_DAYS || !readsLikeDated(document)) continue;
     const month = new Date(middle * 864e5).toISOString().slice(0, 7);
     result.set(document.path, { value: month, source: 'inferred', approximate: true });
   }
@@ -277,7 +281,8 @@ function readsLikeItsDatedDocuments(index: number, documents: readonly DocumentA
   for (const path of story.documents) {
     const other = indexOf.get(path)!;
     if (other === index) continue;
-    (ownDate(documents[other]) ? dated : undated).push(other);
+    const list = ownDate(documents[other]) ? dated : undated;
+    if (list.length < SAMPLE_SIZE) list.push(other);
   }
   const mean = (others: number[]) => others.reduce((sum, other) => sum + (similarity.get(Math.min(index, other) * n + Math.max(index, other)) ?? 0), 0) / (others.length || 1);
   const nearest = (others: number[]) => Math.max(0, ...others.map((other) => similarity.get(Math.min(index, other) * n + Math.max(index, other)) ?? 0));

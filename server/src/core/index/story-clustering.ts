@@ -2,8 +2,65 @@
  * Clustering of documents by pairwise similarity (a map from `i * n + j`, i < j, to a value in [0, 1]).
  */
 
+/** Up to this many documents the clustering keeps a dense matrix (4 bytes a pair) and runs in n² time. */
+const DENSE_MAX_DOCUMENTS = 2500;
+
 /** Average-linkage agglomerative clustering: merge the two closest clusters while their mean similarity exceeds `threshold`. */
 export function averageLinkage(n: number, similarity: ReadonlyMap<number, number>, threshold: number): number[][] {
+  return n <= DENSE_MAX_DOCUMENTS ? denseAverageLinkage(n, similarity, threshold) : sparseAverageLinkage(n, similarity, threshold);
+}
+
+/**
+ * The nearest-neighbour chain: follow nearest neighbours until two are each other's nearest, merge them
+ * (the Lance–Williams mean), repeat. Average linkage never brings a cluster closer to others by a merge, so
+ * a cluster whose nearest neighbour is at or below the threshold is final.
+ */
+function denseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>, threshold: number): number[][] {
+  const matrix = new Float32Array(n * n);
+  for (const [key, value] of similarity) {
+    const i = Math.floor(key / n), j = key % n;
+    matrix[i * n + j] = value;
+    matrix[j * n + i] = value;
+  }
+  const members: number[][] = Array.from({ length: n }, (_, index) => [index]);
+  const alive = new Uint8Array(n).fill(1);
+  const done: number[][] = [];
+  const chain: number[] = [];
+  let remaining = n;
+  let start = 0;
+  while (remaining > 0) {
+    if (!chain.length) {
+      while (!alive[start]) start++;
+      chain.push(start);
+    }
+    const top = chain[chain.length - 1];
+    const previous = chain.length > 1 ? chain[chain.length - 2] : -1;
+    let nearest = -1, nearestValue = -Infinity;
+    for (let other = 0; other < n; other++) {
+      if (other === top || !alive[other]) continue;
+      const value = matrix[top * n + other];
+      if (value > nearestValue || (value === nearestValue && other === previous)) { nearest = other; nearestValue = value; }
+    }
+    if (nearest < 0 || nearestValue <= threshold) {
+      alive[top] = 0; remaining--; done.push(members[top]); chain.pop();
+      continue;
+    }
+    if (nearest !== previous) { chain.push(nearest); continue; }
+    const total = members[top].length + members[nearest].length;
+    for (let other = 0; other < n; other++) {
+      if (!alive[other] || other === top || other === nearest) continue;
+      const merged = (members[top].length * matrix[top * n + other] + members[nearest].length * matrix[nearest * n + other]) / total;
+      matrix[nearest * n + other] = merged;
+      matrix[other * n + nearest] = merged;
+    }
+    members[nearest] = [...members[nearest], ...members[top]];
+    alive[top] = 0; remaining--;
+    chain.pop(); chain.pop();
+  }
+  return done.map((cluster) => cluster.sort((x, y) => x - y));
+}
+
+function sparseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>, threshold: number): number[][] {
   const members = new Map<number, number[]>();
   // Sum of the pair similarities between two clusters; the mean is the sum over the product of their sizes.
   const links = new Map<number, Map<number, number>>();
