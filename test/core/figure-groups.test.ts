@@ -95,3 +95,13 @@ test('a figure with no date beside a dated one that differs: the verdict says it
   assert.equal(group?.verdict, 'cannot-tell');
   assert.match(group.reason, /no date/);
 });
+
+test('dated values that differ beside an undated one that agrees with both: changed over time, read from the dated reports', () => {
+  const index = new WorkspaceIndex();
+  index.set('a.txt', 'QESHM, Iran, Nov. 27, 2005 - The earthquake killed 100 people, officials said.');
+  index.set('b.txt', 'TEHRAN, Iran, Nov. 28, 2005 - The quake killed 116 people, officials said on the island.');
+  index.set('c.txt', 'The quake killed 108 people, officials said.');
+  const group = index.crossDocument().figureGroups.find((candidate) => candidate.members.length === 3);
+  assert.equal(group?.verdict, 'changed-over-time');
+  assert.match(group!.reason, /From “100 people” \(2005-11-27\) to “116 people” \(2005-11-28\)/);
+});

@@ -48,6 +48,7 @@ interface Candidate {
   /** Linked ids of the places named in the figure's sentence. */
   places: Set<string>;
   background: boolean;
+  wordsKey: string;
 }
 
 /** Organisations named in this share of the documents (or more) are the story's subject, not an actor that tells figures apart. */
@@ -136,7 +137,10 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
         cluster.valuesOfPath.set(candidate.member.path, [...(cluster.valuesOfPath.get(candidate.member.path) ?? []), candidate.member.value]);
       };
       const known = separated.size ? undefined : clusterOfSignature.get(signature);
-      if (known && fitsItsDocument(known)) { add(known); continue; }
+      if (known && fitsItsDocument(known) && [...known.signatures.values()].some((member) => differentValuesLinked(member, candidate))) {
+        add(known);
+        continue;
+      }
       const cluster = familyClusters.find((found) => fitsItsDocument(found) && (separated.size
         ? found.members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate))
         : [...found.signatures.values()].every((member) => sameMeasure(member, candidate)))
@@ -217,6 +221,8 @@ interface FigureContext {
   placeMentions: EntityMention[];
   /** The sentence names a time far from the document's own date ("in February", "in 2003"): background, not this report. */
   background: boolean;
+  /** The sorted context and measure words, joined, for signatures. */
+  wordsKey: string;
 }
 const contextCache = new WeakMap<DocumentAnalysis, Map<Figure, FigureContext>>();
 
@@ -241,9 +247,11 @@ function figureContext(document: DocumentAnalysis, figure: Figure, sentences: re
     personMentions: document.entities.filter((entity) => entity.type === 'person' && entity.start >= sentence.start && entity.end <= sentence.end),
     placeMentions: document.entities.filter((entity) => entity.type === 'place' && entity.start >= sentence.start && entity.end <= sentence.end),
     background: namesAnotherTime(document, sentence),
+    wordsKey: '',
     member: { path: document.path, start: figure.start, end: figure.end, text: figure.text, value: figure.value, low: figure.low,
       high: figure.high, qualifier: figure.qualifier, date: document.metadata.date.value, speaker: speakerOf(figure, document.quotes) },
   };
+  context.wordsKey = [[...context.contextWords].sort().join(' '), [...context.measureWords].sort().join(' ')].join('\u0000');
   byFigure.set(figure, context);
   return context;
 }
@@ -255,7 +263,7 @@ function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family
   const organisations = new Set(context.organisationMentions.map((entity) => entity.id).filter((id) => !ubiquitous.has(id)));
   return { figure, family, organisations, measureWords: context.measureWords, contextWords: context.contextWords, outcome: context.outcome,
     persons: new Set(context.personMentions.map((entity) => entity.id)), places: new Set(context.placeMentions.map((entity) => entity.id)),
-    background: context.background, member: { ...context.member } };
+    background: context.background, wordsKey: context.wordsKey, member: { ...context.member } };
 }
 
 /** Whether the sentence dates what it tells more than two months away from the document's own date. */
@@ -294,10 +302,13 @@ function outcomeAround(before: string, after: string): string | null {
   return null;
 }
 
-/** Everything sameMeasure reads of a candidate: two candidates with one signature fit the same clusters. */
+/**
+ * Everything sameMeasure reads of a candidate: two candidates with one signature fit the same clusters
+ * as far as sameMeasure goes (differentValuesLinked, which reads the value, is checked on its own).
+ */
 function signatureOf(candidate: Candidate): string {
-  const read = [candidate.contextWords, candidate.organisations, candidate.persons, candidate.measureWords];
-  return [candidate.outcome ?? '', String(candidate.member.value), ...[...read, candidate.places].map((set) => [...set].sort().join(' '))].join('\u0000');
+  const ids = [candidate.organisations, candidate.persons, candidate.places].map((set) => (set.size > 1 ? [...set].sort() : [...set]).join(' '));
+  return [candidate.outcome ?? '', ...ids, candidate.family.generic ? candidate.wordsKey : ''].join('\u0000');
 }
 
 /**
@@ -393,10 +404,20 @@ function valuesAgree(a: FigureGroupMember, b: FigureGroupMember): boolean {
 
 /** Every pair of members from different documents whose values disagree. */
 function disagreements(members: readonly FigureGroupMember[]): Array<[FigureGroupMember, FigureGroupMember]> {
+  // Two members of different documents per value and date are enough to find every kind of differing pair;
+  // a story copied by a thousand sites gives a thousand members and a handful of values.
+  const representatives = new Map<string, FigureGroupMember[]>();
+  for (const member of members) {
+    const key = `${member.value}\u0000${member.date ?? ''}`;
+    const list = representatives.get(key) ?? [];
+    if (list.length < 2 && !list.some((other) => other.path === member.path)) list.push(member);
+    representatives.set(key, list);
+  }
+  const sample = [...representatives.values()].flat();
   const pairs: Array<[FigureGroupMember, FigureGroupMember]> = [];
-  for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
-      if (members[i].path !== members[j].path && !valuesAgree(members[i], members[j])) pairs.push([members[i], members[j]]);
+  for (let i = 0; i < sample.length; i++) {
+    for (let j = i + 1; j < sample.length; j++) {
+      if (sample[i].path !== sample[j].path && !valuesAgree(sample[i], sample[j])) pairs.push([sample[i], sample[j]]);
     }
   }
   return pairs;
@@ -422,7 +443,8 @@ function judge(members: readonly FigureGroupMember[]): { verdict: FigureVerdict;
     return { verdict: 'cannot-tell',
       reason: `“${a.text}” (${fileName(a.path)}${a.date ? `, ${a.date}` : ', no date'}) and “${b.text}” (${fileName(b.path)}${b.date ? `, ${b.date}` : ', no date'}) differ, and ${missing} of ${members.length} reports give no date: it cannot be told whether the count changed over time or the sources disagree.` };
   }
-  const ordered = [...members].sort((a, b) => a.date!.localeCompare(b.date!));
+  // Every differing pair is dated here; members without a date agree with some dated one.
+  const ordered = members.filter((member) => member.date).sort((a, b) => a.date!.localeCompare(b.date!));
   const first = ordered[0], last = ordered.at(-1)!;
   return { verdict: 'changed-over-time', reason: `From “${first.text}” (${first.date}) to “${last.text}” (${last.date}): the count changed over time.` };
 }
