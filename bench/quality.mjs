@@ -33,6 +33,8 @@ const PROVENANCE_TARGETS = [
   { metric: 'shared-passages', field: 'p', min: 0.90 }, { metric: 'shared-passages', field: 'r', min: 0.90 },
   { metric: 'misquotes', field: 'p', min: 0.90 }, { metric: 'misquotes', field: 'r', min: 0.90 },
 ];
+// The cross-document view on ecbplus-dev, judged by ../shared/eval/stories.mjs (issue 15).
+const STORIES = 'ecbplus-dev-stories';
 
 // Targets: dataset -> [{ metric, field, min }]. `field` is the number compared (f1, r, accuracy...).
 const TARGETS = {
@@ -45,6 +47,11 @@ const TARGETS = {
   [SEEDS]: '*',
   'provenance-dev': PROVENANCE_TARGETS,
   'provenance-dev-heldout': PROVENANCE_TARGETS,
+  [STORIES]: [
+    { metric: 'pubdate.right', field: 'share', min: 0.95 }, { metric: 'pubdate.wrong', field: 'share', max: 0.02 },
+    { metric: 'date.implausible', field: 'share', max: 0.02 }, { metric: 'figures.cross_story_pairs', field: 'share', max: 0.05 },
+    { metric: 'stories.b3', field: 'f1', min: 0.90 },
+  ],
 };
 const SEEDS_MIN = 0.95;
 
@@ -114,10 +121,54 @@ function runScorer(scoreMjs, datasetDir, cmd, cwd, timeout) {
   });
 }
 
+/**
+ * stories.mjs on ecbplus-dev: the CLI runs once, its output is scored against all story labels, then against
+ * the odd and the even topics alone (the story grouping was tuned on the odd topics: the even ones are held out).
+ */
+async function runStories(evalDir, cli, root) {
+  const storiesMjs = path.join(evalDir, 'stories.mjs');
+  const dataset = path.join(evalDir, 'datasets', 'ecbplus-dev');
+  if (!fs.existsSync(storiesMjs) || !fs.existsSync(path.join(dataset, 'stories.json'))) return { error: `no stories.mjs or ecbplus-dev labels in ${evalDir}` };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-stories-'));
+  try {
+    const t0 = Date.now();
+    const analysis = await runNode([cli, 'analyze', path.join(dataset, 'docs'), '--json'], root);
+    const wallSeconds = (Date.now() - t0) / 1000;
+    if (analysis.code !== 0) return { error: `the CLI exited with ${analysis.code}: ${analysis.stderr.trim().slice(-300)}` };
+    const saved = path.join(tmp, 'out.json');
+    fs.writeFileSync(saved, analysis.stdout);
+    const labels = JSON.parse(fs.readFileSync(path.join(dataset, 'stories.json'), 'utf8'));
+    const score = async (labelsFile) => {
+      const run = await runNode([storiesMjs, dataset, '--from-json', saved, '--json', ...(labelsFile ? ['--labels', labelsFile] : [])], root);
+      return run.code === 0 ? JSON.parse(run.stdout) : null;
+    };
+    const whole = await score(null);
+    if (!whole) return { error: 'stories.mjs could not score the output' };
+    const half = async (parity) => {
+      const keep = Object.fromEntries(Object.entries(labels.stories).filter(([story]) => Number.parseInt(story, 10) % 2 === parity));
+      const file = path.join(tmp, `labels-${parity}.json`);
+      fs.writeFileSync(file, JSON.stringify({ ...labels, stories: keep }));
+      return (await score(file))?.summary['stories.b3'];
+    };
+    const [odd, even] = [await half(1), await half(0)];
+    const share = (key) => ({ name: key, share: Number(whole.summary[key]) });
+    const metrics = [share('pubdate.right'), share('pubdate.wrong'), share('date.implausible'), share('figures.cross_story_pairs'),
+      { name: 'stories.b3', f1: Number(whole.summary['stories.b3']) },
+      { name: 'stories.b3 odd topics (tuned on)', f1: Number(odd) }, { name: 'stories.b3 even topics (held out)', f1: Number(even) }];
+    return { out: { summary: { documents: JSON.parse(analysis.stdout).documents.length }, performance: { wallSeconds, exit: 0 }, metrics } };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 function runProvenance(root, seed, cli, evalDir) {
+  return runNode([path.join(root, 'bench', 'provenance-quality.mjs'), '--seed', String(seed), '--cli', cli, '--json'], root,
+    { ...process.env, CORROBORATE_EVAL_DIR: evalDir });
+}
+
+function runNode(args, cwd, env = process.env) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bench', 'provenance-quality.mjs'), '--seed', String(seed), '--cli', cli, '--json'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CORROBORATE_EVAL_DIR: evalDir } });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [], err = [];
     child.stdout.on('data', (b) => out.push(b));
     child.stderr.on('data', (b) => err.push(b));
@@ -132,6 +183,7 @@ function headline(m) {
   if ('f1' in m) return ['f1', m.f1];
   if ('accuracy' in m) return ['accuracy', m.accuracy];
   if ('recall' in m) return ['recall', m.recall];
+  if ('share' in m) return ['share', m.share];
   return [null, null];
 }
 
@@ -171,7 +223,7 @@ function buildRows(results) {
         metric: m.name,
         p: 'p' in m ? f3(m.p) : '',
         r: 'r' in m ? f3(m.r) : ('recall' in m ? f3(m.recall) : ''),
-        f1: 'f1' in m ? f3(m.f1) : ('accuracy' in m ? `${f3(m.accuracy)} acc` : ''),
+        f1: 'f1' in m ? f3(m.f1) : ('accuracy' in m ? `${f3(m.accuracy)} acc` : ('share' in m ? `${f3(m.share)} share` : '')),
         target: '', status: '',
       };
       const ts = targetsFor(res.name, m);
@@ -179,10 +231,10 @@ function buildRows(results) {
         const parts = [], st = [];
         for (const t of ts) {
           const v = t.field === field ? value : m[t.field];
-          const met = isNum(v) && v >= t.min;
-          parts.push(`${fieldLabel[t.field] || t.field} >= ${t.min.toFixed(2)}`);
+          const met = isNum(v) && (t.min === undefined || v >= t.min) && (t.max === undefined || v <= t.max);
+          parts.push(t.max === undefined ? `${fieldLabel[t.field] || t.field} >= ${t.min.toFixed(2)}` : `${fieldLabel[t.field] || t.field} <= ${t.max.toFixed(2)}`);
           st.push(met ? 'met' : 'MISSED');
-          res.targets.push({ dataset: res.name, metric: m.name, field: t.field, min: t.min, value: isNum(v) ? v : null, met });
+          res.targets.push({ dataset: res.name, metric: m.name, field: t.field, min: t.min, max: t.max, value: isNum(v) ? v : null, met });
         }
         row.target = parts.join(', ');
         row.status = st.join(', ');
@@ -242,7 +294,7 @@ async function main() {
   if (!fs.existsSync(scoreMjs)) { console.error(`bench/quality.mjs: no scorer at ${scoreMjs} (set CORROBORATE_EVAL_DIR)`); process.exit(1); }
   if (!fs.existsSync(args.cli)) { console.error(`bench/quality.mjs: no CLI at ${args.cli}: run \`npm run build\` or pass --cli PATH`); process.exit(1); }
 
-  const all = [...DEV_DATASETS, SEEDS, ...Object.keys(PROVENANCE_SETS)];
+  const all = [...DEV_DATASETS, SEEDS, STORIES, ...Object.keys(PROVENANCE_SETS)];
   const names = args.only || all;
   for (const n of names) if (!all.includes(n)) usage(`unknown dataset ${n} (known: ${all.join(', ')})`);
 
@@ -253,12 +305,18 @@ async function main() {
     for (const name of names) {
       let dir;
       if (name === SEEDS) dir = seedsDir = seedsDataset(root);
-      else if (!(name in PROVENANCE_SETS)) dir = path.join(evalDir, 'datasets', name);
+      else if (name === STORIES || name in PROVENANCE_SETS) dir = null;
+      else dir = path.join(evalDir, 'datasets', name);
       const res = { name, out: null, error: null, targets: [] };
       if (name in PROVENANCE_SETS) {
         const run = await runProvenance(root, PROVENANCE_SETS[name], args.cli, evalDir);
         if (run.code !== 0) res.error = `provenance-quality.mjs exited with ${run.code}: ${run.stderr.trim().slice(-600)}`;
         else try { res.out = JSON.parse(run.stdout); } catch (e) { res.error = `provenance-quality.mjs printed no JSON (${e.message})`; }
+      } else if (name === STORIES) {
+        process.stderr.write(`bench: ${name} ...`);
+        const t0 = Date.now();
+        Object.assign(res, await runStories(evalDir, args.cli, root));
+        process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       } else if (!fs.existsSync(path.join(dir, 'docs'))) {
         res.error = `no dataset at ${dir}`;
       } else {

@@ -11,6 +11,7 @@ import { TIMELINE_VIEW_TYPE, TimelinePanel, type TimelineHost } from './timeline
 import { ENTITIES_VIEW_ID, EntitiesTreeProvider } from './views/entities';
 import { FIGURES_VIEW_ID, FiguresTreeProvider } from './views/figures';
 import { PROVENANCE_VIEW_ID, ProvenanceTreeProvider } from './views/provenance';
+import { STORIES_VIEW_ID, StoriesTreeProvider, registerStoryCorrections } from './views/stories';
 
 let client: LanguageClient | undefined;
 
@@ -47,20 +48,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const figures = new FiguresTreeProvider(languageClient, log);
   const entities = new EntitiesTreeProvider(languageClient, log);
   const provenance = new ProvenanceTreeProvider(languageClient, log);
+  const stories = new StoriesTreeProvider(languageClient, log);
   const refreshViews = () => {
     figures.refresh();
     entities.refresh();
     provenance.refresh();
+    stories.refresh();
     TimelinePanel.refreshIfOpen();
   };
 
   registerSetDocumentDate(context, languageClient);
   registerShowCorrections(context);
   registerSeparateFigures(context, languageClient);
+  registerStoryCorrections(context, languageClient, stories);
   context.subscriptions.push(
-    log, statusBar, figures, entities, provenance,
+    log, statusBar, figures, entities, provenance, stories,
     vscode.window.createTreeView(PROVENANCE_VIEW_ID, { treeDataProvider: provenance, showCollapseAll: true }),
     vscode.commands.registerCommand('corroborate.showProvenance', () => vscode.commands.executeCommand(`${PROVENANCE_VIEW_ID}.focus`)),
+    vscode.window.createTreeView(STORIES_VIEW_ID, { treeDataProvider: stories, showCollapseAll: true }),
     vscode.window.createTreeView(FIGURES_VIEW_ID, { treeDataProvider: figures, showCollapseAll: true }),
     vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: entities, showCollapseAll: true }),
     // Registered before any await so VS Code can restore a timeline left open at the last reload.

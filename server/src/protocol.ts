@@ -18,6 +18,8 @@ export interface TimelineDocument {
   title: string | null;
   date: string | null;
   dateSource: string;
+  /** The id of the document's story (issue 15): the timeline's default filter. */
+  story?: string;
 }
 
 export interface TimelineItem extends Omit<TimelineEvent, 'path'> {
@@ -34,6 +36,8 @@ export interface TimelineResponse {
   events: TimelineItem[];
   /** Names of the entities the events mention, by id. */
   entityNames: Record<string, string>;
+  /** Each story's dense period (the middle half of its documents' own dates), by story id: the default range (issue 15). */
+  storyPeriods?: Record<string, { start: string; end: string } | null>;
 }
 
 export const FIGURE_GROUPS_REQUEST = 'corroborate/figureGroups';
@@ -140,3 +144,29 @@ export interface ProvenanceGroupView {
 }
 
 export interface ProvenanceResponse { groups: ProvenanceGroupView[] }
+
+// ---- stories (issue 15) ----
+
+export const STORIES_REQUEST = 'corroborate/stories';
+
+export interface StoryDocumentView extends SourceLocation {
+  label: string;
+  title: string | null;
+  /** The document's own date, or its story's approximate date (then `approximate`), or null. */
+  date: string | null;
+  approximate: boolean;
+}
+
+export interface StoryListItem {
+  id: string;
+  title: string;
+  dateSpan: { start: string; end: string } | null;
+  documents: StoryDocumentView[];
+}
+
+export interface StoriesResponse { stories: StoryListItem[] }
+
+export const STORY_CORRECTION_EDIT_REQUEST = 'corroborate/storyCorrectionEdit';
+
+/** Move `uri` into the story of `to`, or split it off as a story of its own (`to` absent). */
+export interface StoryCorrectionEditParams { uri: string; to?: string }

@@ -94,3 +94,58 @@ test('sentences split at full stops but not after titles, initials or U.S.', () 
   const sentences = splitSentences(text).map((span) => text.slice(span.start, span.end));
   assert.deepEqual(sentences, ['Brig. Gen. Thomas Weidley spoke.', 'U.S. forces left on Feb. 18.', 'Then "We go," he said.', 'New paragraph']);
 });
+
+// Page tops below are copied from ECB+ development documents (CC-BY 3.0), shortened.
+const page = (url: string | null, ...lines: string[]) => `${url ? `---\nurl: "${url}"\n---\n` : ''}${lines.join('\n')}\n`;
+const dateOf = (text: string) => analyzeDocument('p.txt', text).metadata.date;
+
+test('the timestamp under the headline dates the page, not a background date in the body', () => {
+  const quake = page(null, 'Strong quake hits Aceh', 'July 03, 2013 6:22AM',
+    'In September 2009 a major earthquake killed more than 1,100 people in West Sumatra.', 'The quake struck on Tuesday.');
+  assert.deepEqual(dateOf(quake), { value: '2013-07-03', source: 'text', span: { start: quake.indexOf('July 03'), end: quake.indexOf('July 03') + 'July 03, 2013'.length } });
+  for (const [line, value] of [['First Published: June 13, 2013 4:59 PM EDT', '2013-06-13'], ['UPDATED 3:09 AM EST Dec 19, 2008', '2008-12-19'],
+    ['26 September 2013, 10:00 (GMT+05:00)', '2013-09-26'], ['Published: 2012.08.08 09:01 AM', '2012-08-08'], ['Sat Nov 12 2011, 01:19 hrs', '2011-11-12'],
+    ['Last updated 13:26 14/09/2013', '2013-09-14'], ['Article posted on 08.07.2012', '2012-07-08'], ['FOR IMMEDIATE RELEASE July 13, 2009', '2009-07-13'],
+    ['Washington D.C., Jul 13, 2009/02:00 pm (CNA)', '2009-07-13'], ['(March 20, 2007) --', '2007-03-20'], ['Sunday, November 27-2005 at 16:12', '2005-11-27']]) {
+    assert.equal(dateOf(page(null, 'A headline', line, 'Police said on Monday that 12 people had died.')).value, value, line);
+  }
+});
+
+test('a date in the url dates the page when no line does, and picks the reading of an ambiguous numeric date', () => {
+  assert.deepEqual(dateOf(page('http://www.alaskapublic.org/2012/08/07/matanuska-maid-building-burns-down/', 'Matanuska Maid building burns down', 'A fire destroyed the building.')),
+    { value: '2012-08-07', source: 'front-matter' });
+  assert.equal(dateOf(page('http://articles.latimes.com/2005/jun/26/local/me-deputy26', 'Suspect found', 'Police found him.')).value, '2005-06-26');
+  assert.equal(dateOf(page('http://www.presstelegram.com/technology/20070503/judge-sentences', 'Sentenced', 'The judge spoke.')).value, '2007-05-03');
+  assert.equal(dateOf(page('http://news4allz.blogspot.nl/2010/09/kraft-shooting.html', 'Kraft shooting', '11/09/2010', 'She was charged.')).value, '2010-09-11');
+  assert.equal(dateOf(page(null, 'Kraft shooting', '11/09/2010', 'She was charged.')).value, '2010-11-09');
+  // A month and day without a year is kept for the story to place.
+  const yearless = dateOf(page('http://bigstory.ap.org/article/klitschko-retains-belts', 'KLITSCHKO RETAINS BELTS', 'Jul. 7 5:59 PM EDT', 'Klitschko won.'));
+  assert.equal(yearless.value, null);
+  assert.equal(yearless.monthDay, '07-07');
+});
+
+test('an inferred date never comes from background history; a full date with its right weekday may date the page', () => {
+  assert.deepEqual(dateOf(page(null, 'Felt dies at 95', 'Felt revealed in May 2005 that he was Deep Throat.', 'The break-in happened on June 17, 1972.')),
+    { value: null, source: 'none' });
+  assert.equal(dateOf(page(null, 'Reid in rehab', 'The actress checked in on Tuesday, December 9, 2008, her publicist said.')).value, '2008-12-09');
+  // The weekday is wrong for that day: not read as the day reported.
+  assert.equal(dateOf(page(null, 'Reid in rehab', 'The actress checked in on Monday, December 9, 2008, her publicist said.')).value, null);
+});
+
+test('titles are never a timestamp, a dateline or a clock time; a headline asking a question is the title', () => {
+  const title = (...lines: string[]) => analyzeDocument('t.txt', page(null, ...lines)).metadata.title;
+  assert.equal(title('21 July 2013 Last updated at 11:11 GMT', 'Waitrose fire in Wellington town centre tackled', 'Crews tackled a blaze.'),
+    'Waitrose fire in Wellington town centre tackled');
+  assert.equal(title('11 November 2011 Last updated at 12:41 GMT', 'Pirates foiled', 'The navy said.'), 'Pirates foiled');
+  assert.equal(title('8:24am:', 'Sox make offer', 'The Red Sox made an offer.'), 'Sox make offer');
+  assert.equal(title('Arson in Alaska–A Palin “Pattern”?', 'November 20, 2012', 'There is an old saying.'), 'Arson in Alaska–A Palin “Pattern”?');
+  assert.equal(title('Will the coalition hold?', 'Leaders met on Monday.'), 'Will the coalition hold?');
+});
+
+test('a weekday date is history when the document names a later year', () => {
+  assert.equal(dateOf(page(null, 'Felt dies', 'The break-in was reported on Tuesday, Oct. 10, 1972, by the Post.', 'He revealed his role on May 31, 2005.')).value, null);
+});
+
+test('seed 001 is dated by the date closing its long photo caption', () => {
+  assert.deepEqual(analyzeDocument(SEEDS.momentum, seed(SEEDS.momentum)).metadata.date.value, '2016-02-18');
+});

@@ -13,28 +13,35 @@ function seedIndex(): WorkspaceIndex {
 const membersOf = (index: WorkspaceIndex, id: string) =>
   index.crossDocument().figureGroups.find((group) => group.id === id)?.members.map((member) => `${member.path.slice(0, 3)} ${member.text}`);
 
-test('Coalition airstrikes: 000, 002 and 003 report one measure, which changed over time', () => {
+test('Coalition airstrikes: 000, 002 and 003 report one measure; with 000 and 002 undated, nobody can tell change from conflict', () => {
   const index = seedIndex();
   const group = index.crossDocument().figureGroups.find((candidate) => candidate.id === 'coalition-airstrikes');
   assert.ok(group, index.crossDocument().figureGroups.map((candidate) => candidate.id).join(', '));
   assert.equal(group.measure, 'Coalition airstrikes');
   assert.deepEqual(group.members.map((member) => `${member.path.slice(0, 3)} ${member.text} ${member.date}`),
     ['003 more than 3,700 airstrikes 2015-05-06', '000 Some 10,000 Coalition airstrikes null', '002 more than 10,000 strikes null']);
-  assert.equal(group.verdict, 'changed-over-time');
+  assert.equal(group.verdict, 'cannot-tell');
+  assert.match(group.reason, /2 of 3 reports give no date/);
 });
 
 test('coalition size: 60 countries in 003 and more than 70 in 004, and no other country count', () => {
-  assert.deepEqual(membersOf(seedIndex(), 'countries'), ['003 60 countries', '004 More than 70 countries']);
+  const index = seedIndex();
+  assert.deepEqual(membersOf(index, 'countries-joined'), ['003 60 countries', '004 More than 70 countries']);
+  assert.equal(index.crossDocument().figureGroups.length, 3);
+  assert.ok(index.crossDocument().figureGroups.every((group) => group.verdict === 'cannot-tell'));
 });
 
 test('forces trained: the coalition programmes of 000 and 003 are one measure; NATO\'s trainees in 004 are not', () => {
   const index = seedIndex();
-  const forces = membersOf(index, 'iraqi-forces');
+  const forces = membersOf(index, 'iraqi-forces-trained');
   assert.ok(forces?.includes('000 nearly 20,000 regular Iraqi and Peshmerga soldiers'));
   assert.ok(forces?.includes('003 about 7,400 Iraqi forces'));
   const grouped = index.crossDocument().figureGroups.flatMap((group) => group.members.map((member) => member.text));
   assert.ok(!grouped.includes('more than 5,000 Iraqi military personnel'));
   assert.ok(!grouped.includes('10,000 police officers'));
+  // 2,800 "currently in training" beside 7,400 who "completed the training", in one document on one day: another measure.
+  assert.ok(!grouped.includes('approximately 2,800'));
+  assert.equal(index.crossDocument().figureGroups.find((group) => group.id === 'iraqi-forces-trained')?.measure, 'Iraqi forces trained');
 });
 
 test('percentages of different things do not group', () => {
@@ -52,4 +59,49 @@ test('the same value for the same date from two sources is consistent; different
   const [group] = index.crossDocument().figureGroups;
   assert.equal(group.verdict, 'conflict');
   assert.match(group.reason, /same date \(2015-05-06\)/);
+});
+
+test('unrelated documents change no group: with four "Nothing much happened" files added, 000\'s 10,000 stays with the airstrikes', () => {
+  const index = seedIndex();
+  for (const n of [1, 2, 3, 4]) index.set(`x${n}.txt`, `Nothing much happened in town on the day, the report said ${n * 7}.\n`);
+  assert.deepEqual(membersOf(index, 'coalition-airstrikes'), ['003 more than 3,700 airstrikes', '000 Some 10,000 Coalition airstrikes', '002 more than 10,000 strikes']);
+});
+
+test('values that differ on different dates changed over time; one document never changes over time with itself', () => {
+  const index = new WorkspaceIndex();
+  index.set('a.txt', 'QESHM, Iran, Nov. 27, 2005 - The earthquake killed at least three people, officials said.');
+  index.set('b.txt', 'TEHRAN, Iran, Nov. 28, 2005 - The quake killed 10 people and injured 70 people on the island.');
+  const groups = index.crossDocument().figureGroups;
+  const killed = groups.find((group) => group.members.some((member) => member.text === '10 people'));
+  assert.deepEqual(killed?.members.map((member) => member.text), ['at least three people', '10 people']);
+  assert.equal(killed?.verdict, 'changed-over-time');
+  assert.equal(killed?.measure, 'People killed');
+  // The injured are another measure: "70 people" joins no group of the killed.
+  assert.ok(!groups.some((group) => group.members.some((member) => member.text === '70 people') && group.members.length > 1));
+});
+
+test('people and percent alone are no measure: figures that say nothing of what happened are not compared', () => {
+  const index = new WorkspaceIndex();
+  index.set('a.txt', 'PARIS, Sept. 9, 2013 - About 200 people gathered in the square. Prices rose 5 percent.');
+  index.set('b.txt', 'PARIS, Sept. 9, 2013 - Some 40 people watched from the windows. Sales fell 30 percent.');
+  assert.deepEqual(index.crossDocument().figureGroups, []);
+});
+
+test('a figure with no date beside a dated one that differs: the verdict says it cannot tell', () => {
+  const index = new WorkspaceIndex();
+  index.set('a.txt', 'QESHM, Iran, Nov. 27, 2005 - The earthquake killed at least three people, officials said.');
+  index.set('b.txt', 'The quake killed 10 people on the island, officials said.');
+  const [group] = index.crossDocument().figureGroups;
+  assert.equal(group?.verdict, 'cannot-tell');
+  assert.match(group.reason, /no date/);
+});
+
+test('dated values that differ beside an undated one that agrees with both: changed over time, read from the dated reports', () => {
+  const index = new WorkspaceIndex();
+  index.set('a.txt', 'QESHM, Iran, Nov. 27, 2005 - The earthquake killed 100 people, officials said.');
+  index.set('b.txt', 'TEHRAN, Iran, Nov. 28, 2005 - The quake killed 116 people, officials said on the island.');
+  index.set('c.txt', 'The quake killed 108 people, officials said.');
+  const group = index.crossDocument().figureGroups.find((candidate) => candidate.members.length === 3);
+  assert.equal(group?.verdict, 'changed-over-time');
+  assert.match(group!.reason, /From “100 people” \(2005-11-27\) to “116 people” \(2005-11-28\)/);
 });

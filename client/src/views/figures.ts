@@ -16,8 +16,9 @@ const VERDICTS: Record<FigureGroupView['verdict'], { icon: string; color: string
   consistent: { icon: 'pass', color: 'testing.iconPassed', text: 'consistent' },
   'changed-over-time': { icon: 'history', color: 'charts.blue', text: 'changed over time' },
   conflict: { icon: 'warning', color: 'problemsWarningIcon.foreground', text: 'conflict' },
+  'cannot-tell': { icon: 'question', color: 'charts.yellow', text: "can't tell (dates missing)" },
 };
-const VERDICT_ORDER: Array<FigureGroupView['verdict']> = ['conflict', 'changed-over-time', 'consistent'];
+const VERDICT_ORDER: Array<FigureGroupView['verdict']> = ['conflict', 'cannot-tell', 'changed-over-time', 'consistent'];
 
 export class FiguresTreeProvider extends ServerTree<FigureNode, FigureGroupsResponse, FigureGroupView[]> {
   constructor(client: LanguageClient, log: vscode.LogOutputChannel) {

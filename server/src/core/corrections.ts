@@ -6,6 +6,8 @@ export interface Corrections {
   documentDates: Record<string, string>;
   entities: { merge: string[][]; split: Array<{ id: string; text: string }>; aliases: Record<string, string[]> };
   figures: { join: FigureReference[][]; separate: FigureReference[][] };
+  /** A document moved into the story of another document (`to`); sets of documents split off as stories of their own. */
+  stories: { move: Array<{ path: string; to: string }>; split: string[][] };
   dismissed: Array<{ path: string; code: string; text?: string }>;
 }
 
@@ -14,7 +16,7 @@ export interface FigureReference { path: string; text: string }
 export const CORRECTIONS_FILE_NAME = 'corroborate.corrections.json';
 
 export function emptyCorrections(): Corrections {
-  return { documentDates: {}, entities: { merge: [], split: [], aliases: {} }, figures: { join: [], separate: [] }, dismissed: [] };
+  return { documentDates: {}, entities: { merge: [], split: [], aliases: {} }, figures: { join: [], separate: [] }, stories: { move: [], split: [] }, dismissed: [] };
 }
 
 const validate = new Ajv({ allErrors: true }).compile(schema);
@@ -32,7 +34,8 @@ export function parseCorrections(text: string): { corrections: Corrections; prob
       `${error.instancePath || '(top level)'} ${error.message ?? 'is not allowed'}${error.keyword === 'additionalProperties' ? ` ('${String(error.params.additionalProperty)}')` : ''}`);
     return { corrections: emptyCorrections(), problems };
   }
-  const given = raw as Partial<Corrections> & { entities?: Partial<Corrections['entities']>; figures?: Partial<Corrections['figures']> };
+  const given = raw as Partial<Corrections> & { entities?: Partial<Corrections['entities']>; figures?: Partial<Corrections['figures']>;
+    stories?: Partial<Corrections['stories']> };
   const corrections = emptyCorrections();
   Object.assign(corrections.documentDates, given.documentDates);
   corrections.entities.merge = given.entities?.merge ?? [];
@@ -40,6 +43,8 @@ export function parseCorrections(text: string): { corrections: Corrections; prob
   corrections.entities.aliases = given.entities?.aliases ?? {};
   corrections.figures.join = given.figures?.join ?? [];
   corrections.figures.separate = given.figures?.separate ?? [];
+  corrections.stories.move = given.stories?.move ?? [];
+  corrections.stories.split = given.stories?.split ?? [];
   corrections.dismissed = given.dismissed ?? [];
   return { corrections, problems: [] };
 }
@@ -51,6 +56,8 @@ export function resolveCorrectionPaths(corrections: Corrections, resolve: (path:
     documentDates: Object.fromEntries(Object.entries(corrections.documentDates).map(([path, date]) => [resolve(path), date])),
     entities: corrections.entities,
     figures: { join: corrections.figures.join.map((set) => set.map(figure)), separate: corrections.figures.separate.map((set) => set.map(figure)) },
+    stories: { move: corrections.stories.move.map(({ path, to }) => ({ path: resolve(path), to: resolve(to) })),
+      split: corrections.stories.split.map((set) => set.map(resolve)) },
     dismissed: corrections.dismissed.map((entry) => ({ ...entry, path: resolve(entry.path) })),
   };
 }

@@ -21,6 +21,8 @@ export interface DocumentDate {
   source: DateSource;
   /** Where the date was read, when it was read from the text. */
   span?: Span;
+  /** A month and day (MM-DD) the document states without its year ("Jul. 7 5:59 PM EDT"): its story places the year. */
+  monthDay?: string;
 }
 
 export interface DocumentMetadata {
@@ -117,7 +119,8 @@ export interface CrossDocumentEntity {
   mentions: number;
 }
 
-export type FigureVerdict = 'consistent' | 'changed-over-time' | 'conflict';
+/** 'cannot-tell' (values differ and dates are missing) is this project's addition to the contract's three. */
+export type FigureVerdict = 'consistent' | 'changed-over-time' | 'conflict' | 'cannot-tell';
 
 export interface FigureGroupMember extends Span {
   path: string;

@@ -46,6 +46,8 @@ export class CorrectionsFiles {
       Object.assign(merged.entities.aliases, resolved.entities.aliases);
       merged.figures.join.push(...resolved.figures.join);
       merged.figures.separate.push(...resolved.figures.separate);
+      merged.stories.move.push(...resolved.stories.move);
+      merged.stories.split.push(...resolved.stories.split);
       merged.dismissed.push(...resolved.dismissed);
     }
     return merged;

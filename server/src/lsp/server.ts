@@ -12,7 +12,7 @@ import { lensesFor } from '../core/features/lenses';
 import { definition, entityAt, references } from '../core/features/navigation';
 import { outline, type OutlineItem } from '../core/features/outline';
 import { inlayHints } from '../core/features/inlay-hints';
-import { frontMatterWithDate, withDismissal, withDocumentDate, withSeparateFigures } from '../core/features/correction-edits';
+import { frontMatterWithDate, withDismissal, withDocumentDate, withSeparateFigures, withStoryMove, withStorySplit } from '../core/features/correction-edits';
 import { parseDateInput } from '../core/features/date-input';
 import { noiseLineDeletions } from '../core/features/noise-edits';
 import type { DocumentAnalysis, EntityType } from '../core/types';
@@ -24,8 +24,9 @@ import { CorrectionsFiles } from './corrections-file';
 import {
   DOCUMENT_DATE_EDIT_REQUEST, SEPARATE_FIGURES_COMMAND, SEPARATE_FIGURES_EDIT_REQUEST, type SeparateFiguresEditParams, ENTITIES_REQUEST, FIGURE_GROUPS_REQUEST, INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND,
   SET_DOCUMENT_DATE_COMMAND, SHOW_TIMELINE_COMMAND, TIMELINE_REQUEST, type DocumentDateEditParams, type EditResult,
+  STORIES_REQUEST, STORY_CORRECTION_EDIT_REQUEST, type StoryCorrectionEditParams,
 } from '../protocol';
-import { entitiesResponse, figureGroupsResponse, indexSummary, timelineResponse } from './views';
+import { entitiesResponse, figureGroupsResponse, indexSummary, storiesResponse, timelineResponse } from './views';
 import { provenanceResponse } from './provenance-view';
 import { PROVENANCE_REQUEST, type ProvenanceParams } from '../protocol';
 
@@ -430,6 +431,13 @@ export function startServer(): void {
   connection.onRequest(FIGURE_GROUPS_REQUEST, () => figureGroupsResponse(index));
   connection.onRequest(ENTITIES_REQUEST, () => entitiesResponse(index));
   connection.onRequest(PROVENANCE_REQUEST, (params: ProvenanceParams | undefined) => provenanceResponse(index, params));
+  // Stories (issue 15): the list, and the corrections edit that moves a document to another story or splits it off.
+  connection.onRequest(STORIES_REQUEST, () => storiesResponse(index));
+  connection.onRequest(STORY_CORRECTION_EDIT_REQUEST, ({ uri, to }: StoryCorrectionEditParams): EditResult => {
+    if (!index.has(uri) || (to !== undefined && !index.has(to))) return { problem: 'the document is not among the analysed sources' };
+    const relative = (key: string) => folders.relativePath(key) ?? key;
+    return corrections.edit(uri, (current) => (to === undefined ? withStorySplit(current, [relative(uri)]) : withStoryMove(current, relative(uri), relative(to))));
+  });
 
   buffers.listen(connection);
   connection.listen();

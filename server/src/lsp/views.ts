@@ -2,7 +2,7 @@ import type { WorkspaceIndex } from '../core/index/workspace-index';
 import type { DocumentAnalysis, Span } from '../core/types';
 import { documentFileName, documentLabel } from '../core/features/names';
 import { dateInWords } from '../core/features/date-words';
-import type { EntitiesResponse, FigureGroupsResponse, IndexChangedParams, SourceLocation, TimelineResponse } from '../protocol';
+import type { EntitiesResponse, FigureGroupsResponse, IndexChangedParams, SourceLocation, StoriesResponse, TimelineResponse } from '../protocol';
 import { lineMapOf } from './convert';
 
 function locate(document: DocumentAnalysis, span: Span): SourceLocation {
@@ -24,10 +24,12 @@ export function timelineResponse(index: WorkspaceIndex): TimelineResponse {
     return { ...event, uri: path, line, character, when: dateInWords(event.date, 'date').words };
   });
   const labels = distinctLabels(documents);
+  const { stories, storyOf } = view.stories;
   return {
     documents: documents.map((document) => ({ uri: document.path, label: labels.get(document.path)!, title: document.metadata.title,
-      date: document.metadata.date.value, dateSource: document.metadata.date.source })),
+      date: document.metadata.date.value, dateSource: document.metadata.date.source, story: storyOf.get(document.path)?.id })),
     events, entityNames,
+    storyPeriods: Object.fromEntries(stories.map((story) => [story.id, story.densePeriod])),
   };
 }
 
@@ -114,5 +116,23 @@ export function indexSummary(index: WorkspaceIndex, unreadable: ReadonlyMap<stri
     conflicts: index.crossDocument().figureGroups.filter((group) => group.verdict === 'conflict').length,
     unreadable: unreadable.size,
     unreadableFiles: [...unreadable].slice(0, MOST_UNREADABLE_NAMED).map(([uri, reason]) => ({ uri, reason })),
+  };
+}
+
+/** The stories of the workspace, each with its documents and their dates (issue 15). */
+export function storiesResponse(index: WorkspaceIndex): StoriesResponse {
+  const byKey = new Map(index.all().map((document) => [document.path, document]));
+  const { stories, approximateDates } = index.crossDocument().stories;
+  return {
+    stories: stories.map((story) => ({
+      id: story.id, title: story.title, dateSpan: story.dateSpan,
+      documents: story.documents.flatMap((path) => {
+        const document = byKey.get(path);
+        if (!document) return [];
+        const approximate = document.metadata.date.value ? undefined : approximateDates.get(path);
+        return [{ ...locate(document, { start: document.metadata.bodyStart, end: document.metadata.bodyStart }), label: documentLabel(document),
+          title: document.metadata.title, date: document.metadata.date.value ?? approximate?.value ?? null, approximate: Boolean(approximate) }];
+      }),
+    })),
   };
 }

@@ -30,6 +30,10 @@ function compact(corrections: Corrections): Record<string, unknown> {
   if (corrections.figures.join.length) figures.join = corrections.figures.join;
   if (corrections.figures.separate.length) figures.separate = corrections.figures.separate;
   if (Object.keys(figures).length) out.figures = figures;
+  const stories: Record<string, unknown> = {};
+  if (corrections.stories.move.length) stories.move = corrections.stories.move;
+  if (corrections.stories.split.length) stories.split = corrections.stories.split;
+  if (Object.keys(stories).length) out.stories = stories;
   if (corrections.dismissed.length) out.dismissed = corrections.dismissed;
   return out;
 }
@@ -48,6 +52,25 @@ export function withDismissal(current: string | null, path: string, code: string
 
 export function withSeparateFigures(current: string | null, figures: FigureReference[]): CorrectionsText {
   return amend(current, (corrections) => { corrections.figures.separate.push(figures); });
+}
+
+/** The document joins the story of document `to` (a move replaces an earlier move or split of the same document). */
+export function withStoryMove(current: string | null, path: string, to: string): CorrectionsText {
+  return amend(current, (corrections) => {
+    corrections.stories.move = corrections.stories.move.filter((move) => move.path !== path);
+    corrections.stories.split = corrections.stories.split.map((set) => set.filter((member) => member !== path)).filter((set) => set.length);
+    if (path !== to) corrections.stories.move.push({ path, to });
+  });
+}
+
+/** The documents leave their stories and make one story of their own. */
+export function withStorySplit(current: string | null, paths: string[]): CorrectionsText {
+  return amend(current, (corrections) => {
+    const leaving = new Set(paths);
+    corrections.stories.move = corrections.stories.move.filter((move) => !leaving.has(move.path));
+    corrections.stories.split = corrections.stories.split.map((set) => set.filter((member) => !leaving.has(member))).filter((set) => set.length);
+    corrections.stories.split.push([...paths]);
+  });
 }
 
 /** Front matter that dates a document, for a document that has none. */

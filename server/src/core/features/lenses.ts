@@ -41,6 +41,7 @@ export function lensesFor(document: DocumentAnalysis, view: CrossDocumentView): 
     ? `${calendarDateInWords(date.value)} (${date.source === 'text' ? 'from the text' : date.source}) · ${counts} · Show timeline`
     : `Date unknown: Set date… · ${counts}`;
   const lenses: FoundLens[] = [{ start: document.metadata.bodyStart, end: document.metadata.bodyStart, title, action: 'show-timeline' }];
+  lenses.push(storyLens(document, view));
   const lensedLines = new Set<string>();
   for (const { group, member } of memberships) {
     // One lens per group and line: "about 7,400 … with approximately 2,800" need one "also reported".
@@ -72,4 +73,17 @@ export function lensesFor(document: DocumentAnalysis, view: CrossDocumentView): 
 /** VS Code draws "$(name)" in a lens title as an icon: a name drawn from a document shows as written. */
 function withoutIcons(text: string): string {
   return text.replace(/\$\(/g, '\\$(');
+}
+
+/** The story the document belongs to (issue 15), peeking at the story's other documents; an approximate date says where it came from. */
+function storyLens(document: DocumentAnalysis, view: CrossDocumentView): FoundLens {
+  const story = view.stories.storyOf.get(document.path);
+  const others = story ? story.documents.filter((path) => path !== document.path) : [];
+  const approximate = view.stories.approximateDates.get(document.path);
+  const about = approximate ? ` · about ${approximate.value}, from its story` : '';
+  const title = story && others.length
+    ? `Story: ${story.title} · ${others.length} other source${others.length === 1 ? '' : 's'}${about}`
+    : 'Story: this document only';
+  return { start: document.metadata.bodyStart, end: document.metadata.bodyStart, title, action: others.length ? 'show-sources' : 'none',
+    locations: others.slice(0, MOST_PEEKED).map((path) => ({ path, start: 0, end: 0 })) };
 }

@@ -3,6 +3,7 @@ import { sentenceAt } from '../text/sentences';
 import { sentencesOf } from './document-cache';
 import measureFamilies from '../data/measure-synonyms.json';
 import stopwordList from '../data/stopwords.json';
+import outcomeData from '../data/figure-outcomes.json';
 import type { Corrections, FigureReference } from '../corrections';
 
 interface Family { name: string; generic: boolean }
@@ -11,6 +12,20 @@ for (const [name, family] of Object.entries(measureFamilies.families)) {
   for (const unit of family.units) FAMILY_OF_UNIT.set(unit.toLowerCase(), { name, generic: family.generic });
 }
 const STOPWORDS = new Set(stopwordList);
+/** Stemmed words of every unit of a family: "people", "person", "civilian"... for the person family. */
+const UNIT_WORDS_OF_FAMILY = new Map(Object.entries(measureFamilies.families)
+  .map(([name, family]) => [name, new Set(family.units.flatMap((unit) => contentWords(unit)))]));
+/** Outcome phrases as word lists, longest first, each with the outcome it names. */
+const OUTCOME_PHRASES = Object.entries(outcomeData.outcomes)
+  .flatMap(([outcome, phrases]) => phrases.map((phrase) => ({ outcome, words: phrase.split(' ') })))
+  .sort((a, b) => b.words.length - a.words.length);
+const GENERIC_KINDS = new Set(outcomeData.genericUnitKinds);
+/** Where a clause ends: punctuation, or a conjunction that starts another one. */
+const CLAUSE_BREAK = /[,;:()"“”]|\s(?:and|but|while|before|after|as|which|who|when)\s/i;
+/** A sentence dated further than this from its document tells background. */
+const BACKGROUND_DAYS = 62;
+/** Below this, values agree only when equal. */
+const SMALL_COUNT = 20;
 /** Values this close are the same report. */
 const SAME_VALUE_TOLERANCE = 0.1;
 /** Content words each side of a figure that say what it counts ("60 countries have joined forces"). */
@@ -26,6 +41,14 @@ interface Candidate {
   organisations: Set<string>;
   /** Words of the measure phrase beyond the unit ("population" in "percent of the population"). */
   measureWords: Set<string>;
+  /** What happened to what is counted ("killed", "trained"), read around the figure; null when nothing says. */
+  outcome: string | null;
+  /** Linked ids of the people named in the figure's sentence. */
+  persons: Set<string>;
+  /** Linked ids of the places named in the figure's sentence. */
+  places: Set<string>;
+  background: boolean;
+  wordsKey: string;
 }
 
 /** Organisations named in this share of the documents (or more) are the story's subject, not an actor that tells figures apart. */
@@ -34,7 +57,29 @@ const UBIQUITOUS_SHARE = 0.6;
 export function familyOf(figure: Figure): Family | null {
   if (!figure.unit) return null;
   const unit = figure.unit.toLowerCase();
-  return FAMILY_OF_UNIT.get(unit) ?? FAMILY_OF_UNIT.get(unit.split(' ').at(-1)!) ?? { name: unit, generic: false };
+  const family = FAMILY_OF_UNIT.get(unit) ?? FAMILY_OF_UNIT.get(unit.split(' ').at(-1)!) ?? { name: unit, generic: false };
+  // Money, percentages and dimensions say how much of something, never what: the unit alone is no measure.
+  return GENERIC_KINDS.has(figure.kind) && !family.generic ? { ...family, generic: true } : family;
+}
+
+/**
+ * Figures that are not compared: a hyphenated modifier ("16-year-old", "32-bit", "300-seat"), which
+ * describes a noun rather than counting, and units that are no noun ("a", "for").
+ */
+function comparable(figure: Figure, family: Family): boolean {
+  if (/[\p{L}\d]-[\p{L}]+$/u.test(figure.text) && !/\s/.test(figure.text.replace(/^(?:some|about|nearly|more than|over)\s+/i, ''))) return false;
+  const unit = (figure.unit ?? '').toLowerCase();
+  if (unit.length < 3 || STOPWORDS.has(unit) || family.name.length < 2) return false;
+  // A bare number ("Of the 23 pirates arrested, 12 are Somali") takes its noun from elsewhere: often a part, not the whole.
+  if (figure.kind === 'count' || figure.kind === 'quantity') {
+    const written = new Set(contentWords(figure.text));
+    const unitWords = [...contentWords(unit), ...(UNIT_WORDS_OF_FAMILY.get(family.name) ?? [])];
+    // Stems differ by a final e ("airstrik" of "airstrikes", "airstrike" of the unit): a shared start of four letters will do.
+    const names = (word: string) => [...written].some((other) => other === word || (Math.min(other.length, word.length) >= 4
+      && (other.startsWith(word) || word.startsWith(other))));
+    if (!unitWords.some(names) && !/[a-z]\/[a-z]|[%°]/i.test(figure.text)) return false;
+  }
+  return true;
 }
 
 /**
@@ -45,44 +90,68 @@ export function familyOf(figure: Figure): Family | null {
  * fits every member already there.
  */
 export function groupFigures(documents: readonly DocumentAnalysis[],
-  corrections: Corrections['figures'] = { join: [], separate: [] }): FigureGroup[] {
+  corrections: Corrections['figures'] = { join: [], separate: [] }, storyOf?: ReadonlyMap<string, { id: string }>): FigureGroup[] {
   const separated = new Set<string>();
   for (const set of corrections.separate) {
     for (const a of set) for (const b of set) if (a !== b) separated.add(`${referenceKey(a)}\u0001${referenceKey(b)}`);
   }
   const apart = (a: Candidate, b: Candidate) => separated.has(`${referenceKey(a.member)}\u0001${referenceKey(b.member)}`);
-  const ubiquitous = ubiquitousOrganisations(documents);
+  // A story's subject is read from the story's own documents: unrelated documents elsewhere change nothing.
+  const documentsOfStory = new Map<string, DocumentAnalysis[]>();
+  for (const document of documents) {
+    const story = storyOf?.get(document.path)?.id ?? '';
+    documentsOfStory.set(story, [...(documentsOfStory.get(story) ?? []), document]);
+  }
+  const ubiquitousOfStory = new Map([...documentsOfStory].map(([story, members]) => [story, ubiquitousOrganisations(members)]));
   const byFamily = new Map<string, Candidate[]>();
   for (const document of documents) {
     const sentences = sentencesOf(document);
+    // Figures are compared inside one story only (a join the user made excepted).
+    const story = storyOf?.get(document.path)?.id ?? '';
+    const ubiquitous = ubiquitousOfStory.get(story)!;
     for (const figure of document.figures) {
       const family = familyOf(figure);
-      if (!family) continue;
-      const candidates = byFamily.get(family.name) ?? [];
-      candidates.push(candidateFor(document, figure, family, sentences, ubiquitous));
-      byFamily.set(family.name, candidates);
+      if (!family || !comparable(figure, family)) continue;
+      const candidate = candidateFor(document, figure, family, sentences, ubiquitous);
+      if (candidate.background) continue;
+      const key = `${story}\u0000${family.name}`;
+      const candidates = byFamily.get(key) ?? [];
+      candidates.push(candidate);
+      byFamily.set(key, candidates);
     }
   }
   const clusters: Candidate[][] = [];
   for (const candidates of byFamily.values()) {
     // A cluster is checked against its distinct (document, context, organisations) signatures only:
     // news repeats itself, and a large workspace holds many figures that look the same to sameMeasure.
-    const familyClusters: Array<{ members: Candidate[]; signatures: Map<string, Candidate> }> = [];
+    const familyClusters: Array<{ members: Candidate[]; signatures: Map<string, Candidate>; valuesOfPath: Map<string, number[]> }> = [];
     // sameMeasure is symmetric and clusters only grow, so a signature goes where it went before.
     const clusterOfSignature = new Map<string, (typeof familyClusters)[number]>();
     for (const candidate of candidates) {
       const signature = signatureOf(candidate);
-      const known = separated.size ? undefined : clusterOfSignature.get(signature);
-      if (known) { known.members.push(candidate); continue; }
-      const cluster = familyClusters.find(({ signatures, members }) => (separated.size
-        ? members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate))
-        : [...signatures.values()].every((member) => sameMeasure(member, candidate))));
-      if (cluster) {
+      // One document gives one value for one measure: a second, different value of its own is another measure.
+      const fitsItsDocument = (cluster: (typeof familyClusters)[number]) => (cluster.valuesOfPath.get(candidate.member.path) ?? [])
+        .every((value) => valuesAgree({ ...candidate.member, value }, candidate.member));
+      const add = (cluster: (typeof familyClusters)[number]) => {
         cluster.members.push(candidate);
+        cluster.valuesOfPath.set(candidate.member.path, [...(cluster.valuesOfPath.get(candidate.member.path) ?? []), candidate.member.value]);
+      };
+      const known = separated.size ? undefined : clusterOfSignature.get(signature);
+      if (known && fitsItsDocument(known) && [...known.signatures.values()].some((member) => differentValuesLinked(member, candidate))) {
+        add(known);
+        continue;
+      }
+      const cluster = familyClusters.find((found) => fitsItsDocument(found) && (separated.size
+        ? found.members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate))
+        : [...found.signatures.values()].every((member) => sameMeasure(member, candidate)))
+        && [...found.signatures.values()].some((member) => differentValuesLinked(member, candidate)));
+      if (cluster) {
+        add(cluster);
         if (!cluster.signatures.has(signature)) cluster.signatures.set(signature, candidate);
         clusterOfSignature.set(signature, cluster);
       } else {
-        const created = { members: [candidate], signatures: new Map([[signature, candidate]]) };
+        const created = { members: [candidate], signatures: new Map([[signature, candidate]]),
+          valuesOfPath: new Map([[candidate.member.path, [candidate.member.value]]]) };
         familyClusters.push(created);
         clusterOfSignature.set(signature, created);
       }
@@ -144,7 +213,17 @@ function ubiquitousOrganisations(documents: readonly DocumentAnalysis[]): Set<st
 }
 
 /** What a figure brings to grouping that depends on its document alone, computed once per analysis. */
-interface FigureContext { member: FigureGroupMember; contextWords: Set<string>; measureWords: Set<string>; organisationMentions: EntityMention[] }
+interface FigureContext {
+  member: FigureGroupMember; contextWords: Set<string>; measureWords: Set<string>; organisationMentions: EntityMention[]; outcome: string | null;
+  /** People named in the figure's own sentence: whose count it is ("Jamaal Charles had 226 yards on 22 carries"). */
+  personMentions: EntityMention[];
+  /** Places named in the figure's own sentence: where ("a quake in eastern China" is not the one on Qeshm). */
+  placeMentions: EntityMention[];
+  /** The sentence names a time far from the document's own date ("in February", "in 2003"): background, not this report. */
+  background: boolean;
+  /** The sorted context and measure words, joined, for signatures. */
+  wordsKey: string;
+}
 const contextCache = new WeakMap<DocumentAnalysis, Map<Figure, FigureContext>>();
 
 function figureContext(document: DocumentAnalysis, figure: Figure, sentences: readonly Span[]): FigureContext {
@@ -158,14 +237,21 @@ function figureContext(document: DocumentAnalysis, figure: Figure, sentences: re
   const previous = sentences[sentences.indexOf(sentence as Span) - 1];
   const sameParagraph = previous && !document.text.slice(previous.end, sentence.start).includes('\n');
   const scope = { start: sameParagraph ? previous.start : sentence.start, end: sentence.end };
-  const unitWords = new Set(contentWords(figure.unit ?? ''));
+  // Words that only restate the unit or its family ("people" for "person") say nothing more of the measure.
+  const unitWords = new Set([...contentWords(figure.unit ?? ''), ...(UNIT_WORDS_OF_FAMILY.get(familyOf(figure)?.name ?? '') ?? [])]);
   context = {
+    outcome: outcomeAround(document.text.slice(sentence.start, figure.start), document.text.slice(figure.end, sentence.end)),
     contextWords: new Set([...before, ...after]),
     measureWords: new Set(contentWords(figure.measure ?? '').filter((word) => !unitWords.has(word))),
     organisationMentions: document.entities.filter((entity) => entity.type === 'organization' && entity.start >= scope.start && entity.end <= scope.end),
+    personMentions: document.entities.filter((entity) => entity.type === 'person' && entity.start >= sentence.start && entity.end <= sentence.end),
+    placeMentions: document.entities.filter((entity) => entity.type === 'place' && entity.start >= sentence.start && entity.end <= sentence.end),
+    background: namesAnotherTime(document, sentence),
+    wordsKey: '',
     member: { path: document.path, start: figure.start, end: figure.end, text: figure.text, value: figure.value, low: figure.low,
       high: figure.high, qualifier: figure.qualifier, date: document.metadata.date.value, speaker: speakerOf(figure, document.quotes) },
   };
+  context.wordsKey = [[...context.contextWords].sort().join(' '), [...context.measureWords].sort().join(' ')].join('\u0000');
   byFigure.set(figure, context);
   return context;
 }
@@ -175,13 +261,54 @@ function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family
   const context = figureContext(document, figure, sentences);
   // Ids are read now, not cached: linking may give a mention another id when other documents change.
   const organisations = new Set(context.organisationMentions.map((entity) => entity.id).filter((id) => !ubiquitous.has(id)));
-  return { figure, family, organisations, measureWords: context.measureWords, contextWords: context.contextWords, member: { ...context.member } };
+  return { figure, family, organisations, measureWords: context.measureWords, contextWords: context.contextWords, outcome: context.outcome,
+    persons: new Set(context.personMentions.map((entity) => entity.id)), places: new Set(context.placeMentions.map((entity) => entity.id)),
+    background: context.background, wordsKey: context.wordsKey, member: { ...context.member } };
 }
 
-/** What sameMeasure reads of a candidate: for specific units, the organisations alone. */
+/** Whether the sentence dates what it tells more than two months away from the document's own date. */
+function namesAnotherTime(document: DocumentAnalysis, sentence: Span): boolean {
+  const own = document.metadata.date.value;
+  const inSentence = document.dates.filter((date) => date.start >= sentence.start && date.end <= sentence.end && date.type === 'date');
+  // Undated, a sentence that opens on a month or a year ("In January, cables outside Alexandria were also damaged") tells background.
+  if (!own) {
+    return inSentence.some((date) => /^(?:\d{4}|XXXX)(?:-\d{2})?$/.test(date.value)
+      && /^\W*(?:\w+\W+)?$/.test(document.text.slice(sentence.start, date.start)));
+  }
+  const ownDay = dayNumber(own);
+  return inSentence.some((date) => /^\d{4}(-\d{2})?(-\d{2})?$/.test(date.value) && Math.abs(dayNumber(date.value) - ownDay) > BACKGROUND_DAYS);
+}
+
+function dayNumber(date: string): number {
+  const [year, month = 1, day = 1] = date.split('-').map(Number);
+  return Date.UTC(year, month - 1, day) / 864e5;
+}
+
+/** The outcome word nearest the figure, in a few words before it or after it within its sentence. */
+function outcomeAround(before: string, after: string): string | null {
+  const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
+  // Only the figure's own clause: "flattening seven villages and killing 10 people" does not kill villages.
+  const clauseBefore = before.split(CLAUSE_BREAK).at(-1) ?? '';
+  const clauseAfter = after.split(CLAUSE_BREAK)[0] ?? '';
+  const preceding = words(clauseBefore).slice(-outcomeData.window.before);
+  const following = words(clauseAfter).slice(0, outcomeData.window.after);
+  const at = (list: string[], index: number) => OUTCOME_PHRASES.find(({ words: phrase }) => phrase.every((word, offset) => list[index + offset] === word))?.outcome;
+  for (let distance = 0; distance < Math.max(preceding.length, following.length); distance++) {
+    const next = distance < following.length ? at(following, distance) : undefined;
+    if (next) return next;
+    const previous = distance < preceding.length ? at(preceding, preceding.length - 1 - distance) : undefined;
+    if (previous) return previous;
+  }
+  return null;
+}
+
+/**
+ * Everything sameMeasure reads of a candidate: two candidates with one signature fit the same clusters
+ * as far as sameMeasure goes (differentValuesLinked, which reads the value, is checked on its own).
+ */
 function signatureOf(candidate: Candidate): string {
-  const read = candidate.family.generic ? [candidate.contextWords, candidate.organisations, candidate.measureWords] : [candidate.organisations];
-  return read.map((set) => [...set].sort().join(' ')).join('\u0000');
+  const ids = [candidate.organisations, candidate.persons, candidate.places].map((set) => (set.size > 1 ? [...set].sort() : [...set]).join(' '));
+  return [candidate.outcome ?? '', ...ids, candidate.family.generic ? candidate.wordsKey : ''].join('\u0000');
 }
 
 /**
@@ -189,12 +316,35 @@ function signatureOf(candidate: Candidate): string {
  * "percent of the areas"), or, where a phrase says no more than the unit, a context word is shared.
  */
 function sameMeasure(a: Candidate, b: Candidate): boolean {
+  // What happened to what is counted: people killed are not people injured.
+  if (a.outcome && b.outcome && a.outcome !== b.outcome) return false;
+  const shares = (x: Set<string>, y: Set<string>) => [...x].some((word) => y.has(word));
   if (a.family.generic) {
-    const shares = (x: Set<string>, y: Set<string>) => [...x].some((word) => y.has(word));
-    if (a.measureWords.size && b.measureWords.size ? !shares(a.measureWords, b.measureWords) : !shares(a.contextWords, b.contextWords)) return false;
+    // "people", "percent", "$": the same outcome, or measure phrases that share a word ("percent of the population").
+    const sameOutcome = a.outcome !== null && a.outcome === b.outcome;
+    const samePhrase = a.measureWords.size > 0 && b.measureWords.size > 0 && shares(a.measureWords, b.measureWords);
+    if (!sameOutcome && !samePhrase) return false;
+    if (!sameOutcome && !shares(a.contextWords, b.contextWords)) return false;
   }
   if (a.organisations.size && b.organisations.size && ![...a.organisations].some((id) => b.organisations.has(id))) return false;
+  // Whose count: one player's carries are not another's.
+  if (a.persons.size && b.persons.size && ![...a.persons].some((id) => b.persons.has(id))) return false;
+  if (a.places.size && b.places.size && ![...a.places].some((id) => b.places.has(id))) return false;
   return true;
+}
+
+/**
+ * Different values read as one measure only when the same outcome (with a word of context in common) or
+ * the words of the measure phrase say so ("three boats intercepted" and "five pirate boats tried to attack" are two counts; one player's 22
+ * carries and another's 6 are too). A cluster needs
+ * this evidence from one of its members, not all: a count told three ways links through the middle one.
+ */
+function differentValuesLinked(a: Candidate, b: Candidate): boolean {
+  const sharedContext = [...a.contextWords].some((word) => b.contextWords.has(word));
+  const sharedPhrase = a.measureWords.size > 0 && [...a.measureWords].some((word) => b.measureWords.has(word));
+  const sameOutcome = a.outcome !== null && a.outcome === b.outcome;
+  if (valuesAgree(a.member, b.member)) return true;
+  return (sameOutcome && sharedContext) || sharedPhrase;
 }
 
 function contentWords(text: string): string[] {
@@ -208,13 +358,20 @@ function stem(word: string): string {
 function toGroup(cluster: Candidate[]): FigureGroup {
   const members = cluster.map((candidate) => candidate.member)
     .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.path.localeCompare(b.path) || a.start - b.start);
-  const measure = groupMeasure(cluster);
+  const measure = withOutcome(groupMeasure(cluster), cluster);
   const { verdict, reason } = judge(members);
   return { id: measure.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || cluster[0].family.name,
     measure, unit: cluster[0].figure.unit, members, verdict, reason };
 }
 
-/** The members' measure phrase that shares most words with the others; the shorter on a tie. */
+/** "People" + killed: the label says what happened to what is counted, when the members say it. */
+function withOutcome(measure: string, cluster: readonly Candidate[]): string {
+  const outcomes = new Set(cluster.map((candidate) => candidate.outcome).filter((outcome) => outcome !== null));
+  const [outcome] = outcomes;
+  if (outcomes.size !== 1 || measure.toLowerCase().includes(outcome!)) return measure;
+  return `${measure} ${outcome}`;
+}
+
 /** The members' measure phrase that shares most words with the others; the shorter on a tie. */
 function groupMeasure(cluster: readonly Candidate[]): string {
   const phrases = [...new Set(cluster.map((candidate) => candidate.figure.measure ?? candidate.figure.unit ?? candidate.family.name))];
@@ -240,34 +397,58 @@ function speakerOf(figure: Figure, quotes: readonly Quote[]): string | null {
  * not as bounds: "more than 3,700" and "10,000" are different counts, though 10,000 is more than 3,700.
  */
 function valuesAgree(a: FigureGroupMember, b: FigureGroupMember): boolean {
+  // Small counts are exact: 10 and 11 rebounds are two counts, not one rounded two ways.
+  if (Math.max(Math.abs(a.value), Math.abs(b.value)) < SMALL_COUNT) return a.value === b.value;
   return Math.abs(a.value - b.value) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 
-/** Two members from different documents whose values disagree, if any: the extremes are enough to find one. */
-function disagreement(members: readonly FigureGroupMember[]): [FigureGroupMember, FigureGroupMember] | null {
-  const sorted = [...members].sort((a, b) => a.value - b.value);
-  const lowest = sorted[0];
-  const highest = sorted.at(-1)!;
-  const highestElsewhere = [...sorted].reverse().find((member) => member.path !== lowest.path);
-  if (highestElsewhere && !valuesAgree(lowest, highestElsewhere)) return [lowest, highestElsewhere];
-  const lowestElsewhere = sorted.find((member) => member.path !== highest.path);
-  if (lowestElsewhere && !valuesAgree(lowestElsewhere, highest)) return [lowestElsewhere, highest];
-  return null;
+/** Every pair of members from different documents whose values disagree. */
+function disagreements(members: readonly FigureGroupMember[]): Array<[FigureGroupMember, FigureGroupMember]> {
+  // Two members of different documents per value and date are enough to find every kind of differing pair;
+  // a story copied by a thousand sites gives a thousand members and a handful of values.
+  const representatives = new Map<string, FigureGroupMember[]>();
+  for (const member of members) {
+    const key = `${member.value}\u0000${member.date ?? ''}`;
+    const list = representatives.get(key) ?? [];
+    if (list.length < 2 && !list.some((other) => other.path === member.path)) list.push(member);
+    representatives.set(key, list);
+  }
+  const sample = [...representatives.values()].flat();
+  const pairs: Array<[FigureGroupMember, FigureGroupMember]> = [];
+  for (let i = 0; i < sample.length; i++) {
+    for (let j = i + 1; j < sample.length; j++) {
+      if (sample[i].path !== sample[j].path && !valuesAgree(sample[i], sample[j])) pairs.push([sample[i], sample[j]]);
+    }
+  }
+  return pairs;
 }
 
+/**
+ * Verdicts say what is known: values that agree are consistent; values that differ for one date conflict;
+ * values that differ on different dates changed over time; when a report that differs has no date, nobody
+ * can tell which it is.
+ */
 function judge(members: readonly FigureGroupMember[]): { verdict: FigureVerdict; reason: string } {
-  if (!disagreement(members)) return { verdict: 'consistent', reason: 'Every source gives a compatible value.' };
-  const byDate = new Map<string, FigureGroupMember[]>();
-  for (const member of members) if (member.date) byDate.set(member.date, [...(byDate.get(member.date) ?? []), member]);
-  for (const [date, sameDate] of byDate) {
-    const pair = disagreement(sameDate);
-    if (pair) return { verdict: 'conflict', reason: `${pair[0].text} and ${pair[1].text} are reported for the same date (${date}).` };
+  const pairs = disagreements(members);
+  if (!pairs.length) return { verdict: 'consistent', reason: 'Every source gives a compatible value.' };
+  const sameDate = pairs.find(([a, b]) => a.date && a.date === b.date);
+  if (sameDate) {
+    const [a, b] = sameDate;
+    return { verdict: 'conflict', reason: `“${a.text}” (${fileName(a.path)}) and “${b.text}” (${fileName(b.path)}) are reported for the same date (${a.date}).` };
   }
-  const dated = members.filter((member) => member.date);
-  if (dated.length === members.length) {
-    return { verdict: 'changed-over-time', reason: `Values differ between ${dated[0].date} and ${dated.at(-1)!.date}: the count changed over time.` };
+  const undated = pairs.find(([a, b]) => !a.date || !b.date);
+  if (undated) {
+    const [a, b] = undated;
+    const missing = members.filter((member) => !member.date).length;
+    return { verdict: 'cannot-tell',
+      reason: `“${a.text}” (${fileName(a.path)}${a.date ? `, ${a.date}` : ', no date'}) and “${b.text}” (${fileName(b.path)}${b.date ? `, ${b.date}` : ', no date'}) differ, and ${missing} of ${members.length} reports give no date: it cannot be told whether the count changed over time or the sources disagree.` };
   }
-  const undated = members.length - dated.length;
-  return { verdict: 'changed-over-time',
-    reason: `Values differ, and ${undated} of ${members.length} reports have no date: read as a count that changed over time, not a conflict.` };
+  // Every differing pair is dated here; members without a date agree with some dated one.
+  const ordered = members.filter((member) => member.date).sort((a, b) => a.date!.localeCompare(b.date!));
+  const first = ordered[0], last = ordered.at(-1)!;
+  return { verdict: 'changed-over-time', reason: `From “${first.text}” (${first.date}) to “${last.text}” (${last.date}): the count changed over time.` };
+}
+
+function fileName(path: string): string {
+  return path.split('/').at(-1)!;
 }

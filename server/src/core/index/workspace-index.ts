@@ -6,11 +6,14 @@ import { correctEntities } from './entity-corrections';
 import { groupFigures } from './figure-groups';
 import { buildTimeline } from './timeline';
 import { Provenance, ProvenanceIndexes } from './provenance';
+import { StoryIndex, type StoryView } from './stories';
 
 export interface CrossDocumentView {
   entities: CrossDocumentEntity[];
   figureGroups: FigureGroup[];
   timeline: TimelineEvent[];
+  /** Documents grouped into stories; cross-document comparisons stay inside a story. */
+  stories: StoryView;
   /** Every attributed quote's place, by speaker id. */
   quotesBySpeaker: Map<string, Array<{ path: string; start: number; end: number }>>;
   /** Shared text, credits, provenance groups and misquotes (issue 14), built when first asked for. */
@@ -28,6 +31,7 @@ export class WorkspaceIndex {
   private corrections: Corrections = emptyCorrections();
   private view: CrossDocumentView | null = null;
   private readonly provenanceIndexes = new ProvenanceIndexes();
+  private readonly storyIndex = new StoryIndex();
 
   /** Analyses `text` unless the same text is already indexed under `key`. */
   set(key: string, text: string): DocumentAnalysis {
@@ -95,11 +99,12 @@ export class WorkspaceIndex {
           quotesBySpeaker.set(id, places);
         }
       }
+      const stories = this.storyIndex.group(documents, this.corrections.stories);
       let timeline: TimelineEvent[] | null = null;
       let provenance: Provenance | null = null;
       const { provenanceIndexes } = this;
       // The timeline is asked for by the timeline view only: it is not built on every keystroke.
-      this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures), quotesBySpeaker,
+      this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures, stories.storyOf), quotesBySpeaker, stories,
         get timeline() { return (timeline ??= buildTimeline(documents)); },
         get provenance() { return (provenance ??= new Provenance(documents, provenanceIndexes)); } };
     }

@@ -1,0 +1,147 @@
+import type { DocumentAnalysis } from '../types';
+import stopwordList from '../data/stopwords.json';
+
+const STOPWORDS = new Set(stopwordList);
+/** Named features (entities, years) count this much more than a word: they say who and when. */
+const NAMED_WEIGHT = 2;
+/** A document's own year counts like this many mentions of it. */
+const OWN_YEAR_MENTIONS = 3;
+/** From this many documents on, a feature in more than half of them says "this folder", not "this story". */
+const COMMON_FEATURE_MIN_DOCUMENTS = 30;
+/** Two documents dated this many years apart or more are unlikely to report one story. */
+const YEARS_APART = 2;
+const YEARS_APART_FACTOR = 0.5;
+/** Pairs less alike than this are left out: they change no grouping. */
+const NEGLIGIBLE_SIMILARITY = 0.005;
+
+/** Word counts of one analysis: computed once per analysis, which is replaced, never changed. */
+export class WordFeatureCache {
+  private readonly cache = new WeakMap<DocumentAnalysis, Map<string, number>>();
+
+  get(document: DocumentAnalysis): Map<string, number> {
+    let counts = this.cache.get(document);
+    if (!counts) { counts = wordFeatures(document); this.cache.set(document, counts); }
+    return counts;
+  }
+}
+
+/** Content words and pairs of adjacent content words of the body, scraping noise left out. */
+function wordFeatures(document: DocumentAnalysis): Map<string, number> {
+  const counts = new Map<string, number>();
+  const noise = [...document.noise].sort((a, b) => a.start - b.start);
+  let from = document.metadata.bodyStart;
+  const pieces: string[] = [];
+  for (const span of noise) {
+    if (span.start > from) pieces.push(document.text.slice(from, span.start));
+    from = Math.max(from, span.end);
+  }
+  pieces.push(document.text.slice(from));
+  for (const piece of pieces) {
+    const words = (piece.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((word) => word.length > 2 && !STOPWORDS.has(word)).map(stem);
+    words.forEach((word, index) => {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      if (index) { const pair = `${words[index - 1]}_${word}`; counts.set(pair, (counts.get(pair) ?? 0) + 1); }
+    });
+  }
+  return counts;
+}
+
+export function stem(word: string): string {
+  return word.replace(/ies$/, 'y').replace(/(?:ing|ed|es|s)$/, '') || word;
+}
+
+/** Who and when: linked entity ids (read now: linking may change them) and the years the document names. */
+export function namedFeatures(document: DocumentAnalysis): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (feature: string, times = 1) => counts.set(feature, (counts.get(feature) ?? 0) + times);
+  for (const entity of document.entities) if (entity.type !== 'other') add(`E:${entity.id}`);
+  for (const date of document.dates) if (/^\d{4}/.test(date.value)) add(`Y:${date.value.slice(0, 4)}`);
+  const own = ownDate(document);
+  if (own) add(`Y:${own.slice(0, 4)}`, OWN_YEAR_MENTIONS);
+  return counts;
+}
+
+/** The date the document gives itself (stated, corrected, or read from a full date with its weekday). */
+export function ownDate(document: DocumentAnalysis): string | null {
+  return document.metadata.date.source === 'none' ? null : document.metadata.date.value;
+}
+
+/**
+ * TF-IDF vectors over words, word pairs, entities and years, and the cosine of every pair of documents
+ * that share a feature, as a map from `i * n + j` (i < j) to the similarity. `replace` brings one
+ * document up to date against the feature weights of the last full computation, so an edit costs one row.
+ */
+export class SimilarityModel {
+  readonly similarity = new Map<number, number>();
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly postings = new Map<string, Map<number, number>>();
+  private vectors: Array<Array<[string, number]>> = [];
+  private readonly n: number;
+
+  constructor(features: ReadonlyArray<Map<string, number>>, private readonly dates: Array<string | null>) {
+    this.n = features.length;
+    for (const counts of features) for (const feature of counts.keys()) this.documentFrequency.set(feature, (this.documentFrequency.get(feature) ?? 0) + 1);
+    this.vectors = features.map((counts) => this.vectorOf(counts));
+    this.vectors.forEach((vector, index) => this.post(index, vector));
+    const row = new Float64Array(this.n);
+    const touched: number[] = [];
+    this.vectors.forEach((vector, i) => {
+      for (const [feature, weight] of vector) {
+        for (const [j, other] of this.postings.get(feature)!) {
+          if (j <= i) continue;
+          if (row[j] === 0) touched.push(j);
+          row[j] += weight * other;
+        }
+      }
+      for (const j of touched) { this.store(i, j, row[j]); row[j] = 0; }
+      touched.length = 0;
+    });
+  }
+
+  /** Document `index` has new features (and date): its row of similarities is computed again. */
+  replace(index: number, features: Map<string, number>, date: string | null): void {
+    for (const [feature] of this.vectors[index]) this.postings.get(feature)?.delete(index);
+    for (let other = 0; other < this.n; other++) if (other !== index) this.similarity.delete(Math.min(index, other) * this.n + Math.max(index, other));
+    this.dates[index] = date;
+    this.vectors[index] = this.vectorOf(features);
+    const row = new Float64Array(this.n);
+    for (const [feature, weight] of this.vectors[index]) {
+      for (const [other, otherWeight] of this.postings.get(feature) ?? []) row[other] += weight * otherWeight;
+    }
+    this.post(index, this.vectors[index]);
+    row.forEach((value, other) => { if (other !== index && value) this.store(Math.min(index, other), Math.max(index, other), value); });
+  }
+
+  private store(i: number, j: number, value: number): void {
+    const a = this.dates[i], b = this.dates[j];
+    const apart = a && b && Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4))) >= YEARS_APART;
+    const adjusted = apart ? value * YEARS_APART_FACTOR : value;
+    if (adjusted >= NEGLIGIBLE_SIMILARITY) this.similarity.set(i * this.n + j, adjusted);
+  }
+
+  private post(index: number, vector: Array<[string, number]>): void {
+    for (const [feature, weight] of vector) {
+      let list = this.postings.get(feature);
+      if (!list) { list = new Map(); this.postings.set(feature, list); }
+      list.set(index, weight);
+    }
+  }
+
+  private vectorOf(counts: Map<string, number>): Array<[string, number]> {
+    const n = this.n;
+    const tooCommon = n >= COMMON_FEATURE_MIN_DOCUMENTS ? n / 2 : n;
+    const weights: Array<[string, number]> = [];
+    for (const [feature, count] of counts) {
+      const df = this.documentFrequency.get(feature) ?? 0;
+      if (df < 2 || df > tooCommon) continue;
+      const idf = n >= COMMON_FEATURE_MIN_DOCUMENTS ? Math.log(n / df) : Math.log(1 + n / df);
+      weights.push([feature, (1 + Math.log(count)) * idf * (feature.startsWith('E:') || feature.startsWith('Y:') ? NAMED_WEIGHT : 1)]);
+    }
+    const norm = Math.sqrt(weights.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
+    return weights.map(([feature, weight]) => [feature, weight / norm]);
+  }
+}
+
+export function pairSimilarities(features: ReadonlyArray<Map<string, number>>, dates: ReadonlyArray<string | null>): Map<number, number> {
+  return new SimilarityModel(features, [...dates]).similarity;
+}
