@@ -10,7 +10,8 @@ const seeds = () => readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort(
 test('entityIdFor makes readable slugs', () => {
   assert.equal(entityIdFor('John Kerry'), 'john-kerry');
   assert.equal(entityIdFor('Abd al-Rahman Mustafa al-Qaduli'), 'abd-al-rahman-mustafa-al-qaduli');
-  assert.equal(entityIdFor('U.S. Central Command'), 'u-s-central-command');
+  assert.equal(entityIdFor('U.S. Central Command'), 'us-central-command');
+  assert.equal(entityIdFor('U.S. Geological Survey'), entityIdFor('US Geological Survey')); // dotted initials are one spelling
 });
 
 test('seeds: one id per real-world entity across documents', () => {

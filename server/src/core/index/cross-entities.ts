@@ -6,6 +6,7 @@ import placesData from '../data/entities-places.json';
 /** A stable, readable id from an entity's fullest name: "John Kerry" -> "john-kerry". */
 export function entityIdFor(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/\b([a-z])\.(?=[a-z]\b)/g, '$1') // dotted initials: "U.S. Geological Survey" and "US Geological Survey" are one name
     .replace(/['’]s\b/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entity';
 }
 
