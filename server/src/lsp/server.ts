@@ -15,6 +15,7 @@ import { inlayHints } from '../core/features/inlay-hints';
 import { frontMatterWithDate, withDismissal, withDocumentDate, withSeparateFigures } from '../core/features/correction-edits';
 import type { DocumentAnalysis, EntityType } from '../core/types';
 import { DocumentStore } from './documents';
+import { DiagnosticScheduler, loadInSlices } from './scheduler';
 import { SettingsCache } from './settings';
 import { lineMapOf, toDiagnostic, toRange } from './convert';
 import { WorkspaceFolders } from './workspace-folders';
@@ -41,10 +42,8 @@ export function startServer(): void {
   let settings: SettingsCache;
   let folders = new WorkspaceFolders([]);
   let corrections = new CorrectionsFiles(folders);
-  let publishScheduled = false;
   const refreshSupport = { codeLens: false, inlayHints: false };
 
-  const documentOf = (uri: string) => index.get(uri);
   const commandLink = (command: string, args: unknown[]) => `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
   const hoverLinks: HoverLinks = {
     location: (uri, offset) => {
@@ -59,50 +58,7 @@ export function startServer(): void {
   };
   const location = (document: DocumentAnalysis, start: number, end: number): Location => ({ uri: document.path, range: toRange(document, start, end) });
 
-  /** Documents whose own text changed since the last publish: their diagnostics go out first, always. */
-  const changedSincePublish = new Set<string>();
   const lastSent = new Map<string, string>();
-
-  /** While the user types, the other documents wait this long after the last keystroke for their new diagnostics. */
-  const OTHER_DOCUMENTS_DELAY_MS = 250;
-  let otherDocumentsTimer: NodeJS.Timeout | undefined;
-  let changedScheduled = false;
-
-  /**
-   * Cross-document findings change with any document, so every document is diagnosed again; only changes are
-   * sent. A document the user edits gets its diagnostics at once; the others once the typing pauses.
-   */
-  function schedulePublish(changedUri?: string): void {
-    if (changedUri) {
-      changedSincePublish.add(changedUri);
-      if (!changedScheduled) {
-        changedScheduled = true;
-        setImmediate(() => { changedScheduled = false; void publishChanged(); });
-      }
-      clearTimeout(otherDocumentsTimer);
-      otherDocumentsTimer = setTimeout(() => schedulePublish(), OTHER_DOCUMENTS_DELAY_MS);
-      return;
-    }
-    clearTimeout(otherDocumentsTimer);
-    if (publishScheduled) return;
-    publishScheduled = true;
-    setImmediate(() => { publishScheduled = false; void publishAll(); });
-  }
-
-  async function publishChanged(): Promise<void> {
-    const changed = [...changedSincePublish];
-    changedSincePublish.clear();
-    const documents = index.all();
-    const view = index.crossDocument();
-    const dismissed = index.getCorrections().dismissed;
-    for (const uri of changed) {
-      const document = index.get(uri);
-      if (!document) continue;
-      const options = (await settings.get(uri)).diagnostics;
-      const mine = dismissed.filter((entry) => entry.path === uri);
-      send(uri, diagnoseDocument(document, view, documents, options, mine).map((found) => toDiagnostic(document, found, documentOf)), true);
-    }
-  }
 
   function send(uri: string, diagnostics: Diagnostic[], always: boolean): void {
     const serialised = JSON.stringify(diagnostics);
@@ -111,38 +67,31 @@ export function startServer(): void {
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
-  /** Documents diagnosed between two turns of the event loop, so requests are answered during a long publish. */
-  const PUBLISH_BATCH = 10;
-  let publishGeneration = 0;
+  const scheduler = new DiagnosticScheduler(index, {
+    async optionsFor(uri) {
+      const options = (await settings.get(uri)).diagnostics;
+      return { options, dismissed: index.getCorrections().dismissed.filter((entry) => entry.path === uri) };
+    },
+    send: (document, found, always) => send(document.path, found.map((diagnostic) => toDiagnostic(document, diagnostic, (key) => index.peek(key))), always),
+    settled: () => publishSettled(),
+  });
 
-  async function publishAll(): Promise<void> {
-    const generation = ++publishGeneration;
-    const documents = index.all();
-    const view = index.crossDocument();
-    const priority = new Set(changedSincePublish);
-    changedSincePublish.clear();
-    if (priority.size) clearTimeout(otherDocumentsTimer);
-    const ordered = [...documents.filter((document) => priority.has(document.path)), ...documents.filter((document) => !priority.has(document.path))];
-    const dismissed = index.getCorrections().dismissed;
-    for (const [position, document] of ordered.entries()) {
-      if (position === priority.size || (position > priority.size && position % PUBLISH_BATCH === 0)) {
-        await new Promise((resolve) => setImmediate(resolve));
-        // A newer change started its own publish: this one is stale.
-        if (generation !== publishGeneration) return;
-      }
-      const options = (await settings.get(document.path)).diagnostics;
-      const mine = dismissed.filter((entry) => entry.path === document.path);
-      send(document.path, diagnoseDocument(document, view, documents, options, mine).map((found) => toDiagnostic(document, found, documentOf)),
-        priority.has(document.path));
-    }
-    const current = new Set(documents.map((document) => document.path));
+  /** A document's own text changed: it is diagnosed first; without one, every document is diagnosed again. */
+  function schedulePublish(changedUri?: string): void {
+    if (changedUri) scheduler.documentChanged(changedUri);
+    else scheduler.everythingChanged();
+  }
+
+  /** After a pass over the workspace: the corrections files' problems, documents that left, and the views. */
+  function publishSettled(): void {
+    const current = new Set(index.keys());
     for (const folder of folders.uris) {
       const uri = folders.correctionsFileOf(folder);
       const diagnostics = corrections.diagnosticsFor(uri);
       if (diagnostics.length || lastSent.has(uri)) { send(uri, diagnostics, false); current.add(uri); }
     }
     for (const uri of lastSent.keys()) {
-      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); }
+      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); scheduler.forget(uri); }
     }
     void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable.size));
     // Lenses and hints of open editors read other documents too: ask the client to fetch them again.
@@ -160,20 +109,30 @@ export function startServer(): void {
     return folders.includes(uri, include, exclude);
   }
 
+  let scanGeneration = 0;
+
   async function scanWorkspace(): Promise<void> {
+    const generation = ++scanGeneration;
     const progress = await connection.window.createWorkDoneProgress().catch(() => null);
-    progress?.begin('Corroborate: reading sources', 0, undefined, false);
+    progress?.begin('Corroborate: reading sources', 0, undefined, true);
     const uris: string[] = [];
     for (const [position, folder] of folders.uris.entries()) {
       if (!folder.startsWith('file:')) continue;
       const { include, exclude } = await settings.get(folder);
       uris.push(...folders.scan(folder, include, exclude));
-      progress?.report(Math.round(((position + 1) / folders.uris.length) * 100), `${uris.length} documents`);
+      progress?.report(Math.round(((position + 1) / folders.uris.length) * 10), `${uris.length} documents`);
     }
-    store.load(uris);
-    for (const [uri, problem] of store.unreadable) connection.console.warn(`Corroborate skipped ${uri}: ${problem}`);
+    // Read in slices, so an opened document is diagnosed at once and requests are answered meanwhile.
+    scheduler.pause();
+    const loaded = await loadInSlices(index, store, uris, {
+      cancelled: () => generation !== scanGeneration || progress?.token.isCancellationRequested === true,
+      progress: (done) => progress?.report(10 + Math.round((done / Math.max(1, uris.length)) * 90), `${done} of ${uris.length} documents`),
+    });
     progress?.done();
-    schedulePublish();
+    if (generation !== scanGeneration) return;
+    if (!loaded) connection.console.warn('Corroborate: reading the sources was cancelled; the documents read so far are analysed');
+    for (const [uri, problem] of store.unreadable) connection.console.warn(`Corroborate skipped ${uri}: ${problem}`);
+    scheduler.resume();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -345,16 +304,21 @@ export function startServer(): void {
   connection.onDefinition(({ textDocument, position }): Location | null => {
     const document = index.get(textDocument.uri);
     const mention = document && entityAt(document, lineMapOf(document).offset(position));
-    const place = mention && definition(index.all(), mention.id);
+    const place = mention && definition(index.crossDocument(), mention.id);
     const target = place && index.get(place.path);
     return target ? location(target, place.start, place.end) : null;
   });
 
-  connection.onReferences(({ textDocument, position }): Location[] => {
+  connection.onReferences(({ textDocument, position }, token): Location[] => {
     const document = index.get(textDocument.uri);
     const mention = document && entityAt(document, lineMapOf(document).offset(position));
     if (!mention) return [];
-    return references(index.all(), mention.id).map((place) => location(index.get(place.path)!, place.start, place.end));
+    const found: Location[] = [];
+    for (const place of references(index.crossDocument(), mention.id)) {
+      if (token.isCancellationRequested) return [];
+      found.push(location(index.peek(place.path)!, place.start, place.end));
+    }
+    return found;
   });
 
   connection.onDocumentSymbol(({ textDocument }): DocumentSymbol[] => {
@@ -367,17 +331,23 @@ export function startServer(): void {
     return outline(document).map(convert);
   });
 
-  connection.onWorkspaceSymbol(({ query }) => {
+  /** A picker shows a few dozen names: an empty query lists this many entities, the most mentioned first. */
+  const MOST_WORKSPACE_SYMBOLS = 1000;
+
+  connection.onWorkspaceSymbol(({ query }, token) => {
     const wanted = query.toLowerCase();
-    const all = index.all();
-    return index.crossDocument().entities
-      .filter((entity) => !wanted || [entity.name, ...entity.aliases].some((name) => name.toLowerCase().includes(wanted)))
-      .flatMap((entity) => {
-        const place = definition(all, entity.id);
-        const document = place && index.get(place.path);
-        return document ? [{ name: entity.name, kind: ENTITY_SYMBOL_KIND[entity.type], containerName: `${entity.type} · ${entity.mentions} mentions`,
-          location: location(document, place.start, place.end) }] : [];
-      });
+    const view = index.crossDocument();
+    const matching = view.entities.filter((entity) => !wanted || [entity.name, ...entity.aliases].some((name) => name.toLowerCase().includes(wanted)))
+      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, MOST_WORKSPACE_SYMBOLS);
+    const symbols = [];
+    for (const entity of matching) {
+      if (token.isCancellationRequested) return [];
+      const place = definition(view, entity.id);
+      const document = place && index.peek(place.path);
+      if (document) symbols.push({ name: entity.name, kind: ENTITY_SYMBOL_KIND[entity.type], containerName: `${entity.type} · ${entity.mentions} mentions`,
+        location: location(document, place.start, place.end) });
+    }
+    return symbols;
   });
 
   connection.languages.inlayHint.on(async ({ textDocument, range }) => {

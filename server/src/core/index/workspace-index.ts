@@ -1,10 +1,24 @@
-import type { CrossDocumentEntity, DocumentAnalysis, FigureGroup, TimelineEvent } from '../types';
+import type { CrossDocumentEntity, DocumentAnalysis, EntityMention, FigureGroup, FigureGroupMember, Span, TimelineEvent } from '../types';
 import { analyzeDocument } from '../analyze';
 import { emptyCorrections, type Corrections } from '../corrections';
+import { DiagnosticFacts, affectedDocuments, summariseForDiagnostics, type DiagnosticSummary } from '../features/diagnostics';
 import { linkEntities } from './cross-entities';
 import { correctEntities } from './entity-corrections';
 import { groupFigures } from './figure-groups';
 import { buildTimeline } from './timeline';
+
+export interface Place extends Span { path: string }
+
+/** Look-up tables of one view, built when first asked, so requests read a key instead of scanning every mention. */
+export interface ViewLookup {
+  documentsByPath: ReadonlyMap<string, DocumentAnalysis>;
+  /** The document's figures that belong to a group, with their group. */
+  figureGroupsOf(path: string): ReadonlyArray<{ group: FigureGroup; member: FigureGroupMember }>;
+  /** The entity's mentions by document path, documents in path order. */
+  mentionsOf(entityId: string): ReadonlyMap<string, readonly EntityMention[]>;
+  /** The fullest mention of the entity: the longest written name, the earliest on a tie. */
+  definitionOf(entityId: string): Place | null;
+}
 
 export interface CrossDocumentView {
   entities: CrossDocumentEntity[];
@@ -12,18 +26,33 @@ export interface CrossDocumentView {
   timeline: TimelineEvent[];
   /** Every attributed quote's place, by speaker id. */
   quotesBySpeaker: Map<string, Array<{ path: string; start: number; end: number }>>;
+  /** The spelling and quote indexes diagnostics read, owned by the index that built this view. */
+  facts: DiagnosticFacts;
+  lookup: ViewLookup;
+  /**
+   * The documents whose diagnostics may differ from what they were under the view before this one (the
+   * documents that changed and those their changes reach), or null when any document's may.
+   */
+  affected: ReadonlySet<string> | null;
 }
 
 /**
  * Per-document analyses, each recomputed only when its text (or its corrected date) changes, and the
  * cross-document view, recomputed lazily from those analyses after any change. Keys are the caller's
- * document keys (paths or URIs); corrections name documents by the same keys.
+ * document keys (paths or URIs); corrections name documents by the same keys. Everything an index caches
+ * belongs to it: two indexes share no state.
  */
 export class WorkspaceIndex {
   private readonly texts = new Map<string, string>();
   private readonly documents = new Map<string, DocumentAnalysis>();
   private corrections: Corrections = emptyCorrections();
   private view: CrossDocumentView | null = null;
+  private readonly facts = new DiagnosticFacts();
+  /** What the last view's diagnostics depended on, to tell which documents the next change reaches. */
+  private lastSummary: DiagnosticSummary | null = null;
+  private readonly changedSinceView = new Set<string>();
+  private everythingChanged = true;
+  private sortedKeys: string[] | null = null;
 
   /** Analyses `text` unless the same text is already indexed under `key`. */
   set(key: string, text: string): DocumentAnalysis {
@@ -33,11 +62,27 @@ export class WorkspaceIndex {
     return this.analyse(key);
   }
 
+  /**
+   * Puts an analysis made earlier of this very text (a warm-start cache) in place, without analysing again. The
+   * caller vouches that `analysis` is what analyzeDocument gives for `key`, `text` and the current corrections.
+   */
+  setAnalysed(key: string, text: string, analysis: DocumentAnalysis): DocumentAnalysis {
+    const existing = this.documents.get(key);
+    if (existing && this.texts.get(key) === text) return existing;
+    this.texts.set(key, text);
+    this.replace(key, analysis);
+    return analysis;
+  }
+
   delete(key: string): boolean {
     this.texts.delete(key);
-    const removed = this.documents.delete(key);
-    if (removed) this.view = null;
-    return removed;
+    const previous = this.documents.get(key);
+    if (!previous) return false;
+    this.documents.delete(key);
+    this.facts.replace(previous, undefined);
+    this.changed(key);
+    this.sortedKeys = null;
+    return true;
   }
 
   /** Replaces the user's corrections; documents whose corrected date changed are analysed again. */
@@ -47,11 +92,17 @@ export class WorkspaceIndex {
     for (const key of new Set([...Object.keys(previous), ...Object.keys(corrections.documentDates)])) {
       if (previous[key] !== corrections.documentDates[key] && this.texts.has(key)) this.analyse(key);
     }
+    this.everythingChanged = true;
     this.view = null;
   }
 
   getCorrections(): Corrections {
     return this.corrections;
+  }
+
+  /** The text the document's analysis was made from. */
+  textOf(key: string): string | undefined {
+    return this.texts.get(key);
   }
 
   get(key: string): DocumentAnalysis | undefined {
@@ -68,13 +119,30 @@ export class WorkspaceIndex {
     return this.documents.has(key);
   }
 
+  /** Whether the cross-document view is up to date with every analysis. */
+  isCurrent(): boolean {
+    return this.view !== null;
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
   keys(): string[] {
-    return [...this.documents.keys()].sort();
+    return [...(this.sortedKeys ??= [...this.documents.keys()].sort())];
   }
 
   all(): DocumentAnalysis[] {
     this.crossDocument();
     return this.keys().map((key) => this.documents.get(key)!);
+  }
+
+  /**
+   * The spelling and quote indexes, current with every analysis even when the cross-document view is not: what a
+   * document's name-spelling check needs, without linking entities again.
+   */
+  diagnosticFacts(): DiagnosticFacts {
+    return this.facts;
   }
 
   crossDocument(): CrossDocumentView {
@@ -91,9 +159,19 @@ export class WorkspaceIndex {
           quotesBySpeaker.set(id, places);
         }
       }
+      const figureGroups = groupFigures(documents, this.corrections.figures);
+      const documentsByPath = new Map(documents.map((document) => [document.path, document]));
+      const lookup = lookupTables(documents, documentsByPath, figureGroups);
+      const summary = summariseForDiagnostics(documents, figureGroups);
+      const affected = this.everythingChanged || !this.lastSummary ? null
+        : affectedDocuments(this.lastSummary, summary, this.changedSinceView, this.facts.takeChanges(), this.facts, lookup);
+      if (!affected) this.facts.takeChanges();
+      this.lastSummary = summary;
+      this.changedSinceView.clear();
+      this.everythingChanged = false;
       let timeline: TimelineEvent[] | null = null;
       // The timeline is asked for by the timeline view only: it is not built on every keystroke.
-      this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures), quotesBySpeaker,
+      this.view = { entities, figureGroups, quotesBySpeaker, facts: this.facts, lookup, affected,
         get timeline() { return (timeline ??= buildTimeline(documents)); } };
     }
     return this.view;
@@ -101,8 +179,72 @@ export class WorkspaceIndex {
 
   private analyse(key: string): DocumentAnalysis {
     const analysis = analyzeDocument(key, this.texts.get(key)!, { documentDate: this.corrections.documentDates[key] });
-    this.documents.set(key, analysis);
-    this.view = null;
+    this.replace(key, analysis);
     return analysis;
   }
+
+  private replace(key: string, analysis: DocumentAnalysis): void {
+    const previous = this.documents.get(key);
+    if (!previous) this.sortedKeys = null;
+    this.documents.set(key, analysis);
+    this.facts.replace(previous, analysis);
+    this.changed(key);
+  }
+
+  private changed(key: string): void {
+    this.changedSinceView.add(key);
+    this.view = null;
+  }
+}
+
+function lookupTables(documents: readonly DocumentAnalysis[], documentsByPath: ReadonlyMap<string, DocumentAnalysis>,
+  figureGroups: readonly FigureGroup[]): ViewLookup {
+  let groupsByPath: Map<string, Array<{ group: FigureGroup; member: FigureGroupMember }>> | null = null;
+  let mentionsByEntity: Map<string, Map<string, EntityMention[]>> | null = null;
+  const definitions = new Map<string, Place | null>();
+  const mentionsOf = (entityId: string): ReadonlyMap<string, readonly EntityMention[]> => {
+    if (!mentionsByEntity) {
+      mentionsByEntity = new Map();
+      for (const document of documents) {
+        for (const mention of document.entities) {
+          let byPath = mentionsByEntity.get(mention.id);
+          if (!byPath) mentionsByEntity.set(mention.id, (byPath = new Map()));
+          const list = byPath.get(document.path);
+          if (list) list.push(mention);
+          else byPath.set(document.path, [mention]);
+        }
+      }
+    }
+    return mentionsByEntity.get(entityId) ?? new Map();
+  };
+  return {
+    documentsByPath,
+    figureGroupsOf(path) {
+      if (!groupsByPath) {
+        groupsByPath = new Map();
+        for (const group of figureGroups) {
+          for (const member of group.members) {
+            const list = groupsByPath.get(member.path);
+            if (list) list.push({ group, member });
+            else groupsByPath.set(member.path, [{ group, member }]);
+          }
+        }
+      }
+      return groupsByPath.get(path) ?? [];
+    },
+    mentionsOf,
+    definitionOf(entityId) {
+      if (definitions.has(entityId)) return definitions.get(entityId)!;
+      let best: Place | null = null;
+      let bestLength = -1;
+      for (const [path, mentions] of mentionsOf(entityId)) {
+        for (const mention of mentions) {
+          const length = (mention.canonical === mention.text ? 1000 : 0) + mention.text.length;
+          if (length > bestLength) { best = { path, start: mention.start, end: mention.end }; bestLength = length; }
+        }
+      }
+      definitions.set(entityId, best);
+      return best;
+    },
+  };
 }

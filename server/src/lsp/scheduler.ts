@@ -1,0 +1,152 @@
+import type { WorkspaceIndex, CrossDocumentView } from '../core/index/workspace-index';
+import type { DocumentAnalysis } from '../core/types';
+import type { DocumentStore } from './documents';
+import { diagnoseDocument, diagnoseProvisionally, type DiagnosticOptions, type Dismissals, type FoundDiagnostic } from '../core/features/diagnostics';
+
+/** Background work runs this long between two turns of the event loop, so requests are answered meanwhile. */
+export const SLICE_MS = 5;
+
+/** What the scheduler needs of the server: settings, where diagnostics go, and what to do after a full pass. */
+export interface DiagnosticsSink {
+  optionsFor(uri: string): Promise<{ options: DiagnosticOptions; dismissed: Dismissals }>;
+  /** `always`: send even when equal to the last diagnostics sent (the user is looking at this document). */
+  send(document: DocumentAnalysis, found: FoundDiagnostic[], always: boolean): void;
+  /** Every document is diagnosed under the current view. */
+  settled(view: CrossDocumentView): void;
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Decides which documents are diagnosed when. A document whose own text changed (or that was opened) is diagnosed
+ * at once, provisionally if the cross-document view is not yet current; then the view is rebuilt and only the
+ * documents the change can reach are diagnosed again, in slices of about 5 ms. A newer change cancels the pass
+ * in progress, which never rebuilds a view that is already stale: the documents it did not reach stay pending.
+ */
+export class DiagnosticScheduler {
+  /** Documents to diagnose under the next view, the changed and opened ones first. */
+  private readonly pending = new Set<string>();
+  private readonly priority = new Set<string>();
+  private everything = true;
+  private generation = 0;
+  private scheduled = false;
+  private running: Promise<void> | null = null;
+  /** Paused while the workspace is being read: the view is built once, when every document is in. */
+  private paused = false;
+  /** What each document was last diagnosed with, to carry cross-document findings over an edit. */
+  private readonly last = new Map<string, { text: string; found: FoundDiagnostic[] }>();
+
+  constructor(private readonly index: WorkspaceIndex, private readonly sink: DiagnosticsSink) {}
+
+  /** The document's own text changed (or it was opened): it is diagnosed first. */
+  documentChanged(uri: string): void {
+    this.priority.add(uri);
+    this.schedule();
+  }
+
+  /** Settings, corrections or the set of documents changed: every document is diagnosed again. */
+  everythingChanged(): void {
+    this.everything = true;
+    this.schedule();
+  }
+
+  /** Holds the view rebuild (not the provisional diagnostics of changed documents) until resume(). */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.everything = true;
+    this.schedule();
+  }
+
+  forget(uri: string): void {
+    this.last.delete(uri);
+  }
+
+  /** Resolves once no pass is running or scheduled. */
+  async idle(): Promise<void> {
+    while (this.running || this.scheduled) await (this.running ?? turn());
+  }
+
+  private schedule(): void {
+    this.generation++;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const previous = this.running ?? Promise.resolve();
+      const run = previous.then(() => this.run(this.generation));
+      this.running = run;
+      void run.finally(() => { if (this.running === run) this.running = null; });
+    });
+  }
+
+  private async run(generation: number): Promise<void> {
+    if (generation !== this.generation) return;
+    // Changed documents first, without waiting for the view when it is not current.
+    if (!this.index.isCurrent()) {
+      for (const uri of [...this.priority]) {
+        const document = this.index.peek(uri);
+        if (!document) { this.priority.delete(uri); continue; }
+        const { options, dismissed } = await this.sink.optionsFor(uri);
+        if (generation !== this.generation) return;
+        const found = diagnoseProvisionally(document, this.index.diagnosticFacts(), this.last.get(uri), options, dismissed);
+        this.sink.send(document, found, true);
+      }
+      if (this.paused) return;
+      await turn();
+      // A newer change arrived meanwhile: its own run rebuilds the view, once.
+      if (generation !== this.generation) return;
+    }
+    if (this.paused) return;
+    const view = this.index.crossDocument();
+    const keys = this.index.keys();
+    if (this.everything || !view.affected) { for (const key of keys) this.pending.add(key); this.everything = false; }
+    else for (const key of view.affected) this.pending.add(key);
+    const first = new Set([...this.priority].filter((uri) => this.index.has(uri)));
+    const ordered = [...first, ...[...this.pending].filter((uri) => !first.has(uri))];
+    this.priority.clear();
+    for (const uri of first) this.pending.add(uri);
+    let sliceStart = performance.now();
+    for (const uri of ordered) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await turn();
+        if (generation !== this.generation) return;
+        sliceStart = performance.now();
+      }
+      this.pending.delete(uri);
+      const document = this.index.peek(uri);
+      if (!document) { this.last.delete(uri); continue; }
+      const { options, dismissed } = await this.sink.optionsFor(uri);
+      if (generation !== this.generation) { this.pending.add(uri); return; }
+      const found = diagnoseDocument(document, view, [], options, dismissed);
+      this.last.set(uri, { text: document.text, found });
+      this.sink.send(document, found, first.has(uri));
+    }
+    this.sink.settled(view);
+  }
+}
+
+/**
+ * Brings the index to exactly these files (open buffers keep their text), reading them in slices of about 5 ms.
+ * Returns false when cancelled, with the files read so far indexed.
+ */
+export async function loadInSlices(index: WorkspaceIndex, store: DocumentStore, uris: readonly string[],
+  hooks: { cancelled(): boolean; progress(done: number): void; load?(uri: string): boolean }): Promise<boolean> {
+  const wanted = new Set(uris);
+  for (const key of index.keys()) if (!wanted.has(key) && !store.isOpen(key)) index.delete(key);
+  let sliceStart = performance.now();
+  for (const [position, uri] of uris.entries()) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      hooks.progress(position);
+      await turn();
+      if (hooks.cancelled()) return false;
+      sliceStart = performance.now();
+    }
+    if (store.isOpen(uri)) continue;
+    if (!hooks.load?.(uri)) store.diskChanged(uri);
+  }
+  return true;
+}
