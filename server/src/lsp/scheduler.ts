@@ -5,6 +5,11 @@ import { diagnoseDocument, diagnoseProvisionally, type DiagnosticOptions, type D
 
 /** Background work runs this long between two turns of the event loop, so requests are answered meanwhile. */
 export const SLICE_MS = 5;
+/**
+ * While the workspace is read, an opened document waits this long for the complete view before it gets provisional
+ * diagnostics: a small workspace is read by then, and a large one does not keep the user waiting.
+ */
+const PROVISIONAL_WAIT_MS = 300;
 
 /** What the scheduler needs of the server: settings, where diagnostics go, and what to do after a full pass. */
 export interface DiagnosticsSink {
@@ -33,6 +38,7 @@ export class DiagnosticScheduler {
   private running: Promise<void> | null = null;
   /** Paused while the workspace is being read: the view is built once, when every document is in. */
   private paused = false;
+  private provisionalTimer: NodeJS.Timeout | undefined;
   /** What each document was last diagnosed with, to carry cross-document findings over an edit. */
   private readonly last = new Map<string, { text: string; found: FoundDiagnostic[] }>();
 
@@ -57,6 +63,8 @@ export class DiagnosticScheduler {
 
   resume(): void {
     this.paused = false;
+    clearTimeout(this.provisionalTimer);
+    this.provisionalTimer = undefined;
     this.everything = true;
     this.schedule();
   }
@@ -83,19 +91,28 @@ export class DiagnosticScheduler {
     });
   }
 
+  /** Provisional diagnostics of the changed documents; false when a newer change came meanwhile. */
+  private async provisional(generation: number): Promise<boolean> {
+    for (const uri of [...this.priority]) {
+      const document = this.index.peek(uri);
+      if (!document) { this.priority.delete(uri); continue; }
+      const { options, dismissed } = await this.sink.optionsFor(uri);
+      if (generation !== this.generation) return false;
+      const found = diagnoseProvisionally(document, this.index.diagnosticFacts(), this.last.get(uri), options, dismissed);
+      this.sink.send(document, found, true);
+    }
+    return true;
+  }
+
   private async run(generation: number): Promise<void> {
     if (generation !== this.generation) return;
     // Changed documents first, without waiting for the view when it is not current.
+    if (this.paused) {
+      this.provisionalTimer ??= setTimeout(() => { this.provisionalTimer = undefined; if (this.paused) void this.provisional(this.generation); }, PROVISIONAL_WAIT_MS);
+      return;
+    }
     if (!this.index.isCurrent()) {
-      for (const uri of [...this.priority]) {
-        const document = this.index.peek(uri);
-        if (!document) { this.priority.delete(uri); continue; }
-        const { options, dismissed } = await this.sink.optionsFor(uri);
-        if (generation !== this.generation) return;
-        const found = diagnoseProvisionally(document, this.index.diagnosticFacts(), this.last.get(uri), options, dismissed);
-        this.sink.send(document, found, true);
-      }
-      if (this.paused) return;
+      if (!await this.provisional(generation)) return;
       await turn();
       // A newer change arrived meanwhile: its own run rebuilds the view, once.
       if (generation !== this.generation) return;

@@ -13,9 +13,10 @@ import { definition, entityAt, references } from '../core/features/navigation';
 import { outline, type OutlineItem } from '../core/features/outline';
 import { inlayHints } from '../core/features/inlay-hints';
 import { frontMatterWithDate, withDismissal, withDocumentDate, withSeparateFigures } from '../core/features/correction-edits';
-import type { DocumentAnalysis, EntityType } from '../core/types';
+import type { EntityType } from '../core/types';
 import { DocumentStore } from './documents';
 import { DiagnosticScheduler, loadInSlices } from './scheduler';
+import { ViewSnapshot } from './snapshot';
 import { SettingsCache } from './settings';
 import { lineMapOf, toDiagnostic, toRange } from './convert';
 import { WorkspaceFolders } from './workspace-folders';
@@ -45,18 +46,17 @@ export function startServer(): void {
   const refreshSupport = { codeLens: false, inlayHints: false };
 
   const commandLink = (command: string, args: unknown[]) => `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
-  const hoverLinks: HoverLinks = {
+  const hoverLinksOf = (snapshot: ViewSnapshot): HoverLinks => ({
     location: (uri, offset) => {
-      const document = index.get(uri);
-      if (!document) return uri;
+      const span = snapshot.currentSpan(uri, offset, offset);
+      if (!span) return uri;
       // A line/column fragment (1-based), which VS Code opens at that place.
-      const { line, character } = lineMapOf(document).position(offset);
+      const { line, character } = lineMapOf(span.document).position(span.start);
       return `${uri}#L${line + 1},${character + 1}`;
     },
     separateFigures: (uri, offset) => commandLink(SEPARATE_FIGURES_COMMAND, [uri, offset]),
     showTimeline: (uri) => commandLink(SHOW_TIMELINE_COMMAND, [uri]),
-  };
-  const location = (document: DocumentAnalysis, start: number, end: number): Location => ({ uri: document.path, range: toRange(document, start, end) });
+  });
 
   const lastSent = new Map<string, string>();
 
@@ -191,30 +191,35 @@ export function startServer(): void {
     schedulePublish();
   });
 
-  connection.onHover(({ textDocument, position }): Hover | null => {
-    const document = index.get(textDocument.uri);
-    if (!document) return null;
-    const found = hoverAt(document, lineMapOf(document).offset(position), index.crossDocument(), index.all(), hoverLinks);
-    return found && { contents: { kind: 'markdown', value: found.markdown }, range: toRange(document, found.start, found.end) };
+  // Hover, lenses, definition, references and workspace symbols read the last complete view (see ViewSnapshot):
+  // they never wait for the view to be rebuilt after a keystroke.
+  connection.onHover(({ textDocument, position }, token): Hover | null => {
+    const snapshot = new ViewSnapshot(index);
+    const document = snapshot.document(textDocument.uri);
+    const offset = snapshot.offsetOf(textDocument.uri, position);
+    if (!document || offset === null || token.isCancellationRequested) return null;
+    const found = hoverAt(document, offset, snapshot.view, snapshot.documents, hoverLinksOf(snapshot));
+    const span = found && snapshot.currentSpan(document.path, found.start, found.end);
+    return found && span && { contents: { kind: 'markdown', value: found.markdown }, range: toRange(span.document, span.start, span.end) };
   });
 
-  connection.onCodeLens(({ textDocument }): CodeLens[] => {
-    const document = index.get(textDocument.uri);
-    if (!document) return [];
-    return lensesFor(document, index.crossDocument()).map((lens) => {
-      const range = toRange(document, lens.start, lens.end);
+  connection.onCodeLens(({ textDocument }, token): CodeLens[] => {
+    const snapshot = new ViewSnapshot(index);
+    const document = snapshot.document(textDocument.uri);
+    if (!document || token.isCancellationRequested) return [];
+    return lensesFor(document, snapshot.view).flatMap((lens) => {
+      const span = snapshot.currentSpan(document.path, lens.start, lens.end);
+      if (!span) return [];
+      const range = toRange(span.document, span.start, span.end);
       if (lens.action === 'show-timeline') {
         const command = document.metadata.date.value ? SHOW_TIMELINE_COMMAND : SET_DOCUMENT_DATE_COMMAND;
-        return { range, command: { title: lens.title, command, arguments: [document.path] } };
+        return [{ range, command: { title: lens.title, command, arguments: [document.path] } }];
       }
       if (lens.action === 'show-sources') {
-        const locations = (lens.locations ?? []).flatMap((place) => {
-          const other = index.get(place.path);
-          return other ? [location(other, place.start, place.end)] : [];
-        });
-        return { range, command: { title: lens.title, command: PEEK_LOCATIONS_COMMAND, arguments: [document.path, range.start, locations] } };
+        const locations = (lens.locations ?? []).flatMap((place) => snapshot.location(place.path, place.start, place.end) ?? []);
+        return [{ range, command: { title: lens.title, command: PEEK_LOCATIONS_COMMAND, arguments: [document.path, range.start, locations] } }];
       }
-      return { range, command: { title: lens.title, command: '' } };
+      return [{ range, command: { title: lens.title, command: '' } }];
     });
   });
 
@@ -302,21 +307,25 @@ export function startServer(): void {
   });
 
   connection.onDefinition(({ textDocument, position }): Location | null => {
-    const document = index.get(textDocument.uri);
-    const mention = document && entityAt(document, lineMapOf(document).offset(position));
-    const place = mention && definition(index.crossDocument(), mention.id);
-    const target = place && index.get(place.path);
-    return target ? location(target, place.start, place.end) : null;
+    const snapshot = new ViewSnapshot(index);
+    const document = snapshot.document(textDocument.uri);
+    const offset = snapshot.offsetOf(textDocument.uri, position);
+    const mention = document && offset !== null ? entityAt(document, offset) : undefined;
+    const place = mention && definition(snapshot.view, mention.id);
+    return (place && snapshot.location(place.path, place.start, place.end)) ?? null;
   });
 
   connection.onReferences(({ textDocument, position }, token): Location[] => {
-    const document = index.get(textDocument.uri);
-    const mention = document && entityAt(document, lineMapOf(document).offset(position));
+    const snapshot = new ViewSnapshot(index);
+    const document = snapshot.document(textDocument.uri);
+    const offset = snapshot.offsetOf(textDocument.uri, position);
+    const mention = document && offset !== null ? entityAt(document, offset) : undefined;
     if (!mention) return [];
     const found: Location[] = [];
-    for (const place of references(index.crossDocument(), mention.id)) {
+    for (const place of references(snapshot.view, mention.id)) {
       if (token.isCancellationRequested) return [];
-      found.push(location(index.peek(place.path)!, place.start, place.end));
+      const at = snapshot.location(place.path, place.start, place.end);
+      if (at) found.push(at);
     }
     return found;
   });
@@ -336,16 +345,16 @@ export function startServer(): void {
 
   connection.onWorkspaceSymbol(({ query }, token) => {
     const wanted = query.toLowerCase();
-    const view = index.crossDocument();
+    const snapshot = new ViewSnapshot(index);
+    const view = snapshot.view;
     const matching = view.entities.filter((entity) => !wanted || [entity.name, ...entity.aliases].some((name) => name.toLowerCase().includes(wanted)))
       .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, MOST_WORKSPACE_SYMBOLS);
     const symbols = [];
     for (const entity of matching) {
       if (token.isCancellationRequested) return [];
       const place = definition(view, entity.id);
-      const document = place && index.peek(place.path);
-      if (document) symbols.push({ name: entity.name, kind: ENTITY_SYMBOL_KIND[entity.type], containerName: `${entity.type} · ${entity.mentions} mentions`,
-        location: location(document, place.start, place.end) });
+      const found = place && snapshot.location(place.path, place.start, place.end);
+      if (found) symbols.push({ name: entity.name, kind: ENTITY_SYMBOL_KIND[entity.type], containerName: `${entity.type} · ${entity.mentions} mentions`, location: found });
     }
     return symbols;
   });

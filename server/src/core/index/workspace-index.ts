@@ -11,6 +11,8 @@ export interface Place extends Span { path: string }
 
 /** Look-up tables of one view, built when first asked, so requests read a key instead of scanning every mention. */
 export interface ViewLookup {
+  /** The analyses the view was built from, in path order. */
+  documents: readonly DocumentAnalysis[];
   documentsByPath: ReadonlyMap<string, DocumentAnalysis>;
   /** The document's figures that belong to a group, with their group. */
   figureGroupsOf(path: string): ReadonlyArray<{ group: FigureGroup; member: FigureGroupMember }>;
@@ -47,12 +49,15 @@ export class WorkspaceIndex {
   private readonly documents = new Map<string, DocumentAnalysis>();
   private corrections: Corrections = emptyCorrections();
   private view: CrossDocumentView | null = null;
+  /** The last view built, current or not: requests may read it while a newer one is on its way. */
+  private lastView: CrossDocumentView | null = null;
   private readonly facts = new DiagnosticFacts();
   /** What the last view's diagnostics depended on, to tell which documents the next change reaches. */
   private lastSummary: DiagnosticSummary | null = null;
   private readonly changedSinceView = new Set<string>();
   private everythingChanged = true;
   private sortedKeys: string[] | null = null;
+  private documentsAddedOrRemoved = false;
 
   /** Analyses `text` unless the same text is already indexed under `key`. */
   set(key: string, text: string): DocumentAnalysis {
@@ -82,6 +87,7 @@ export class WorkspaceIndex {
     this.facts.replace(previous, undefined);
     this.changed(key);
     this.sortedKeys = null;
+    this.documentsAddedOrRemoved = true;
     return true;
   }
 
@@ -145,6 +151,14 @@ export class WorkspaceIndex {
     return this.facts;
   }
 
+  /**
+   * The current view if there is one, else the last one built when only texts of documents it knows changed since
+   * (its analyses are those it was built from); else a new view.
+   */
+  latestView(): CrossDocumentView {
+    return this.view ?? (this.lastView && !this.everythingChanged && !this.documentsAddedOrRemoved ? this.lastView : this.crossDocument());
+  }
+
   crossDocument(): CrossDocumentView {
     if (!this.view) {
       const documents = this.keys().map((key) => this.documents.get(key)!);
@@ -169,10 +183,12 @@ export class WorkspaceIndex {
       this.lastSummary = summary;
       this.changedSinceView.clear();
       this.everythingChanged = false;
+      this.documentsAddedOrRemoved = false;
       let timeline: TimelineEvent[] | null = null;
       // The timeline is asked for by the timeline view only: it is not built on every keystroke.
       this.view = { entities, figureGroups, quotesBySpeaker, facts: this.facts, lookup, affected,
         get timeline() { return (timeline ??= buildTimeline(documents)); } };
+      this.lastView = this.view;
     }
     return this.view;
   }
@@ -185,7 +201,7 @@ export class WorkspaceIndex {
 
   private replace(key: string, analysis: DocumentAnalysis): void {
     const previous = this.documents.get(key);
-    if (!previous) this.sortedKeys = null;
+    if (!previous) { this.sortedKeys = null; this.documentsAddedOrRemoved = true; }
     this.documents.set(key, analysis);
     this.facts.replace(previous, analysis);
     this.changed(key);
@@ -218,6 +234,7 @@ function lookupTables(documents: readonly DocumentAnalysis[], documentsByPath: R
     return mentionsByEntity.get(entityId) ?? new Map();
   };
   return {
+    documents,
     documentsByPath,
     figureGroupsOf(path) {
       if (!groupsByPath) {
