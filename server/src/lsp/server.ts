@@ -17,6 +17,9 @@ import type { EntityType } from '../core/types';
 import { DocumentStore } from './documents';
 import { DiagnosticScheduler, loadInSlices } from './scheduler';
 import { ViewSnapshot } from './snapshot';
+import { WarmCache, analyzerVersion } from './warm-cache';
+import { readSource } from '../source-files';
+import { fileURLToPath } from 'node:url';
 import { SettingsCache } from './settings';
 import { lineMapOf, toDiagnostic, toRange } from './convert';
 import { WorkspaceFolders } from './workspace-folders';
@@ -91,9 +94,10 @@ export function startServer(): void {
       if (diagnostics.length || lastSent.has(uri)) { send(uri, diagnostics, false); current.add(uri); }
     }
     for (const uri of lastSent.keys()) {
-      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); scheduler.forget(uri); }
+      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); scheduler.forget(uri); warmCache?.forget(uri); }
     }
     void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable.size));
+    void warmCache?.write();
     // Lenses and hints of open editors read other documents too: ask the client to fetch them again.
     if (refreshSupport.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (refreshSupport.inlayHints) void connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
@@ -110,6 +114,22 @@ export function startServer(): void {
   }
 
   let scanGeneration = 0;
+  let warmCache: WarmCache | null = null;
+
+  /** Reads a source through the warm-start cache: false when there is no cache (the store reads it instead). */
+  function loadFromWarmCache(uri: string): boolean {
+    if (!warmCache || !uri.startsWith('file:')) return false;
+    const source = readSource(fileURLToPath(uri));
+    if ('error' in source) return false;
+    store.unreadable.delete(uri);
+    if (index.has(uri) && index.textOf(uri) === source.text) return true;
+    const date = index.getCorrections().documentDates[uri];
+    const cached = warmCache.lookUp(uri, source.text, date);
+    if (cached) index.setAnalysed(uri, source.text, cached);
+    else warmCache.remember(uri, index.set(uri, source.text), date);
+    return true;
+  }
+
 
   async function scanWorkspace(): Promise<void> {
     const generation = ++scanGeneration;
@@ -125,6 +145,7 @@ export function startServer(): void {
     // Read in slices, so an opened document is diagnosed at once and requests are answered meanwhile.
     scheduler.pause();
     const loaded = await loadInSlices(index, store, uris, {
+      load: (uri) => loadFromWarmCache(uri),
       cancelled: () => generation !== scanGeneration || progress?.token.isCancellationRequested === true,
       progress: (done) => progress?.report(10 + Math.round((done / Math.max(1, uris.length)) * 90), `${done} of ${uris.length} documents`),
     });
@@ -139,6 +160,10 @@ export function startServer(): void {
     folders = new WorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     settings = new SettingsCache(connection, params.capabilities.workspace?.configuration === true, (uri) => folders.folderOf(uri) ?? uri);
     corrections = new CorrectionsFiles(folders);
+    const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
+    if (typeof storagePath === 'string' && storagePath) {
+      warmCache = new WarmCache(storagePath, analyzerVersion(), (message) => connection.console.warn(message));
+    }
     refreshSupport.codeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     refreshSupport.inlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {

@@ -52,7 +52,7 @@ interface DocumentFacts {
 interface QuoteEntry { document: DocumentAnalysis; quote: Quote; words: string }
 
 /**
- * Spellings written in the workspace, found again by near-miss: each spelling is split into three segments, and
+ * Spellings found again by near-miss: each spelling is split into three segments, and
  * two spellings within two edits of each other share at least one segment, at most two characters away from
  * where it sits in the other (pigeonhole). A look-up reads a few keys instead of comparing every spelling.
  */
@@ -118,14 +118,17 @@ export interface FactChanges {
 
 /**
  * What diagnostics need to know of the whole workspace, owned by one workspace index and kept up to date as
- * analyses are replaced: which documents write each spelling, spellings by near-miss, quotes by five-word shingle.
- * Each change costs in proportion to the documents that changed.
+ * analyses are replaced: which documents write each spelling; spellings by near-miss, in two indexes (one-off and
+ * shared) that a spelling moves between as it crosses one and two documents; quotes by five-word shingle. Each change costs in proportion to the documents that changed.
  */
 export class DiagnosticFacts {
   private readonly ownFacts = new WeakMap<DocumentAnalysis, DocumentFacts>();
   readonly contributors = new Map<string, DocumentAnalysis>();
   readonly documentsBySpelling = new Map<string, Set<string>>();
-  readonly spellings = new NearMissIndex(SHORTEST_CHECKED_NAME - NEAR_MISS_EDITS);
+  /** Spellings in two or more documents: what a one-off spelling is checked against. */
+  readonly sharedSpellings = new NearMissIndex(SHORTEST_CHECKED_NAME - NEAR_MISS_EDITS);
+  /** Spellings in one document only, long enough to be checked: the documents a shared spelling's change reaches. */
+  readonly oneOffSpellings = new NearMissIndex(SHORTEST_CHECKED_NAME);
   readonly quotesByShingle = new Map<string, QuoteEntry[]>();
   private pending: FactChanges = { spellings: new Set(), shingles: new Set() };
 
@@ -146,7 +149,7 @@ export class DiagnosticFacts {
   sharedNearMiss(spelling: string, path: string): { spelling: string; documents: number } | null {
     if (spelling.length < SHORTEST_CHECKED_NAME || (this.documentsBySpelling.get(spelling)?.size ?? 0) > 1) return null;
     let best: { spelling: string; documents: number } | null = null;
-    for (const candidate of this.spellings.near(spelling)) {
+    for (const candidate of this.sharedSpellings.near(spelling)) {
       const paths = this.documentsBySpelling.get(candidate);
       if (!paths || paths.size < 2 || paths.has(path)) continue;
       if (!best || paths.size > best.documents || (paths.size === best.documents && candidate < best.spelling)) best = { spelling: candidate, documents: paths.size };
@@ -171,9 +174,10 @@ export class DiagnosticFacts {
     const own = this.factsOf(document);
     for (const spelling of own.spellings) {
       const paths = this.documentsBySpelling.get(spelling);
-      paths?.delete(document.path);
+      if (!paths?.delete(document.path)) continue;
       this.pending.spellings.add(spelling);
-      if (paths?.size === 0) { this.documentsBySpelling.delete(spelling); this.spellings.remove(spelling); }
+      if (paths.size === 0) { this.documentsBySpelling.delete(spelling); this.oneOffSpellings.remove(spelling); }
+      else if (paths.size === 1) { this.sharedSpellings.remove(spelling); this.oneOffSpellings.add(spelling); }
     }
     for (const { shingles: quoteShingles } of own.quotes) {
       for (const shingle of quoteShingles) {
@@ -191,8 +195,11 @@ export class DiagnosticFacts {
     for (const spelling of own.spellings) {
       const paths = this.documentsBySpelling.get(spelling);
       this.pending.spellings.add(spelling);
-      if (paths) paths.add(document.path);
-      else { this.documentsBySpelling.set(spelling, new Set([document.path])); this.spellings.add(spelling); }
+      if (!paths) { this.documentsBySpelling.set(spelling, new Set([document.path])); this.oneOffSpellings.add(spelling); }
+      else if (!paths.has(document.path)) {
+        paths.add(document.path);
+        if (paths.size === 2) { this.oneOffSpellings.remove(spelling); this.sharedSpellings.add(spelling); }
+      }
     }
     for (const { quote, words, shingles: quoteShingles } of own.quotes) {
       for (const shingle of quoteShingles) {
@@ -255,10 +262,7 @@ export function affectedDocuments(previous: DiagnosticSummary, current: Diagnost
   for (const shingle of shingles) for (const entry of facts.quotesByShingle.get(shingle) ?? []) affected.add(entry.document.path);
   for (const spelling of changes.spellings) {
     for (const path of facts.documentsBySpelling.get(spelling) ?? []) affected.add(path);
-    for (const near of facts.spellings.near(spelling)) {
-      const paths = facts.documentsBySpelling.get(near);
-      if (paths?.size === 1) for (const path of paths) affected.add(path);
-    }
+    for (const near of facts.oneOffSpellings.near(spelling)) for (const path of facts.documentsBySpelling.get(near) ?? []) affected.add(path);
   }
   return affected;
 }
