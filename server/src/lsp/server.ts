@@ -184,6 +184,9 @@ export function startServer(): void {
     };
   });
 
+  // The warm-start cache is on disk before the client is told the server has shut down.
+  connection.onShutdown(async () => { await warmCache?.write(); });
+
   connection.onInitialized(async () => {
     reloadCorrections();
     await scanWorkspace();

@@ -88,8 +88,18 @@ export class WarmCache {
     if (this.current.delete(uri)) this.dirty = true;
   }
 
-  /** Writes the entries of the documents indexed now (older entries are dropped), if anything changed. */
-  async write(): Promise<void> {
+  private writing: Promise<void> = Promise.resolve();
+
+  /**
+   * Writes the entries of the documents indexed now (older entries are dropped), if anything changed; one write at
+   * a time, so the promise also says that earlier writes are done.
+   */
+  write(): Promise<void> {
+    this.writing = this.writing.then(() => this.writeNow());
+    return this.writing;
+  }
+
+  private async writeNow(): Promise<void> {
     if (!this.file || !this.dirty) return;
     this.dirty = false;
     const lines = [JSON.stringify({ format: FORMAT, analyzer: this.analyzer })];
