@@ -15,13 +15,14 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { repoRoot } from './corpus.mjs';
 
-const SHARED = process.env.CORROBORATE_SHARED_DIR ?? path.resolve(repoRoot(), '..', '..', 'shared');
+/** ../shared beside the repository (or beside the folder of worktrees), unless CORROBORATE_SHARED_DIR says where. */
+const SHARED_CANDIDATES = [process.env.CORROBORATE_SHARED_DIR, path.resolve(repoRoot(), '..', 'shared'), path.resolve(repoRoot(), '..', '..', 'shared')].filter(Boolean);
 const ARTICLE_DATASETS = ['ecbplus-dev', 'semeval2015-timeline-dev', 'gum-quotes'];
 const SENTENCES_PER_PARAGRAPH = 6;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 
 function sharedFolder() {
-  for (const candidate of [SHARED, '/work/shared']) if (fs.existsSync(path.join(candidate, 'ner-train'))) return candidate;
+  for (const candidate of SHARED_CANDIDATES) if (fs.existsSync(path.join(candidate, 'ner-train'))) return candidate;
   throw new Error(`no ../shared folder with ner-train found (set CORROBORATE_SHARED_DIR)`);
 }
 
