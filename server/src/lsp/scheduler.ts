@@ -118,10 +118,17 @@ export class DiagnosticScheduler {
       if (generation !== this.generation) return;
     }
     if (this.paused) return;
-    const view = this.index.crossDocument();
-    const keys = this.index.keys();
-    if (this.everything || !view.affected) { for (const key of keys) this.pending.add(key); this.everything = false; }
-    else for (const key of view.affected) this.pending.add(key);
+    // Linking and grouping run as separate steps, with requests answered between them.
+    const view = await this.index.crossDocumentInSteps(turn);
+    if (!view) {
+      // A document changed while the view was built: a newer run builds it, scheduled here if nothing else did.
+      if (generation === this.generation) this.schedule();
+      return;
+    }
+    const affected = this.index.takeAffected();
+    if (this.everything || !affected) { for (const key of this.index.keys()) this.pending.add(key); this.everything = false; }
+    else for (const key of affected) this.pending.add(key);
+    if (generation !== this.generation) return;
     const first = new Set([...this.priority].filter((uri) => this.index.has(uri)));
     const ordered = [...first, ...[...this.pending].filter((uri) => !first.has(uri))];
     this.priority.clear();

@@ -6,7 +6,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../core/index/workspace-index';
-import { diagnoseDocument } from '../core/features/diagnostics';
 import { hoverAt, type HoverLinks } from '../core/features/hover';
 import { lensesFor } from '../core/features/lenses';
 import { definition, entityAt, references } from '../core/features/navigation';
@@ -252,7 +251,7 @@ export function startServer(): void {
   });
 
   connection.onCodeAction(({ textDocument, context, range }): CodeAction[] => {
-    const document = index.get(textDocument.uri);
+    const document = index.peek(textDocument.uri);
     if (!document) return [];
     const actions: CodeAction[] = [];
     const map = lineMapOf(document);
@@ -283,10 +282,11 @@ export function startServer(): void {
             command: { title: 'Set the publication date…', command: SET_DOCUMENT_DATE_COMMAND, arguments: [document.path] } });
           break;
         case 'name-spelling': {
-          const found = diagnoseDocument(document, index.crossDocument(), index.all()).find((candidate) => candidate.kind === 'name-spelling' && candidate.start === offset);
-          if (found?.replacement) {
-            actions.push({ title: `Change to "${found.replacement}"`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
-              edit: { changes: { [document.path]: [{ range: diagnostic.range, newText: found.replacement }] } } });
+          const written = document.text.slice(offset, map.offset(diagnostic.range.end));
+          const shared = index.diagnosticFacts().sharedNearMiss(written, document.path);
+          if (shared) {
+            actions.push({ title: `Change to "${shared.spelling}"`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+              edit: { changes: { [document.path]: [{ range: diagnostic.range, newText: shared.spelling }] } } });
           }
           actions.push(dismiss(diagnostic));
           break;
@@ -359,7 +359,7 @@ export function startServer(): void {
   });
 
   connection.onDocumentSymbol(({ textDocument }): DocumentSymbol[] => {
-    const document = index.get(textDocument.uri);
+    const document = index.peek(textDocument.uri);
     if (!document) return [];
     const convert = (item: OutlineItem): DocumentSymbol => ({
       name: item.name, detail: item.detail, kind: SYMBOL_KIND[item.kind], range: toRange(document, item.start, item.end),
@@ -388,7 +388,7 @@ export function startServer(): void {
   });
 
   connection.languages.inlayHint.on(async ({ textDocument, range }) => {
-    const document = index.get(textDocument.uri);
+    const document = index.peek(textDocument.uri);
     if (!document) return [];
     const map = lineMapOf(document);
     const show = (await settings.get(document.path)).inlayHints;
@@ -399,7 +399,7 @@ export function startServer(): void {
   });
 
   connection.onFoldingRanges(({ textDocument }) => {
-    const document = index.get(textDocument.uri);
+    const document = index.peek(textDocument.uri);
     if (!document) return [];
     const map = lineMapOf(document);
     const ranges: Array<{ startLine: number; endLine: number; kind: string }> = [];
@@ -414,7 +414,7 @@ export function startServer(): void {
   });
 
   connection.languages.semanticTokens.on(({ textDocument }) => {
-    const document = index.get(textDocument.uri);
+    const document = index.peek(textDocument.uri);
     const builder = new SemanticTokensBuilder();
     if (!document) return builder.build();
     const map = lineMapOf(document);

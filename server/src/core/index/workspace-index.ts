@@ -58,6 +58,9 @@ export class WorkspaceIndex {
   private everythingChanged = true;
   private sortedKeys: string[] | null = null;
   private documentsAddedOrRemoved = false;
+  /** Counts changes to the analyses, so a view built in steps can tell that it went stale meanwhile. */
+  private version = 0;
+  private unconsumedAffected: Set<string> | null = null;
 
   /** Analyses `text` unless the same text is already indexed under `key`. */
   set(key: string, text: string): DocumentAnalysis {
@@ -100,6 +103,7 @@ export class WorkspaceIndex {
     }
     this.everythingChanged = true;
     this.view = null;
+    this.version++;
   }
 
   getCorrections(): Corrections {
@@ -161,36 +165,76 @@ export class WorkspaceIndex {
 
   crossDocument(): CrossDocumentView {
     if (!this.view) {
-      const documents = this.keys().map((key) => this.documents.get(key)!);
-      const entities = correctEntities(documents, linkEntities(documents), this.corrections.entities);
-      const quotesBySpeaker: CrossDocumentView['quotesBySpeaker'] = new Map();
-      for (const document of documents) {
-        for (const quote of document.quotes) {
-          const id = quote.speaker?.id;
-          if (!id) continue;
-          const places = quotesBySpeaker.get(id) ?? [];
-          places.push({ path: document.path, start: quote.start, end: quote.end });
-          quotesBySpeaker.set(id, places);
-        }
-      }
-      const figureGroups = groupFigures(documents, this.corrections.figures);
-      const documentsByPath = new Map(documents.map((document) => [document.path, document]));
-      const lookup = lookupTables(documents, documentsByPath, figureGroups);
-      const summary = summariseForDiagnostics(documents, figureGroups);
-      const affected = this.everythingChanged || !this.lastSummary ? null
-        : affectedDocuments(this.lastSummary, summary, this.changedSinceView, this.facts.takeChanges(), this.facts, lookup);
-      if (!affected) this.facts.takeChanges();
-      this.lastSummary = summary;
-      this.changedSinceView.clear();
-      this.everythingChanged = false;
-      this.documentsAddedOrRemoved = false;
-      let timeline: TimelineEvent[] | null = null;
-      // The timeline is asked for by the timeline view only: it is not built on every keystroke.
-      this.view = { entities, figureGroups, quotesBySpeaker, facts: this.facts, lookup, affected,
-        get timeline() { return (timeline ??= buildTimeline(documents)); } };
-      this.lastView = this.view;
+      const steps = this.buildSteps();
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+    }
+    return this.view!;
+  }
+
+  /**
+   * Brings the cross-document view up to date in steps (entity linking, then figure grouping, then the tables),
+   * awaiting `between()` after each so that other work runs meanwhile. Returns null, and keeps nothing of the
+   * attempt, when a document changed during it: the caller's newer run builds the view then.
+   */
+  async crossDocumentInSteps(between: () => Promise<void>): Promise<CrossDocumentView | null> {
+    if (this.view) return this.view;
+    const version = this.version;
+    const steps = this.buildSteps();
+    let step = steps.next();
+    while (!step.done) {
+      await between();
+      if (this.version !== version) return null;
+      // Built meanwhile by a caller that could not wait: that view is current.
+      if (this.view) return this.view;
+      step = steps.next();
     }
     return this.view;
+  }
+
+  /**
+   * The documents whose diagnostics may have changed since the last call, over every view built meanwhile
+   * (whoever asked for them), or null for every document.
+   */
+  takeAffected(): ReadonlySet<string> | null {
+    const affected = this.unconsumedAffected;
+    this.unconsumedAffected = new Set();
+    return affected;
+  }
+
+  /** Builds the view; each yield is a point where the caller may let other work run. */
+  private *buildSteps(): Generator<void, void, void> {
+    const documents = this.keys().map((key) => this.documents.get(key)!);
+    const entities = correctEntities(documents, linkEntities(documents), this.corrections.entities);
+    yield;
+    const figureGroups = groupFigures(documents, this.corrections.figures);
+    yield;
+    const quotesBySpeaker: CrossDocumentView['quotesBySpeaker'] = new Map();
+    for (const document of documents) {
+      for (const quote of document.quotes) {
+        const id = quote.speaker?.id;
+        if (!id) continue;
+        const places = quotesBySpeaker.get(id) ?? [];
+        places.push({ path: document.path, start: quote.start, end: quote.end });
+        quotesBySpeaker.set(id, places);
+      }
+    }
+    const documentsByPath = new Map(documents.map((document) => [document.path, document]));
+    const lookup = lookupTables(documents, documentsByPath, figureGroups);
+    const summary = summariseForDiagnostics(documents, figureGroups);
+    const affected = this.everythingChanged || !this.lastSummary ? null
+      : affectedDocuments(this.lastSummary, summary, this.changedSinceView, this.facts.takeChanges(), this.facts, lookup);
+    if (!affected) this.facts.takeChanges();
+    this.lastSummary = summary;
+    this.changedSinceView.clear();
+    this.everythingChanged = false;
+    this.documentsAddedOrRemoved = false;
+    this.unconsumedAffected = affected && this.unconsumedAffected ? new Set([...this.unconsumedAffected, ...affected]) : null;
+    let timeline: TimelineEvent[] | null = null;
+    // The timeline is asked for by the timeline view only: it is not built on every keystroke.
+    this.view = { entities, figureGroups, quotesBySpeaker, facts: this.facts, lookup, affected,
+      get timeline() { return (timeline ??= buildTimeline(documents)); } };
+    this.lastView = this.view;
   }
 
   private analyse(key: string): DocumentAnalysis {
@@ -210,6 +254,7 @@ export class WorkspaceIndex {
   private changed(key: string): void {
     this.changedSinceView.add(key);
     this.view = null;
+    this.version++;
   }
 }
 
