@@ -21,6 +21,24 @@ function rebuild(texts: Map<string, string>, corrections = parseCorrections('{}'
   return snapshot(fresh);
 }
 
+/** The core loaded again from its compiled files, with module state of its own. */
+function freshCore(): { WorkspaceIndex: typeof WorkspaceIndex; toContractOutput: typeof toContractOutput; diagnoseDocument: typeof diagnoseDocument } {
+  const coreFolder = path.dirname(require.resolve('../../server/src/core/analyze'));
+  const saved = new Map<string, NodeJS.Module>();
+  for (const [file, module] of Object.entries(require.cache)) {
+    if (module && file.startsWith(coreFolder + path.sep)) { saved.set(file, module); delete require.cache[file]; }
+  }
+  try {
+    return {
+      WorkspaceIndex: require('../../server/src/core/index/workspace-index').WorkspaceIndex,
+      toContractOutput: require('../../server/src/core/contract').toContractOutput,
+      diagnoseDocument: require('../../server/src/core/features/diagnostics').diagnoseDocument,
+    };
+  } finally {
+    for (const [file, module] of saved) require.cache[file] = module;
+  }
+}
+
 /** A small deterministic generator, so a failing sequence can be replayed. */
 function random(seed: number): () => number {
   let state = seed;
@@ -60,12 +78,16 @@ test('after any sequence of edits, adds, deletes and renames, the incremental in
       if (step % 3 === 0) index.crossDocument();
     }
     assert.equal(snapshot(index), rebuild(texts), `sequence ${seed}`);
-    const fresh = new WorkspaceIndex();
+    // The rebuild runs in a fresh copy of the core modules: it shares no cache, not even a module-level one.
+    const separate = freshCore();
+    assert.notEqual(separate.WorkspaceIndex, WorkspaceIndex);
+    const fresh = new separate.WorkspaceIndex();
     for (const [key, text] of texts) fresh.set(key, text);
+    assert.equal(snapshot(index), JSON.stringify(separate.toContractOutput(fresh.all(), fresh.crossDocument(), [])), `sequence ${seed}, separate modules`);
     for (const key of texts.keys()) {
       // Diagnostics read workspace-wide indexes that are updated, not rebuilt, between views.
       assert.deepEqual(diagnoseDocument(index.get(key)!, index.crossDocument(), index.all()),
-        diagnoseDocument(fresh.get(key)!, fresh.crossDocument(), fresh.all()), `diagnostics of ${key}, sequence ${seed}`);
+        separate.diagnoseDocument(fresh.get(key)!, fresh.crossDocument(), fresh.all()), `diagnostics of ${key}, sequence ${seed}`);
     }
   }
 });
