@@ -6,10 +6,11 @@ import { diagnoseDocument, diagnoseProvisionally, type DiagnosticOptions, type D
 /** Background work runs this long between two turns of the event loop, so requests are answered meanwhile. */
 export const SLICE_MS = 5;
 /**
- * While the workspace is read, an opened document waits this long for the complete view before it gets provisional
- * diagnostics: a small workspace is read by then, and a large one does not keep the user waiting.
+ * While a large workspace is read, an opened document waits this long before it gets provisional diagnostics; in a
+ * workspace of at most SMALL_WORKSPACE documents it waits for the complete view, which comes about as fast.
  */
-const PROVISIONAL_WAIT_MS = 300;
+const PROVISIONAL_WAIT_MS = 100;
+const SMALL_WORKSPACE = 300;
 
 /** What the scheduler needs of the server: settings, where diagnostics go, and what to do after a full pass. */
 export interface DiagnosticsSink {
@@ -39,6 +40,7 @@ export class DiagnosticScheduler {
   /** Paused while the workspace is being read: the view is built once, when every document is in. */
   private paused = false;
   private provisionalTimer: NodeJS.Timeout | undefined;
+  private provisionalWhilePaused = false;
   /** What each document was last diagnosed with, to carry cross-document findings over an edit. */
   private readonly last = new Map<string, { text: string; found: FoundDiagnostic[] }>();
 
@@ -56,9 +58,13 @@ export class DiagnosticScheduler {
     this.schedule();
   }
 
-  /** Holds the view rebuild (not the provisional diagnostics of changed documents) until resume(). */
-  pause(): void {
+  /**
+   * Holds the view rebuild until resume(), while `expected` documents are read; in a large workspace the changed
+   * and opened documents get provisional diagnostics meanwhile.
+   */
+  pause(expected: number): void {
     this.paused = true;
+    this.provisionalWhilePaused = expected > SMALL_WORKSPACE;
   }
 
   resume(): void {
@@ -108,7 +114,7 @@ export class DiagnosticScheduler {
     if (generation !== this.generation) return;
     // Changed documents first, without waiting for the view when it is not current.
     if (this.paused) {
-      this.provisionalTimer ??= setTimeout(() => { this.provisionalTimer = undefined; if (this.paused) void this.provisional(this.generation); }, PROVISIONAL_WAIT_MS);
+      if (this.provisionalWhilePaused) this.provisionalTimer ??= setTimeout(() => { this.provisionalTimer = undefined; if (this.paused) void this.provisional(this.generation); }, PROVISIONAL_WAIT_MS);
       return;
     }
     if (!this.index.isCurrent()) {

@@ -142,7 +142,7 @@ export function startServer(): void {
       progress?.report(Math.round(((position + 1) / folders.uris.length) * 10), `${uris.length} documents`);
     }
     // Read in slices, so an opened document is diagnosed at once and requests are answered meanwhile.
-    scheduler.pause();
+    scheduler.pause(uris.length);
     const loaded = await loadInSlices(index, store, uris, {
       load: (uri) => loadFromWarmCache(uri),
       cancelled: () => generation !== scanGeneration || progress?.token.isCancellationRequested === true,
