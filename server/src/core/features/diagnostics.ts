@@ -215,20 +215,34 @@ export class DiagnosticFacts {
 
 /** What one view's diagnostics read besides the spelling and quote indexes, to compare with the next view's. */
 export interface DiagnosticSummary {
-  /** Each figure group's members and verdict, written out, by group id. */
-  groups: Map<string, { signature: string; paths: string[] }>;
+  /** Each document's figure-conflict findings, written out: what its conflicts say, and with which related places. */
+  conflicts: Map<string, string>;
   /** Each document's quote speaker ids, in order. */
   speakers: Map<string, string>;
 }
 
-export function summariseForDiagnostics(documents: readonly DocumentAnalysis[], groups: readonly FigureGroup[]): DiagnosticSummary {
-  const summary: DiagnosticSummary = { groups: new Map(), speakers: new Map() };
+/**
+ * The summary of one view. A conflict group's message and related places are the same for every member document
+ * except those holding the first place of a value or one of the first related places: those are written out one by
+ * one, the rest share one string. So a large group costs in proportion to its members, not their square.
+ */
+export function summariseForDiagnostics(documents: readonly DocumentAnalysis[], groups: readonly FigureGroup[],
+  documentsByPath: ReadonlyMap<string, DocumentAnalysis>): DiagnosticSummary {
+  const summary: DiagnosticSummary = { conflicts: new Map(), speakers: new Map() };
+  const written = (group: FigureGroup, path: string) =>
+    `${group.measure}\u0001${otherValues(group, path)}\u0001${JSON.stringify(relatedMembers(group, path, documentsByPath))}`;
   for (const group of groups) {
-    const members = group.members.map((member) => `${member.path}\u0001${member.start}\u0001${member.text}\u0001${member.date}\u0001${member.value}`).join('\u0002');
-    const signature = `${group.verdict}\u0003${group.measure}\u0003${members}`;
-    const existing = summary.groups.get(group.id);
-    const paths = [...new Set(group.members.map((member) => member.path))];
-    summary.groups.set(group.id, existing ? { signature: `${existing.signature}\u0004${signature}`, paths: [...existing.paths, ...paths] } : { signature, paths });
+    if (group.verdict !== 'conflict') continue;
+    const special = new Set(group.members.slice(0, MOST_RELATED).map((member) => member.path));
+    const seenValues = new Set<number>();
+    for (const member of group.members) if (!seenValues.has(member.value)) { seenValues.add(member.value); special.add(member.path); }
+    const shared = written(group, '\u0000');
+    const spansByPath = new Map<string, string>();
+    for (const member of group.members) spansByPath.set(member.path, `${spansByPath.get(member.path) ?? ''}${member.start}-${member.end},`);
+    for (const [path, spans] of spansByPath) {
+      const entry = `${group.id}\u0002${spans}\u0002${special.has(path) ? written(group, path) : shared}\u0003`;
+      summary.conflicts.set(path, (summary.conflicts.get(path) ?? '') + entry);
+    }
   }
   for (const document of documents) {
     if (document.quotes.length) summary.speakers.set(document.path, document.quotes.map((quote) => quote.speaker?.id ?? '').join('\u0001'));
@@ -237,21 +251,16 @@ export function summariseForDiagnostics(documents: readonly DocumentAnalysis[], 
 }
 
 /**
- * The documents whose diagnostics can differ between two consecutive views: those that changed; those in a figure
- * group that changed; those sharing a quote with a document whose quotes or speakers changed; and those with a
+ * The documents whose diagnostics can differ between two consecutive views: those that changed; those whose figure
+ * conflicts read differently; those sharing a quote with a document whose quotes or speakers changed; and those with a
  * one-off spelling near a spelling whose documents changed. Work in proportion to what changed, plus one pass
  * over the groups and quote speakers (no comparisons between documents).
  */
 export function affectedDocuments(previous: DiagnosticSummary, current: DiagnosticSummary, changedPaths: ReadonlySet<string>,
   changes: FactChanges, facts: DiagnosticFacts, lookup: ViewLookup): Set<string> {
   const affected = new Set(changedPaths);
-  for (const [id, { signature, paths }] of current.groups) {
-    if (previous.groups.get(id)?.signature !== signature) for (const path of paths) affected.add(path);
-  }
-  for (const [id, { paths }] of previous.groups) if (!current.groups.has(id)) for (const path of paths) affected.add(path);
-  for (const path of changedPaths) {
-    for (const { group } of lookup.figureGroupsOf(path)) for (const member of group.members) affected.add(member.path);
-  }
+  for (const [path, conflicts] of current.conflicts) if (previous.conflicts.get(path) !== conflicts) affected.add(path);
+  for (const path of previous.conflicts.keys()) if (!current.conflicts.has(path)) affected.add(path);
   const shingles = new Set(changes.shingles);
   for (const [path, speakers] of current.speakers) {
     if (previous.speakers.get(path) === speakers) continue;

@@ -221,7 +221,7 @@ export class WorkspaceIndex {
     }
     const documentsByPath = new Map(documents.map((document) => [document.path, document]));
     const lookup = lookupTables(documents, documentsByPath, figureGroups);
-    const summary = summariseForDiagnostics(documents, figureGroups);
+    const summary = summariseForDiagnostics(documents, figureGroups, documentsByPath);
     const affected = this.everythingChanged || !this.lastSummary ? null
       : affectedDocuments(this.lastSummary, summary, this.changedSinceView, this.facts.takeChanges(), this.facts, lookup);
     if (!affected) this.facts.takeChanges();
