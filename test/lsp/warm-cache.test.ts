@@ -39,6 +39,13 @@ test('analyses read back from the warm cache give the same output and diagnostic
   assert.equal(second.lookUp(seeds[0].key, `${seeds[0].text} `, undefined), null);
   assert.equal(second.lookUp(seeds[0].key, seeds[0].text, '2015-01-01'), null);
   assert.equal(new WarmCache(storage, 'version-b', assert.fail).size, 0);
+  // A later write keeps the entries written before (read back from the file) and adds the new one.
+  const edited = `${seeds[0].text}\nA new paragraph.\n`;
+  first.remember('file:///seeds/new.txt', analyzeDocument('file:///seeds/new.txt', edited), undefined);
+  await first.write();
+  const third = new WarmCache(storage, 'version-a', assert.fail);
+  assert.equal(third.size, seeds.length + 1);
+  assert.ok(third.lookUp('file:///seeds/new.txt', edited, undefined));
   fs.rmSync(storage, { recursive: true, force: true });
 });
 

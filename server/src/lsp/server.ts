@@ -19,6 +19,7 @@ import { ViewSnapshot } from './snapshot';
 import { WarmCache, analyzerVersion } from './warm-cache';
 import { readSource } from '../source-files';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { SettingsCache } from './settings';
 import { lineMapOf, toDiagnostic, toRange } from './convert';
 import { WorkspaceFolders } from './workspace-folders';
@@ -63,7 +64,8 @@ export function startServer(): void {
   const lastSent = new Map<string, string>();
 
   function send(uri: string, diagnostics: Diagnostic[], always: boolean): void {
-    const serialised = JSON.stringify(diagnostics);
+    // A digest, not the text: 10,000 documents' diagnostics would otherwise be held twice.
+    const serialised = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
     if (!always && lastSent.get(uri) === serialised) return;
     lastSent.set(uri, serialised);
     void connection.sendDiagnostics({ uri, diagnostics });

@@ -36,6 +36,8 @@ export class WarmCache {
   /** What the next write keeps: the entries of the documents indexed now. */
   private readonly current = new Map<string, string>();
   private dirty = false;
+  /** Whether entries were written and dropped from memory: a later write reads them back from the file. */
+  private released = false;
   readonly file: string | null;
 
   constructor(storagePath: string | undefined, private readonly analyzer: string, private readonly warn: (message: string) => void) {
@@ -55,6 +57,7 @@ export class WarmCache {
     }
   }
 
+  /** Entries held in memory: those read at start-up, until the first write, and those made since. */
   get size(): number {
     return this.stored.size;
   }
@@ -102,16 +105,31 @@ export class WarmCache {
   private async writeNow(): Promise<void> {
     if (!this.file || !this.dirty) return;
     this.dirty = false;
+    const wanted = new Set(this.current.values());
+    // Entries written before and released from memory are read back from the file for the ones still wanted.
     const lines = [JSON.stringify({ format: FORMAT, analyzer: this.analyzer })];
-    for (const key of new Set(this.current.values())) {
+    const written = new Set<string>();
+    if (this.released && fs.existsSync(this.file)) {
+      try {
+        const old = (await fs.promises.readFile(this.file, 'utf8')).split('\n');
+        for (const line of old.slice(1)) {
+          const key = line.slice(0, line.indexOf('\t'));
+          if (key && wanted.has(key) && !written.has(key)) { lines.push(line); written.add(key); }
+        }
+      } catch { /* the file is written afresh from what is in memory */ }
+    }
+    for (const key of wanted) {
       const entry = this.stored.get(key);
-      if (entry) lines.push(`${key}\t${entry}`);
+      if (entry && !written.has(key)) { lines.push(`${key}\t${entry}`); written.add(key); }
     }
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
       await fs.promises.writeFile(temporary, `${lines.join('\n')}\n`);
       await fs.promises.rename(temporary, this.file);
+      // On disk now: the texts leave memory (a large workspace's analyses as JSON are tens of megabytes).
+      this.stored.clear();
+      this.released = true;
     } catch (error) {
       this.warn(`Corroborate: the analysis cache ${this.file} could not be written (${(error as Error).message})`);
       await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
