@@ -112,7 +112,8 @@ function segmentKeys(spelling: string): string[] {
 
 /** What changed in the workspace facts since they were last asked: the inputs of `affectedDocuments`. */
 export interface FactChanges {
-  spellings: Set<string>;
+  /** Spellings whose set of documents changed, each with whether it crossed between one and two documents. */
+  spellings: Map<string, { crossed: boolean }>;
   shingles: Set<string>;
 }
 
@@ -130,7 +131,9 @@ export class DiagnosticFacts {
   /** Spellings in one document only, long enough to be checked: the documents a shared spelling's change reaches. */
   readonly oneOffSpellings = new NearMissIndex(SHORTEST_CHECKED_NAME);
   readonly quotesByShingle = new Map<string, QuoteEntry[]>();
-  private pending: FactChanges = { spellings: new Set(), shingles: new Set() };
+  /** The documents of each spelling touched since the last takeChanges(), as they were before. */
+  private touchedSpellings = new Map<string, string[]>();
+  private touchedShingles = new Set<string>();
 
   /** Puts `next` in place of `previous` (either may be missing, for an added or deleted document). */
   replace(previous: DocumentAnalysis | undefined, next: DocumentAnalysis | undefined): void {
@@ -140,8 +143,16 @@ export class DiagnosticFacts {
 
   /** The changes since the last call, and a fresh record for the next ones. */
   takeChanges(): FactChanges {
-    const changes = this.pending;
-    this.pending = { spellings: new Set(), shingles: new Set() };
+    const spellings: FactChanges['spellings'] = new Map();
+    for (const [spelling, before] of this.touchedSpellings) {
+      const now = this.documentsBySpelling.get(spelling);
+      const size = now?.size ?? 0;
+      if (size === before.length && before.every((path) => now!.has(path))) continue;
+      spellings.set(spelling, { crossed: (before.length >= 2) !== (size >= 2) });
+    }
+    const changes = { spellings, shingles: this.touchedShingles };
+    this.touchedSpellings = new Map();
+    this.touchedShingles = new Set();
     return changes;
   }
 
@@ -170,18 +181,23 @@ export class DiagnosticFacts {
     return facts;
   }
 
+  private touch(spelling: string): void {
+    if (!this.touchedSpellings.has(spelling)) this.touchedSpellings.set(spelling, [...this.documentsBySpelling.get(spelling) ?? []]);
+  }
+
   private withdraw(document: DocumentAnalysis): void {
     const own = this.factsOf(document);
     for (const spelling of own.spellings) {
       const paths = this.documentsBySpelling.get(spelling);
-      if (!paths?.delete(document.path)) continue;
-      this.pending.spellings.add(spelling);
+      if (!paths?.has(document.path)) continue;
+      this.touch(spelling);
+      paths.delete(document.path);
       if (paths.size === 0) { this.documentsBySpelling.delete(spelling); this.oneOffSpellings.remove(spelling); }
       else if (paths.size === 1) { this.sharedSpellings.remove(spelling); this.oneOffSpellings.add(spelling); }
     }
     for (const { shingles: quoteShingles } of own.quotes) {
       for (const shingle of quoteShingles) {
-        this.pending.shingles.add(shingle);
+        this.touchedShingles.add(shingle);
         const remaining = (this.quotesByShingle.get(shingle) ?? []).filter((entry) => entry.document !== document);
         if (remaining.length) this.quotesByShingle.set(shingle, remaining);
         else this.quotesByShingle.delete(shingle);
@@ -194,7 +210,7 @@ export class DiagnosticFacts {
     const own = this.factsOf(document);
     for (const spelling of own.spellings) {
       const paths = this.documentsBySpelling.get(spelling);
-      this.pending.spellings.add(spelling);
+      this.touch(spelling);
       if (!paths) { this.documentsBySpelling.set(spelling, new Set([document.path])); this.oneOffSpellings.add(spelling); }
       else if (!paths.has(document.path)) {
         paths.add(document.path);
@@ -203,7 +219,7 @@ export class DiagnosticFacts {
     }
     for (const { quote, words, shingles: quoteShingles } of own.quotes) {
       for (const shingle of quoteShingles) {
-        this.pending.shingles.add(shingle);
+        this.touchedShingles.add(shingle);
         const list = this.quotesByShingle.get(shingle);
         if (list) list.push({ document, quote, words });
         else this.quotesByShingle.set(shingle, [{ document, quote, words }]);
@@ -269,8 +285,9 @@ export function affectedDocuments(previous: DiagnosticSummary, current: Diagnost
     if (document) for (const { shingles: quoteShingles } of facts.factsOf(document).quotes) for (const shingle of quoteShingles) shingles.add(shingle);
   }
   for (const shingle of shingles) for (const entry of facts.quotesByShingle.get(shingle) ?? []) affected.add(entry.document.path);
-  for (const spelling of changes.spellings) {
-    for (const path of facts.documentsBySpelling.get(spelling) ?? []) affected.add(path);
+  for (const [spelling, { crossed }] of changes.spellings) {
+    // A spelling's own documents are checked against it only while it is in one document.
+    if (crossed) for (const path of facts.documentsBySpelling.get(spelling) ?? []) affected.add(path);
     for (const near of facts.oneOffSpellings.near(spelling)) for (const path of facts.documentsBySpelling.get(near) ?? []) affected.add(path);
   }
   return affected;
