@@ -11,6 +11,11 @@ export const SLICE_MS = 5;
  */
 const PROVISIONAL_WAIT_MS = 100;
 const SMALL_WORKSPACE = 300;
+/**
+ * After a keystroke the view is rebuilt once typing pauses this long: the requests an edit brings (hovers, lenses,
+ * symbols) are answered from the last view first, and a burst of keystrokes costs one rebuild.
+ */
+export const REBUILD_DELAY_MS = 150;
 
 /** What the scheduler needs of the server: settings, where diagnostics go, and what to do after a full pass. */
 export interface DiagnosticsSink {
@@ -119,7 +124,7 @@ export class DiagnosticScheduler {
     }
     if (!this.index.isCurrent()) {
       if (!await this.provisional(generation)) return;
-      await turn();
+      await new Promise((resolve) => setTimeout(resolve, this.priority.size ? REBUILD_DELAY_MS : 0));
       // A newer change arrived meanwhile: its own run rebuilds the view, once.
       if (generation !== this.generation) return;
     }

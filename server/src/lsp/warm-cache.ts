@@ -125,7 +125,9 @@ export class WarmCache {
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
-      await fs.promises.writeFile(temporary, `${lines.join('\n')}\n`);
+      // Line by line: one string of every analysis would double what the cache holds in memory.
+      const handle = await fs.promises.open(temporary, 'w');
+      try { for (const line of lines) await handle.write(`${line}\n`); } finally { await handle.close(); }
       await fs.promises.rename(temporary, this.file);
       // On disk now: the texts leave memory (a large workspace's analyses as JSON are tens of megabytes).
       this.stored.clear();
