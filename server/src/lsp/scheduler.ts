@@ -84,11 +84,6 @@ export class DiagnosticScheduler {
     this.last.delete(uri);
   }
 
-  /** Resolves once no pass is running or scheduled. */
-  async idle(): Promise<void> {
-    while (this.running || this.scheduled) await (this.running ?? turn());
-  }
-
   private schedule(): void {
     this.generation++;
     if (this.scheduled) return;
