@@ -61,6 +61,10 @@ export class WorkspaceIndex {
   /** Counts changes to the analyses, so a view built in steps can tell that it went stale meanwhile. */
   private version = 0;
   private unconsumedAffected: Set<string> | null = null;
+  /** Documents whose analysis the diagnostic facts have not taken in yet, with the analysis they last took in. */
+  private readonly factsBehind = new Map<string, DocumentAnalysis | undefined>();
+  /** Set once diagnostics or affected sets are asked for: from then on they are kept up to date as views are built. */
+  private diagnosticsWanted = false;
 
   /** Analyses `text` unless the same text is already indexed under `key`. */
   set(key: string, text: string): DocumentAnalysis {
@@ -87,7 +91,7 @@ export class WorkspaceIndex {
     const previous = this.documents.get(key);
     if (!previous) return false;
     this.documents.delete(key);
-    this.facts.replace(previous, undefined);
+    if (!this.factsBehind.has(key)) this.factsBehind.set(key, previous);
     this.changed(key);
     this.sortedKeys = null;
     this.documentsAddedOrRemoved = true;
@@ -152,6 +156,9 @@ export class WorkspaceIndex {
    * document's name-spelling check needs, without linking entities again.
    */
   diagnosticFacts(): DiagnosticFacts {
+    this.diagnosticsWanted = true;
+    for (const [key, previous] of this.factsBehind) this.facts.replace(previous, this.documents.get(key));
+    this.factsBehind.clear();
     return this.facts;
   }
 
@@ -197,6 +204,7 @@ export class WorkspaceIndex {
    * (whoever asked for them), or null for every document.
    */
   takeAffected(): ReadonlySet<string> | null {
+    this.diagnosticsWanted = true;
     const affected = this.unconsumedAffected;
     this.unconsumedAffected = new Set();
     return affected;
@@ -221,10 +229,12 @@ export class WorkspaceIndex {
     }
     const documentsByPath = new Map(documents.map((document) => [document.path, document]));
     const lookup = lookupTables(documents, documentsByPath, figureGroups);
-    const summary = summariseForDiagnostics(documents, figureGroups, documentsByPath);
-    const affected = this.everythingChanged || !this.lastSummary ? null
-      : affectedDocuments(this.lastSummary, summary, this.changedSinceView, this.facts.takeChanges(), this.facts, lookup);
-    if (!affected) this.facts.takeChanges();
+    // Affected sets are worked out once someone diagnoses (the server); a one-off run (the CLI) skips them.
+    const facts = this.diagnosticsWanted ? this.diagnosticFacts() : null;
+    const summary = facts ? summariseForDiagnostics(documents, figureGroups, documentsByPath) : null;
+    const changes = facts?.takeChanges();
+    const affected = !summary || !changes || this.everythingChanged || !this.lastSummary ? null
+      : affectedDocuments(this.lastSummary, summary, this.changedSinceView, changes, this.facts, lookup);
     this.lastSummary = summary;
     this.changedSinceView.clear();
     this.everythingChanged = false;
@@ -232,7 +242,9 @@ export class WorkspaceIndex {
     this.unconsumedAffected = affected && this.unconsumedAffected ? new Set([...this.unconsumedAffected, ...affected]) : null;
     let timeline: TimelineEvent[] | null = null;
     // The timeline is asked for by the timeline view only: it is not built on every keystroke.
-    this.view = { entities, figureGroups, quotesBySpeaker, facts: this.facts, lookup, affected,
+    const index = this;
+    this.view = { entities, figureGroups, quotesBySpeaker, lookup, affected,
+      get facts() { return index.diagnosticFacts(); },
       get timeline() { return (timeline ??= buildTimeline(documents)); } };
     this.lastView = this.view;
   }
@@ -247,7 +259,7 @@ export class WorkspaceIndex {
     const previous = this.documents.get(key);
     if (!previous) { this.sortedKeys = null; this.documentsAddedOrRemoved = true; }
     this.documents.set(key, analysis);
-    this.facts.replace(previous, analysis);
+    if (!this.factsBehind.has(key)) this.factsBehind.set(key, previous);
     this.changed(key);
   }
 
