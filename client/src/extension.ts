@@ -33,6 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/{*.txt,*.md,${CORRECTIONS_FILE}}`) },
     outputChannel: log,
+    // The server keeps its warm-start cache of analyses here: the extension's storage, never the user's folder.
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
     // Hovers link to these commands only ("Show in timeline", "These are different measures…").
     markdown: { isTrusted: { enabledCommands: [SHOW_TIMELINE_COMMAND, SEPARATE_FIGURES_COMMAND] } },
     middleware: {

@@ -4,8 +4,9 @@ import * as fs from 'node:fs';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { toContractOutput } from '../../server/src/core/contract';
 import { parseCorrections } from '../../server/src/core/corrections';
-import { diagnoseDocument } from '../../server/src/core/features/diagnostics';
-import { seedPath, SEEDS } from '../support/repo';
+import { diagnoseDocument, NearMissIndex } from '../../server/src/core/features/diagnostics';
+import { repoRoot, seedPath, SEEDS } from '../support/repo';
+import * as path from 'node:path';
 
 const seedTexts = Object.values(SEEDS).map((name) => ({ key: name, text: fs.readFileSync(seedPath(name), 'utf8') }));
 
@@ -18,6 +19,24 @@ function rebuild(texts: Map<string, string>, corrections = parseCorrections('{}'
   fresh.setCorrections(corrections);
   for (const [key, text] of texts) fresh.set(key, text);
   return snapshot(fresh);
+}
+
+/** The core loaded again from its compiled files, with module state of its own. */
+function freshCore(): { WorkspaceIndex: typeof WorkspaceIndex; toContractOutput: typeof toContractOutput; diagnoseDocument: typeof diagnoseDocument } {
+  const coreFolder = path.dirname(require.resolve('../../server/src/core/analyze'));
+  const saved = new Map<string, NodeJS.Module>();
+  for (const [file, module] of Object.entries(require.cache)) {
+    if (module && file.startsWith(coreFolder + path.sep)) { saved.set(file, module); delete require.cache[file]; }
+  }
+  try {
+    return {
+      WorkspaceIndex: require('../../server/src/core/index/workspace-index').WorkspaceIndex,
+      toContractOutput: require('../../server/src/core/contract').toContractOutput,
+      diagnoseDocument: require('../../server/src/core/features/diagnostics').diagnoseDocument,
+    };
+  } finally {
+    for (const [file, module] of saved) require.cache[file] = module;
+  }
 }
 
 /** A small deterministic generator, so a failing sequence can be replayed. */
@@ -59,12 +78,16 @@ test('after any sequence of edits, adds, deletes and renames, the incremental in
       if (step % 3 === 0) index.crossDocument();
     }
     assert.equal(snapshot(index), rebuild(texts), `sequence ${seed}`);
-    const fresh = new WorkspaceIndex();
+    // The rebuild runs in a fresh copy of the core modules: it shares no cache, not even a module-level one.
+    const separate = freshCore();
+    assert.notEqual(separate.WorkspaceIndex, WorkspaceIndex);
+    const fresh = new separate.WorkspaceIndex();
     for (const [key, text] of texts) fresh.set(key, text);
+    assert.equal(snapshot(index), JSON.stringify(separate.toContractOutput(fresh.all(), fresh.crossDocument(), [])), `sequence ${seed}, separate modules`);
     for (const key of texts.keys()) {
       // Diagnostics read workspace-wide indexes that are updated, not rebuilt, between views.
       assert.deepEqual(diagnoseDocument(index.get(key)!, index.crossDocument(), index.all()),
-        diagnoseDocument(fresh.get(key)!, fresh.crossDocument(), fresh.all()), `diagnostics of ${key}, sequence ${seed}`);
+        separate.diagnoseDocument(fresh.get(key)!, fresh.crossDocument(), fresh.all()), `diagnostics of ${key}, sequence ${seed}`);
     }
   }
 });
@@ -105,4 +128,107 @@ test('corrections: figures the user separates leave their group; figures the use
   index.setCorrections(joined);
   const group = index.crossDocument().figureGroups.find((candidate) => candidate.members.some((member) => member.text.includes('3,700')));
   assert.equal(group?.members.length, separate.length);
+});
+
+test('the near-miss index finds exactly the spellings within two edits that a comparison with every spelling finds', () => {
+  const next = random(12);
+  const words = [...new Set(seedTexts.flatMap(({ text }) => text.match(/\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+)*/gu) ?? []))];
+  const spellings = new Set(words);
+  // Variants one and two edits away (a letter dropped, doubled or changed), as sources misspell names.
+  for (const word of words.slice(0, 150)) {
+    let variant = word;
+    for (let edit = 0; edit < 1 + Math.floor(next() * 2); edit++) {
+      const at = Math.floor(next() * variant.length);
+      const choice = next();
+      variant = choice < 0.33 ? variant.slice(0, at) + variant.slice(at + 1) : choice < 0.66 ? variant.slice(0, at) + variant[at] + variant.slice(at) : `${variant.slice(0, at)}x${variant.slice(at + 1)}`;
+    }
+    spellings.add(variant);
+  }
+  const index = new NearMissIndex(6);
+  for (const spelling of spellings) index.add(spelling);
+  const removed = [...spellings].filter((_, position) => position % 7 === 0);
+  for (const spelling of removed) index.remove(spelling);
+  const present = [...spellings].filter((spelling) => !removed.includes(spelling));
+  let pairs = 0;
+  for (const query of present) {
+    const expected = present.filter((other) => other !== query && other.length >= 6 && editDistance(query, other) <= 2).sort();
+    pairs += expected.length;
+    assert.deepEqual(index.near(query).sort(), expected, query);
+  }
+  assert.ok(pairs > 100, `only ${pairs} near pairs: the test would prove little`);
+});
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** Real articles of three ECB+ topics from ../shared, unrelated to the seeds' story, or none when it is not there. */
+function otherStories(): Array<{ key: string; text: string }> {
+  const folder = [path.resolve(repoRoot(), '..', 'shared'), path.resolve(repoRoot(), '..', '..', 'shared')]
+    .map((shared) => path.join(shared, 'eval', 'datasets', 'ecbplus-dev', 'docs')).find((candidate) => fs.existsSync(candidate));
+  if (!folder) return [];
+  return fs.readdirSync(folder).sort().filter((name) => /^(1|10|12)_[1-4]ecb/.test(name))
+    .map((name) => ({ key: name, text: fs.readFileSync(path.join(folder, name), 'utf8') }));
+}
+
+test('documents outside a view\'s affected set keep the diagnostics they had under the view before', (context) => {
+  const others = otherStories();
+  if (others.length < 6) { context.skip('../shared/eval/datasets/ecbplus-dev is not there'); return; }
+  // Names of the seeds respelled, copied between documents and deleted, so spellings cross one and two documents.
+  const names = [...new Set([...seedTexts, ...otherStories()].flatMap(({ text }) => text.match(/\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}{3,}/gu) ?? []))];
+  let checked = 0;
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    const next = random(seed);
+    const index = new WorkspaceIndex();
+    // As the server does: affected sets are kept from the first view on.
+    assert.equal(index.takeAffected(), null);
+    const texts = new Map<string, string>();
+    for (const { key, text } of [...seedTexts, ...others]) { texts.set(key, text); index.set(key, text); }
+    let view = index.crossDocument();
+    let before = new Map(index.keys().map((key) => [key, JSON.stringify(diagnoseDocument(index.peek(key)!, view))]));
+    for (let step = 0; step < 12; step++) {
+      const keys = [...texts.keys()];
+      const key = keys[Math.floor(next() * keys.length)];
+      const choice = next();
+      if (choice < 0.2) {
+        // A figure: it may join, leave or split a group of figures.
+        const text = texts.get(key)!;
+        const at = Math.floor(next() * text.length);
+        texts.set(key, `${text.slice(0, at)} More than ${Math.floor(next() * 90) + 10} countries joined on May 6, 2015. ${text.slice(at + Math.floor(next() * 30))}`);
+      } else if (choice < 0.5) {
+        const name = names[Math.floor(next() * names.length)];
+        const at = Math.floor(next() * name.length);
+        const spelled = next() < 0.5 ? name : name.slice(0, at) + name.slice(at + 1);
+        const text = texts.get(key)!;
+        const offset = text.indexOf('.', Math.floor(next() * text.length)) + 1 || text.length;
+        texts.set(key, `${text.slice(0, offset)} ${spelled} said the talks went on.${text.slice(offset)}`);
+      } else if (choice < 0.75) {
+        texts.set(`copy-${step}-${key}`, texts.get(key)!);
+      } else if (texts.size > 2) {
+        texts.delete(key);
+        index.delete(key);
+      }
+      for (const [name, text] of texts) index.set(name, text);
+      view = index.crossDocument();
+      const after = new Map(index.keys().map((name) => [name, JSON.stringify(diagnoseDocument(index.peek(name)!, view))]));
+      assert.ok(view.affected, 'a text change gives an affected set');
+      for (const [name, diagnostics] of after) {
+        if (view.affected.has(name) || !before.has(name)) continue;
+        checked++;
+        assert.equal(diagnostics, before.get(name), `${name} changed outside the affected set (sequence ${seed}, step ${step})`);
+      }
+      before = after;
+    }
+  }
+  assert.ok(checked > 50, `only ${checked} unaffected documents checked`);
 });

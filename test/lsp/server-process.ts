@@ -20,7 +20,8 @@ export class ServerProcess {
   private readonly diagnosticWaiters: Array<() => void> = [];
   readonly exited: Promise<number | null>;
 
-  constructor(readonly settings: Record<string, unknown> = {}) {
+  /** `initializationOptions` go with the initialize request (the extension sends its storage path there). */
+  constructor(readonly settings: Record<string, unknown> = {}, readonly initializationOptions?: Record<string, unknown>) {
     const server = path.join(repoRoot(), 'dist', 'server.js');
     this.child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
@@ -38,7 +39,7 @@ export class ServerProcess {
   async initialize(folder: string): Promise<void> {
     const rootUri = pathToFileURL(folder).toString();
     await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
+      processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }], initializationOptions: this.initializationOptions,
       capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

@@ -6,7 +6,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../core/index/workspace-index';
-import { diagnoseDocument } from '../core/features/diagnostics';
 import { hoverAt, type HoverLinks } from '../core/features/hover';
 import { lensesFor } from '../core/features/lenses';
 import { definition, entityAt, references } from '../core/features/navigation';
@@ -15,8 +14,14 @@ import { inlayHints } from '../core/features/inlay-hints';
 import { frontMatterWithDate, withDismissal, withDocumentDate, withSeparateFigures, withStoryMove, withStorySplit } from '../core/features/correction-edits';
 import { parseDateInput } from '../core/features/date-input';
 import { noiseLineDeletions } from '../core/features/noise-edits';
-import type { DocumentAnalysis, EntityType } from '../core/types';
+import type { EntityType } from '../core/types';
 import { DocumentStore } from './documents';
+import { DiagnosticScheduler, loadInSlices } from './scheduler';
+import { ViewSnapshot } from './snapshot';
+import { WarmCache, analyzerVersion } from './warm-cache';
+import { readSource } from '../source-files';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { SettingsCache } from './settings';
 import { lineMapOf, toDiagnostic, toRange } from './convert';
 import { WorkspaceFolders } from './workspace-folders';
@@ -46,110 +51,59 @@ export function startServer(): void {
   let settings: SettingsCache;
   let folders = new WorkspaceFolders([]);
   let corrections = new CorrectionsFiles(folders);
-  let publishScheduled = false;
   const refreshSupport = { codeLens: false, inlayHints: false };
 
-  const documentOf = (uri: string) => index.get(uri);
   const commandLink = (command: string, args: unknown[]) => `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
-  const hoverLinks: HoverLinks = {
+  const hoverLinksOf = (snapshot: ViewSnapshot): HoverLinks => ({
     location: (uri, offset) => {
-      const document = index.get(uri);
-      if (!document) return uri;
+      const span = snapshot.currentSpan(uri, offset, offset);
+      if (!span) return uri;
       // A line/column fragment (1-based), which VS Code opens at that place.
-      const { line, character } = lineMapOf(document).position(offset);
+      const { line, character } = lineMapOf(span.document).position(span.start);
       return `${uri}#L${line + 1},${character + 1}`;
     },
     separateFigures: (uri, offset) => commandLink(SEPARATE_FIGURES_COMMAND, [uri, offset]),
     showTimeline: (uri) => commandLink(SHOW_TIMELINE_COMMAND, [uri]),
-  };
-  const location = (document: DocumentAnalysis, start: number, end: number): Location => ({ uri: document.path, range: toRange(document, start, end) });
+  });
 
-  /** Documents whose own text changed since the last publish: their diagnostics go out first, always. */
-  const changedSincePublish = new Set<string>();
   const lastSent = new Map<string, string>();
 
-  /** While the user types, the other documents wait this long after the last keystroke for their new diagnostics. */
-  const OTHER_DOCUMENTS_DELAY_MS = 250;
-  let otherDocumentsTimer: NodeJS.Timeout | undefined;
-  let changedScheduled = false;
-
-  /**
-   * Cross-document findings change with any document, so every document is diagnosed again; only changes are
-   * sent. A document the user edits gets its diagnostics at once; the others once the typing pauses.
-   */
-  function schedulePublish(changedUri?: string): void {
-    if (changedUri) {
-      changedSincePublish.add(changedUri);
-      if (!changedScheduled) {
-        changedScheduled = true;
-        setImmediate(() => { changedScheduled = false; void publishChanged(); });
-      }
-      clearTimeout(otherDocumentsTimer);
-      otherDocumentsTimer = setTimeout(() => schedulePublish(), OTHER_DOCUMENTS_DELAY_MS);
-      return;
-    }
-    clearTimeout(otherDocumentsTimer);
-    if (publishScheduled) return;
-    publishScheduled = true;
-    setImmediate(() => { publishScheduled = false; void publishAll(); });
-  }
-
-  async function publishChanged(): Promise<void> {
-    const changed = [...changedSincePublish];
-    changedSincePublish.clear();
-    const documents = index.all();
-    const view = index.crossDocument();
-    const dismissed = index.getCorrections().dismissed;
-    for (const uri of changed) {
-      const document = index.get(uri);
-      if (!document) continue;
-      const options = (await settings.get(uri)).diagnostics;
-      const mine = dismissed.filter((entry) => entry.path === uri);
-      send(uri, diagnoseDocument(document, view, documents, options, mine).map((found) => toDiagnostic(document, found, documentOf)), true);
-    }
-  }
-
   function send(uri: string, diagnostics: Diagnostic[], always: boolean): void {
-    const serialised = JSON.stringify(diagnostics);
+    // A digest, not the text: 10,000 documents' diagnostics would otherwise be held twice.
+    const serialised = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
     if (!always && lastSent.get(uri) === serialised) return;
     lastSent.set(uri, serialised);
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
-  /** Documents diagnosed between two turns of the event loop, so requests are answered during a long publish. */
-  const PUBLISH_BATCH = 10;
-  let publishGeneration = 0;
+  const scheduler = new DiagnosticScheduler(index, {
+    async optionsFor(uri) {
+      const options = (await settings.get(uri)).diagnostics;
+      return { options, dismissed: index.getCorrections().dismissed.filter((entry) => entry.path === uri) };
+    },
+    send: (document, found, always) => send(document.path, found.map((diagnostic) => toDiagnostic(document, diagnostic, (key) => index.peek(key))), always),
+    settled: () => publishSettled(),
+  });
 
-  async function publishAll(): Promise<void> {
-    const generation = ++publishGeneration;
-    const documents = index.all();
-    const view = index.crossDocument();
-    const priority = new Set(changedSincePublish);
-    changedSincePublish.clear();
-    if (priority.size) clearTimeout(otherDocumentsTimer);
-    const ordered = [...documents.filter((document) => priority.has(document.path)), ...documents.filter((document) => !priority.has(document.path))];
-    const dismissed = index.getCorrections().dismissed;
-    for (const [position, document] of ordered.entries()) {
-      if (position === priority.size || (position > priority.size && position % PUBLISH_BATCH === 0)) {
-        await new Promise((resolve) => setImmediate(resolve));
-        // A newer change started its own publish: this one is stale.
-        if (generation !== publishGeneration) return;
-      }
-      const options = (await settings.get(document.path)).diagnostics;
-      const mine = dismissed.filter((entry) => entry.path === document.path);
-      send(document.path, diagnoseDocument(document, view, documents, options, mine).map((found) => toDiagnostic(document, found, documentOf)),
-        priority.has(document.path));
-    }
-    const current = new Set(documents.map((document) => document.path));
+  /** A document's own text changed: it is diagnosed first; without one, every document is diagnosed again. */
+  function schedulePublish(changedUri?: string): void {
+    if (changedUri) scheduler.documentChanged(changedUri);
+    else scheduler.everythingChanged();
+  }
+
+  /** After a pass over the workspace: the corrections files' problems, documents that left, and the views. */
+  function publishSettled(): void {
+    const current = new Set(index.keys());
     for (const folder of folders.uris) {
       const uri = folders.correctionsFileOf(folder);
       const diagnostics = corrections.diagnosticsFor(uri);
       if (diagnostics.length || lastSent.has(uri)) { send(uri, diagnostics, false); current.add(uri); }
     }
     for (const uri of lastSent.keys()) {
-      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); }
+      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); scheduler.forget(uri); warmCache?.forget(uri); }
     }
     void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable));
+    void warmCache?.write();
     // Lenses and hints of open editors read other documents too: ask the client to fetch them again.
     if (refreshSupport.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (refreshSupport.inlayHints) void connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
@@ -165,26 +119,57 @@ export function startServer(): void {
     return folders.includes(uri, include, exclude);
   }
 
+  let scanGeneration = 0;
+  let warmCache: WarmCache | null = null;
+
+  /** Reads a source through the warm-start cache: false when there is no cache (the store reads it instead). */
+  function loadFromWarmCache(uri: string): boolean {
+    if (!warmCache || !uri.startsWith('file:')) return false;
+    const source = readSource(fileURLToPath(uri));
+    if ('error' in source) return false;
+    store.unreadable.delete(uri);
+    if (index.has(uri) && index.textOf(uri) === source.text) return true;
+    const date = index.getCorrections().documentDates[uri];
+    const cached = warmCache.lookUp(uri, source.text, date);
+    if (cached) index.setAnalysed(uri, source.text, cached);
+    else warmCache.remember(uri, index.set(uri, source.text), date);
+    return true;
+  }
+
+
   async function scanWorkspace(): Promise<void> {
+    const generation = ++scanGeneration;
     const progress = await connection.window.createWorkDoneProgress().catch(() => null);
-    progress?.begin('Corroborate: reading sources', 0, undefined, false);
+    progress?.begin('Corroborate: reading sources', 0, undefined, true);
     const uris: string[] = [];
     for (const [position, folder] of folders.uris.entries()) {
       if (!folder.startsWith('file:')) continue;
       const { include, exclude } = await settings.get(folder);
       uris.push(...folders.scan(folder, include, exclude));
-      progress?.report(Math.round(((position + 1) / folders.uris.length) * 100), `${uris.length} documents`);
+      progress?.report(Math.round(((position + 1) / folders.uris.length) * 10), `${uris.length} documents`);
     }
-    store.load(uris);
-    for (const [uri, problem] of store.unreadable) connection.console.warn(`Corroborate skipped ${uri}: ${problem}`);
+    // Read in slices, so an opened document is diagnosed at once and requests are answered meanwhile.
+    scheduler.pause(uris.length);
+    const loaded = await loadInSlices(index, store, uris, {
+      load: (uri) => loadFromWarmCache(uri),
+      cancelled: () => generation !== scanGeneration || progress?.token.isCancellationRequested === true,
+      progress: (done) => progress?.report(10 + Math.round((done / Math.max(1, uris.length)) * 90), `${done} of ${uris.length} documents`),
+    });
     progress?.done();
-    schedulePublish();
+    if (generation !== scanGeneration) return;
+    if (!loaded) connection.console.warn('Corroborate: reading the sources was cancelled; the documents read so far are analysed');
+    for (const [uri, problem] of store.unreadable) connection.console.warn(`Corroborate skipped ${uri}: ${problem}`);
+    scheduler.resume();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     folders = new WorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     settings = new SettingsCache(connection, params.capabilities.workspace?.configuration === true, (uri) => folders.folderOf(uri) ?? uri);
     corrections = new CorrectionsFiles(folders);
+    const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
+    if (typeof storagePath === 'string' && storagePath) {
+      warmCache = new WarmCache(storagePath, analyzerVersion(), (message) => connection.console.warn(message));
+    }
     refreshSupport.codeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     refreshSupport.inlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
@@ -204,6 +189,9 @@ export function startServer(): void {
       serverInfo: { name: 'corroborate-language-server', version: '0.1.0' },
     };
   });
+
+  // The warm-start cache is on disk before the client is told the server has shut down.
+  connection.onShutdown(async () => { await warmCache?.write(); });
 
   connection.onInitialized(async () => {
     reloadCorrections();
@@ -237,35 +225,40 @@ export function startServer(): void {
     schedulePublish();
   });
 
-  connection.onHover(({ textDocument, position }): Hover | null => {
-    const document = index.get(textDocument.uri);
-    if (!document) return null;
-    const found = hoverAt(document, lineMapOf(document).offset(position), index.crossDocument(), index.all(), hoverLinks);
-    return found && { contents: { kind: 'markdown', value: found.markdown }, range: toRange(document, found.start, found.end) };
+  // Hover, lenses, definition, references and workspace symbols read the last complete view (see ViewSnapshot):
+  // they never wait for the view to be rebuilt after a keystroke.
+  connection.onHover(({ textDocument, position }, token): Hover | null => {
+    const snapshot = new ViewSnapshot(index);
+    const document = snapshot.document(textDocument.uri);
+    const offset = snapshot.offsetOf(textDocument.uri, position);
+    if (!document || offset === null || token.isCancellationRequested) return null;
+    const found = hoverAt(document, offset, snapshot.view, snapshot.documents, hoverLinksOf(snapshot));
+    const span = found && snapshot.currentSpan(document.path, found.start, found.end);
+    return found && span && { contents: { kind: 'markdown', value: found.markdown }, range: toRange(span.document, span.start, span.end) };
   });
 
-  connection.onCodeLens(({ textDocument }): CodeLens[] => {
-    const document = index.get(textDocument.uri);
-    if (!document) return [];
-    return lensesFor(document, index.crossDocument()).map((lens) => {
-      const range = toRange(document, lens.start, lens.end);
+  connection.onCodeLens(({ textDocument }, token): CodeLens[] => {
+    const snapshot = new ViewSnapshot(index);
+    const document = snapshot.document(textDocument.uri);
+    if (!document || token.isCancellationRequested) return [];
+    return lensesFor(document, snapshot.view).flatMap((lens) => {
+      const span = snapshot.currentSpan(document.path, lens.start, lens.end);
+      if (!span) return [];
+      const range = toRange(span.document, span.start, span.end);
       if (lens.action === 'show-timeline') {
         const command = document.metadata.date.value ? SHOW_TIMELINE_COMMAND : SET_DOCUMENT_DATE_COMMAND;
-        return { range, command: { title: lens.title, command, arguments: [document.path] } };
+        return [{ range, command: { title: lens.title, command, arguments: [document.path] } }];
       }
       if (lens.action === 'show-sources') {
-        const locations = (lens.locations ?? []).flatMap((place) => {
-          const other = index.get(place.path);
-          return other ? [location(other, place.start, place.end)] : [];
-        });
-        return { range, command: { title: lens.title, command: PEEK_LOCATIONS_COMMAND, arguments: [document.path, range.start, locations] } };
+        const locations = (lens.locations ?? []).flatMap((place) => snapshot.location(place.path, place.start, place.end) ?? []);
+        return [{ range, command: { title: lens.title, command: PEEK_LOCATIONS_COMMAND, arguments: [document.path, range.start, locations] } }];
       }
-      return { range, command: { title: lens.title, command: '' } };
+      return [{ range, command: { title: lens.title, command: '' } }];
     });
   });
 
   connection.onCodeAction(({ textDocument, context, range }): CodeAction[] => {
-    const document = index.get(textDocument.uri);
+    const document = index.peek(textDocument.uri);
     if (!document) return [];
     const actions: CodeAction[] = [];
     const map = lineMapOf(document);
@@ -296,10 +289,11 @@ export function startServer(): void {
             command: { title: 'Set the publication date…', command: SET_DOCUMENT_DATE_COMMAND, arguments: [document.path] } });
           break;
         case 'name-spelling': {
-          const found = diagnoseDocument(document, index.crossDocument(), index.all()).find((candidate) => candidate.kind === 'name-spelling' && candidate.start === offset);
-          if (found?.replacement) {
-            actions.push({ title: `Change to "${found.replacement}"`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
-              edit: { changes: { [document.path]: [{ range: diagnostic.range, newText: found.replacement }] } } });
+          const written = document.text.slice(offset, map.offset(diagnostic.range.end));
+          const shared = index.diagnosticFacts().sharedNearMiss(written, document.path);
+          if (shared) {
+            actions.push({ title: `Change to "${shared.spelling}"`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+              edit: { changes: { [document.path]: [{ range: diagnostic.range, newText: shared.spelling }] } } });
           }
           actions.push(dismiss(diagnostic));
           break;
@@ -350,22 +344,31 @@ export function startServer(): void {
   });
 
   connection.onDefinition(({ textDocument, position }): Location | null => {
-    const document = index.get(textDocument.uri);
-    const mention = document && entityAt(document, lineMapOf(document).offset(position));
-    const place = mention && definition(index.all(), mention.id);
-    const target = place && index.get(place.path);
-    return target ? location(target, place.start, place.end) : null;
+    const snapshot = new ViewSnapshot(index);
+    const document = snapshot.document(textDocument.uri);
+    const offset = snapshot.offsetOf(textDocument.uri, position);
+    const mention = document && offset !== null ? entityAt(document, offset) : undefined;
+    const place = mention && definition(snapshot.view, mention.id);
+    return (place && snapshot.location(place.path, place.start, place.end)) ?? null;
   });
 
-  connection.onReferences(({ textDocument, position }): Location[] => {
-    const document = index.get(textDocument.uri);
-    const mention = document && entityAt(document, lineMapOf(document).offset(position));
+  connection.onReferences(({ textDocument, position }, token): Location[] => {
+    const snapshot = new ViewSnapshot(index);
+    const document = snapshot.document(textDocument.uri);
+    const offset = snapshot.offsetOf(textDocument.uri, position);
+    const mention = document && offset !== null ? entityAt(document, offset) : undefined;
     if (!mention) return [];
-    return references(index.all(), mention.id).map((place) => location(index.get(place.path)!, place.start, place.end));
+    const found: Location[] = [];
+    for (const place of references(snapshot.view, mention.id)) {
+      if (token.isCancellationRequested) return [];
+      const at = snapshot.location(place.path, place.start, place.end);
+      if (at) found.push(at);
+    }
+    return found;
   });
 
   connection.onDocumentSymbol(({ textDocument }): DocumentSymbol[] => {
-    const document = index.get(textDocument.uri);
+    const document = index.peek(textDocument.uri);
     if (!document) return [];
     const convert = (item: OutlineItem): DocumentSymbol => ({
       name: item.name, detail: item.detail, kind: SYMBOL_KIND[item.kind], range: toRange(document, item.start, item.end),
@@ -374,21 +377,27 @@ export function startServer(): void {
     return outline(document).map(convert);
   });
 
-  connection.onWorkspaceSymbol(({ query }) => {
+  /** A picker shows a few dozen names: an empty query lists this many entities, the most mentioned first. */
+  const MOST_WORKSPACE_SYMBOLS = 1000;
+
+  connection.onWorkspaceSymbol(({ query }, token) => {
     const wanted = query.toLowerCase();
-    const all = index.all();
-    return index.crossDocument().entities
-      .filter((entity) => !wanted || [entity.name, ...entity.aliases].some((name) => name.toLowerCase().includes(wanted)))
-      .flatMap((entity) => {
-        const place = definition(all, entity.id);
-        const document = place && index.get(place.path);
-        return document ? [{ name: entity.name, kind: ENTITY_SYMBOL_KIND[entity.type], containerName: `${entity.type} · ${entity.mentions} mentions`,
-          location: location(document, place.start, place.end) }] : [];
-      });
+    const snapshot = new ViewSnapshot(index);
+    const view = snapshot.view;
+    const matching = view.entities.filter((entity) => !wanted || [entity.name, ...entity.aliases].some((name) => name.toLowerCase().includes(wanted)))
+      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, MOST_WORKSPACE_SYMBOLS);
+    const symbols = [];
+    for (const entity of matching) {
+      if (token.isCancellationRequested) return [];
+      const place = definition(view, entity.id);
+      const found = place && snapshot.location(place.path, place.start, place.end);
+      if (found) symbols.push({ name: entity.name, kind: ENTITY_SYMBOL_KIND[entity.type], containerName: `${entity.type} · ${entity.mentions} mentions`, location: found });
+    }
+    return symbols;
   });
 
   connection.languages.inlayHint.on(async ({ textDocument, range }) => {
-    const document = index.get(textDocument.uri);
+    const document = index.peek(textDocument.uri);
     if (!document) return [];
     const map = lineMapOf(document);
     const show = (await settings.get(document.path)).inlayHints;
@@ -399,7 +408,7 @@ export function startServer(): void {
   });
 
   connection.onFoldingRanges(({ textDocument }) => {
-    const document = index.get(textDocument.uri);
+    const document = index.peek(textDocument.uri);
     if (!document) return [];
     const map = lineMapOf(document);
     const ranges: Array<{ startLine: number; endLine: number; kind: string }> = [];
@@ -414,7 +423,7 @@ export function startServer(): void {
   });
 
   connection.languages.semanticTokens.on(({ textDocument }) => {
-    const document = index.get(textDocument.uri);
+    const document = index.peek(textDocument.uri);
     const builder = new SemanticTokensBuilder();
     if (!document) return builder.build();
     const map = lineMapOf(document);

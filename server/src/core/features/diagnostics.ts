@@ -1,5 +1,5 @@
 import type { DocumentAnalysis, FigureGroup, Quote, Span } from '../types';
-import type { CrossDocumentView } from '../index/workspace-index';
+import type { CrossDocumentView, ViewLookup } from '../index/workspace-index';
 import { documentLabel, formatNumber } from './names';
 import { misquoteDiagnostics } from './misquote-diagnostics';
 
@@ -43,15 +43,6 @@ const SHORTEST_CHECKED_NAME = 8;
 /** Quotes this long, once normalised, are matched across sources. */
 const SHORTEST_MATCHED_QUOTE = 30;
 
-/** What diagnostics need to know of the whole workspace, computed once per cross-document view. */
-interface WorkspaceFacts {
-  documentsByPath: Map<string, DocumentAnalysis>;
-  documentsBySpelling: Map<string, Set<string>>;
-  /** Spellings found in two or more documents, by length, for near-miss look-ups. */
-  sharedSpellingsByLength: Map<number, Array<{ spelling: string; paths: Set<string> }>>;
-  quotesByShingle: Map<string, Array<{ document: DocumentAnalysis; quote: Quote; words: string }>>;
-}
-
 const SHINGLE_WORDS = 5;
 
 /** One document's share of the workspace facts, computed once per analysis. */
@@ -59,83 +50,249 @@ interface DocumentFacts {
   spellings: Set<string>;
   quotes: Array<{ quote: Quote; words: string; shingles: string[] }>;
 }
-const documentFactsCache = new WeakMap<DocumentAnalysis, DocumentFacts>();
 
-function documentFacts(document: DocumentAnalysis): DocumentFacts {
-  let facts = documentFactsCache.get(document);
-  if (!facts) {
-    facts = { spellings: new Set(document.entities.map((mention) => mention.text)), quotes: [] };
-    for (const quote of document.quotes) {
-      const words = normaliseQuote(quote.text);
-      if (words.length >= SHORTEST_MATCHED_QUOTE) facts.quotes.push({ quote, words, shingles: [...new Set(shingles(words))] });
+interface QuoteEntry { document: DocumentAnalysis; quote: Quote; words: string }
+
+/**
+ * Spellings found again by near-miss: each spelling is split into three segments, and
+ * two spellings within two edits of each other share at least one segment, at most two characters away from
+ * where it sits in the other (pigeonhole). A look-up reads a few keys instead of comparing every spelling.
+ */
+export class NearMissIndex {
+  private readonly bySegment = new Map<string, Set<string>>();
+
+  constructor(private readonly shortest: number) {}
+
+  add(spelling: string): void {
+    if (spelling.length < this.shortest) return;
+    for (const key of segmentKeys(spelling)) {
+      const set = this.bySegment.get(key);
+      if (set) set.add(spelling);
+      else this.bySegment.set(key, new Set([spelling]));
     }
-    documentFactsCache.set(document, facts);
   }
-  return facts;
+
+  remove(spelling: string): void {
+    if (spelling.length < this.shortest) return;
+    for (const key of segmentKeys(spelling)) {
+      const set = this.bySegment.get(key);
+      set?.delete(spelling);
+      if (set?.size === 0) this.bySegment.delete(key);
+    }
+  }
+
+  /** Indexed spellings other than `spelling` within two edits of it. */
+  near(spelling: string): string[] {
+    const found = new Set<string>();
+    const length = spelling.length;
+    for (let other = Math.max(this.shortest, length - NEAR_MISS_EDITS); other <= length + NEAR_MISS_EDITS; other++) {
+      for (const [position, [start, size]] of segmentsOf(other).entries()) {
+        for (let shift = -NEAR_MISS_EDITS; shift <= NEAR_MISS_EDITS; shift++) {
+          const at = start + shift;
+          if (at < 0 || at + size > length) continue;
+          for (const candidate of this.bySegment.get(`${other}:${position}:${spelling.slice(at, at + size)}`) ?? []) {
+            if (candidate !== spelling) found.add(candidate);
+          }
+        }
+      }
+    }
+    return [...found].filter((candidate) => editDistanceAtMost(spelling, candidate, NEAR_MISS_EDITS));
+  }
+}
+
+const NEAR_MISS_EDITS = 2;
+
+/** Three segments (start, length) covering a spelling of `length` characters. */
+function segmentsOf(length: number): Array<[number, number]> {
+  const size = Math.floor(length / (NEAR_MISS_EDITS + 1));
+  return [[0, size], [size, size], [2 * size, length - 2 * size]];
+}
+
+function segmentKeys(spelling: string): string[] {
+  return segmentsOf(spelling.length).map(([start, size], position) => `${spelling.length}:${position}:${spelling.slice(start, start + size)}`);
+}
+
+/** What changed in the workspace facts since they were last asked: the inputs of `affectedDocuments`. */
+export interface FactChanges {
+  /** Spellings whose set of documents changed, each with whether it crossed between one and two documents. */
+  spellings: Map<string, { crossed: boolean }>;
+  shingles: Set<string>;
 }
 
 /**
- * The spelling and quote indexes, kept up to date between views: a keystroke replaces one document's
- * analysis, so only that document's share is taken out and put back.
+ * What diagnostics need to know of the whole workspace, owned by one workspace index and kept up to date as
+ * analyses are replaced: which documents write each spelling; spellings by near-miss, in two indexes (one-off and
+ * shared) that a spelling moves between as it crosses one and two documents; quotes by five-word shingle. Each change costs in proportion to the documents that changed.
  */
-const maintained = {
-  contributors: new Map<string, DocumentAnalysis>(),
-  documentsBySpelling: new Map<string, Set<string>>(),
-  quotesByShingle: new Map<string, Array<{ document: DocumentAnalysis; quote: Quote; words: string }>>(),
-};
+export class DiagnosticFacts {
+  private readonly ownFacts = new WeakMap<DocumentAnalysis, DocumentFacts>();
+  readonly contributors = new Map<string, DocumentAnalysis>();
+  readonly documentsBySpelling = new Map<string, Set<string>>();
+  /** Spellings in two or more documents: what a one-off spelling is checked against. */
+  readonly sharedSpellings = new NearMissIndex(SHORTEST_CHECKED_NAME - NEAR_MISS_EDITS);
+  /** Spellings in one document only, long enough to be checked: the documents a shared spelling's change reaches. */
+  readonly oneOffSpellings = new NearMissIndex(SHORTEST_CHECKED_NAME);
+  readonly quotesByShingle = new Map<string, QuoteEntry[]>();
+  /** The documents of each spelling touched since the last takeChanges(), as they were before. */
+  private touchedSpellings = new Map<string, string[]>();
+  private touchedShingles = new Set<string>();
 
-function withdraw(document: DocumentAnalysis): void {
-  const own = documentFacts(document);
-  for (const spelling of own.spellings) {
-    const paths = maintained.documentsBySpelling.get(spelling);
-    paths?.delete(document.path);
-    if (paths?.size === 0) maintained.documentsBySpelling.delete(spelling);
+  /** Puts `next` in place of `previous` (either may be missing, for an added or deleted document). */
+  replace(previous: DocumentAnalysis | undefined, next: DocumentAnalysis | undefined): void {
+    if (previous && this.contributors.get(previous.path) === previous) this.withdraw(previous);
+    if (next) this.contribute(next);
   }
-  for (const { shingles: quoteShingles } of own.quotes) {
-    for (const shingle of quoteShingles) {
-      const remaining = (maintained.quotesByShingle.get(shingle) ?? []).filter((entry) => entry.document !== document);
-      if (remaining.length) maintained.quotesByShingle.set(shingle, remaining);
-      else maintained.quotesByShingle.delete(shingle);
+
+  /** The changes since the last call, and a fresh record for the next ones. */
+  takeChanges(): FactChanges {
+    const spellings: FactChanges['spellings'] = new Map();
+    for (const [spelling, before] of this.touchedSpellings) {
+      const now = this.documentsBySpelling.get(spelling);
+      const size = now?.size ?? 0;
+      if (size === before.length && before.every((path) => now!.has(path))) continue;
+      spellings.set(spelling, { crossed: (before.length >= 2) !== (size >= 2) });
     }
+    const changes = { spellings, shingles: this.touchedShingles };
+    this.touchedSpellings = new Map();
+    this.touchedShingles = new Set();
+    return changes;
   }
-  maintained.contributors.delete(document.path);
+
+  /** The near-identical spelling that two or more other documents use, if a name of `path` is written there alone. */
+  sharedNearMiss(spelling: string, path: string): { spelling: string; documents: number } | null {
+    if (spelling.length < SHORTEST_CHECKED_NAME || (this.documentsBySpelling.get(spelling)?.size ?? 0) > 1) return null;
+    let best: { spelling: string; documents: number } | null = null;
+    for (const candidate of this.sharedSpellings.near(spelling)) {
+      const paths = this.documentsBySpelling.get(candidate);
+      if (!paths || paths.size < 2 || paths.has(path)) continue;
+      if (!best || paths.size > best.documents || (paths.size === best.documents && candidate < best.spelling)) best = { spelling: candidate, documents: paths.size };
+    }
+    return best;
+  }
+
+  factsOf(document: DocumentAnalysis): DocumentFacts {
+    let facts = this.ownFacts.get(document);
+    if (!facts) {
+      facts = { spellings: new Set(document.entities.map((mention) => mention.text)), quotes: [] };
+      for (const quote of document.quotes) {
+        const words = normaliseQuote(quote.text);
+        if (words.length >= SHORTEST_MATCHED_QUOTE) facts.quotes.push({ quote, words, shingles: [...new Set(shingles(words))] });
+      }
+      this.ownFacts.set(document, facts);
+    }
+    return facts;
+  }
+
+  private touch(spelling: string): void {
+    if (!this.touchedSpellings.has(spelling)) this.touchedSpellings.set(spelling, [...this.documentsBySpelling.get(spelling) ?? []]);
+  }
+
+  private withdraw(document: DocumentAnalysis): void {
+    const own = this.factsOf(document);
+    for (const spelling of own.spellings) {
+      const paths = this.documentsBySpelling.get(spelling);
+      if (!paths?.has(document.path)) continue;
+      this.touch(spelling);
+      paths.delete(document.path);
+      if (paths.size === 0) { this.documentsBySpelling.delete(spelling); this.oneOffSpellings.remove(spelling); }
+      else if (paths.size === 1) { this.sharedSpellings.remove(spelling); this.oneOffSpellings.add(spelling); }
+    }
+    for (const { shingles: quoteShingles } of own.quotes) {
+      for (const shingle of quoteShingles) {
+        this.touchedShingles.add(shingle);
+        const remaining = (this.quotesByShingle.get(shingle) ?? []).filter((entry) => entry.document !== document);
+        if (remaining.length) this.quotesByShingle.set(shingle, remaining);
+        else this.quotesByShingle.delete(shingle);
+      }
+    }
+    this.contributors.delete(document.path);
+  }
+
+  private contribute(document: DocumentAnalysis): void {
+    const own = this.factsOf(document);
+    for (const spelling of own.spellings) {
+      const paths = this.documentsBySpelling.get(spelling);
+      this.touch(spelling);
+      if (!paths) { this.documentsBySpelling.set(spelling, new Set([document.path])); this.oneOffSpellings.add(spelling); }
+      else if (!paths.has(document.path)) {
+        paths.add(document.path);
+        if (paths.size === 2) { this.oneOffSpellings.remove(spelling); this.sharedSpellings.add(spelling); }
+      }
+    }
+    for (const { quote, words, shingles: quoteShingles } of own.quotes) {
+      for (const shingle of quoteShingles) {
+        this.touchedShingles.add(shingle);
+        const list = this.quotesByShingle.get(shingle);
+        if (list) list.push({ document, quote, words });
+        else this.quotesByShingle.set(shingle, [{ document, quote, words }]);
+      }
+    }
+    this.contributors.set(document.path, document);
+  }
 }
 
-function contribute(document: DocumentAnalysis): void {
-  const own = documentFacts(document);
-  for (const spelling of own.spellings) {
-    const paths = maintained.documentsBySpelling.get(spelling);
-    if (paths) paths.add(document.path);
-    else maintained.documentsBySpelling.set(spelling, new Set([document.path]));
-  }
-  for (const { quote, words, shingles: quoteShingles } of own.quotes) {
-    for (const shingle of quoteShingles) {
-      const list = maintained.quotesByShingle.get(shingle);
-      if (list) list.push({ document, quote, words });
-      else maintained.quotesByShingle.set(shingle, [{ document, quote, words }]);
-    }
-  }
-  maintained.contributors.set(document.path, document);
+/** What one view's diagnostics read besides the spelling and quote indexes, to compare with the next view's. */
+export interface DiagnosticSummary {
+  /** Each document's figure-conflict findings, written out: what its conflicts say, and with which related places. */
+  conflicts: Map<string, string>;
+  /** Each document's quote speaker ids, in order. */
+  speakers: Map<string, string>;
 }
 
-/** The view the maintained indexes were last brought up to date for, and the facts read from them. */
-let factsFor: { view: CrossDocumentView; facts: WorkspaceFacts } | null = null;
-
-function workspaceFacts(view: CrossDocumentView, all: readonly DocumentAnalysis[]): WorkspaceFacts {
-  if (factsFor?.view === view) return factsFor.facts;
-  const current = new Map(all.map((document) => [document.path, document]));
-  for (const [path, document] of maintained.contributors) if (current.get(path) !== document) withdraw(document);
-  for (const document of all) if (maintained.contributors.get(document.path) !== document) contribute(document);
-  const sharedSpellingsByLength: WorkspaceFacts['sharedSpellingsByLength'] = new Map();
-  for (const [spelling, paths] of maintained.documentsBySpelling) {
-    if (paths.size < 2 || spelling.length < SHORTEST_CHECKED_NAME - 2) continue;
-    const list = sharedSpellingsByLength.get(spelling.length) ?? [];
-    list.push({ spelling, paths });
-    sharedSpellingsByLength.set(spelling.length, list);
+/**
+ * The summary of one view. A conflict group's message and related places are the same for every member document
+ * except those holding the first place of a value or one of the first related places: those are written out one by
+ * one, the rest share one string. So a large group costs in proportion to its members, not their square.
+ */
+export function summariseForDiagnostics(documents: readonly DocumentAnalysis[], groups: readonly FigureGroup[],
+  documentsByPath: ReadonlyMap<string, DocumentAnalysis>): DiagnosticSummary {
+  const summary: DiagnosticSummary = { conflicts: new Map(), speakers: new Map() };
+  const written = (group: FigureGroup, path: string) =>
+    `${group.measure}\u0001${otherValues(group, path)}\u0001${JSON.stringify(relatedMembers(group, path, documentsByPath))}`;
+  for (const group of groups) {
+    if (group.verdict !== 'conflict') continue;
+    const special = new Set(group.members.slice(0, MOST_RELATED).map((member) => member.path));
+    const seenValues = new Set<number>();
+    for (const member of group.members) if (!seenValues.has(member.value)) { seenValues.add(member.value); special.add(member.path); }
+    const shared = written(group, '\u0000');
+    const spansByPath = new Map<string, string>();
+    for (const member of group.members) spansByPath.set(member.path, `${spansByPath.get(member.path) ?? ''}${member.start}-${member.end},`);
+    for (const [path, spans] of spansByPath) {
+      const entry = `${group.id}\u0002${spans}\u0002${special.has(path) ? written(group, path) : shared}\u0003`;
+      summary.conflicts.set(path, (summary.conflicts.get(path) ?? '') + entry);
+    }
   }
-  const facts = { documentsByPath: current, documentsBySpelling: maintained.documentsBySpelling, sharedSpellingsByLength, quotesByShingle: maintained.quotesByShingle };
-  factsFor = { view, facts };
-  return facts;
+  for (const document of documents) {
+    if (document.quotes.length) summary.speakers.set(document.path, document.quotes.map((quote) => quote.speaker?.id ?? '').join('\u0001'));
+  }
+  return summary;
+}
+
+/**
+ * The documents whose diagnostics can differ between two consecutive views: those that changed; those whose figure
+ * conflicts read differently; those sharing a quote with a document whose quotes or speakers changed; and those with a
+ * one-off spelling near a spelling whose documents changed. Work in proportion to what changed, plus one pass
+ * over the groups and quote speakers (no comparisons between documents).
+ */
+export function affectedDocuments(previous: DiagnosticSummary, current: DiagnosticSummary, changedPaths: ReadonlySet<string>,
+  changes: FactChanges, facts: DiagnosticFacts, lookup: ViewLookup): Set<string> {
+  const affected = new Set(changedPaths);
+  for (const [path, conflicts] of current.conflicts) if (previous.conflicts.get(path) !== conflicts) affected.add(path);
+  for (const path of previous.conflicts.keys()) if (!current.conflicts.has(path)) affected.add(path);
+  const shingles = new Set(changes.shingles);
+  for (const [path, speakers] of current.speakers) {
+    if (previous.speakers.get(path) === speakers) continue;
+    affected.add(path);
+    const document = lookup.documentsByPath.get(path);
+    if (document) for (const { shingles: quoteShingles } of facts.factsOf(document).quotes) for (const shingle of quoteShingles) shingles.add(shingle);
+  }
+  for (const shingle of shingles) for (const entry of facts.quotesByShingle.get(shingle) ?? []) affected.add(entry.document.path);
+  for (const [spelling, { crossed }] of changes.spellings) {
+    // A spelling's own documents are checked against it only while it is in one document.
+    if (crossed) for (const path of facts.documentsBySpelling.get(spelling) ?? []) affected.add(path);
+    for (const near of facts.oneOffSpellings.near(spelling)) for (const path of facts.documentsBySpelling.get(near) ?? []) affected.add(path);
+  }
+  return affected;
 }
 
 function shingles(words: string): string[] {
@@ -144,38 +301,76 @@ function shingles(words: string): string[] {
   return Array.from({ length: list.length - SHINGLE_WORDS + 1 }, (_, index) => list.slice(index, index + SHINGLE_WORDS).join(' '));
 }
 
-export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocumentView, all: readonly DocumentAnalysis[],
+export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocumentView, _all: readonly DocumentAnalysis[] = [],
   options: DiagnosticOptions = { severity: DEFAULT_SEVERITY, maximumPerDocument: 100 }, dismissed: Dismissals = []): FoundDiagnostic[] {
-  const found: FoundDiagnostic[] = [];
-  const add = (diagnostic: Omit<FoundDiagnostic, 'severity'>) => found.push({ ...diagnostic, severity: options.severity[diagnostic.kind] });
+  const found = ownFindings(document, view.facts);
+  for (const { group, member } of view.lookup.figureGroupsOf(document.path)) {
+    if (group.verdict !== 'conflict') continue;
+    found.push({ kind: 'figure-conflict', start: member.start, end: member.end,
+      message: `${group.measure}: other sources report ${otherValues(group, document.path)} for the same date`,
+      related: relatedMembers(group, document.path, view.lookup.documentsByPath) });
+  }
+  found.push(...quoteSpeakerMismatches(document, view.facts));
+  found.push(...misquoteDiagnostics(document, view, view.lookup.documents, options.severity.misquote ?? DEFAULT_SEVERITY.misquote));
+  return finish(document, found, options, dismissed);
+}
 
+/** The kinds that need the cross-document view: a provisional set carries them over from an earlier text. */
+const VIEW_KINDS = new Set<DiagnosticKind>(['figure-conflict', 'quote-speaker-mismatch', 'misquote']);
+
+/**
+ * A document's diagnostics before the cross-document view is brought up to date with it: what the document says
+ * on its own and its name spellings (both current), and the figure conflicts and quote mismatches found on its
+ * earlier text `before`, moved with the edit and dropped where the edit touched them. Published at once after a
+ * keystroke; diagnoseDocument replaces them once the view is rebuilt.
+ */
+export function diagnoseProvisionally(document: DocumentAnalysis, facts: DiagnosticFacts,
+  before: { text: string; found: readonly FoundDiagnostic[] } | undefined,
+  options: DiagnosticOptions = { severity: DEFAULT_SEVERITY, maximumPerDocument: 100 }, dismissed: Dismissals = []): FoundDiagnostic[] {
+  const found = ownFindings(document, facts);
+  if (before) {
+    const { text } = document;
+    let prefix = 0;
+    const shortest = Math.min(text.length, before.text.length);
+    while (prefix < shortest && text.charCodeAt(prefix) === before.text.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < shortest - prefix && text.charCodeAt(text.length - 1 - suffix) === before.text.charCodeAt(before.text.length - 1 - suffix)) suffix++;
+    const changedEnd = before.text.length - suffix;
+    const shift = text.length - before.text.length;
+    for (const diagnostic of before.found) {
+      if (!VIEW_KINDS.has(diagnostic.kind)) continue;
+      if (diagnostic.end <= prefix) found.push({ ...diagnostic });
+      else if (diagnostic.start >= changedEnd) found.push({ ...diagnostic, start: diagnostic.start + shift, end: diagnostic.end + shift });
+    }
+  }
+  return finish(document, found, options, dismissed);
+}
+
+type Finding = Omit<FoundDiagnostic, 'severity'> & { severity?: Severity };
+
+/** What the document says on its own, and its name spellings against the rest of the workspace. */
+function ownFindings(document: DocumentAnalysis, facts: DiagnosticFacts): Finding[] {
+  const found: Finding[] = [];
   for (const noise of document.noise) {
-    add({ kind: 'noise', start: noise.start, end: noise.end, unnecessary: true,
+    found.push({ kind: 'noise', start: noise.start, end: noise.end, unnecessary: true,
       message: noise.reason === 'duplicate' ? `Repeated text (${noise.label}), not new article text` : `Site furniture (${noise.label}), not article text` });
   }
   if (document.metadata.date.source === 'none') {
     const relative = [...new Set(document.dates.filter((date) => date.value.includes('X')).map((date) => `"${date.text}"`))].slice(0, 3);
     const firstLine = { start: document.metadata.bodyStart, end: document.text.indexOf('\n', document.metadata.bodyStart) };
     if (firstLine.end < 0) firstLine.end = document.text.length;
-    add({ kind: 'undated', ...firstLine,
+    found.push({ kind: 'undated', ...firstLine,
       message: `No publication date${relative.length ? `: relative dates (${relative.join(', ')}) stay unresolved` : ''}` });
   }
   for (const quote of document.quotes) {
-    if (!quote.speaker) add({ kind: 'unattributed-quote', start: quote.start, end: quote.end, message: 'Quote with no speaker named in the text' });
+    if (!quote.speaker) found.push({ kind: 'unattributed-quote', start: quote.start, end: quote.end, message: 'Quote with no speaker named in the text' });
   }
-  const facts = workspaceFacts(view, all);
-  for (const group of view.figureGroups) {
-    if (group.verdict !== 'conflict') continue;
-    for (const member of group.members) {
-      if (member.path !== document.path) continue;
-      add({ kind: 'figure-conflict', start: member.start, end: member.end,
-        message: `${group.measure}: other sources report ${otherValues(group, document.path)} for the same date`,
-        related: relatedMembers(group, document.path, facts.documentsByPath) });
-    }
-  }
-  for (const misspelling of misspelledNames(document, facts)) add(misspelling);
-  for (const mismatch of quoteSpeakerMismatches(document, facts)) add(mismatch);
-  found.push(...misquoteDiagnostics(document, view, all, options.severity.misquote ?? DEFAULT_SEVERITY.misquote));
+  found.push(...misspelledNames(document, facts));
+  return found;
+}
+
+function finish(document: DocumentAnalysis, findings: Finding[], options: DiagnosticOptions, dismissed: Dismissals): FoundDiagnostic[] {
+  const found = findings.map((finding) => ({ ...finding, severity: finding.severity ?? options.severity[finding.kind] }));
   const kept = found.filter((diagnostic) => !dismissed.some((entry) => entry.code === diagnostic.kind
     && (entry.text === undefined || entry.text === document.text.slice(diagnostic.start, diagnostic.end))));
   kept.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.start - b.start);
@@ -183,18 +378,15 @@ export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocument
 }
 
 /** Names written in this document only, where two or more other sources spell a near-identical name. */
-function misspelledNames(document: DocumentAnalysis, facts: WorkspaceFacts): Array<Omit<FoundDiagnostic, 'severity'>> {
+function misspelledNames(document: DocumentAnalysis, facts: DiagnosticFacts): Array<Omit<FoundDiagnostic, 'severity'>> {
   const found: Array<Omit<FoundDiagnostic, 'severity'>> = [];
+  const answers = new Map<string, ReturnType<DiagnosticFacts['sharedNearMiss']>>();
   for (const mention of document.entities) {
-    if (mention.text.length < SHORTEST_CHECKED_NAME || (facts.documentsBySpelling.get(mention.text)?.size ?? 0) > 1) continue;
-    search: for (let length = mention.text.length - 2; length <= mention.text.length + 2; length++) {
-      for (const { spelling, paths } of facts.sharedSpellingsByLength.get(length) ?? []) {
-        if (paths.has(document.path) || !editDistanceAtMost(mention.text, spelling, 2)) continue;
-        found.push({ kind: 'name-spelling', start: mention.start, end: mention.end, replacement: spelling,
-          message: `"${mention.text}": other sources write "${spelling}" (${paths.size} documents)` });
-        break search;
-      }
-    }
+    if (!answers.has(mention.text)) answers.set(mention.text, facts.sharedNearMiss(mention.text, document.path));
+    const shared = answers.get(mention.text);
+    if (!shared) continue;
+    found.push({ kind: 'name-spelling', start: mention.start, end: mention.end, replacement: shared.spelling,
+      message: `"${mention.text}": other sources write "${shared.spelling}" (${shared.documents} documents)` });
   }
   return found;
 }
@@ -219,7 +411,7 @@ function normaliseQuote(text: string): string {
 }
 
 /** The same words quoted in another source and given to a different speaker there. */
-function quoteSpeakerMismatches(document: DocumentAnalysis, facts: WorkspaceFacts): Array<Omit<FoundDiagnostic, 'severity'>> {
+function quoteSpeakerMismatches(document: DocumentAnalysis, facts: DiagnosticFacts): Array<Omit<FoundDiagnostic, 'severity'>> {
   const found: Array<Omit<FoundDiagnostic, 'severity'>> = [];
   for (const quote of document.quotes) {
     const words = normaliseQuote(quote.text);

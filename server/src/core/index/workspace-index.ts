@@ -1,12 +1,28 @@
-import type { CrossDocumentEntity, DocumentAnalysis, FigureGroup, TimelineEvent } from '../types';
+import type { CrossDocumentEntity, DocumentAnalysis, EntityMention, FigureGroup, FigureGroupMember, Span, TimelineEvent } from '../types';
 import { analyzeDocument } from '../analyze';
 import { emptyCorrections, type Corrections } from '../corrections';
+import { DiagnosticFacts, affectedDocuments, summariseForDiagnostics, type DiagnosticSummary } from '../features/diagnostics';
 import { linkEntities } from './cross-entities';
 import { correctEntities } from './entity-corrections';
 import { groupFigures } from './figure-groups';
 import { buildTimeline } from './timeline';
 import { Provenance, ProvenanceIndexes } from './provenance';
 import { StoryIndex, type StoryView } from './stories';
+
+export interface Place extends Span { path: string }
+
+/** Look-up tables of one view, built when first asked, so requests read a key instead of scanning every mention. */
+export interface ViewLookup {
+  /** The analyses the view was built from, in path order. */
+  documents: readonly DocumentAnalysis[];
+  documentsByPath: ReadonlyMap<string, DocumentAnalysis>;
+  /** The document's figures that belong to a group, with their group. */
+  figureGroupsOf(path: string): ReadonlyArray<{ group: FigureGroup; member: FigureGroupMember }>;
+  /** The entity's mentions by document path, documents in path order. */
+  mentionsOf(entityId: string): ReadonlyMap<string, readonly EntityMention[]>;
+  /** The fullest mention of the entity: the longest written name, the earliest on a tie. */
+  definitionOf(entityId: string): Place | null;
+}
 
 export interface CrossDocumentView {
   entities: CrossDocumentEntity[];
@@ -18,12 +34,21 @@ export interface CrossDocumentView {
   quotesBySpeaker: Map<string, Array<{ path: string; start: number; end: number }>>;
   /** Shared text, credits, provenance groups and misquotes (issue 14), built when first asked for. */
   provenance: Provenance;
+  /** The spelling and quote indexes diagnostics read, owned by the index that built this view. */
+  facts: DiagnosticFacts;
+  lookup: ViewLookup;
+  /**
+   * The documents whose diagnostics may differ from what they were under the view before this one (the
+   * documents that changed and those their changes reach), or null when any document's may.
+   */
+  affected: ReadonlySet<string> | null;
 }
 
 /**
  * Per-document analyses, each recomputed only when its text (or its corrected date) changes, and the
  * cross-document view, recomputed lazily from those analyses after any change. Keys are the caller's
- * document keys (paths or URIs); corrections name documents by the same keys.
+ * document keys (paths or URIs); corrections name documents by the same keys. Everything an index caches
+ * belongs to it: two indexes share no state.
  */
 export class WorkspaceIndex {
   private readonly texts = new Map<string, string>();
@@ -32,6 +57,22 @@ export class WorkspaceIndex {
   private view: CrossDocumentView | null = null;
   private readonly provenanceIndexes = new ProvenanceIndexes();
   private readonly storyIndex = new StoryIndex();
+  /** The last view built, current or not: requests may read it while a newer one is on its way. */
+  private lastView: CrossDocumentView | null = null;
+  private readonly facts = new DiagnosticFacts();
+  /** What the last view's diagnostics depended on, to tell which documents the next change reaches. */
+  private lastSummary: DiagnosticSummary | null = null;
+  private readonly changedSinceView = new Set<string>();
+  private everythingChanged = true;
+  private sortedKeys: string[] | null = null;
+  private documentsAddedOrRemoved = false;
+  /** Counts changes to the analyses, so a view built in steps can tell that it went stale meanwhile. */
+  private version = 0;
+  private unconsumedAffected: Set<string> | null = null;
+  /** Documents whose analysis the diagnostic facts have not taken in yet, with the analysis they last took in. */
+  private readonly factsBehind = new Map<string, DocumentAnalysis | undefined>();
+  /** Set once diagnostics or affected sets are asked for: from then on they are kept up to date as views are built. */
+  private diagnosticsWanted = false;
 
   /** Analyses `text` unless the same text is already indexed under `key`. */
   set(key: string, text: string): DocumentAnalysis {
@@ -41,11 +82,28 @@ export class WorkspaceIndex {
     return this.analyse(key);
   }
 
+  /**
+   * Puts an analysis made earlier of this very text (a warm-start cache) in place, without analysing again. The
+   * caller vouches that `analysis` is what analyzeDocument gives for `key`, `text` and the current corrections.
+   */
+  setAnalysed(key: string, text: string, analysis: DocumentAnalysis): DocumentAnalysis {
+    const existing = this.documents.get(key);
+    if (existing && this.texts.get(key) === text) return existing;
+    this.texts.set(key, text);
+    this.replace(key, analysis);
+    return analysis;
+  }
+
   delete(key: string): boolean {
     this.texts.delete(key);
-    const removed = this.documents.delete(key);
-    if (removed) this.view = null;
-    return removed;
+    const previous = this.documents.get(key);
+    if (!previous) return false;
+    this.documents.delete(key);
+    if (!this.factsBehind.has(key)) this.factsBehind.set(key, previous);
+    this.changed(key);
+    this.sortedKeys = null;
+    this.documentsAddedOrRemoved = true;
+    return true;
   }
 
   /** Replaces the user's corrections; documents whose corrected date changed are analysed again. */
@@ -55,11 +113,18 @@ export class WorkspaceIndex {
     for (const key of new Set([...Object.keys(previous), ...Object.keys(corrections.documentDates)])) {
       if (previous[key] !== corrections.documentDates[key] && this.texts.has(key)) this.analyse(key);
     }
+    this.everythingChanged = true;
     this.view = null;
+    this.version++;
   }
 
   getCorrections(): Corrections {
     return this.corrections;
+  }
+
+  /** The text the document's analysis was made from. */
+  textOf(key: string): string | undefined {
+    return this.texts.get(key);
   }
 
   get(key: string): DocumentAnalysis | undefined {
@@ -76,8 +141,17 @@ export class WorkspaceIndex {
     return this.documents.has(key);
   }
 
+  /** Whether the cross-document view is up to date with every analysis. */
+  isCurrent(): boolean {
+    return this.view !== null;
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
   keys(): string[] {
-    return [...this.documents.keys()].sort();
+    return [...(this.sortedKeys ??= [...this.documents.keys()].sort())];
   }
 
   all(): DocumentAnalysis[] {
@@ -85,36 +159,179 @@ export class WorkspaceIndex {
     return this.keys().map((key) => this.documents.get(key)!);
   }
 
+  /**
+   * The spelling and quote indexes, current with every analysis even when the cross-document view is not: what a
+   * document's name-spelling check needs, without linking entities again.
+   */
+  diagnosticFacts(): DiagnosticFacts {
+    this.diagnosticsWanted = true;
+    for (const [key, previous] of this.factsBehind) this.facts.replace(previous, this.documents.get(key));
+    this.factsBehind.clear();
+    return this.facts;
+  }
+
+  /**
+   * The current view if there is one, else the last one built when only texts of documents it knows changed since
+   * (its analyses are those it was built from); else a new view.
+   */
+  latestView(): CrossDocumentView {
+    return this.view ?? (this.lastView && !this.everythingChanged && !this.documentsAddedOrRemoved ? this.lastView : this.crossDocument());
+  }
+
   crossDocument(): CrossDocumentView {
     if (!this.view) {
-      const documents = this.keys().map((key) => this.documents.get(key)!);
-      const entities = correctEntities(documents, linkEntities(documents), this.corrections.entities);
-      const quotesBySpeaker: CrossDocumentView['quotesBySpeaker'] = new Map();
-      for (const document of documents) {
-        for (const quote of document.quotes) {
-          const id = quote.speaker?.id;
-          if (!id) continue;
-          const places = quotesBySpeaker.get(id) ?? [];
-          places.push({ path: document.path, start: quote.start, end: quote.end });
-          quotesBySpeaker.set(id, places);
-        }
-      }
-      const stories = this.storyIndex.group(documents, this.corrections.stories);
-      let timeline: TimelineEvent[] | null = null;
-      let provenance: Provenance | null = null;
-      const { provenanceIndexes } = this;
-      // The timeline is asked for by the timeline view only: it is not built on every keystroke.
-      this.view = { entities, figureGroups: groupFigures(documents, this.corrections.figures, stories.storyOf), quotesBySpeaker, stories,
-        get timeline() { return (timeline ??= buildTimeline(documents)); },
-        get provenance() { return (provenance ??= new Provenance(documents, provenanceIndexes)); } };
+      const steps = this.buildSteps();
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+    }
+    return this.view!;
+  }
+
+  /**
+   * Brings the cross-document view up to date in steps (entity linking, then figure grouping, then the tables),
+   * awaiting `between()` after each so that other work runs meanwhile. Returns null, and keeps nothing of the
+   * attempt, when a document changed during it: the caller's newer run builds the view then.
+   */
+  async crossDocumentInSteps(between: () => Promise<void>): Promise<CrossDocumentView | null> {
+    if (this.view) return this.view;
+    const version = this.version;
+    const steps = this.buildSteps();
+    let step = steps.next();
+    while (!step.done) {
+      await between();
+      if (this.version !== version) return null;
+      // Built meanwhile by a caller that could not wait: that view is current.
+      if (this.view) return this.view;
+      step = steps.next();
     }
     return this.view;
   }
 
+  /**
+   * The documents whose diagnostics may have changed since the last call, over every view built meanwhile
+   * (whoever asked for them), or null for every document.
+   */
+  takeAffected(): ReadonlySet<string> | null {
+    this.diagnosticsWanted = true;
+    const affected = this.unconsumedAffected;
+    this.unconsumedAffected = new Set();
+    return affected;
+  }
+
+  /** Builds the view; each yield is a point where the caller may let other work run. */
+  private *buildSteps(): Generator<void, void, void> {
+    const documents = this.keys().map((key) => this.documents.get(key)!);
+    const entities = correctEntities(documents, linkEntities(documents), this.corrections.entities);
+    yield;
+    const stories = this.storyIndex.group(documents, this.corrections.stories);
+    yield;
+    const figureGroups = groupFigures(documents, this.corrections.figures, stories.storyOf);
+    yield;
+    const quotesBySpeaker: CrossDocumentView['quotesBySpeaker'] = new Map();
+    for (const document of documents) {
+      for (const quote of document.quotes) {
+        const id = quote.speaker?.id;
+        if (!id) continue;
+        const places = quotesBySpeaker.get(id) ?? [];
+        places.push({ path: document.path, start: quote.start, end: quote.end });
+        quotesBySpeaker.set(id, places);
+      }
+    }
+    const documentsByPath = new Map(documents.map((document) => [document.path, document]));
+    const lookup = lookupTables(documents, documentsByPath, figureGroups);
+    // Affected sets are worked out once someone diagnoses (the server); a one-off run (the CLI) skips them.
+    const facts = this.diagnosticsWanted ? this.diagnosticFacts() : null;
+    const summary = facts ? summariseForDiagnostics(documents, figureGroups, documentsByPath) : null;
+    const changes = facts?.takeChanges();
+    const affected = !summary || !changes || this.everythingChanged || !this.lastSummary ? null
+      : affectedDocuments(this.lastSummary, summary, this.changedSinceView, changes, this.facts, lookup);
+    this.lastSummary = summary;
+    this.changedSinceView.clear();
+    this.everythingChanged = false;
+    this.documentsAddedOrRemoved = false;
+    this.unconsumedAffected = affected && this.unconsumedAffected ? new Set([...this.unconsumedAffected, ...affected]) : null;
+    let timeline: TimelineEvent[] | null = null;
+    let provenance: Provenance | null = null;
+    const { provenanceIndexes } = this;
+    // The timeline and provenance are asked for by their views (and the CLI): they are not built on every keystroke.
+    const index = this;
+    this.view = { entities, figureGroups, quotesBySpeaker, stories, lookup, affected,
+      get facts() { return index.diagnosticFacts(); },
+      get timeline() { return (timeline ??= buildTimeline(documents)); },
+      get provenance() { return (provenance ??= new Provenance(documents, provenanceIndexes)); } };
+    this.lastView = this.view;
+  }
+
   private analyse(key: string): DocumentAnalysis {
     const analysis = analyzeDocument(key, this.texts.get(key)!, { documentDate: this.corrections.documentDates[key] });
-    this.documents.set(key, analysis);
-    this.view = null;
+    this.replace(key, analysis);
     return analysis;
   }
+
+  private replace(key: string, analysis: DocumentAnalysis): void {
+    const previous = this.documents.get(key);
+    if (!previous) { this.sortedKeys = null; this.documentsAddedOrRemoved = true; }
+    this.documents.set(key, analysis);
+    if (!this.factsBehind.has(key)) this.factsBehind.set(key, previous);
+    this.changed(key);
+  }
+
+  private changed(key: string): void {
+    this.changedSinceView.add(key);
+    this.view = null;
+    this.version++;
+  }
+}
+
+function lookupTables(documents: readonly DocumentAnalysis[], documentsByPath: ReadonlyMap<string, DocumentAnalysis>,
+  figureGroups: readonly FigureGroup[]): ViewLookup {
+  let groupsByPath: Map<string, Array<{ group: FigureGroup; member: FigureGroupMember }>> | null = null;
+  let mentionsByEntity: Map<string, Map<string, EntityMention[]>> | null = null;
+  const definitions = new Map<string, Place | null>();
+  const mentionsOf = (entityId: string): ReadonlyMap<string, readonly EntityMention[]> => {
+    if (!mentionsByEntity) {
+      mentionsByEntity = new Map();
+      for (const document of documents) {
+        for (const mention of document.entities) {
+          let byPath = mentionsByEntity.get(mention.id);
+          if (!byPath) mentionsByEntity.set(mention.id, (byPath = new Map()));
+          const list = byPath.get(document.path);
+          if (list) list.push(mention);
+          else byPath.set(document.path, [mention]);
+        }
+      }
+    }
+    return mentionsByEntity.get(entityId) ?? new Map();
+  };
+  return {
+    documents,
+    documentsByPath,
+    figureGroupsOf(path) {
+      if (!groupsByPath) {
+        groupsByPath = new Map();
+        for (const group of figureGroups) {
+          for (const member of group.members) {
+            const list = groupsByPath.get(member.path);
+            if (list) list.push({ group, member });
+            else groupsByPath.set(member.path, [{ group, member }]);
+          }
+        }
+      }
+      return groupsByPath.get(path) ?? [];
+    },
+    mentionsOf,
+    definitionOf(entityId) {
+      if (definitions.has(entityId)) return definitions.get(entityId)!;
+      let best: Place | null = null;
+      let bestLength = -1;
+      for (const [path, mentions] of mentionsOf(entityId)) {
+        for (const mention of mentions) {
+          const length = (mention.canonical === mention.text ? 1000 : 0) + mention.text.length;
+          if (length > bestLength) { best = { path, start: mention.start, end: mention.end }; bestLength = length; }
+        }
+      }
+      definitions.set(entityId, best);
+      return best;
+    },
+  };
 }

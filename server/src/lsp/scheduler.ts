@@ -1,0 +1,182 @@
+import type { WorkspaceIndex, CrossDocumentView } from '../core/index/workspace-index';
+import type { DocumentAnalysis } from '../core/types';
+import type { DocumentStore } from './documents';
+import { diagnoseDocument, diagnoseProvisionally, type DiagnosticOptions, type Dismissals, type FoundDiagnostic } from '../core/features/diagnostics';
+
+/** Background work runs this long between two turns of the event loop, so requests are answered meanwhile. */
+export const SLICE_MS = 5;
+/**
+ * While a large workspace is read, an opened document waits this long before it gets provisional diagnostics; in a
+ * workspace of at most SMALL_WORKSPACE documents it waits for the complete view, which comes about as fast.
+ */
+const PROVISIONAL_WAIT_MS = 100;
+const SMALL_WORKSPACE = 300;
+/**
+ * After a keystroke the view is rebuilt once typing pauses this long: the requests an edit brings (hovers, lenses,
+ * symbols) are answered from the last view first, and a burst of keystrokes costs one rebuild.
+ */
+export const REBUILD_DELAY_MS = 150;
+
+/** What the scheduler needs of the server: settings, where diagnostics go, and what to do after a full pass. */
+export interface DiagnosticsSink {
+  optionsFor(uri: string): Promise<{ options: DiagnosticOptions; dismissed: Dismissals }>;
+  /** `always`: send even when equal to the last diagnostics sent (the user is looking at this document). */
+  send(document: DocumentAnalysis, found: FoundDiagnostic[], always: boolean): void;
+  /** Every document is diagnosed under the current view. */
+  settled(view: CrossDocumentView): void;
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Decides which documents are diagnosed when. A document whose own text changed (or that was opened) is diagnosed
+ * at once, provisionally if the cross-document view is not yet current; then the view is rebuilt and only the
+ * documents the change can reach are diagnosed again, in slices of about 5 ms. A newer change cancels the pass
+ * in progress, which never rebuilds a view that is already stale: the documents it did not reach stay pending.
+ */
+export class DiagnosticScheduler {
+  /** Documents to diagnose under the next view, the changed and opened ones first. */
+  private readonly pending = new Set<string>();
+  private readonly priority = new Set<string>();
+  private everything = true;
+  private generation = 0;
+  private scheduled = false;
+  private running: Promise<void> | null = null;
+  /** Paused while the workspace is being read: the view is built once, when every document is in. */
+  private paused = false;
+  private provisionalTimer: NodeJS.Timeout | undefined;
+  private provisionalWhilePaused = false;
+  /** What each document was last diagnosed with, to carry cross-document findings over an edit. */
+  private readonly last = new Map<string, { text: string; found: FoundDiagnostic[] }>();
+
+  constructor(private readonly index: WorkspaceIndex, private readonly sink: DiagnosticsSink) {}
+
+  /** The document's own text changed (or it was opened): it is diagnosed first. */
+  documentChanged(uri: string): void {
+    this.priority.add(uri);
+    this.schedule();
+  }
+
+  /** Settings, corrections or the set of documents changed: every document is diagnosed again. */
+  everythingChanged(): void {
+    this.everything = true;
+    this.schedule();
+  }
+
+  /**
+   * Holds the view rebuild until resume(), while `expected` documents are read; in a large workspace the changed
+   * and opened documents get provisional diagnostics meanwhile.
+   */
+  pause(expected: number): void {
+    this.paused = true;
+    this.provisionalWhilePaused = expected > SMALL_WORKSPACE;
+  }
+
+  resume(): void {
+    this.paused = false;
+    clearTimeout(this.provisionalTimer);
+    this.provisionalTimer = undefined;
+    this.everything = true;
+    this.schedule();
+  }
+
+  forget(uri: string): void {
+    this.last.delete(uri);
+  }
+
+  private schedule(): void {
+    this.generation++;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const previous = this.running ?? Promise.resolve();
+      const run = previous.then(() => this.run(this.generation));
+      this.running = run;
+      void run.finally(() => { if (this.running === run) this.running = null; });
+    });
+  }
+
+  /** Provisional diagnostics of the changed documents; false when a newer change came meanwhile. */
+  private async provisional(generation: number): Promise<boolean> {
+    for (const uri of [...this.priority]) {
+      const document = this.index.peek(uri);
+      if (!document) { this.priority.delete(uri); continue; }
+      const { options, dismissed } = await this.sink.optionsFor(uri);
+      if (generation !== this.generation) return false;
+      const found = diagnoseProvisionally(document, this.index.diagnosticFacts(), this.last.get(uri), options, dismissed);
+      this.sink.send(document, found, true);
+    }
+    return true;
+  }
+
+  private async run(generation: number): Promise<void> {
+    if (generation !== this.generation) return;
+    // Changed documents first, without waiting for the view when it is not current.
+    if (this.paused) {
+      if (this.provisionalWhilePaused) this.provisionalTimer ??= setTimeout(() => { this.provisionalTimer = undefined; if (this.paused) void this.provisional(this.generation); }, PROVISIONAL_WAIT_MS);
+      return;
+    }
+    if (!this.index.isCurrent()) {
+      if (!await this.provisional(generation)) return;
+      await new Promise((resolve) => setTimeout(resolve, this.priority.size ? REBUILD_DELAY_MS : 0));
+      // A newer change arrived meanwhile: its own run rebuilds the view, once.
+      if (generation !== this.generation) return;
+    }
+    if (this.paused) return;
+    // Linking and grouping run as separate steps, with requests answered between them.
+    const view = await this.index.crossDocumentInSteps(turn);
+    if (!view) {
+      // A document changed while the view was built: a newer run builds it, scheduled here if nothing else did.
+      if (generation === this.generation) this.schedule();
+      return;
+    }
+    const affected = this.index.takeAffected();
+    if (this.everything || !affected) { for (const key of this.index.keys()) this.pending.add(key); this.everything = false; }
+    else for (const key of affected) this.pending.add(key);
+    if (generation !== this.generation) return;
+    const first = new Set([...this.priority].filter((uri) => this.index.has(uri)));
+    const ordered = [...first, ...[...this.pending].filter((uri) => !first.has(uri))];
+    this.priority.clear();
+    for (const uri of first) this.pending.add(uri);
+    let sliceStart = performance.now();
+    for (const uri of ordered) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await turn();
+        if (generation !== this.generation) return;
+        sliceStart = performance.now();
+      }
+      this.pending.delete(uri);
+      const document = this.index.peek(uri);
+      if (!document) { this.last.delete(uri); continue; }
+      const { options, dismissed } = await this.sink.optionsFor(uri);
+      if (generation !== this.generation) { this.pending.add(uri); return; }
+      const found = diagnoseDocument(document, view, [], options, dismissed);
+      this.last.set(uri, { text: document.text, found });
+      this.sink.send(document, found, first.has(uri));
+    }
+    this.sink.settled(view);
+  }
+}
+
+/**
+ * Brings the index to exactly these files (open buffers keep their text), reading them in slices of about 5 ms.
+ * Returns false when cancelled, with the files read so far indexed.
+ */
+export async function loadInSlices(index: WorkspaceIndex, store: DocumentStore, uris: readonly string[],
+  hooks: { cancelled(): boolean; progress(done: number): void; load?(uri: string): boolean }): Promise<boolean> {
+  const wanted = new Set(uris);
+  for (const key of index.keys()) if (!wanted.has(key) && !store.isOpen(key)) index.delete(key);
+  let sliceStart = performance.now();
+  for (const [position, uri] of uris.entries()) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      hooks.progress(position);
+      await turn();
+      if (hooks.cancelled()) return false;
+      sliceStart = performance.now();
+    }
+    if (store.isOpen(uri)) continue;
+    if (!hooks.load?.(uri)) store.diskChanged(uri);
+  }
+  return true;
+}
