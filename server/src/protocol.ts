@@ -152,7 +152,7 @@ export const STORIES_REQUEST = 'corroborate/stories';
 export interface StoryDocumentView extends SourceLocation {
   label: string;
   title: string | null;
-  /** The document's own date, or its story's approximate date (then `approximate`), or null. */
+  /** The document's own date in words, or its story's approximate date (then `approximate`), or null. */
   date: string | null;
   approximate: boolean;
 }
@@ -160,6 +160,7 @@ export interface StoryDocumentView extends SourceLocation {
 export interface StoryListItem {
   id: string;
   title: string;
+  /** The first and last stated dates of its documents, in words. */
   dateSpan: { start: string; end: string } | null;
   documents: StoryDocumentView[];
 }

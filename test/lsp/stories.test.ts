@@ -29,7 +29,7 @@ test('the stories request lists the seeds as one story; the document lens names 
   const { stories } = await server.request<StoriesResponse>('corroborate/stories', {});
   assert.equal(stories.length, 1);
   assert.deepEqual(stories[0].documents.map((document) => document.uri).sort(), Object.values(SEEDS).map(uriOf).sort());
-  assert.deepEqual(stories[0].dateSpan, { start: '2015-05-06', end: '2016-02-18' });
+  assert.deepEqual(stories[0].dateSpan, { start: '6 May 2015', end: '18 February 2016' });
   const lenses = await server.codeLenses(uriOf(SEEDS.kerry)) ?? [];
   const story = lenses.find((lens) => lens.command?.title.startsWith('Story: '));
   assert.ok(story, lenses.map((lens) => lens.command?.title).join(' | '));

@@ -1,7 +1,7 @@
 import type { WorkspaceIndex } from '../core/index/workspace-index';
 import type { DocumentAnalysis, Span } from '../core/types';
 import { documentFileName, documentLabel } from '../core/features/names';
-import { dateInWords } from '../core/features/date-words';
+import { calendarDateInWords, dateInWords } from '../core/features/date-words';
 import type { EntitiesResponse, FigureGroupsResponse, IndexChangedParams, SourceLocation, StoriesResponse, TimelineResponse } from '../protocol';
 import { lineMapOf } from './convert';
 
@@ -125,13 +125,15 @@ export function storiesResponse(index: WorkspaceIndex): StoriesResponse {
   const { stories, approximateDates } = index.crossDocument().stories;
   return {
     stories: stories.map((story) => ({
-      id: story.id, title: story.title, dateSpan: story.dateSpan,
+      id: story.id, title: story.title,
+      dateSpan: story.dateSpan && { start: calendarDateInWords(story.dateSpan.start), end: calendarDateInWords(story.dateSpan.end) },
       documents: story.documents.flatMap((path) => {
         const document = byKey.get(path);
         if (!document) return [];
         const approximate = document.metadata.date.value ? undefined : approximateDates.get(path);
         return [{ ...locate(document, { start: document.metadata.bodyStart, end: document.metadata.bodyStart }), label: documentLabel(document),
-          title: document.metadata.title, date: document.metadata.date.value ?? approximate?.value ?? null, approximate: Boolean(approximate) }];
+          title: document.metadata.title, approximate: Boolean(approximate),
+          date: (() => { const value = document.metadata.date.value ?? approximate?.value; return value ? calendarDateInWords(value) : null; })() }];
       }),
     })),
   };

@@ -80,7 +80,7 @@ function storyLens(document: DocumentAnalysis, view: CrossDocumentView): FoundLe
   const story = view.stories.storyOf.get(document.path);
   const others = story ? story.documents.filter((path) => path !== document.path) : [];
   const approximate = view.stories.approximateDates.get(document.path);
-  const about = approximate ? ` · about ${approximate.value}, from its story` : '';
+  const about = approximate?.value ? ` · about ${calendarDateInWords(approximate.value)}, from its story` : '';
   const title = story && others.length
     ? `Story: ${story.title} · ${others.length} other source${others.length === 1 ? '' : 's'}${about}`
     : 'Story: this document only';
