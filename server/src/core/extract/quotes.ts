@@ -1,5 +1,5 @@
 import type { EntityMention, ExtractionContext, Quote, QuoteSpeaker, Span } from '../types';
-import { outsideNoise } from '../text/spans';
+import { SpanSet, firstStartingAt, outsideNoise } from '../text/spans';
 import cues from '../data/quotes-cues.json';
 import titles from '../data/entities-titles.json';
 import abbreviations from '../data/abbreviations.json';
@@ -35,8 +35,20 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
   const byStart = new Map<number, EntityMention>();
   const byEnd = new Map<number, EntityMention>();
   for (const mention of mentions) { byStart.set(mention.start, mention); byEnd.set(mention.end, mention); }
-  const insideQuote = (offset: number) => spans.some((s) => s.start < offset && offset < s.end);
+  const quoteSet = new SpanSet(spans);
+  const insideQuote = (offset: number) => quoteSet.touches({ start: offset, end: offset });
   const people = mentions.filter((m) => m.type === 'person' && !insideQuote(m.start));
+  // Built once, not per quote: a long document has thousands of quotes and of people.
+  const femalePeople = people.filter((p) => looksFemale(p));
+  const malePeople = people.filter((p) => !looksFemale(p));
+  const titledPeople = new Map<string, EntityMention[]>();
+  /** The first person mention in [from, to), in text order. */
+  const firstPersonWithin = (from: number, to: number) => {
+    for (let k = firstStartingAt(mentions, from); k < mentions.length && mentions[k].start < to; k++) {
+      if (mentions[k].end <= to && mentions[k].type === 'person') return mentions[k];
+    }
+    return undefined;
+  };
 
   const quotes: Quote[] = [];
   let previous = null as { span: Span; speaker: QuoteSpeaker | null } | null;
@@ -47,7 +59,7 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
     quotes.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), speaker });
     previous = { span, speaker };
   }
-  quotes.push(...headlineQuotes(text, context.bodyStart, mentions, spans));
+  quotes.push(...headlineQuotes(text, context.bodyStart, mentions, quoteSet));
   quotes.sort((a, b) => a.start - b.start);
   return outsideNoise(quotes, context.noise);
 
@@ -99,7 +111,7 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
     }
     if (found.length) {
       // "Pentagon Spokesperson Peter Cook welcomed …, but stressed that …": the sentence's first person.
-      const first = mentions.find((m) => m.start >= from && m.end <= found[found.length - 1].start && m.type === 'person');
+      const first = firstPersonWithin(from, found[found.length - 1].start);
       if (first) return { start: first.start, end: first.end, kind: 'mention', mention: first };
     }
     return null;
@@ -116,7 +128,7 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
     if (pronoun) return { start: i, end: i + pronoun[0].length, kind: 'pronoun' };
     const role = ROLE_AFTER.exec(head);
     if (role) {
-      const inner = mentions.find((m) => m.start >= i && m.end <= i + role[0].length && m.type === 'person');
+      const inner = firstPersonWithin(i, i + role[0].length);
       if (inner) return { start: inner.start, end: inner.end, kind: 'mention', mention: inner };
       return { start: i, end: i + role[0].length, kind: 'role' };
     }
@@ -136,7 +148,7 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
     const role = ROLE_BEFORE.exec(head);
     if (role) {
       const start = end - role[0].length;
-      const inner = mentions.find((m) => m.start >= start && m.end <= end && m.type === 'person');
+      const inner = firstPersonWithin(start, end);
       if (inner) return { start: inner.start, end: inner.end, kind: 'mention', mention: inner };
       return { start, end, kind: 'role' };
     }
@@ -149,13 +161,14 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
     let target: EntityMention | undefined;
     if (subject.kind === 'role') {
       const role = spanText.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
-      const titled = people.filter((p) => p.title && p.title.toLowerCase().includes(role));
+      let titled = titledPeople.get(role);
+      if (!titled) { titled = people.filter((p) => p.title && p.title.toLowerCase().includes(role)); titledPeople.set(role, titled); }
       target = nearestBefore(titled, subject.start) ?? titled[0];
     }
     if (!target && subject.kind !== 'role' || !target && subject.kind === 'role') {
       const female = /^she$/i.test(spanText);
       const male = /^he$/i.test(spanText);
-      const compatible = people.filter((p) => (female ? looksFemale(p) : male ? !looksFemale(p) : true));
+      const compatible = female ? femalePeople : male ? malePeople : people;
       target = nearestBefore(compatible, subject.start);
     }
     if (!target) return { id: null, name: spanText, start: subject.start, end: subject.end };
@@ -201,10 +214,13 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
   }
 }
 
+/** The mention ending by `offset` that starts last (the first such in text order on a tie); `people` sorted by start. */
 function nearestBefore(people: EntityMention[], offset: number): EntityMention | undefined {
-  let best: EntityMention | undefined;
-  for (const person of people) if (person.end <= offset && (!best || person.start > best.start)) best = person;
-  return best;
+  let k = firstStartingAt(people, offset) - 1;
+  while (k >= 0 && people[k].end > offset) k--;
+  if (k < 0) return undefined;
+  while (k > 0 && people[k - 1].start === people[k].start && people[k - 1].end <= offset) k--;
+  return people[k];
 }
 
 /** Spans in double quotation marks, marks included; an unclosed quote continues into a paragraph that opens with a mark. */
@@ -245,20 +261,23 @@ export function findQuoteSpans(text: string, from: number): Span[] {
 }
 
 /** "Tillerson: Islamic State Yet To Suffer 'Enduring Defeat'": a single-quoted phrase in a line led by "Name:". */
-function headlineQuotes(text: string, from: number, mentions: EntityMention[], spans: Span[]): Quote[] {
+function headlineQuotes(text: string, from: number, mentions: EntityMention[], quoteSet: SpanSet): Quote[] {
   const quotes: Quote[] = [];
   const line = /^([^\n:]{2,60}):[ \t]+([^\n]*)$/gm;
   line.lastIndex = from;
   for (let match = line.exec(text); match; match = line.exec(text)) {
     const nameEnd = match.index + match[1].length;
-    const speaker = mentions.find((m) => m.end === nameEnd && m.start >= match!.index && m.type === 'person');
+    let speaker: EntityMention | undefined;
+    for (let k = firstStartingAt(mentions, match.index); !speaker && k < mentions.length && mentions[k].start < nameEnd; k++) {
+      if (mentions[k].end === nameEnd && mentions[k].type === 'person') speaker = mentions[k];
+    }
     if (!speaker) continue;
     const restStart = match.index + match[0].length - match[2].length;
     const single = /(^|[\s(])(['‘])([^'‘’\n]+?)(['’])(?=$|[\s.,;:!?)])/g;
     for (let q = single.exec(match[2]); q; q = single.exec(match[2])) {
       const start = restStart + q.index + q[1].length;
       const end = start + q[2].length + q[3].length + q[4].length;
-      if (spans.some((s) => s.start < end && start < s.end)) continue;
+      if (quoteSet.touches({ start, end })) continue;
       quotes.push({ start, end, text: text.slice(start, end), speaker: { id: speaker.id, name: speaker.canonical, start: speaker.start, end: speaker.end } });
     }
   }
