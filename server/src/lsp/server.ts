@@ -24,6 +24,7 @@ import {
   SET_DOCUMENT_DATE_COMMAND, SHOW_TIMELINE_COMMAND, TIMELINE_REQUEST, type DocumentDateEditParams, type EditResult,
 } from '../protocol';
 import { entitiesResponse, figureGroupsResponse, indexSummary, timelineResponse } from './views';
+import { guardedTransport } from './lifecycle';
 
 export const SEMANTIC_TOKEN_TYPES: EntityType[] = ['person', 'organization', 'place', 'other'];
 const SYMBOL_KIND: Record<OutlineItem['kind'], SymbolKind> = {
@@ -34,7 +35,10 @@ const ENTITY_SYMBOL_KIND: Record<EntityType, SymbolKind> = {
 };
 
 export function startServer(): void {
-  const connection: Connection = createConnection(ProposedFeatures.all);
+  const transport = guardedTransport(process.argv.slice(2));
+  const connection: Connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer);
+  // As the library does for stdio: a stray console.log must not corrupt the protocol stream on stdout.
+  if (transport.stdio) redirectConsole(connection);
   const index = new WorkspaceIndex();
   const store = new DocumentStore(index);
   const buffers = new TextDocuments(TextDocument);
@@ -164,13 +168,15 @@ export function startServer(): void {
     const progress = await connection.window.createWorkDoneProgress().catch(() => null);
     progress?.begin('Corroborate: reading sources', 0, undefined, false);
     const uris: string[] = [];
+    const skipped: Array<[string, string]> = [];
     for (const [position, folder] of folders.uris.entries()) {
       if (!folder.startsWith('file:')) continue;
       const { include, exclude } = await settings.get(folder);
-      uris.push(...folders.scan(folder, include, exclude));
+      uris.push(...folders.scan(folder, include, exclude, (uri, reason) => skipped.push([uri, reason])));
       progress?.report(Math.round(((position + 1) / folders.uris.length) * 100), `${uris.length} documents`);
     }
     store.load(uris);
+    for (const [uri, reason] of skipped) store.skipped(uri, reason);
     for (const [uri, problem] of store.unreadable) connection.console.warn(`Corroborate skipped ${uri}: ${problem}`);
     progress?.done();
     schedulePublish();
@@ -180,6 +186,7 @@ export function startServer(): void {
     folders = new WorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     settings = new SettingsCache(connection, params.capabilities.workspace?.configuration === true, (uri) => folders.folderOf(uri) ?? uri);
     corrections = new CorrectionsFiles(folders);
+    store.limitTo(folders.uris);
     refreshSupport.codeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     refreshSupport.inlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
@@ -209,7 +216,10 @@ export function startServer(): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
       if (folders.isCorrectionsFile(change.uri)) reloadCorrections();
-      else if (await isSource(change.uri)) store.diskChanged(change.uri);
+      else if (await isSource(change.uri)) {
+        const problem = store.diskChanged(change.uri);
+        if (problem) connection.console.warn(`Corroborate skipped ${change.uri}: ${problem}`);
+      }
       else store.forget(change.uri);
     }
     schedulePublish();
@@ -426,4 +436,11 @@ export function startServer(): void {
 
   buffers.listen(connection);
   connection.listen();
+}
+
+function redirectConsole(connection: Connection): void {
+  const text = (values: unknown[]) => values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(' ');
+  console.log = console.info = console.debug = (...values: unknown[]) => connection.console.log(text(values));
+  console.warn = (...values: unknown[]) => connection.console.warn(text(values));
+  console.error = (...values: unknown[]) => connection.console.error(text(values));
 }
