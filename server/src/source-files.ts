@@ -20,6 +20,14 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   }
 }
 
+/** Why a text this long is not analysed, or null: the limit of files on disk holds for editor buffers too. */
+export function textSizeProblem(text: string): string | null {
+  // UTF-8 takes at most three bytes per UTF-16 unit: most texts are under the limit without counting.
+  if (text.length * 3 <= LARGEST_SOURCE_BYTES) return null;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > LARGEST_SOURCE_BYTES ? tooLarge(bytes) : null;
+}
+
 function tooLarge(bytes: number): string {
   return `too large to analyse (${(bytes / 1048576).toFixed(1)} MB; the limit is ${LARGEST_SOURCE_BYTES / 1048576} MB)`;
 }

@@ -117,3 +117,26 @@ test('the terminal report shows escape sequences and control characters of a doc
   assert.match(run.stdout, /\\u202Eevil/);
   fs.rmSync(folder, { recursive: true, force: true });
 });
+
+test('an editor buffer over the size limit is refused unanalysed with one message, and the server keeps answering', async () => {
+  const folder = copyOfSeeds();
+  const server = new ServerProcess();
+  const logged: string[] = [];
+  server.connection.onNotification('window/logMessage', (params: { message: string }) => { logged.push(params.message); });
+  after(() => { if (server.child.exitCode === null) server.child.kill(); });
+  await server.initialize(folder);
+  const seedUri = pathToFileURL(path.join(folder, SEEDS.kerry)).toString();
+  await server.diagnosticsFor(seedUri);
+  const seedText = fs.readFileSync(path.join(folder, SEEDS.kerry), 'utf8');
+  const huge = seedText.repeat(Math.ceil((21 * 1024 * 1024) / seedText.length));
+  const hugeUri = await server.open(path.join(folder, 'huge.txt'), huge);
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: hugeUri, version: 2 },
+    contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
+  assert.ok(await server.hover(seedUri, positionIn(seedText, 'John Kerry')), 'another document is answered');
+  assert.equal(await server.hover(hugeUri, positionIn(huge, 'John Kerry')), null, 'the huge buffer is not in the index');
+  const megabytes = (Buffer.byteLength(huge) / 1048576).toFixed(1);
+  assert.deepEqual(logged.filter((line) => line.includes('huge.txt')),
+    [`Corroborate skipped ${hugeUri}: too large to analyse (${megabytes} MB; the limit is 20 MB)`]);
+  assert.equal(await server.shutdown(), 0);
+  fs.rmSync(folder, { recursive: true, force: true });
+});

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { readSource } from '../source-files';
+import { readSource, textSizeProblem } from '../source-files';
 import type { WorkspaceIndex } from '../core/index/workspace-index';
 
 /**
@@ -13,7 +13,8 @@ export class DocumentStore {
   /** Paths of the workspace folders: nothing outside them is read from disk. */
   private folders: readonly string[] = [];
 
-  constructor(private readonly index: WorkspaceIndex) {}
+  /** `warn` logs a buffer refused unanalysed (once per buffer and reason). */
+  constructor(private readonly index: WorkspaceIndex, private readonly warn: (message: string) => void = () => undefined) {}
 
   /** Reads from disk only inside these folders (file URIs); with none, nothing limits the reads. */
   limitTo(folderUris: readonly string[]): void {
@@ -45,6 +46,13 @@ export class DocumentStore {
   }
 
   changed(uri: string, text: string): boolean {
+    const problem = textSizeProblem(text);
+    if (problem) {
+      if (this.unreadable.get(uri) !== problem) this.warn(`Corroborate skipped ${uri}: ${problem}`);
+      this.unreadable.set(uri, problem);
+      return this.index.delete(uri);
+    }
+    if (this.open.has(uri)) this.unreadable.delete(uri);
     const before = this.index.has(uri) ? this.index.peek(uri) : undefined;
     return this.index.set(uri, text) !== before;
   }

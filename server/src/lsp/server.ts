@@ -40,7 +40,7 @@ export function startServer(): void {
   // As the library does for stdio: a stray console.log must not corrupt the protocol stream on stdout.
   if (transport.stdio) redirectConsole(connection);
   const index = new WorkspaceIndex();
-  const store = new DocumentStore(index);
+  const store = new DocumentStore(index, (message) => connection.console.warn(message));
   const buffers = new TextDocuments(TextDocument);
   let settings: SettingsCache;
   let folders = new WorkspaceFolders([]);
