@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { WorkspaceIndex } from './core/index/workspace-index';
 import { toContractOutput } from './core/contract';
 import { readSource, listSourceFiles } from './source-files';
-import { renderReport } from './core/features/report';
+import { forTerminal, renderReport } from './core/features/report';
 import type { AnalysisOutput } from './core/types';
 
 const USAGE = 'usage: corroborate analyze PATH... [--json]';
@@ -28,13 +28,27 @@ function parseArguments(argv: string[]): Arguments {
   return { paths, json };
 }
 
-/** Each file with the path the output names it by: as given, or relative to a given folder's parent. */
-function sourceFiles(paths: string[]): Array<{ file: string; shownAs: string }> {
-  const files: Array<{ file: string; shownAs: string }> = [];
+interface SourceFile {
+  file: string;
+  shownAs: string;
+  /** The folder given on the command line that the file was found in: it is read only if it really lies there. */
+  within?: string;
+  /** Why a file of a given folder is left unread (a link, a pipe, a device). */
+  skipped?: string;
+}
+
+/**
+ * Each file with the path the output names it by: as given, or relative to a given folder's parent. A file
+ * named on the command line is read even through a link; files of a folder only when they are its own files.
+ */
+function sourceFiles(paths: string[]): SourceFile[] {
+  const files: SourceFile[] = [];
   for (const given of paths) {
     if (fs.statSync(given).isDirectory()) {
       const parent = path.dirname(path.resolve(given));
-      for (const file of listSourceFiles(given)) files.push({ file, shownAs: path.relative(parent, path.resolve(file)).split(path.sep).join('/') });
+      const shown = (file: string) => path.relative(parent, path.resolve(file)).split(path.sep).join('/');
+      const skipped = (file: string, reason: string) => files.push({ file, shownAs: shown(file), skipped: reason });
+      for (const file of listSourceFiles(given, skipped)) files.push({ file, shownAs: shown(file), within: given });
     } else {
       files.push({ file: given, shownAs: given });
     }
@@ -45,11 +59,11 @@ function sourceFiles(paths: string[]): Array<{ file: string; shownAs: string }> 
 function analyze(paths: string[]): AnalysisOutput {
   const index = new WorkspaceIndex();
   const errors: AnalysisOutput['errors'] = [];
-  for (const { file, shownAs } of sourceFiles(paths)) {
-    const source = readSource(file);
+  for (const { file, shownAs, within, skipped } of sourceFiles(paths)) {
+    const source = skipped ? { error: skipped } : readSource(file, within ? { within: [within] } : { followLinks: true });
     if ('error' in source) {
       errors.push({ path: shownAs, message: source.error });
-      process.stderr.write(`corroborate: skipped ${shownAs}: ${source.error}\n`);
+      process.stderr.write(`corroborate: skipped ${forTerminal(shownAs)}: ${source.error}\n`);
     } else {
       index.set(shownAs, source.text);
     }
@@ -63,7 +77,7 @@ function main(): void {
     args = parseArguments(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`corroborate: ${error.message}\n`);
+    process.stderr.write(`corroborate: ${forTerminal(error.message)}\n`);
     process.exit(2);
   }
   const output = analyze(args.paths);

@@ -10,6 +10,7 @@ import { extractQuotes } from './extract/quotes';
 import { inferDocumentDate } from './extract/date-inference';
 import type { EntityRecogniser } from './extract/entities/recogniser';
 import { shippedRecogniser } from './extract/entities/shipped-model';
+import { withLoneCarriageReturnsAsLineFeeds } from './text/line-breaks';
 
 export interface AnalysisOptions {
   /** A date the user gave the document; it wins over whatever the text says. */
@@ -19,7 +20,9 @@ export interface AnalysisOptions {
 }
 
 /** Everything one document says, read on its own. `text` is the decoded file text, BOM removed. */
-export function analyzeDocument(path: string, text: string, options: AnalysisOptions = {}): DocumentAnalysis {
+export function analyzeDocument(path: string, original: string, options: AnalysisOptions = {}): DocumentAnalysis {
+  // The extractors split lines at LF; a lone CR is a line break too (as in the editor), and this keeps every offset.
+  const text = withLoneCarriageReturnsAsLineFeeds(original);
   const frontMatter = readFrontMatter(text);
   const bodyStart = frontMatter?.end ?? 0;
   const lines = nonEmptyLines(text, bodyStart);
@@ -39,5 +42,10 @@ export function analyzeDocument(path: string, text: string, options: AnalysisOpt
   const figures = extractFigures(context, dates);
   const entities = extractEntities(context, options.recogniser === undefined ? shippedRecogniser() : options.recogniser);
   const quotes = extractQuotes(context, entities);
-  return { path, text, metadata, noise, entities, figures, quotes, dates };
+  if (text !== original) {
+    for (const item of [...metadata.credits, ...entities, ...figures, ...quotes, ...dates]) {
+      if (item.text === text.slice(item.start, item.end)) item.text = original.slice(item.start, item.end);
+    }
+  }
+  return { path, text: original, metadata, noise, entities, figures, quotes, dates };
 }

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
@@ -6,6 +5,7 @@ import { emptyCorrections, parseCorrections, resolveCorrectionPaths, type Correc
 import type { CorrectionsText } from '../core/features/correction-edits';
 import { LineMap } from '../core/text/positions';
 import type { WorkspaceFolders } from './workspace-folders';
+import { readSource } from '../source-files';
 
 /**
  * The corrections file of each workspace folder: read from the open buffer when there is one, else from
@@ -27,7 +27,16 @@ export class CorrectionsFiles {
   currentText(uri: string): string | null {
     const buffer = this.buffers.get(uri);
     if (buffer !== undefined) return buffer;
-    try { return fs.readFileSync(fileURLToPath(uri), 'utf8'); } catch { return null; }
+    const read = this.readDisk(uri);
+    return read && 'text' in read ? read.text : null;
+  }
+
+  /** The file on disk, read as sources are (never through a link, a pipe or a device); null when there is none. */
+  private readDisk(uri: string): { text: string } | { error: string } | null {
+    if (!uri.startsWith('file:')) return null;
+    const folder = this.folders.folderOf(uri);
+    const source = readSource(fileURLToPath(uri), folder?.startsWith('file:') ? { within: [fileURLToPath(folder)] } : {});
+    return 'error' in source && source.error === 'cannot be read (ENOENT)' ? null : source;
   }
 
   read(): Corrections {
@@ -36,7 +45,11 @@ export class CorrectionsFiles {
     for (const folder of this.folders.uris) {
       const uri = this.folders.correctionsFileOf(folder);
       const text = this.currentText(uri);
-      if (text === null) continue;
+      if (text === null) {
+        const refused = this.buffers.has(uri) ? null : this.readDisk(uri);
+        if (refused && 'error' in refused) this.problems.set(uri, [`not read: ${refused.error}`]);
+        continue;
+      }
       const { corrections, problems } = parseCorrections(text);
       if (problems.length) this.problems.set(uri, problems);
       const resolved = resolveCorrectionPaths(corrections, (relative) => this.folders.resolve(folder, relative));

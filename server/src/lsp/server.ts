@@ -34,6 +34,7 @@ import {
 import { entitiesResponse, figureGroupsResponse, indexSummary, storiesResponse, timelineResponse } from './views';
 import { provenanceResponse } from './provenance-view';
 import { PROVENANCE_REQUEST, type ProvenanceParams } from '../protocol';
+import { guardedTransport } from './lifecycle';
 
 export const SEMANTIC_TOKEN_TYPES: EntityType[] = ['person', 'organization', 'place', 'other'];
 const SYMBOL_KIND: Record<OutlineItem['kind'], SymbolKind> = {
@@ -44,9 +45,12 @@ const ENTITY_SYMBOL_KIND: Record<EntityType, SymbolKind> = {
 };
 
 export function startServer(): void {
-  const connection: Connection = createConnection(ProposedFeatures.all);
+  const transport = guardedTransport(process.argv.slice(2));
+  const connection: Connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer);
+  // As the library does for stdio: a stray console.log must not corrupt the protocol stream on stdout.
+  if (transport.stdio) redirectConsole(connection);
   const index = new WorkspaceIndex();
-  const store = new DocumentStore(index);
+  const store = new DocumentStore(index, (message) => connection.console.warn(message));
   const buffers = new TextDocuments(TextDocument);
   let settings: SettingsCache;
   let folders = new WorkspaceFolders([]);
@@ -142,12 +146,14 @@ export function startServer(): void {
     const progress = await connection.window.createWorkDoneProgress().catch(() => null);
     progress?.begin('Corroborate: reading sources', 0, undefined, true);
     const uris: string[] = [];
+    const skipped: Array<[string, string]> = [];
     for (const [position, folder] of folders.uris.entries()) {
       if (!folder.startsWith('file:')) continue;
       const { include, exclude } = await settings.get(folder);
-      uris.push(...folders.scan(folder, include, exclude));
+      uris.push(...folders.scan(folder, include, exclude, (uri, reason) => skipped.push([uri, reason])));
       progress?.report(Math.round(((position + 1) / folders.uris.length) * 10), `${uris.length} documents`);
     }
+    for (const [uri, reason] of skipped) store.skipped(uri, reason);
     // Read in slices, so an opened document is diagnosed at once and requests are answered meanwhile.
     scheduler.pause(uris.length);
     const loaded = await loadInSlices(index, store, uris, {
@@ -170,6 +176,7 @@ export function startServer(): void {
     if (typeof storagePath === 'string' && storagePath) {
       warmCache = new WarmCache(storagePath, analyzerVersion(), (message) => connection.console.warn(message));
     }
+    store.limitTo(folders.uris);
     refreshSupport.codeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     refreshSupport.inlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
@@ -202,7 +209,10 @@ export function startServer(): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
       if (folders.isCorrectionsFile(change.uri)) reloadCorrections();
-      else if (await isSource(change.uri)) store.diskChanged(change.uri);
+      else if (await isSource(change.uri)) {
+        const problem = store.diskChanged(change.uri);
+        if (problem) connection.console.warn(`Corroborate skipped ${change.uri}: ${problem}`);
+      }
       else store.forget(change.uri);
     }
     schedulePublish();
@@ -450,4 +460,11 @@ export function startServer(): void {
 
   buffers.listen(connection);
   connection.listen();
+}
+
+function redirectConsole(connection: Connection): void {
+  const text = (values: unknown[]) => values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(' ');
+  console.log = console.info = console.debug = (...values: unknown[]) => connection.console.log(text(values));
+  console.warn = (...values: unknown[]) => connection.console.warn(text(values));
+  console.error = (...values: unknown[]) => connection.console.error(text(values));
 }

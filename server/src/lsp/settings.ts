@@ -42,7 +42,7 @@ export class SettingsCache {
 
   /** Unusable values fall back to the defaults, with a message naming the setting. */
   private validate(raw: unknown): ResourceSettings {
-    const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const section = isObject(raw) ? raw : {};
     const problems: string[] = [];
     const patterns = (name: 'include' | 'exclude') => {
       const value = section[name];
@@ -54,17 +54,20 @@ export class SettingsCache {
     const exclude = patterns('exclude');
     const severity = { ...DEFAULT_SEVERITY };
     const configured = section.severity;
-    if (configured && typeof configured === 'object') {
+    if (isObject(configured)) {
       for (const [kind, value] of Object.entries(configured)) {
         if (!(kind in severity)) problems.push(`corroborate.severity has an unknown kind '${kind}'`);
         else if (!SEVERITIES.includes(value as Severity)) problems.push(`corroborate.severity.${kind} must be one of ${SEVERITIES.join(', ')}`);
         else severity[kind as DiagnosticKind] = value as Severity;
       }
-    } else if (configured !== undefined) problems.push('corroborate.severity must be an object');
+    } else if (configured !== undefined) problems.push('corroborate.severity must be an object such as { "noise": "hint" }');
     const maximum = section.maxProblemsPerFile;
     const maximumPerDocument = typeof maximum === 'number' && maximum >= 0 ? Math.floor(maximum)
       : (maximum !== undefined && problems.push('corroborate.maxProblemsPerFile must be a number of at least 0'), DEFAULT_SETTINGS.diagnostics.maximumPerDocument);
-    const hints = (section.inlayHints && typeof section.inlayHints === 'object' ? section.inlayHints : {}) as Record<string, unknown>;
+    const configuredHints = section.inlayHints;
+    if (configuredHints !== undefined && !isObject(configuredHints)) problems.push('corroborate.inlayHints must be an object such as { "dates": true, "speakers": true }');
+    const hints = isObject(configuredHints) ? configuredHints : {};
+    for (const name of Object.keys(hints)) if (name !== 'dates' && name !== 'speakers') problems.push(`corroborate.inlayHints has an unknown key '${name}'`);
     const flag = (name: 'dates' | 'speakers') => {
       if (hints[name] === undefined || typeof hints[name] === 'boolean') return hints[name] as boolean | undefined ?? true;
       problems.push(`corroborate.inlayHints.${name} must be true or false`);
@@ -76,4 +79,9 @@ export class SettingsCache {
       { type: MessageType.Warning, message: `Corroborate settings: ${problems.join('; ')}. Using the defaults for those.` });
     return { include, exclude, diagnostics: { severity, maximumPerDocument }, inlayHints };
   }
+}
+
+/** A JSON object: not null, not a list. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { CORRECTIONS_FILE } from '../protocol';
 import { walkFiles } from '../source-files';
 
@@ -8,6 +8,9 @@ const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/out/**', '**/di
 
 /** The workspace folders, and which file URIs in them are sources according to the include/exclude settings. */
 export class WorkspaceFolders {
+  /** Each glob pattern compiled once: a brace pattern expands to many, too costly to redo for every file. */
+  private readonly compiled = new Map<string, Minimatch>();
+
   constructor(readonly uris: readonly string[]) {}
 
   /** The folder holding `uri`, the deepest when folders nest. */
@@ -37,13 +40,20 @@ export class WorkspaceFolders {
   includes(uri: string, include: readonly string[], exclude: readonly string[]): boolean {
     const relative = this.relativePath(uri);
     if (relative === null) return uri.startsWith('untitled:') || include.length > 0 && !uri.startsWith('file:');
-    const matches = (pattern: string) => minimatch(relative, pattern, { dot: false, nocase: true });
+    const matches = (pattern: string) => this.matcher(pattern).match(relative);
     return include.some(matches) && !exclude.some(matches) && !ALWAYS_EXCLUDED.some(matches);
   }
 
-  /** Every file under a folder that `includes` accepts. */
-  scan(folder: string, include: readonly string[], exclude: readonly string[]): string[] {
-    return walkFiles(fileURLToPath(folder), (file) => this.includes(pathToFileURL(file).toString(), include, exclude))
+  private matcher(pattern: string): Minimatch {
+    let compiled = this.compiled.get(pattern);
+    if (!compiled) { compiled = new Minimatch(pattern, { dot: false, nocase: true }); this.compiled.set(pattern, compiled); }
+    return compiled;
+  }
+
+  /** Every file under a folder that `includes` accepts; links, pipes and devices it would accept go to `skipped`. */
+  scan(folder: string, include: readonly string[], exclude: readonly string[], skipped?: (uri: string, reason: string) => void): string[] {
+    return walkFiles(fileURLToPath(folder), (file) => this.includes(pathToFileURL(file).toString(), include, exclude),
+      skipped && ((file, reason) => skipped(pathToFileURL(file).toString(), reason)))
       .map((file) => pathToFileURL(file).toString());
   }
 }

@@ -1,6 +1,7 @@
 import type { DocumentDate, DocumentMetadata, NoiseSpan, Span } from '../types';
 import type { FrontMatter } from '../text/front-matter';
 import type { Line } from '../text/lines';
+import { SpanSet } from '../text/spans';
 import publishers from '../data/publishers.json';
 import { isDateOrTimeLine, statedPublicationDate } from './publication-date';
 
@@ -19,7 +20,8 @@ export interface MetadataInput {
 /** Title, date, publisher and author: front matter first, then what the page itself shows. */
 export function readMetadata({ text, frontMatter, lines, noise }: MetadataInput): DocumentMetadata {
   const fields = frontMatter?.fields ?? {};
-  const isNoise = (line: Span) => noise.some((span) => span.start <= line.start && line.end <= span.end);
+  const noiseSet = new SpanSet(noise);
+  const isNoise = (line: Span) => noiseSet.covers(line);
   const credits = lines.filter((line) => BYLINE.test(line.text) || FOLLOW_AUTHOR.test(line.text) || REPORTING_CREDIT.test(line.text));
   const author = fields.author ?? firstMatch(credits, BYLINE) ?? firstMatch(credits, FOLLOW_AUTHOR);
   return {

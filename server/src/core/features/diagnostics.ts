@@ -1,5 +1,6 @@
 import type { DocumentAnalysis, FigureGroup, Quote, Span } from '../types';
 import type { CrossDocumentView, ViewLookup } from '../index/workspace-index';
+import { lineEndAfter } from '../text/line-breaks';
 import { documentLabel, formatNumber } from './names';
 import { misquoteDiagnostics } from './misquote-diagnostics';
 
@@ -357,8 +358,7 @@ function ownFindings(document: DocumentAnalysis, facts: DiagnosticFacts): Findin
   }
   if (document.metadata.date.source === 'none') {
     const relative = [...new Set(document.dates.filter((date) => date.value.includes('X')).map((date) => `"${date.text}"`))].slice(0, 3);
-    const firstLine = { start: document.metadata.bodyStart, end: document.text.indexOf('\n', document.metadata.bodyStart) };
-    if (firstLine.end < 0) firstLine.end = document.text.length;
+    const firstLine = { start: document.metadata.bodyStart, end: lineEndAfter(document.text, document.metadata.bodyStart) };
     found.push({ kind: 'undated', ...firstLine,
       message: `No publication date${relative.length ? `: relative dates (${relative.join(', ')}) stay unresolved` : ''}` });
   }

@@ -1,6 +1,7 @@
 import type { DocumentAnalysis, FigureGroup, FigureGroupMember } from '../types';
 import type { CrossDocumentView } from '../index/workspace-index';
 import { calendarDateInWords } from './date-words';
+import { hasLineBreak, lineStartBefore } from '../text/line-breaks';
 
 export interface FoundLens { start: number; end: number; title: string; action: 'show-timeline' | 'show-sources' | 'none';
   /** For show-sources: the other places. */
@@ -45,7 +46,7 @@ export function lensesFor(document: DocumentAnalysis, view: CrossDocumentView): 
   const lensedLines = new Set<string>();
   for (const { group, member } of memberships) {
     // One lens per group and line: "about 7,400 … with approximately 2,800" need one "also reported".
-    const lineStart = document.text.lastIndexOf('\n', member.start);
+    const lineStart = lineStartBefore(document.text, member.start);
     if (lensedLines.has(`${group.id}@${lineStart}`)) continue;
     lensedLines.add(`${group.id}@${lineStart}`);
     const others = group.members.filter((other) => other.path !== document.path).slice(0, MOST_PEEKED);
@@ -58,7 +59,7 @@ export function lensesFor(document: DocumentAnalysis, view: CrossDocumentView): 
     const speaker = quote.speaker;
     if (!speaker?.id) continue;
     // One lens per speaker and line: a quote split by "he said" is one statement to the reader.
-    const sameLine = previousQuote?.speaker === speaker.id && !document.text.slice(previousQuote.end, quote.start).includes('\n');
+    const sameLine = previousQuote?.speaker === speaker.id && !hasLineBreak(document.text.slice(previousQuote.end, quote.start));
     previousQuote = { end: quote.end, speaker: speaker.id };
     if (sameLine) continue;
     const places = view.quotesBySpeaker.get(speaker.id) ?? [];

@@ -1,5 +1,6 @@
 import type { DocumentAnalysis, EntityMention, Figure, FigureGroup, FigureGroupMember, FigureVerdict, Quote, Span } from '../types';
-import { sentenceAt } from '../text/sentences';
+import { sentenceAt, sentenceIndexAt } from '../text/sentences';
+import { hasLineBreak } from '../text/line-breaks';
 import { sentencesOf } from './document-cache';
 import measureFamilies from '../data/measure-synonyms.json';
 import stopwordList from '../data/stopwords.json';
@@ -234,8 +235,8 @@ function figureContext(document: DocumentAnalysis, figure: Figure, sentences: re
   const sentence = sentenceAt(sentences, figure.start) ?? figure;
   const before = contentWords(document.text.slice(sentence.start, figure.start)).slice(-CONTEXT_WINDOW);
   const after = contentWords(document.text.slice(figure.end, sentence.end)).slice(0, CONTEXT_WINDOW);
-  const previous = sentences[sentences.indexOf(sentence as Span) - 1];
-  const sameParagraph = previous && !document.text.slice(previous.end, sentence.start).includes('\n');
+  const previous = sentences[sentenceIndexAt(sentences, figure.start) - 1];
+  const sameParagraph = previous && !hasLineBreak(document.text.slice(previous.end, sentence.start));
   const scope = { start: sameParagraph ? previous.start : sentence.start, end: sentence.end };
   // Words that only restate the unit or its family ("people" for "person") say nothing more of the measure.
   const unitWords = new Set([...contentWords(figure.unit ?? ''), ...(UNIT_WORDS_OF_FAMILY.get(familyOf(figure)?.name ?? '') ?? [])]);

@@ -6,8 +6,8 @@ export interface FrontMatter {
   problems: string[];
 }
 
-const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
-const CLOSING = /^---[ \t]*(\r?\n|$)/m;
+const OPENING = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/;
+const CLOSING = /^---[ \t]*(\r\n|\r|\n|$)/m;
 
 /** Reads YAML front matter of flat `key: value` pairs, the only shape the contract defines. */
 export function readFrontMatter(text: string): FrontMatter | null {
@@ -19,7 +19,7 @@ export function readFrontMatter(text: string): FrontMatter | null {
   const block = rest.slice(0, closing.index);
   const fields: Record<string, string> = {};
   const problems: string[] = [];
-  for (const line of block.split(/\r?\n/)) {
+  for (const line of block.split(/\r\n|\r|\n/)) {
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
     const pair = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
     if (!pair) { problems.push(line); continue; }

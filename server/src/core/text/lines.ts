@@ -5,13 +5,13 @@ export interface Line extends Span {
   text: string;
 }
 
-/** Non-empty lines of [from, text.length), trimmed, with the offsets of the trimmed text. Handles CRLF. */
+/** Non-empty lines of [from, text.length), trimmed, with the offsets of the trimmed text. A line ends at LF, CRLF or a lone CR. */
 export function nonEmptyLines(text: string, from = 0): Line[] {
   const lines: Line[] = [];
   let lineStart = from;
   while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
+    let lineEnd = lineStart;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
     let start = lineStart;
     let end = lineEnd;
     while (start < end && /\s/.test(text[start])) start++;

@@ -12,10 +12,11 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   let start = skipSpace(text, from, to);
   for (let i = start; i < to; i++) {
     const ch = text[i];
-    if (ch === '\n') {
+    // A line break: LF, the LF of CRLF, or a lone CR.
+    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
       const previous = lastNonSpace(text, start, i);
       const next = skipSpace(text, i + 1, to);
-      const blankLine = /\n/.test(text.slice(i + 1, next));
+      const blankLine = /[\r\n]/.test(text.slice(i + 1, next));
       const runsOn = !blankLine && previous >= 0 && !/[.!?:"”’)\]]/.test(text[previous]) && /[a-z]/.test(text[next] ?? '');
       if (!runsOn) {
         if (previous >= start) sentences.push({ start, end: previous + 1 });
@@ -65,6 +66,12 @@ function lastNonSpace(text: string, from: number, to: number): number {
 
 /** The sentence holding `offset`, or null. */
 export function sentenceAt(sentences: readonly Span[], offset: number): Span | null {
+  const index = sentenceIndexAt(sentences, offset);
+  return index < 0 ? null : sentences[index];
+}
+
+/** The index of the sentence holding `offset`, or -1. */
+export function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
   let low = 0;
   let high = sentences.length - 1;
   while (low <= high) {
@@ -72,7 +79,7 @@ export function sentenceAt(sentences: readonly Span[], offset: number): Span | n
     const sentence = sentences[middle];
     if (offset < sentence.start) high = middle - 1;
     else if (offset >= sentence.end) low = middle + 1;
-    else return sentence;
+    else return middle;
   }
-  return null;
+  return -1;
 }
