@@ -42,6 +42,8 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
   const people = mentions.filter((m) => m.type === 'person' && !insideQuote(m.start));
   const organizations = mentions.filter((m) => m.type === 'organization' && !insideQuote(m.start));
   const genders = personGenders(text, mentions);
+  const peopleByGender = new Map<string, EntityMention[]>();
+  const peopleByRole = new Map<string, EntityMention[]>();
   // a name inside a quote never attributes one
   const attribution = new Attribution(text, mentions.filter((m) => !insideQuote(m.start)), context.bodyStart, candidates);
 
@@ -91,7 +93,7 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
       const pronoun = PRONOUNS.get(written.toLowerCase());
       // a person agrees in number too: "they" never names one person
       if (pronoun?.refersTo === 'person' && pronoun.number === 'singular') {
-        target = nearestBefore(people.filter((p) => agrees(p, pronoun.gender)), subject.start);
+        target = nearestBefore(peopleOfGender(pronoun.gender), subject.start);
         // "A police spokeswoman said … She added": an unnamed person written nearer is the one meant
         if (target && attribution.unnamedPersonBetween(target.end, subject.start, pronoun.gender)) target = undefined;
       } else if (pronoun?.refersTo === 'organization') {
@@ -101,8 +103,8 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
       // "the president" is the person titled President, else a person named just before; "a spokesman" is nobody known
       const role = written.toLowerCase().split(/\s+/).pop()!.replace(/s$/, '');
       const gender = /woman$/.test(role) ? 'female' : /man$/.test(role) ? 'male' : 'any';
-      const titled = people.filter((p) => p.title && p.title.toLowerCase().includes(role) && agrees(p, gender));
-      const near = nearestBefore(people.filter((p) => agrees(p, gender)), subject.start);
+      const titled = titledPeople(role, gender);
+      const near = nearestBefore(peopleOfGender(gender), subject.start);
       target = nearestBefore(titled, subject.start) ?? titled[0] ?? (near && subject.start - near.end <= ROLE_REACH ? near : undefined);
     }
     if (!target) return { id: null, name: written, ...at };
@@ -115,13 +117,30 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
     return !known || known === gender;
   }
 
+  // Filtered once per gender and role, not per quote: a long document has thousands of quotes and of people.
+  function peopleOfGender(gender: string): EntityMention[] {
+    let list = peopleByGender.get(gender);
+    if (!list) peopleByGender.set(gender, (list = people.filter((p) => agrees(p, gender))));
+    return list;
+  }
+
+  function titledPeople(role: string, gender: string): EntityMention[] {
+    const key = `${gender}\u0000${role}`;
+    let list = peopleByRole.get(key);
+    if (!list) peopleByRole.set(key, (list = peopleOfGender(gender).filter((p) => p.title && p.title.toLowerCase().includes(role))));
+    return list;
+  }
+
+  /** The last candidate ending by `offset`, if it ends within reach; candidates are in text order and do not overlap. */
   function nearestBefore(candidates: EntityMention[], offset: number): EntityMention | undefined {
-    let best: EntityMention | undefined;
-    for (const candidate of candidates) {
-      if (candidate.end > offset) break;
-      if (offset - candidate.end <= PRONOUN_REACH) best = candidate;
+    let low = 0;
+    let high = candidates.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (candidates[middle].end <= offset) low = middle + 1; else high = middle - 1;
     }
-    return best;
+    const best = high >= 0 ? candidates[high] : undefined;
+    return best && offset - best.end <= PRONOUN_REACH ? best : undefined;
   }
 
   /** The quote follows `previous` in the same paragraph with only its attribution between. */
