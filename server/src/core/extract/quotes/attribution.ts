@@ -1,6 +1,7 @@
 // Who a quote is attributed to, read from the structure of the attribution clause: "X said", "said X",
 // "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
 import type { EntityMention, Span } from '../../types';
+import { byStart as inTextOrder, firstStartingAt } from '../../text/spans';
 import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, ROLE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
 
@@ -30,13 +31,20 @@ const DASH_AFTER = new RegExp(`^\\s*(?:${[...CUES.dashes].sort((a, b) => b.lengt
 
 interface Token extends Span { word: string }
 
+/** Longer than any name the entity stage returns, in UTF-16 code units. */
+const LONGEST_NAME = 400;
+
 export class Attribution {
   private readonly byStart = new Map<number, EntityMention>();
   private readonly byEnd = new Map<number, EntityMention>();
 
+  /** The mentions sorted by start, searched by bisection (a long document has thousands of quotes and mentions). */
+  private readonly inOrder: EntityMention[];
+
   /** `quoted`: the quotes' spans, sorted; words inside them attribute nothing. */
-  constructor(private readonly text: string, private readonly mentions: readonly EntityMention[], private readonly bodyStart: number,
+  constructor(private readonly text: string, mentions: readonly EntityMention[], private readonly bodyStart: number,
     private readonly quoted: readonly Span[] = []) {
+    this.inOrder = [...mentions].sort(inTextOrder);
     for (const mention of mentions) {
       if (!this.byStart.has(mention.start)) this.byStart.set(mention.start, mention);
       this.byEnd.set(mention.end, mention);
@@ -64,7 +72,7 @@ export class Attribution {
       const start = from + m.index;
       // "the spokesman John Kirby" is named
       if (/^\s+\p{Lu}/u.test(between.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
-      if (this.mentions.some((mention) => mention.start < start + m![0].length && start < mention.end)) continue;
+      if (this.overlapsMention(start, start + m[0].length)) continue;
       const role = m[1].toLowerCase();
       const roleGender = FEMALE_TITLES.has(role) ? 'female' : MALE_TITLES.has(role) ? 'male' : 'any';
       if (roleGender === 'any' || gender === 'any' || roleGender === gender) return true;
@@ -215,7 +223,7 @@ export class Attribution {
     {
       // "Pentagon Spokesperson Peter Cook welcomed …, but stressed that …": the sentence's first person.
       const lastCue = cues[cues.length - 1];
-      const first = this.mentions.find((m) => m.start >= from && m.end <= lastCue.start && m.type === 'person');
+      const first = this.firstMentionWithin(from, lastCue.start, (m) => m.type === 'person');
       if (first) return { start: first.start, end: first.end, kind: 'mention', mention: first };
     }
     return null;
@@ -442,9 +450,25 @@ export class Attribution {
 
   /** A person named inside a description, but not after a preposition ("the wife of John Smith" is not Smith). */
   private personWithin(start: number, end: number): Subject | null {
-    const inner = this.mentions.find((m) => m.start >= start && m.end <= end && m.type === 'person'
-      && !this.afterPreposition(m.start, start));
+    const inner = this.firstMentionWithin(start, end, (m) => m.type === 'person' && !this.afterPreposition(m.start, start));
     return inner ? { start: inner.start, end: inner.end, kind: 'mention', mention: inner } : null;
+  }
+
+  /** The first mention (in text order) inside [start, end) that passes `test`. */
+  private firstMentionWithin(start: number, end: number, test: (mention: EntityMention) => boolean): EntityMention | undefined {
+    for (let k = firstStartingAt(this.inOrder, start); k < this.inOrder.length && this.inOrder[k].start < end; k++) {
+      const mention = this.inOrder[k];
+      if (mention.end <= end && test(mention)) return mention;
+    }
+    return undefined;
+  }
+
+  /** Whether a mention overlaps [start, end): one starting before `end` and no longer than a name can be. */
+  private overlapsMention(start: number, end: number): boolean {
+    for (let k = firstStartingAt(this.inOrder, end) - 1; k >= 0 && this.inOrder[k].start > start - LONGEST_NAME; k--) {
+      if (this.inOrder[k].end > start) return true;
+    }
+    return false;
   }
 
   private afterPreposition(offset: number, floor: number): boolean {
