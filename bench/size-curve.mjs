@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // npm run bench:size [--max MB] [--only one-line|many-lines] — analysis time against document size, 0.1 to 20 MB,
-// for a one-line article (no line break at all, as some scrapers save) and a many-line one (paragraphs of the seeds).
+// for a one-line article (no line break at all, as some scrapers save) and a many-line one, both made of real news
+// articles (bench/real-corpus.mjs: the shared datasets' texts) one after another.
 // Runs the compiled core (out/, from `npm run build`) in this process. Prints seconds and MB/s per size and the
 // growth exponent between consecutive sizes (1 is linear); exits non-zero when a 20 MB document takes over 10 s
 // or the time grows clearly faster than the size (exponent over 1.3 between the two largest sizes).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { random, seedParagraphs, repoRoot } from './corpus.mjs';
+import fs from 'node:fs';
+import { repoRoot } from './corpus.mjs';
+import { temporaryRealCorpus } from './real-corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const { analyzeDocument } = require(path.join(repoRoot(), 'out', 'server', 'src', 'core', 'analyze.js'));
@@ -20,21 +23,32 @@ const only = option('--only', null);
 const SIZES_MB = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20].filter((size) => size <= largest);
 const TARGET_SECONDS_AT_20_MB = 10;
 const LARGEST_EXPONENT = 1.3;
+/** Articles drawn from the real-text corpus (about 3 MB); larger sizes repeat them. */
+const POOL_DOCUMENTS = 1500;
 
-/** Seed paragraphs in a random order with their numbers varied, up to the size (built in linear time). */
+/** Real news: the articles of bench/real-corpus.mjs (the shared datasets' texts, names and numbers varied per copy). */
+function realArticles() {
+  const { folder, names } = temporaryRealCorpus(POOL_DOCUMENTS);
+  try {
+    return names.map((name) => fs.readFileSync(path.join(folder, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Articles of the pool one after another, up to the size (built in linear time); the pool repeats past its end. */
 function article(megabytes, shape) {
-  const next = random(7);
-  const paragraphs = seedParagraphs();
-  const parts = ['Report on the campaign\n\nWASHINGTON, May 5, 2015 - '];
-  for (let length = 0; length < megabytes * 1e6;) {
-    const paragraph = paragraphs[Math.floor(next() * paragraphs.length)]
-      .replace(/\d{1,3}(,\d{3})+|\d+/g, (number) => String(Math.max(1, Math.round(Number(number.replace(/,/g, '')) * (0.5 + next())))));
-    parts.push(`${paragraph}\n\n`);
-    length += paragraph.length + 2;
+  const parts = [];
+  for (let length = 0, index = 0; length < megabytes * 1e6; index++) {
+    const text = pool[index % pool.length];
+    parts.push(`${text}\n\n`);
+    length += text.length + 2;
   }
   const text = parts.join('');
   return shape === 'one-line' ? text.replace(/\s*\n\s*/g, ' ') : text;
 }
+
+const pool = realArticles();
 
 let failed = false;
 for (const shape of ['one-line', 'many-lines']) {

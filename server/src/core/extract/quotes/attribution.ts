@@ -33,10 +33,15 @@ interface Token extends Span { word: string }
 
 /** Longer than any name the entity stage returns, in UTF-16 code units. */
 const LONGEST_NAME = 400;
+/** Windows longer than this (a paragraph of a one-line article) take their cues from one reading of the whole text. */
+const WHOLE_TEXT_WINDOW = 5000;
 
 export class Attribution {
   private readonly byStart = new Map<number, EntityMention>();
   private readonly byEnd = new Map<number, EntityMention>();
+
+  /** Every cue of the text, read when a window is too long to scan per quote. */
+  private allCues: Cue[] | null = null;
 
   /** The mentions sorted by start, searched by bisection (a long document has thousands of quotes and mentions). */
   private readonly inOrder: EntityMention[];
@@ -230,6 +235,19 @@ export class Attribution {
   }
 
   private cuesIn(from: number, to: number): Cue[] {
+    if (to - from > WHOLE_TEXT_WINDOW) {
+      // A paragraph as long as a one-line article: read the cues of the whole text once, not once per quote.
+      this.allCues ??= this.scanCues(0, this.text.length);
+      const cues: Cue[] = [];
+      for (let k = firstStartingAt(this.allCues, from); k < this.allCues.length && this.allCues[k].start < to; k++) {
+        if (this.allCues[k].end <= to) cues.push(this.allCues[k]);
+      }
+      return cues;
+    }
+    return this.scanCues(from, to);
+  }
+
+  private scanCues(from: number, to: number): Cue[] {
     const window = this.text.slice(from, to);
     const found: Cue[] = [];
     CUE_PATTERN.lastIndex = 0;
