@@ -143,7 +143,14 @@ export interface ProvenanceGroupView {
   links: Array<{ uri: string; otherUri: string; reason: string; detail: string }>;
 }
 
-export interface ProvenanceResponse { groups: ProvenanceGroupView[] }
+/** One story's provenance groups: the documents of the story only, and the passages they share among themselves. */
+export interface ProvenanceStoryView { id: string; title: string; documents: number; groups: ProvenanceGroupView[] }
+
+export interface ProvenanceResponse {
+  groups: ProvenanceGroupView[];
+  /** Per story, for the whole workspace (empty when the request names documents). */
+  stories: ProvenanceStoryView[];
+}
 
 // ---- stories (issue 15) ----
 

@@ -3,7 +3,7 @@
 // shared text in the other document, its child opens it here.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PROVENANCE_REQUEST, type ProvenanceDocumentView, type ProvenanceGroupView, type ProvenancePassageView, type ProvenanceResponse } from '../../../server/src/protocol';
+import { PROVENANCE_REQUEST, type ProvenanceDocumentView, type ProvenanceGroupView, type ProvenancePassageView, type ProvenanceResponse, type ProvenanceStoryView } from '../../../server/src/protocol';
 import { openLocationCommand, shorten } from './locations';
 import { ServerTree } from './server-tree';
 
@@ -11,8 +11,9 @@ export const PROVENANCE_VIEW_ID = 'corroborate.provenance';
 
 type Shared = ProvenanceDocumentView['shared'][number];
 type ProvenanceNode =
-  | { kind: 'group'; group: ProvenanceGroupView }
-  | { kind: 'document'; group: ProvenanceGroupView; document: ProvenanceDocumentView }
+  | { kind: 'story'; story: ProvenanceStoryView }
+  | { kind: 'group'; group: ProvenanceGroupView; scope: string }
+  | { kind: 'document'; group: ProvenanceGroupView; scope: string; document: ProvenanceDocumentView }
   | { kind: 'credit'; document: ProvenanceDocumentView; credit: ProvenanceDocumentView['credits'][number] }
   | { kind: 'shared'; document: ProvenanceDocumentView; shared: Shared }
   | { kind: 'passage'; document: ProvenanceDocumentView; shared: Shared; passage: ProvenancePassageView; index: number }
@@ -25,19 +26,23 @@ const CREDITS: Record<string, string> = {
   byline: 'byline', publisher: 'publisher', agency: 'wire copy of', reporting: 'with reporting by', contributed: 'contributed', statement: 'statement',
 };
 
-export class ProvenanceTreeProvider extends ServerTree<ProvenanceNode, ProvenanceResponse, ProvenanceGroupView[]> {
+export class ProvenanceTreeProvider extends ServerTree<ProvenanceNode, ProvenanceResponse, ProvenanceResponse> {
   constructor(client: LanguageClient, log: vscode.LogOutputChannel) {
-    super(client, log, PROVENANCE_REQUEST, 'Provenance', (response) => response.groups, []);
+    super(client, log, PROVENANCE_REQUEST, 'Provenance', (response) => response, { groups: [], stories: [] });
   }
 
   async getChildren(node?: ProvenanceNode): Promise<ProvenanceNode[]> {
     if (!node) {
-      const groups = await this.load();
-      // Groups of several documents first: those are where counting sources goes wrong.
-      return [...groups].sort((a, b) => b.documents.length - a.documents.length || a.id.localeCompare(b.id)).map((group) => ({ kind: 'group', group }));
+      const { groups, stories } = await this.load();
+      // Per story when the folder holds several: copies and credits matter among reports of one event.
+      if (stories.length > 1) {
+        return [...stories].sort((a, b) => b.documents - a.documents || a.title.localeCompare(b.title)).map((story) => ({ kind: 'story', story }));
+      }
+      return groupNodes(groups, 'workspace');
     }
     switch (node.kind) {
-      case 'group': return node.group.documents.map((document) => ({ kind: 'document', group: node.group, document }));
+      case 'story': return groupNodes(node.story.groups, node.story.id);
+      case 'group': return node.group.documents.map((document) => ({ kind: 'document', group: node.group, scope: node.scope, document }));
       case 'document': return [
         ...node.document.credits.map((credit) => ({ kind: 'credit' as const, document: node.document, credit })),
         ...node.document.shared.map((shared) => ({ kind: 'shared' as const, document: node.document, shared })),
@@ -50,10 +55,19 @@ export class ProvenanceTreeProvider extends ServerTree<ProvenanceNode, Provenanc
 
   getTreeItem(node: ProvenanceNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'story': {
+        const { story } = node;
+        const item = new vscode.TreeItem(shorten(story.title, 70), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `provenance-story:${story.id}`;
+        const sources = story.groups.length;
+        item.description = `${story.documents} document${story.documents === 1 ? '' : 's'} · ${sources} independent source${sources === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('library');
+        return item;
+      }
       case 'group': {
         const { group } = node;
         const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `provenance-group:${group.id}`;
+        item.id = `provenance-group:${node.scope}:${group.id}`;
         const reasons = [...new Set(group.links.map((link) => REASONS[link.reason] ?? link.reason))];
         item.description = `${group.documents.length} document${group.documents.length === 1 ? '' : 's'}${reasons.length ? ` · ${reasons.join(', ')}` : ' · independent'}`;
         item.iconPath = new vscode.ThemeIcon(group.documents.length > 1 ? 'copy' : 'file');
@@ -66,7 +80,7 @@ export class ProvenanceTreeProvider extends ServerTree<ProvenanceNode, Provenanc
         const { document } = node;
         const hasChildren = document.credits.length + document.shared.length > 0;
         const item = new vscode.TreeItem(shorten(document.label, 60), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.id = `provenance-document:${node.group.id}:${document.uri}`;
+        item.id = `provenance-document:${node.scope}:${node.group.id}:${document.uri}`;
         const credited = document.credits.filter((credit) => credit.kind !== 'byline' && credit.kind !== 'publisher' && credit.name).map((credit) => credit.name);
         item.description = [document.shared.length ? `shares text with ${document.shared.length}` : '', credited.length ? `credits ${credited.join(', ')}` : ''].filter(Boolean).join(' · ');
         item.resourceUri = vscode.Uri.parse(document.uri);
@@ -112,6 +126,11 @@ export class ProvenanceTreeProvider extends ServerTree<ProvenanceNode, Provenanc
       }
     }
   }
+}
+
+/** Groups of several documents first: those are where counting sources goes wrong. */
+function groupNodes(groups: readonly ProvenanceGroupView[], scope: string): ProvenanceNode[] {
+  return [...groups].sort((a, b) => b.documents.length - a.documents.length || a.id.localeCompare(b.id)).map((group) => ({ kind: 'group', group, scope }));
 }
 
 function labelOf(group: ProvenanceGroupView, uri: string): string {
