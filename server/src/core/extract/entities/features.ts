@@ -314,6 +314,25 @@ function baseFeatures(doc: FeatureDocument, mask: number, extra: ExtraGazetteer 
 
 /** The base table with the second pass's features of each active token appended. */
 export function withFirstPass(doc: FeatureDocument, base: FeatureTable, mask: number, firstPass: Uint8Array): FeatureTable {
+  const extra = firstPassFeatures(doc, base.active, mask, firstPass);
+  const n = doc.words.length;
+  const offsets = new Int32Array(n + 1);
+  const ids = new Int32Array(base.ids.length + extra.ids.length);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = count;
+    for (let f = base.offsets[i]; f < base.offsets[i + 1]; f++) ids[count++] = base.ids[f];
+    for (let f = extra.offsets[i]; f < extra.offsets[i + 1]; f++) ids[count++] = extra.ids[f];
+  }
+  offsets[n] = count;
+  return { offsets, ids, active: base.active };
+}
+
+/**
+ * The second pass's own features of each active token (what withFirstPass appends to the base table): the token's
+ * first-pass tag, its neighbours', and the types the first pass gave the same word elsewhere in the document.
+ */
+export function firstPassFeatures(doc: FeatureDocument, active: Uint8Array, mask: number, firstPass: Uint8Array): FeatureTable {
   const words = doc.words;
   const n = words.length;
   const sentenceFirst = new Uint8Array(n);
@@ -323,20 +342,19 @@ export function withFirstPass(doc: FeatureDocument, base: FeatureTable, mask: nu
   const wordHash = new Uint32Array(n);
   const sameCounts = new Map<number, Int32Array>();
   for (let i = 0; i < n; i++) {
-    if (!base.active[i] || !isCapitalised(words[i])) continue;
+    if (!active[i] || !isCapitalised(words[i])) continue;
     wordHash[i] = hashString(words[i]);
     let counts = sameCounts.get(wordHash[i]);
     if (!counts) sameCounts.set(wordHash[i], (counts = new Int32Array(4)));
     counts[tagType(firstPass[i])]++;
   }
   const offsets = new Int32Array(n + 1);
-  const ids = new Int32Array(base.ids.length + n * 8);
+  const ids = new Int32Array(n * 8);
   let count = 0;
   const add = (template: number, value: number) => { ids[count++] = mix(template, value) & mask; };
   for (let i = 0; i < n; i++) {
     offsets[i] = count;
-    for (let f = base.offsets[i]; f < base.offsets[i + 1]; f++) ids[count++] = base.ids[f];
-    if (!base.active[i]) continue;
+    if (!active[i]) continue;
     const hasPrev = i > 0 && !sentenceFirst[i];
     const hasNext = i + 1 < n && !sentenceLast[i];
     add(T.FirstPassSelf, firstPass[i]);
@@ -357,7 +375,7 @@ export function withFirstPass(doc: FeatureDocument, base: FeatureTable, mask: nu
     }
   }
   offsets[n] = count;
-  return { offsets, ids: ids.subarray(0, count), active: base.active };
+  return { offsets, ids: ids.subarray(0, count), active };
 }
 
 function isQuoteOpen(word: string): boolean {

@@ -14,6 +14,10 @@ export function allowed(previous: number, tag: number): boolean {
   return previous !== START && (previous === tag || previous === tag - 1);
 }
 
+/** allowed(previous, tag) as a table: ALLOWED[previous * TAG_COUNT + tag], previous up to START. */
+const ALLOWED = new Uint8Array((TAG_COUNT + 1) * TAG_COUNT);
+for (let p = 0; p <= TAG_COUNT; p++) for (let t = 0; t < TAG_COUNT; t++) ALLOWED[p * TAG_COUNT + t] = allowed(p, t) ? 1 : 0;
+
 /** The best tags, and each chosen tag's probability under the model's scores. */
 export interface Decoded { tags: Uint8Array; margins: Float32Array }
 
@@ -75,6 +79,133 @@ export class LinearChainModel {
   }
 }
 
+/**
+ * The same decoding as LinearChainModel.decode, over emission scores already computed for the whole document
+ * (emit[token * TAG_COUNT + tag]): writes tags[from, to) and, when given, margins[from, to) (1 where not decoded).
+ */
+export function decodeSentence(emit: Float32Array, active: Uint8Array, from: number, to: number, transitions: Float32Array,
+  tags: Uint8Array, margins?: Float32Array): void {
+  const K = TAG_COUNT;
+  if (margins) margins.fill(1, from, to);
+  let a = from;
+  while (a < to) {
+    if (!active[a]) { a++; continue; }
+    let b = a + 1;
+    while (b < to && active[b]) b++;
+    viterbi(emit.subarray(a * K, b * K), b - a, transitions, tags.subarray(a, b), margins ? margins.subarray(a, b) : undefined, a === from ? START : 0, b < to ? 0 : -1);
+    a = b;
+  }
+}
+
+/**
+ * The weights of a two-pass model in one table, for decoding: only the buckets either pass keeps, both passes'
+ * weights side by side (one memory read gives a feature's score in both passes), found through a bitmap of kept
+ * buckets and a count of kept buckets before each 32 (small enough to stay in cache, unlike the full tables).
+ */
+export class TwoPassWeights {
+  private readonly kept: Uint32Array;
+  private readonly rankBefore: Int32Array;
+  /** weights[rank * 2 * TAG_COUNT + pass * TAG_COUNT + tag]. */
+  private readonly weights: Int16Array;
+
+  constructor(private readonly first: LinearChainModel, private readonly second: LinearChainModel) {
+    const K = TAG_COUNT;
+    const a = first.weights, b = second.weights;
+    const buckets = a.length / K;
+    this.kept = new Uint32Array(Math.ceil(buckets / 32));
+    this.rankBefore = new Int32Array(this.kept.length);
+    let count = 0;
+    for (let bucket = 0; bucket < buckets; bucket++) {
+      if ((bucket & 31) === 0) this.rankBefore[bucket >>> 5] = count;
+      let any = false;
+      for (let t = 0; t < K && !any; t++) any = a[bucket * K + t] !== 0 || b[bucket * K + t] !== 0;
+      if (any) { this.kept[bucket >>> 5] |= 1 << (bucket & 31); count++; }
+    }
+    this.weights = new Int16Array(count * 2 * K);
+    let r = 0;
+    for (let bucket = 0; bucket < buckets; bucket++) {
+      if (!(this.kept[bucket >>> 5] & (1 << (bucket & 31)))) continue;
+      for (let t = 0; t < K; t++) { this.weights[r * 2 * K + t] = a[bucket * K + t]; this.weights[r * 2 * K + K + t] = b[bucket * K + t]; }
+      r++;
+    }
+  }
+
+  /** The row of a bucket in `weights`, or -1 when neither pass keeps it. */
+  private row(bucket: number): number {
+    const word = this.kept[bucket >>> 5];
+    const bit = 1 << (bucket & 31);
+    if (!(word & bit)) return -1;
+    let below = word & (bit - 1);
+    below -= (below >>> 1) & 0x55555555;
+    below = (below & 0x33333333) + ((below >>> 2) & 0x33333333);
+    below = (Math.imul((below + (below >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+    return this.rankBefore[bucket >>> 5] + below;
+  }
+
+  /**
+   * First-pass emission scores of every token of the table (as LinearChainModel.emissions), and the second pass's
+   * unscaled sums over the same features, to which secondEmissions adds the second pass's own features.
+   */
+  firstEmissions(table: FeatureTable, first: Float32Array, secondSums: Float64Array): void {
+    const K = TAG_COUNT;
+    const { weights } = this;
+    const scale = this.first.scale;
+    const { offsets, ids, active } = table;
+    const n = active.length;
+    for (let i = 0; i < n; i++) {
+      const o = i * K;
+      if (!active[i]) {
+        first[o] = 0;
+        for (let t = 1; t < K; t++) first[o + t] = -INACTIVE;
+        continue;
+      }
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+      let u0 = 0, u1 = 0, u2 = 0, u3 = 0, u4 = 0, u5 = 0, u6 = 0;
+      for (let f = offsets[i]; f < offsets[i + 1]; f++) {
+        const r = this.row(ids[f]);
+        if (r < 0) continue;
+        const w = r * 2 * K;
+        s0 += weights[w]; s1 += weights[w + 1]; s2 += weights[w + 2]; s3 += weights[w + 3];
+        s4 += weights[w + 4]; s5 += weights[w + 5]; s6 += weights[w + 6];
+        u0 += weights[w + 7]; u1 += weights[w + 8]; u2 += weights[w + 9]; u3 += weights[w + 10];
+        u4 += weights[w + 11]; u5 += weights[w + 12]; u6 += weights[w + 13];
+      }
+      first[o] = s0 * scale; first[o + 1] = s1 * scale; first[o + 2] = s2 * scale; first[o + 3] = s3 * scale;
+      first[o + 4] = s4 * scale; first[o + 5] = s5 * scale; first[o + 6] = s6 * scale;
+      secondSums[o] = u0; secondSums[o + 1] = u1; secondSums[o + 2] = u2; secondSums[o + 3] = u3;
+      secondSums[o + 4] = u4; secondSums[o + 5] = u5; secondSums[o + 6] = u6;
+    }
+  }
+
+  /** Second-pass emission scores: the sums of firstEmissions plus the second pass's own features (`extra`). */
+  secondEmissions(extra: FeatureTable, secondSums: Float64Array, out: Float32Array): void {
+    const K = TAG_COUNT;
+    const { weights } = this;
+    const scale = this.second.scale;
+    const { offsets, ids, active } = extra;
+    const n = active.length;
+    for (let i = 0; i < n; i++) {
+      const o = i * K;
+      if (!active[i]) {
+        out[o] = 0;
+        for (let t = 1; t < K; t++) out[o + t] = -INACTIVE;
+        continue;
+      }
+      let u0 = secondSums[o], u1 = secondSums[o + 1], u2 = secondSums[o + 2], u3 = secondSums[o + 3];
+      let u4 = secondSums[o + 4], u5 = secondSums[o + 5], u6 = secondSums[o + 6];
+      for (let f = offsets[i]; f < offsets[i + 1]; f++) {
+        const r = this.row(ids[f]);
+        if (r < 0) continue;
+        const w = r * 2 * K + K;
+        u0 += weights[w]; u1 += weights[w + 1]; u2 += weights[w + 2]; u3 += weights[w + 3];
+        u4 += weights[w + 4]; u5 += weights[w + 5]; u6 += weights[w + 6];
+      }
+      out[o] = u0 * scale; out[o + 1] = u1 * scale; out[o + 2] = u2 * scale; out[o + 3] = u3 * scale;
+      out[o + 4] = u4 * scale; out[o + 5] = u5 * scale; out[o + 6] = u6 * scale;
+    }
+  }
+}
+
 const NEG = -1e30;
 
 /** Viterbi over emission scores (n x TAG_COUNT); writes the best tags and forward-backward style margins. */
@@ -83,13 +214,13 @@ export function viterbi(emit: Float32Array, n: number, transitions: Float32Array
   const K = TAG_COUNT;
   const score = new Float32Array(n * K);
   const back = new Uint8Array(n * K);
-  for (let t = 0; t < K; t++) score[t] = allowed(startRow, t) ? transitions[startRow * K + t] + emit[t] : NEG;
+  for (let t = 0; t < K; t++) score[t] = ALLOWED[startRow * K + t] ? transitions[startRow * K + t] + emit[t] : NEG;
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < K; t++) {
       let best = NEG;
       let arg = 0;
       for (let p = 0; p < K; p++) {
-        if (!allowed(p, t)) continue;
+        if (!ALLOWED[p * K + t]) continue;
         const s = score[(i - 1) * K + p] + transitions[p * K + t];
         if (s > best) { best = s; arg = p; }
       }
@@ -115,19 +246,19 @@ export function tagMarginals(emit: Float32Array, n: number, transitions: Float32
   const K = TAG_COUNT;
   const alpha = new Float64Array(n * K);
   const beta = new Float64Array(n * K);
-  for (let k = 0; k < K; k++) alpha[k] = allowed(startRow, k) ? transitions[startRow * K + k] + emit[k] : NEG;
+  for (let k = 0; k < K; k++) alpha[k] = ALLOWED[startRow * K + k] ? transitions[startRow * K + k] + emit[k] : NEG;
   if (endTag >= 0) for (let k = 0; k < K; k++) beta[(n - 1) * K + k] = transitions[k * K + endTag];
   for (let i = 1; i < n; i++) {
     for (let k = 0; k < K; k++) {
       let m = NEG;
-      for (let p = 0; p < K; p++) if (allowed(p, k)) m = Math.max(m, alpha[(i - 1) * K + p] + transitions[p * K + k]);
+      for (let p = 0; p < K; p++) if (ALLOWED[p * K + k]) m = Math.max(m, alpha[(i - 1) * K + p] + transitions[p * K + k]);
       alpha[i * K + k] = m + emit[i * K + k];
     }
   }
   for (let i = n - 2; i >= 0; i--) {
     for (let k = 0; k < K; k++) {
       let m = NEG;
-      for (let q = 0; q < K; q++) if (allowed(k, q)) m = Math.max(m, beta[(i + 1) * K + q] + transitions[k * K + q] + emit[(i + 1) * K + q]);
+      for (let q = 0; q < K; q++) if (ALLOWED[k * K + q]) m = Math.max(m, beta[(i + 1) * K + q] + transitions[k * K + q] + emit[(i + 1) * K + q]);
       beta[i * K + k] = m;
     }
   }
