@@ -102,10 +102,16 @@ export function decodeSentence(emit: Float32Array, active: Uint8Array, from: num
  * weights side by side (one memory read gives a feature's score in both passes), found through a bitmap of kept
  * buckets and a count of kept buckets before each 32 (small enough to stay in cache, unlike the full tables).
  */
+/** Int16 slots of a TwoPassWeights row: two passes of TAG_COUNT weights, padded to 16. */
+const ROW = 16;
+
+/** Words whose feature sums a recogniser keeps (then it starts again), so the memory they take stays small. */
+const WORD_SUMS_LIMIT = 50_000;
+
 export class TwoPassWeights {
   private readonly kept: Uint32Array;
   private readonly rankBefore: Int32Array;
-  /** weights[rank * 2 * TAG_COUNT + pass * TAG_COUNT + tag]. */
+  /** weights[rank * ROW + pass * TAG_COUNT + tag]; a row is padded to 32 bytes so that it never straddles two cache lines. */
   private readonly weights: Int16Array;
 
   constructor(private readonly first: LinearChainModel, private readonly second: LinearChainModel) {
@@ -121,11 +127,11 @@ export class TwoPassWeights {
       for (let t = 0; t < K && !any; t++) any = a[bucket * K + t] !== 0 || b[bucket * K + t] !== 0;
       if (any) { this.kept[bucket >>> 5] |= 1 << (bucket & 31); count++; }
     }
-    this.weights = new Int16Array(count * 2 * K);
+    this.weights = new Int16Array(count * ROW);
     let r = 0;
     for (let bucket = 0; bucket < buckets; bucket++) {
       if (!(this.kept[bucket >>> 5] & (1 << (bucket & 31)))) continue;
-      for (let t = 0; t < K; t++) { this.weights[r * 2 * K + t] = a[bucket * K + t]; this.weights[r * 2 * K + K + t] = b[bucket * K + t]; }
+      for (let t = 0; t < K; t++) { this.weights[r * ROW + t] = a[bucket * K + t]; this.weights[r * ROW + K + t] = b[bucket * K + t]; }
       r++;
     }
   }
@@ -144,14 +150,15 @@ export class TwoPassWeights {
 
   /**
    * First-pass emission scores of every token of the table (as LinearChainModel.emissions), and the second pass's
-   * unscaled sums over the same features, to which secondEmissions adds the second pass's own features.
+   * unscaled sums over the same features, to which secondEmissions adds the second pass's own features. With
+   * `wordSums`, the sums of the features that depend on the word alone are kept there by word and read back.
    */
-  firstEmissions(table: FeatureTable, first: Float32Array, secondSums: Float64Array): void {
+  firstEmissions(table: FeatureTable, words: readonly string[], first: Float32Array, secondSums: Float64Array, wordSums?: Map<string, Int32Array>): void {
     const K = TAG_COUNT;
-    const { weights } = this;
     const scale = this.first.scale;
-    const { offsets, ids, active } = table;
+    const { offsets, ids, active, wordOnly } = table;
     const n = active.length;
+    const sums = new Int32Array(2 * K);
     for (let i = 0; i < n; i++) {
       const o = i * K;
       if (!active[i]) {
@@ -159,22 +166,37 @@ export class TwoPassWeights {
         for (let t = 1; t < K; t++) first[o + t] = -INACTIVE;
         continue;
       }
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-      let u0 = 0, u1 = 0, u2 = 0, u3 = 0, u4 = 0, u5 = 0, u6 = 0;
-      for (let f = offsets[i]; f < offsets[i + 1]; f++) {
-        const r = this.row(ids[f]);
-        if (r < 0) continue;
-        const w = r * 2 * K;
-        s0 += weights[w]; s1 += weights[w + 1]; s2 += weights[w + 2]; s3 += weights[w + 3];
-        s4 += weights[w + 4]; s5 += weights[w + 5]; s6 += weights[w + 6];
-        u0 += weights[w + 7]; u1 += weights[w + 8]; u2 += weights[w + 9]; u3 += weights[w + 10];
-        u4 += weights[w + 11]; u5 += weights[w + 12]; u6 += weights[w + 13];
+      let f = offsets[i];
+      const cached = wordSums && wordOnly ? wordSums.get(words[i]) : undefined;
+      if (cached) { sums.set(cached); f += wordOnly![i]; }
+      else sums.fill(0);
+      if (wordSums && wordOnly && !cached) {
+        this.addRows(ids, f, f + wordOnly[i], sums);
+        f += wordOnly[i];
+        if (wordSums.size >= WORD_SUMS_LIMIT) wordSums.clear();
+        wordSums.set(words[i], sums.slice());
       }
-      first[o] = s0 * scale; first[o + 1] = s1 * scale; first[o + 2] = s2 * scale; first[o + 3] = s3 * scale;
-      first[o + 4] = s4 * scale; first[o + 5] = s5 * scale; first[o + 6] = s6 * scale;
-      secondSums[o] = u0; secondSums[o + 1] = u1; secondSums[o + 2] = u2; secondSums[o + 3] = u3;
-      secondSums[o + 4] = u4; secondSums[o + 5] = u5; secondSums[o + 6] = u6;
+      this.addRows(ids, f, offsets[i + 1], sums);
+      for (let t = 0; t < K; t++) { first[o + t] = sums[t] * scale; secondSums[o + t] = sums[K + t]; }
     }
+  }
+
+  /** Adds the weights of both passes of features ids[from, to) to sums (first pass, then second). */
+  private addRows(ids: Int32Array, from: number, to: number, sums: Int32Array): void {
+    const { weights } = this;
+    let s0 = sums[0], s1 = sums[1], s2 = sums[2], s3 = sums[3], s4 = sums[4], s5 = sums[5], s6 = sums[6];
+    let u0 = sums[7], u1 = sums[8], u2 = sums[9], u3 = sums[10], u4 = sums[11], u5 = sums[12], u6 = sums[13];
+    for (let f = from; f < to; f++) {
+      const r = this.row(ids[f]);
+      if (r < 0) continue;
+      const w = r * ROW;
+      s0 += weights[w]; s1 += weights[w + 1]; s2 += weights[w + 2]; s3 += weights[w + 3];
+      s4 += weights[w + 4]; s5 += weights[w + 5]; s6 += weights[w + 6];
+      u0 += weights[w + 7]; u1 += weights[w + 8]; u2 += weights[w + 9]; u3 += weights[w + 10];
+      u4 += weights[w + 11]; u5 += weights[w + 12]; u6 += weights[w + 13];
+    }
+    sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3; sums[4] = s4; sums[5] = s5; sums[6] = s6;
+    sums[7] = u0; sums[8] = u1; sums[9] = u2; sums[10] = u3; sums[11] = u4; sums[12] = u5; sums[13] = u6;
   }
 
   /** Second-pass emission scores: the sums of firstEmissions plus the second pass's own features (`extra`). */
@@ -196,7 +218,7 @@ export class TwoPassWeights {
       for (let f = offsets[i]; f < offsets[i + 1]; f++) {
         const r = this.row(ids[f]);
         if (r < 0) continue;
-        const w = r * 2 * K + K;
+        const w = r * ROW + K;
         u0 += weights[w]; u1 += weights[w + 1]; u2 += weights[w + 2]; u3 += weights[w + 3];
         u4 += weights[w + 4]; u5 += weights[w + 5]; u6 += weights[w + 6];
       }
@@ -216,12 +238,15 @@ export function viterbi(emit: Float32Array, n: number, transitions: Float32Array
   const back = new Uint8Array(n * K);
   for (let t = 0; t < K; t++) score[t] = ALLOWED[startRow * K + t] ? transitions[startRow * K + t] + emit[t] : NEG;
   for (let i = 1; i < n; i++) {
+    const row = (i - 1) * K;
     for (let t = 0; t < K; t++) {
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < K; p++) {
-        if (!ALLOWED[p * K + t]) continue;
-        const s = score[(i - 1) * K + p] + transitions[p * K + t];
+      // Any tag may precede O or a B- tag; only B-X or I-X precede I-X.
+      const opens = t === 0 || (t & 1) === 1;
+      const last = opens ? K : t + 1;
+      for (let p = opens ? 0 : t - 1; p < last; p++) {
+        const s = score[row + p] + transitions[p * K + t];
         if (s > best) { best = s; arg = p; }
       }
       score[i * K + t] = best + emit[i * K + t];
@@ -249,9 +274,12 @@ export function tagMarginals(emit: Float32Array, n: number, transitions: Float32
   for (let k = 0; k < K; k++) alpha[k] = ALLOWED[startRow * K + k] ? transitions[startRow * K + k] + emit[k] : NEG;
   if (endTag >= 0) for (let k = 0; k < K; k++) beta[(n - 1) * K + k] = transitions[k * K + endTag];
   for (let i = 1; i < n; i++) {
+    const row = (i - 1) * K;
     for (let k = 0; k < K; k++) {
       let m = NEG;
-      for (let p = 0; p < K; p++) if (ALLOWED[p * K + k]) m = Math.max(m, alpha[(i - 1) * K + p] + transitions[p * K + k]);
+      const opens = k === 0 || (k & 1) === 1;
+      const last = opens ? K : k + 1;
+      for (let p = opens ? 0 : k - 1; p < last; p++) { const s = alpha[row + p] + transitions[p * K + k]; if (s > m) m = s; }
       alpha[i * K + k] = m + emit[i * K + k];
     }
   }

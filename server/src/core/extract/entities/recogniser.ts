@@ -28,6 +28,8 @@ export class PerceptronRecogniser implements EntityRecogniser {
   private readonly mask: number;
   /** Both passes' weights in one compact table, when the model has the usual two passes. */
   private readonly twoPass: TwoPassWeights | null;
+  /** Both passes' sums over the features of a word alone, by word: most words come back in later documents. */
+  private readonly wordSums = new Map<string, Int32Array>();
 
   constructor(data: ModelData) {
     if (data.format !== 2 || data.tags.length !== TAG_COUNT || !data.passes.length) throw new Error('entity model: unsupported model file');
@@ -70,7 +72,7 @@ export class PerceptronRecogniser implements EntityRecogniser {
     const n = doc.words.length;
     const first = new Float32Array(n * TAG_COUNT);
     const secondSums = new Float64Array(n * TAG_COUNT);
-    this.twoPass!.firstEmissions(base, first, secondSums);
+    this.twoPass!.firstEmissions(base, doc.words, first, secondSums, this.wordSums);
     const firstTags = new Uint8Array(n);
     const [firstPass, secondPass] = this.passes;
     for (const s of doc.sentences) decodeSentence(first, base.active, s.from, s.to, firstPass.transitions, firstTags);
