@@ -41,7 +41,9 @@ function isWorkOrProduct(text: string, start: number, end: number, name: readonl
   if (WORK_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return true;
   const after = text.slice(end, end + 24);
   if (WORK_AFTER.test(after) || MODEL_CODE_AFTER.test(after)) return true;
-  return name.length > 1 && PRODUCT_LINES.has(name[name.length - 1]) && !DEMONYMS.has(name[name.length - 2]) && !PLACES.candidates(name[name.length - 2]);
+  // A name that goes on after the product-line word ("National Air and Space Museum") is not a product's.
+  return name.length > 1 && PRODUCT_LINES.has(name[name.length - 1]) && !DEMONYMS.has(name[name.length - 2]) && !PLACES.candidates(name[name.length - 2])
+    && !/^\s+(?:and|&)\s/.test(after);
 }
 
 /** The recogniser's spans of the document body, leaving out those that touch scraping noise. */

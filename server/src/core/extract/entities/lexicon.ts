@@ -84,7 +84,7 @@ export const DIRECTIONS = new Set(wordsData.directions);
 
 const alternatives = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 /** A work's common noun right before its title ("the film Titanic", "season 3 of Breaking Bad"). */
-export const WORK_BEFORE = new RegExp(`\\b(?:(?:${alternatives(wordsData.works.before)})|(?:${alternatives(wordsData.works.beforeOf)})(?:\\s+\\p{N}+)?\\s+of)\\s+$`, 'iu');
+export const WORK_BEFORE = new RegExp(`\\b(?:(?:${alternatives(wordsData.works.before)})|(?:${alternatives(wordsData.works.beforeOf)})(?:\\s+\\p{N}+)?\\s+of|(?:${alternatives(wordsData.works.beforeNumberOf)})\\s+\\p{N}+\\s+of)\\s+$`, 'iu');
 /** A word after a work's title ("the Doctor Who episode"). */
 export const WORK_AFTER = new RegExp(`^['’]?s?\\s+(?:${alternatives(wordsData.works.after)})\\b`, 'iu');
 /** A model code right after a product's name: capitals then digits in one short word ("Galaxy S4", "Airbus A380"). */
