@@ -145,3 +145,28 @@ test('linking again, and after one document\'s analysis is replaced, gives the i
   assert.deepEqual(linkEntities(documents), first);
   assert.deepEqual(ids(documents), ids(fresh));
 });
+
+test('one name typed differently in two documents takes the type most of its mentions have, and gets its own back when linked alone', () => {
+  const documents = [
+    doc('a.txt', 'Farmers in Palmer, Alaska, sold their milk to the creamery. The town of Palmer has 6,000 people.\n'),
+    doc('b.txt', 'Rescuers searched the hills near Palmer on Tuesday, officials in Palmer said.\n'),
+    doc('c.txt', 'Palmer welcomed the news. The mayor said Palmer would rebuild.\n'),
+  ];
+  const palmer = (d: ReturnType<typeof doc>) => d.entities.filter((m) => m.text === 'Palmer');
+  const before = documents.map((d) => palmer(d).map((m) => m.type));
+  // The documents disagree before linking (else the test shows nothing).
+  assert.ok(new Set(before.flat()).size > 1, `types before linking: ${JSON.stringify(before)}`);
+  const counts = new Map<string, number>();
+  for (const type of before.flat()) counts.set(type, (counts.get(type) ?? 0) + 1);
+  const most = [...counts].sort((x, y) => y[1] - x[1])[0][0];
+
+  const table = linkEntities(documents);
+  const entity = table.find((e) => e.id === palmer(documents[0])[0].id)!;
+  assert.equal(entity.type, most);
+  assert.deepEqual(new Set(documents.flatMap((d) => palmer(d).map((m) => `${m.id}|${m.type}`))), new Set([`${entity.id}|${most}`]));
+
+  // Linked on its own, the odd document's mentions are typed as its own analysis typed them.
+  const odd = documents.findIndex((_, i) => before[i].some((type) => type !== most));
+  linkEntities([documents[odd]]);
+  assert.deepEqual(palmer(documents[odd]).map((m) => m.type), before[odd]);
+});

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { extractEntities } from '../../server/src/core/extract/entities';
+import { shippedRecogniser } from '../../server/src/core/extract/entities/shipped-model';
 import type { EntityMention, ExtractionContext } from '../../server/src/core/types';
 
 const context = (text: string): ExtractionContext => ({ text, documentDate: null, bodyStart: 0, noise: [] });
@@ -127,4 +128,26 @@ test('a word before a given name and a surname is a title, not part of the name'
     'Coroner Gary Mendel|person|gary-mendel|Coroner', 'Englishman Robert Fairley|person|robert-fairley|Englishman',
     'Chargers Jamal Porter|person|jamal-porter|Chargers',
   ]);
+});
+
+test('products and works are not person, organization or place: a work noun before, an episode word after, a model code, a product-line word', () => {
+  const names = (text: string) => extractEntities(context(text), shippedRecogniser()).map((m) => `${m.text}|${m.type}`);
+  // Invented names, so that no word list knows them: only the words around them say what they are.
+  const works = [
+    'Critics praised the film Harrowgate Nights, which opened in Dublin on Friday.',
+    'Viewers waited months for season 2 of Bright Harbor, the network said.',
+    'The final Quillfeather Lane episode drew six million viewers in Britain.',
+    'Buyers lined up for the Korvane K7 in Tokyo, and the maker sold out by noon.',
+    'Reviewers liked the Velmorix Pro more than the older Velmorix Air, Tandrell said.',
+  ];
+  for (const text of works) {
+    const found = names(text);
+    for (const title of ['Harrowgate Nights', 'Bright Harbor', 'Quillfeather Lane', 'Korvane', 'Velmorix Pro', 'Velmorix Air']) {
+      assert.ok(!found.some((n) => n.startsWith(`${title}|`)), `${text} -> ${found.join(', ')}`);
+    }
+  }
+  // The names around them are still found, and an airline named after its country keeps its type.
+  assert.ok(names(works[0]).includes('Dublin|place'));
+  assert.ok(names(works[3]).includes('Tokyo|place'));
+  assert.ok(names('Korean Air flew the passengers home to Seoul on Monday.').includes('Korean Air|organization'));
 });

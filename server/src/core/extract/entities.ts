@@ -1,7 +1,7 @@
 import type { EntityMention, EntityType, ExtractionContext } from '../types';
 import { tokenize, type Token } from './entities/tokens';
 import { findDrafts, isFirstName, type Draft } from './entities/chunker';
-import { DEMONYMS, OTHER_HEADS, FEMALE_NAMES, NAME_SUFFIXES, NICKNAMES, ORG_SUFFIXES, PARTICLES, PLACES, STATE_ABBREVIATIONS } from './entities/lexicon';
+import { DEMONYMS, MODEL_CODE_AFTER, OTHER_HEADS, PRODUCT_LINES, WORK_AFTER, WORK_BEFORE, FEMALE_NAMES, NAME_SUFFIXES, NICKNAMES, ORG_SUFFIXES, PARTICLES, PLACES, STATE_ABBREVIATIONS } from './entities/lexicon';
 import { entityIdFor } from '../index/cross-entities';
 import type { EntityRecogniser, RecognisedSpan } from './entities/recogniser';
 import { hintsFromDrafts, type RuleHint } from './entities/rule-hints';
@@ -17,7 +17,7 @@ export function extractEntities(context: ExtractionContext, recogniser: EntityRe
   const tokens = tokenize(text, context.bodyStart, context.noise, lowerWords);
   let drafts = findDrafts({ text, tokens, lowerWords });
   typeByContext(drafts, text);
-  if (recogniser) drafts = adoptRecognised(drafts, recognisedSpans(recogniser, context, hintsFromDrafts(drafts, tokens)), tokens);
+  if (recogniser) drafts = adoptRecognised(drafts, recognisedSpans(recogniser, context, hintsFromDrafts(drafts, tokens)), tokens, context.text);
   const clusters = cluster(drafts, text);
   const mentions: EntityMention[] = [];
   for (const draft of drafts) {
@@ -30,6 +30,20 @@ export function extractEntities(context: ExtractionContext, recogniser: EntityRe
     mentions.push(mention);
   }
   return mentions;
+}
+
+/**
+ * Products and works are not person, organization or place: a name written after a work's common noun ("the film
+ * Titanic", "season 3 of Breaking Bad") or before a word for a part of one ("the Doctor Who episode"), a name
+ * followed by a model code ("Galaxy S4"), or one of two words or more that ends in a product-line word ("MacBook Pro").
+ */
+function isWorkOrProduct(text: string, start: number, end: number, name: readonly string[]): boolean {
+  if (WORK_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return true;
+  const after = text.slice(end, end + 24);
+  if (WORK_AFTER.test(after) || MODEL_CODE_AFTER.test(after)) return true;
+  // A name that goes on after the product-line word ("National Air and Space Museum") is not a product's.
+  return name.length > 1 && PRODUCT_LINES.has(name[name.length - 1]) && !DEMONYMS.has(name[name.length - 2]) && !PLACES.candidates(name[name.length - 2])
+    && !/^\s+(?:and|&)\s/.test(after);
 }
 
 /** The recogniser's spans of the document body, leaving out those that touch scraping noise. */
@@ -55,7 +69,7 @@ const PLURAL_NAME_WORD = /^\p{Lu}\p{Ll}+s$/u;
  * The recogniser decides which spans are names and their types; the rule chunker's drafts still bring what no
  * model learns: known aliases (ISIL = Daesh), and the title written before a person's name.
  */
-function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token[]): Draft[] {
+function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token[], text: string): Draft[] {
   const out: Draft[] = [];
   // Title-case headlines are not what the model learnt from: there the chunker's drafts, checked against the body, stay.
   const inHeadline = (d: Draft) => tokens[d.tokenIndex]?.headline === true;
@@ -99,7 +113,7 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
     const end = tokens[last].end;
     while (o < others.length && others[o].end <= span.start) o++;
     // Laws, prizes, events and programmes ("Endangered Species Act", "Super Bowl") are things, not names of these types.
-    const thing = name.length > 1 && OTHER_HEADS.has(name[name.length - 1].toLowerCase());
+    const thing = name.length > 1 && OTHER_HEADS.has(name[name.length - 1].toLowerCase()) || isWorkOrProduct(text, tokens[first].start, end, name);
     const draft: Draft = { start: tokens[first].start, end, type: thing ? 'other' : span.type, strong: span.confidence >= STRONG, name, tokenIndex: first, confidence: span.confidence };
     let ruleSpans = 0;
     for (let j = o; j < others.length && others[j].start < span.end; j++) {

@@ -20,6 +20,14 @@ const GAZETTEER = new Set([...placesData.countries, ...placesData.usStates, ...p
 // (the workspace index relinks after every change) starts from the same clusters.
 const localIds = new WeakMap<EntityMention, string>();
 const speakerLocalIds = new WeakMap<QuoteSpeaker, string>();
+// Likewise the type each mention had in its document before linking gave it its entity's type.
+const localTypes = new WeakMap<EntityMention, EntityType>();
+
+function localType(mention: EntityMention): EntityType {
+  let type = localTypes.get(mention);
+  if (type === undefined) localTypes.set(mention, (type = mention.type));
+  return type;
+}
 
 type PersonKey = { key: string; surname: string; middle?: string; initial?: string };
 
@@ -121,6 +129,8 @@ interface Signature {
   order: number[];
   mixed: boolean;
   id: string;
+  /** The type of the entity the signature is part of (the majority of its mentions in every document). */
+  linkedType: EntityType;
 }
 
 const MEMO_LIMIT = 100_000;
@@ -154,7 +164,7 @@ function signatureOf(localId: string, canonical: string, type: EntityType): Sign
   signature = {
     localId, canonical, type, lower, wordCount: canonical.split(/\s+/).length, known, initialKey: '', person: undefined,
     middleCandidate: false, suffixes: null, prefixes: null, featureKeys: null,
-    run: 0, key: '', count: 0, clusters: [], order: [], mixed: false, id: '',
+    run: 0, key: '', count: 0, clusters: [], order: [], mixed: false, id: '', linkedType: type,
   };
   if (known) signature.initialKey = `known:${localId}`;
   else {
@@ -210,7 +220,7 @@ function summarize(document: DocumentAnalysis): Summary {
     const localId = localIds.get(mention)!;
     let cluster = summary.byLocal.get(localId);
     if (!cluster) {
-      cluster = { localId, mentions: [], canonical: mention.canonical, type: mention.type, typeCounts: null, words: null!, signature: null!, summary };
+      cluster = { localId, mentions: [], canonical: mention.canonical, type: localType(mention), typeCounts: null, words: null!, signature: null!, summary };
       summary.byLocal.set(localId, cluster);
       summary.clusters.push(cluster);
     }
@@ -218,7 +228,7 @@ function summarize(document: DocumentAnalysis): Summary {
     if (mention.canonical.length > cluster.canonical.length) cluster.canonical = mention.canonical;
   }
   for (const cluster of summary.clusters) {
-    const types = cluster.mentions.map((m) => m.type);
+    const types = cluster.mentions.map(localType);
     cluster.type = majority(types);
     if (types.some((type) => type !== cluster.type)) {
       cluster.typeCounts = new Map();
@@ -370,8 +380,10 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
     let mentions = 0;
     let documentCount = 0;
     const countDocuments = repeated || group.length > 1;
+    const type = groupType(parts, group);
     for (const signature of group) {
       signature.id = id;
+      signature.linkedType = type;
       mentions += signature.count;
       if (signature.canonical !== name) aliases.add(signature.canonical);
       for (const cluster of signature.clusters) {
@@ -389,7 +401,7 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
       if (!countDocuments) documentCount = signature.clusters.length;
     }
     table.push({
-      id, type: groupType(parts, group), name, aliases: [...aliases].sort(), titles: [...titles].sort(),
+      id, type, name, aliases: [...aliases].sort(), titles: [...titles].sort(),
       documents: documentCount, mentions,
     });
   }
@@ -397,8 +409,9 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocum
   // Rewrite ids: mentions, then quote speakers through each document's local -> global map.
   for (const summary of documentSummaries) {
     for (const cluster of summary.clusters) {
-      const id = cluster.signature.id;
-      for (const mention of cluster.mentions) mention.id = id;
+      // One name typed differently in two documents is one entity, of the type most of its mentions have.
+      const { id, linkedType } = cluster.signature;
+      for (const mention of cluster.mentions) { mention.id = id; mention.type = linkedType; }
     }
   }
   for (const summary of documentSummaries) {
@@ -451,7 +464,7 @@ function groupType(parts: readonly Signature[][], group: readonly Signature[]): 
     const clusters: Array<[number, Cluster]> = [];
     for (const signature of members) signature.clusters.forEach((cluster, i) => clusters.push([signature.order[i], cluster]));
     clusters.sort((a, b) => a[0] - b[0]);
-    for (const [, cluster] of clusters) for (const mention of cluster.mentions) types.push(mention.type);
+    for (const [, cluster] of clusters) for (const mention of cluster.mentions) types.push(localType(mention));
   }
   return majority(types);
 }

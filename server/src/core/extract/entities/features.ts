@@ -27,7 +27,13 @@ export function hintCode(type: 'person' | 'organization' | 'place' | 'other', in
  * Feature ids of every token of a document: token i has ids[offsets[i] .. offsets[i + 1]). A token more than two
  * tokens away from any capitalised word, digit or name particle is not `active`: it has no features and is O.
  */
-export interface FeatureTable { offsets: Int32Array; ids: Int32Array; active: Uint8Array }
+export interface FeatureTable {
+  offsets: Int32Array;
+  ids: Int32Array;
+  active: Uint8Array;
+  /** How many of a token's first ids depend on its word alone (the same for every occurrence of the word). */
+  wordOnly?: Uint8Array;
+}
 
 /** Tokens that may be part of a name: within two tokens of a capitalised word, a digit or a name particle. */
 function activeTokens(words: readonly string[]): Uint8Array {
@@ -45,6 +51,13 @@ function activeTokens(words: readonly string[]): Uint8Array {
 export function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return h >>> 0;
+}
+
+/** hashString(text.slice(from, to)), without making the slice. */
+function hashRange(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193); }
   return h >>> 0;
 }
 
@@ -239,6 +252,7 @@ function baseFeatures(doc: FeatureDocument, mask: number, extra: ExtraGazetteer 
   const gazetteer = gazetteerBits(words, extra, active);
 
   const offsets = new Int32Array(n + 1);
+  const wordOnly = new Uint8Array(n);
   let ids = new Int32Array(Math.max(64, n * 48));
   let count = 0;
   const add = (template: number, value: number) => {
@@ -261,17 +275,19 @@ function baseFeatures(doc: FeatureDocument, mask: number, extra: ExtraGazetteer 
     add(T.Word, wordHash[i]);
     add(T.Lower, lowerHash[i]);
     add(T.Shape, shape[i]);
-    if (lower.length > 2) {
-      add(T.Prefix2, hashString(lower.slice(0, 2)));
-      add(T.Prefix3, hashString(lower.slice(0, 3)));
+    const length = lower.length;
+    if (length > 2) {
+      add(T.Prefix2, hashRange(lower, 0, 2));
+      add(T.Prefix3, hashRange(lower, 0, 3));
     }
-    if (lower.length > 1) {
-      add(T.Suffix1, hashString(lower.slice(-1)));
-      add(T.Suffix2, hashString(lower.slice(-2)));
+    if (length > 1) {
+      add(T.Suffix1, hashRange(lower, length - 1, length));
+      add(T.Suffix2, hashRange(lower, length - 2, length));
     }
-    if (lower.length > 3) add(T.Suffix3, hashString(lower.slice(-3)));
-    if (lower.length > 4) add(T.Suffix4, hashString(lower.slice(-4)));
+    if (length > 3) add(T.Suffix3, hashRange(lower, length - 3, length));
+    if (length > 4) add(T.Suffix4, hashRange(lower, length - 4, length));
     add(T.Length, Math.min(word.length, 12));
+    wordOnly[i] = count - offsets[i];
     add(T.PrevLower, prev);
     add(T.NextLower, next);
     add(T.Prev2Lower, prev2);
@@ -309,11 +325,30 @@ function baseFeatures(doc: FeatureDocument, mask: number, extra: ExtraGazetteer 
     }
   }
   offsets[n] = count;
-  return { offsets, ids: ids.subarray(0, count), active };
+  return { offsets, ids: ids.subarray(0, count), active, wordOnly };
 }
 
 /** The base table with the second pass's features of each active token appended. */
 export function withFirstPass(doc: FeatureDocument, base: FeatureTable, mask: number, firstPass: Uint8Array): FeatureTable {
+  const extra = firstPassFeatures(doc, base.active, mask, firstPass);
+  const n = doc.words.length;
+  const offsets = new Int32Array(n + 1);
+  const ids = new Int32Array(base.ids.length + extra.ids.length);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = count;
+    for (let f = base.offsets[i]; f < base.offsets[i + 1]; f++) ids[count++] = base.ids[f];
+    for (let f = extra.offsets[i]; f < extra.offsets[i + 1]; f++) ids[count++] = extra.ids[f];
+  }
+  offsets[n] = count;
+  return { offsets, ids, active: base.active, wordOnly: base.wordOnly };
+}
+
+/**
+ * The second pass's own features of each active token (what withFirstPass appends to the base table): the token's
+ * first-pass tag, its neighbours', and the types the first pass gave the same word elsewhere in the document.
+ */
+export function firstPassFeatures(doc: FeatureDocument, active: Uint8Array, mask: number, firstPass: Uint8Array): FeatureTable {
   const words = doc.words;
   const n = words.length;
   const sentenceFirst = new Uint8Array(n);
@@ -323,20 +358,19 @@ export function withFirstPass(doc: FeatureDocument, base: FeatureTable, mask: nu
   const wordHash = new Uint32Array(n);
   const sameCounts = new Map<number, Int32Array>();
   for (let i = 0; i < n; i++) {
-    if (!base.active[i] || !isCapitalised(words[i])) continue;
+    if (!active[i] || !isCapitalised(words[i])) continue;
     wordHash[i] = hashString(words[i]);
     let counts = sameCounts.get(wordHash[i]);
     if (!counts) sameCounts.set(wordHash[i], (counts = new Int32Array(4)));
     counts[tagType(firstPass[i])]++;
   }
   const offsets = new Int32Array(n + 1);
-  const ids = new Int32Array(base.ids.length + n * 8);
+  const ids = new Int32Array(n * 8);
   let count = 0;
   const add = (template: number, value: number) => { ids[count++] = mix(template, value) & mask; };
   for (let i = 0; i < n; i++) {
     offsets[i] = count;
-    for (let f = base.offsets[i]; f < base.offsets[i + 1]; f++) ids[count++] = base.ids[f];
-    if (!base.active[i]) continue;
+    if (!active[i]) continue;
     const hasPrev = i > 0 && !sentenceFirst[i];
     const hasNext = i + 1 < n && !sentenceLast[i];
     add(T.FirstPassSelf, firstPass[i]);
@@ -357,7 +391,7 @@ export function withFirstPass(doc: FeatureDocument, base: FeatureTable, mask: nu
     }
   }
   offsets[n] = count;
-  return { offsets, ids: ids.subarray(0, count), active: base.active };
+  return { offsets, ids: ids.subarray(0, count), active };
 }
 
 function isQuoteOpen(word: string): boolean {

@@ -82,6 +82,15 @@ export const HEADLINE_LOWER = new Set(wordsData.headlineLower);
 export const OTHER_HEADS = lowerSet(wordsData.otherHeads);
 export const DIRECTIONS = new Set(wordsData.directions);
 
+const alternatives = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+/** A work's common noun right before its title ("the film Titanic", "season 3 of Breaking Bad"). */
+export const WORK_BEFORE = new RegExp(`\\b(?:(?:${alternatives(wordsData.works.before)})|(?:${alternatives(wordsData.works.beforeOf)})(?:\\s+\\p{N}+)?\\s+of|(?:${alternatives(wordsData.works.beforeNumberOf)})\\s+\\p{N}+\\s+of)\\s+$`, 'iu');
+/** A word after a work's title ("the Doctor Who episode"). */
+export const WORK_AFTER = new RegExp(`^['’]?s?\\s+(?:${alternatives(wordsData.works.after)})\\b`, 'iu');
+/** A model code right after a product's name: capitals then digits in one short word ("Galaxy S4", "Airbus A380"). */
+export const MODEL_CODE_AFTER = /^ \p{Lu}{1,3}\p{N}{1,4}\p{Ll}?(?![\p{L}\p{N}])/u;
+export const PRODUCT_LINES = new Set(wordsData.works.productLines);
+
 /** Words whose trailing dot belongs to them: titles, initials, state and other abbreviations. */
 export const DOTTED = new Set<string>([
   ...abbreviations,

@@ -14,6 +14,10 @@ export function allowed(previous: number, tag: number): boolean {
   return previous !== START && (previous === tag || previous === tag - 1);
 }
 
+/** allowed(previous, tag) as a table: ALLOWED[previous * TAG_COUNT + tag], previous up to START. */
+const ALLOWED = new Uint8Array((TAG_COUNT + 1) * TAG_COUNT);
+for (let p = 0; p <= TAG_COUNT; p++) for (let t = 0; t < TAG_COUNT; t++) ALLOWED[p * TAG_COUNT + t] = allowed(p, t) ? 1 : 0;
+
 /** The best tags, and each chosen tag's probability under the model's scores. */
 export interface Decoded { tags: Uint8Array; margins: Float32Array }
 
@@ -75,6 +79,155 @@ export class LinearChainModel {
   }
 }
 
+/**
+ * The same decoding as LinearChainModel.decode, over emission scores already computed for the whole document
+ * (emit[token * TAG_COUNT + tag]): writes tags[from, to) and, when given, margins[from, to) (1 where not decoded).
+ */
+export function decodeSentence(emit: Float32Array, active: Uint8Array, from: number, to: number, transitions: Float32Array,
+  tags: Uint8Array, margins?: Float32Array): void {
+  const K = TAG_COUNT;
+  if (margins) margins.fill(1, from, to);
+  let a = from;
+  while (a < to) {
+    if (!active[a]) { a++; continue; }
+    let b = a + 1;
+    while (b < to && active[b]) b++;
+    viterbi(emit.subarray(a * K, b * K), b - a, transitions, tags.subarray(a, b), margins ? margins.subarray(a, b) : undefined, a === from ? START : 0, b < to ? 0 : -1);
+    a = b;
+  }
+}
+
+/**
+ * The weights of a two-pass model in one table, for decoding: only the buckets either pass keeps, both passes'
+ * weights side by side (one memory read gives a feature's score in both passes), found through a bitmap of kept
+ * buckets and a count of kept buckets before each 32 (small enough to stay in cache, unlike the full tables).
+ */
+/** Int16 slots of a TwoPassWeights row: two passes of TAG_COUNT weights, padded to 16. */
+const ROW = 16;
+
+/** Words whose feature sums a recogniser keeps (then it starts again), so the memory they take stays small. */
+const WORD_SUMS_LIMIT = 50_000;
+
+export class TwoPassWeights {
+  private readonly kept: Uint32Array;
+  private readonly rankBefore: Int32Array;
+  /** weights[rank * ROW + pass * TAG_COUNT + tag]; a row is padded to 32 bytes so that it never straddles two cache lines. */
+  private readonly weights: Int16Array;
+
+  constructor(private readonly first: LinearChainModel, private readonly second: LinearChainModel) {
+    const K = TAG_COUNT;
+    const a = first.weights, b = second.weights;
+    const buckets = a.length / K;
+    this.kept = new Uint32Array(Math.ceil(buckets / 32));
+    this.rankBefore = new Int32Array(this.kept.length);
+    let count = 0;
+    for (let bucket = 0; bucket < buckets; bucket++) {
+      if ((bucket & 31) === 0) this.rankBefore[bucket >>> 5] = count;
+      let any = false;
+      for (let t = 0; t < K && !any; t++) any = a[bucket * K + t] !== 0 || b[bucket * K + t] !== 0;
+      if (any) { this.kept[bucket >>> 5] |= 1 << (bucket & 31); count++; }
+    }
+    this.weights = new Int16Array(count * ROW);
+    let r = 0;
+    for (let bucket = 0; bucket < buckets; bucket++) {
+      if (!(this.kept[bucket >>> 5] & (1 << (bucket & 31)))) continue;
+      for (let t = 0; t < K; t++) { this.weights[r * ROW + t] = a[bucket * K + t]; this.weights[r * ROW + K + t] = b[bucket * K + t]; }
+      r++;
+    }
+  }
+
+  /** The row of a bucket in `weights`, or -1 when neither pass keeps it. */
+  private row(bucket: number): number {
+    const word = this.kept[bucket >>> 5];
+    const bit = 1 << (bucket & 31);
+    if (!(word & bit)) return -1;
+    let below = word & (bit - 1);
+    below -= (below >>> 1) & 0x55555555;
+    below = (below & 0x33333333) + ((below >>> 2) & 0x33333333);
+    below = (Math.imul((below + (below >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+    return this.rankBefore[bucket >>> 5] + below;
+  }
+
+  /**
+   * First-pass emission scores of every token of the table (as LinearChainModel.emissions), and the second pass's
+   * unscaled sums over the same features, to which secondEmissions adds the second pass's own features. With
+   * `wordSums`, the sums of the features that depend on the word alone are kept there by word and read back.
+   */
+  firstEmissions(table: FeatureTable, words: readonly string[], first: Float32Array, secondSums: Float64Array, wordSums?: Map<string, Int32Array>): void {
+    const K = TAG_COUNT;
+    const scale = this.first.scale;
+    const { offsets, ids, active, wordOnly } = table;
+    const n = active.length;
+    const sums = new Int32Array(2 * K);
+    for (let i = 0; i < n; i++) {
+      const o = i * K;
+      if (!active[i]) {
+        first[o] = 0;
+        for (let t = 1; t < K; t++) first[o + t] = -INACTIVE;
+        continue;
+      }
+      let f = offsets[i];
+      const cached = wordSums && wordOnly ? wordSums.get(words[i]) : undefined;
+      if (cached) { sums.set(cached); f += wordOnly![i]; }
+      else sums.fill(0);
+      if (wordSums && wordOnly && !cached) {
+        this.addRows(ids, f, f + wordOnly[i], sums);
+        f += wordOnly[i];
+        if (wordSums.size >= WORD_SUMS_LIMIT) wordSums.clear();
+        wordSums.set(words[i], sums.slice());
+      }
+      this.addRows(ids, f, offsets[i + 1], sums);
+      for (let t = 0; t < K; t++) { first[o + t] = sums[t] * scale; secondSums[o + t] = sums[K + t]; }
+    }
+  }
+
+  /** Adds the weights of both passes of features ids[from, to) to sums (first pass, then second). */
+  private addRows(ids: Int32Array, from: number, to: number, sums: Int32Array): void {
+    const { weights } = this;
+    let s0 = sums[0], s1 = sums[1], s2 = sums[2], s3 = sums[3], s4 = sums[4], s5 = sums[5], s6 = sums[6];
+    let u0 = sums[7], u1 = sums[8], u2 = sums[9], u3 = sums[10], u4 = sums[11], u5 = sums[12], u6 = sums[13];
+    for (let f = from; f < to; f++) {
+      const r = this.row(ids[f]);
+      if (r < 0) continue;
+      const w = r * ROW;
+      s0 += weights[w]; s1 += weights[w + 1]; s2 += weights[w + 2]; s3 += weights[w + 3];
+      s4 += weights[w + 4]; s5 += weights[w + 5]; s6 += weights[w + 6];
+      u0 += weights[w + 7]; u1 += weights[w + 8]; u2 += weights[w + 9]; u3 += weights[w + 10];
+      u4 += weights[w + 11]; u5 += weights[w + 12]; u6 += weights[w + 13];
+    }
+    sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3; sums[4] = s4; sums[5] = s5; sums[6] = s6;
+    sums[7] = u0; sums[8] = u1; sums[9] = u2; sums[10] = u3; sums[11] = u4; sums[12] = u5; sums[13] = u6;
+  }
+
+  /** Second-pass emission scores: the sums of firstEmissions plus the second pass's own features (`extra`). */
+  secondEmissions(extra: FeatureTable, secondSums: Float64Array, out: Float32Array): void {
+    const K = TAG_COUNT;
+    const { weights } = this;
+    const scale = this.second.scale;
+    const { offsets, ids, active } = extra;
+    const n = active.length;
+    for (let i = 0; i < n; i++) {
+      const o = i * K;
+      if (!active[i]) {
+        out[o] = 0;
+        for (let t = 1; t < K; t++) out[o + t] = -INACTIVE;
+        continue;
+      }
+      let u0 = secondSums[o], u1 = secondSums[o + 1], u2 = secondSums[o + 2], u3 = secondSums[o + 3];
+      let u4 = secondSums[o + 4], u5 = secondSums[o + 5], u6 = secondSums[o + 6];
+      for (let f = offsets[i]; f < offsets[i + 1]; f++) {
+        const r = this.row(ids[f]);
+        if (r < 0) continue;
+        const w = r * ROW + K;
+        u0 += weights[w]; u1 += weights[w + 1]; u2 += weights[w + 2]; u3 += weights[w + 3];
+        u4 += weights[w + 4]; u5 += weights[w + 5]; u6 += weights[w + 6];
+      }
+      out[o] = u0 * scale; out[o + 1] = u1 * scale; out[o + 2] = u2 * scale; out[o + 3] = u3 * scale;
+      out[o + 4] = u4 * scale; out[o + 5] = u5 * scale; out[o + 6] = u6 * scale;
+    }
+  }
+}
+
 const NEG = -1e30;
 
 /** Viterbi over emission scores (n x TAG_COUNT); writes the best tags and forward-backward style margins. */
@@ -83,14 +236,17 @@ export function viterbi(emit: Float32Array, n: number, transitions: Float32Array
   const K = TAG_COUNT;
   const score = new Float32Array(n * K);
   const back = new Uint8Array(n * K);
-  for (let t = 0; t < K; t++) score[t] = allowed(startRow, t) ? transitions[startRow * K + t] + emit[t] : NEG;
+  for (let t = 0; t < K; t++) score[t] = ALLOWED[startRow * K + t] ? transitions[startRow * K + t] + emit[t] : NEG;
   for (let i = 1; i < n; i++) {
+    const row = (i - 1) * K;
     for (let t = 0; t < K; t++) {
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < K; p++) {
-        if (!allowed(p, t)) continue;
-        const s = score[(i - 1) * K + p] + transitions[p * K + t];
+      // Any tag may precede O or a B- tag; only B-X or I-X precede I-X.
+      const opens = t === 0 || (t & 1) === 1;
+      const last = opens ? K : t + 1;
+      for (let p = opens ? 0 : t - 1; p < last; p++) {
+        const s = score[row + p] + transitions[p * K + t];
         if (s > best) { best = s; arg = p; }
       }
       score[i * K + t] = best + emit[i * K + t];
@@ -115,19 +271,22 @@ export function tagMarginals(emit: Float32Array, n: number, transitions: Float32
   const K = TAG_COUNT;
   const alpha = new Float64Array(n * K);
   const beta = new Float64Array(n * K);
-  for (let k = 0; k < K; k++) alpha[k] = allowed(startRow, k) ? transitions[startRow * K + k] + emit[k] : NEG;
+  for (let k = 0; k < K; k++) alpha[k] = ALLOWED[startRow * K + k] ? transitions[startRow * K + k] + emit[k] : NEG;
   if (endTag >= 0) for (let k = 0; k < K; k++) beta[(n - 1) * K + k] = transitions[k * K + endTag];
   for (let i = 1; i < n; i++) {
+    const row = (i - 1) * K;
     for (let k = 0; k < K; k++) {
       let m = NEG;
-      for (let p = 0; p < K; p++) if (allowed(p, k)) m = Math.max(m, alpha[(i - 1) * K + p] + transitions[p * K + k]);
+      const opens = k === 0 || (k & 1) === 1;
+      const last = opens ? K : k + 1;
+      for (let p = opens ? 0 : k - 1; p < last; p++) { const s = alpha[row + p] + transitions[p * K + k]; if (s > m) m = s; }
       alpha[i * K + k] = m + emit[i * K + k];
     }
   }
   for (let i = n - 2; i >= 0; i--) {
     for (let k = 0; k < K; k++) {
       let m = NEG;
-      for (let q = 0; q < K; q++) if (allowed(k, q)) m = Math.max(m, beta[(i + 1) * K + q] + transitions[k * K + q] + emit[(i + 1) * K + q]);
+      for (let q = 0; q < K; q++) if (ALLOWED[k * K + q]) m = Math.max(m, beta[(i + 1) * K + q] + transitions[k * K + q] + emit[(i + 1) * K + q]);
       beta[i * K + k] = m;
     }
   }

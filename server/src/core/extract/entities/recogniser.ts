@@ -1,8 +1,8 @@
 // The statistical entity recogniser: finds name spans with a type and a confidence. The entity stage receives
 // one through the analysis options, so another model (or none) can take its place.
 import type { Span } from '../../types';
-import { documentFeatures, hashString, TAG_COUNT, withFirstPass, type ExtraGazetteer, type FeatureDocument } from './features';
-import { decodePass, fromBase64, type LinearChainModel, type ModelData } from './perceptron';
+import { documentFeatures, firstPassFeatures, hashString, TAG_COUNT, withFirstPass, type ExtraGazetteer, type FeatureDocument, type FeatureTable } from './features';
+import { decodePass, decodeSentence, fromBase64, TwoPassWeights, type LinearChainModel, type ModelData } from './perceptron';
 import { modelTokens } from './model-tokens';
 import { hintCodes, type RuleHint } from './rule-hints';
 
@@ -26,11 +26,16 @@ export class PerceptronRecogniser implements EntityRecogniser {
   private readonly passes: LinearChainModel[];
   private readonly gazetteer: ExtraGazetteer | null;
   private readonly mask: number;
+  /** Both passes' weights in one compact table, when the model has the usual two passes. */
+  private readonly twoPass: TwoPassWeights | null;
+  /** Both passes' sums over the features of a word alone, by word: most words come back in later documents. */
+  private readonly wordSums = new Map<string, Int32Array>();
 
   constructor(data: ModelData) {
     if (data.format !== 2 || data.tags.length !== TAG_COUNT || !data.passes.length) throw new Error('entity model: unsupported model file');
     this.passes = data.passes.map((pass) => decodePass(pass, data.bucketBits));
     this.mask = (1 << data.bucketBits) - 1;
+    this.twoPass = this.passes.length === 2 ? new TwoPassWeights(this.passes[0], this.passes[1]) : null;
     const bytes = fromBase64(data.gazetteer.hashes);
     const hashes = new Set<number>();
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -44,6 +49,7 @@ export class PerceptronRecogniser implements EntityRecogniser {
     let labels: Uint8Array | null = null;
     const margins = new Float32Array(n);
     const base = documentFeatures(doc, this.mask, this.gazetteer);
+    if (this.twoPass) return this.tagTwoPasses(doc, base);
     this.passes.forEach((pass, p) => {
       const last = p === this.passes.length - 1;
       const table = labels ? withFirstPass(doc, base, this.mask, labels) : base;
@@ -56,6 +62,26 @@ export class PerceptronRecogniser implements EntityRecogniser {
       labels = tags;
     });
     return { tags: labels ?? new Uint8Array(n), margins };
+  }
+
+  /**
+   * tagDocument for a two-pass model, with the same result: the first pass's reading of the features also sums the
+   * second pass's weights, so the second pass only adds its own features.
+   */
+  private tagTwoPasses(doc: FeatureDocument, base: FeatureTable): { tags: Uint8Array; margins: Float32Array } {
+    const n = doc.words.length;
+    const first = new Float32Array(n * TAG_COUNT);
+    const secondSums = new Float64Array(n * TAG_COUNT);
+    this.twoPass!.firstEmissions(base, doc.words, first, secondSums, this.wordSums);
+    const firstTags = new Uint8Array(n);
+    const [firstPass, secondPass] = this.passes;
+    for (const s of doc.sentences) decodeSentence(first, base.active, s.from, s.to, firstPass.transitions, firstTags);
+    const second = first;
+    this.twoPass!.secondEmissions(firstPassFeatures(doc, base.active, this.mask, firstTags), secondSums, second);
+    const tags = new Uint8Array(n);
+    const margins = new Float32Array(n);
+    for (const s of doc.sentences) decodeSentence(second, base.active, s.from, s.to, secondPass.transitions, tags, margins);
+    return { tags, margins };
   }
 
   recognise(text: string, from: number, to: number, hints?: readonly RuleHint[]): RecognisedSpan[] {
