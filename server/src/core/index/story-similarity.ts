@@ -6,6 +6,8 @@ const STOPWORDS = new Set(stopwordList);
 const NAMED_WEIGHT = 2;
 /** A document's own year counts like this many mentions of it. */
 const OWN_YEAR_MENTIONS = 3;
+/** Whole numbers up to this (two, ten, twelve) are too common to tell one event's reports from another's. */
+const SMALL_COUNT = 12;
 /** From this many documents on, a feature in more than half of them says "this folder", not "this story". */
 const COMMON_FEATURE_MIN_DOCUMENTS = 30;
 /** Two documents dated this many years apart or more are unlikely to report one story. */
@@ -50,12 +52,16 @@ export function stem(word: string): string {
   return word.replace(/ies$/, 'y').replace(/(?:ing|ed|es|s)$/, '') || word;
 }
 
-/** Who and when: linked entity ids (read now: linking may change them) and the years the document names. */
+/** Who, when and how many: linked entity ids (read now: linking may change them), the years and the figures the document names. */
 export function namedFeatures(document: DocumentAnalysis): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (feature: string, times = 1) => counts.set(feature, (counts.get(feature) ?? 0) + times);
   for (const entity of document.entities) if (entity.type !== 'other') add(`E:${entity.id}`);
   for (const date of document.dates) if (/^\d{4}/.test(date.value)) add(`Y:${date.value.slice(0, 4)}`);
+  // Reports of one event repeat its numbers (a magnitude, a toll, a price); small whole numbers say little.
+  for (const figure of document.figures) {
+    if (figure.value !== null && !(Number.isInteger(figure.value) && Math.abs(figure.value) <= SMALL_COUNT)) add(`N:${figure.value}`);
+  }
   const own = ownDate(document);
   if (own) add(`Y:${own.slice(0, 4)}`, OWN_YEAR_MENTIONS);
   return counts;
