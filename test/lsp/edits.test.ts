@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
-import { ServerProcess, copyOfSeeds } from './server-process';
+import { ServerProcess, copyOfSeeds, startWithSeedsOpen, stopAndRemove } from './server-process';
 import { SEEDS } from '../support/repo';
 import type { EditResult } from '../../server/src/protocol';
 
@@ -18,14 +18,10 @@ const uriOf = (name: string) => pathToFileURL(file(name)).toString();
 before(async () => {
   folder = copyOfSeeds();
   server = new ServerProcess();
-  await server.initialize(folder);
-  for (const name of Object.values(SEEDS)) await server.open(file(name));
+  await startWithSeedsOpen(server, folder);
 });
 
-after(async () => {
-  await server.shutdown();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+after(() => stopAndRemove(server, folder));
 
 /** Text edits applied to a text, as an editor applies one workspace edit (all ranges refer to the text before). */
 function applied(text: string, edits: TextEdit[]): string {

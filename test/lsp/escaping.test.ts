@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ServerProcess, copyOfSeeds, positionOf } from './server-process';
+import { ServerProcess, copyOfSeeds, positionOf, startWithSeedsOpen, stopAndRemove } from './server-process';
 import { SEEDS } from '../support/repo';
 
 // markdown-it stands in for VS Code's renderer, with raw HTML allowed: the hardest reading of the markdown.
@@ -34,14 +34,10 @@ before(async () => {
   const centcom = fs.readFileSync(file(SEEDS.centcom), 'utf8');
   fs.writeFileSync(file(SEEDS.centcom), `---\ntitle: "${TITLE_PAYLOAD} ISIL losing ground"\n---\n${centcom}`);
   server = new ServerProcess();
-  await server.initialize(folder);
-  for (const name of Object.values(SEEDS)) await server.open(file(name));
+  await startWithSeedsOpen(server, folder);
 });
 
-after(async () => {
-  await server.shutdown();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+after(() => stopAndRemove(server, folder));
 
 /** What a hover renders to: its elements' tags and links. */
 function rendered(markdown: string): { html: string; tags: string[]; links: string[] } {

@@ -8,7 +8,7 @@ import {
   FoldingRangeRequest, DiagnosticSeverity, FileChangeType,
   type DocumentSymbol, type Location, type InlayHint, type SemanticTokens, type FoldingRange, type SymbolInformation, type CodeAction, type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { ServerProcess, positionOf, copyOfSeeds } from './server-process';
+import { ServerProcess, positionOf, copyOfSeeds, startWithSeedsOpen, stopAndRemove } from './server-process';
 import { SEEDS } from '../support/repo';
 import { periodOf } from '../../server/src/core/features/date-words';
 import type { TimelineResponse, FigureGroupsResponse, EntitiesResponse, EditResult } from '../../server/src/protocol';
@@ -28,14 +28,10 @@ const messageOf = (diagnostic: Diagnostic) => (typeof diagnostic.message === 'st
 before(async () => {
   folder = copyOfSeeds();
   server = new ServerProcess({ severity: { noise: 'information' }, maxProblemsPerFile: 50 });
-  await server.initialize(folder);
-  for (const name of Object.values(SEEDS)) await server.open(file(name));
+  await startWithSeedsOpen(server, folder);
 });
 
-after(async () => {
-  await server.shutdown();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+after(() => stopAndRemove(server, folder));
 
 test('go to definition on "Mr. Carter" leads to the fullest mention of Ashton Carter', async () => {
   const uri = uriOf(SEEDS.momentum);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ServerProcess, copyOfSeeds } from './server-process';
+import { ServerProcess, copyOfSeeds, stopAndRemove } from './server-process';
 import { SEEDS, repoRoot } from '../support/repo';
 import type { ProvenanceResponse } from '../../server/src/protocol';
 
@@ -22,10 +22,7 @@ before(async () => {
   for (const name of [...Object.values(SEEDS), ...FIGHT]) await server.open(path.join(folder, name));
 });
 
-after(async () => {
-  await server.shutdown();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+after(() => stopAndRemove(server, folder));
 
 test('the Provenance view is listed per story: each story holds its own documents in its provenance groups', async () => {
   const response = await server.request<ProvenanceResponse>('corroborate/provenance', {});

@@ -9,7 +9,7 @@ import {
   PublishDiagnosticsNotification, ConfigurationRequest, WorkDoneProgressCreateRequest, DidChangeWatchedFilesNotification, FileChangeType,
   type Diagnostic, type Hover, type CodeLens, type CodeAction, type ProtocolConnection, type PublishDiagnosticsParams, type Position,
 } from 'vscode-languageserver-protocol/node';
-import { repoRoot } from '../support/repo';
+import { repoRoot, SEEDS } from '../support/repo';
 
 /** The shipped language server (dist/server.js) as a child process, spoken to over stdio. */
 export class ServerProcess {
@@ -102,6 +102,18 @@ export function copyOfSeeds(): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-seeds-'));
   for (const name of fs.readdirSync(path.join(repoRoot(), 'seeds'))) fs.copyFileSync(path.join(repoRoot(), 'seeds', name), path.join(folder, name));
   return folder;
+}
+
+/** Starts `server` on `folder` and opens every seed there, as an editor with the seeds open does. */
+export async function startWithSeedsOpen(server: ServerProcess, folder: string): Promise<void> {
+  await server.initialize(folder);
+  for (const name of Object.values(SEEDS)) await server.open(path.join(folder, name));
+}
+
+/** Shuts `server` down and removes the folder it served. */
+export async function stopAndRemove(server: ServerProcess, folder: string): Promise<void> {
+  await server.shutdown();
+  fs.rmSync(folder, { recursive: true, force: true });
 }
 
 /** The zero-based position of the `occurrence`-th appearance of `needle` in `text`. */

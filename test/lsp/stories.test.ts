@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
-import { ServerProcess, copyOfSeeds } from './server-process';
+import { ServerProcess, copyOfSeeds, startWithSeedsOpen, stopAndRemove } from './server-process';
 import { SEEDS } from '../support/repo';
 import type { EditResult, StoriesResponse } from '../../server/src/protocol';
 
@@ -16,14 +16,10 @@ const uriOf = (name: string) => pathToFileURL(file(name)).toString();
 before(async () => {
   folder = copyOfSeeds();
   server = new ServerProcess({});
-  await server.initialize(folder);
-  for (const name of Object.values(SEEDS)) await server.open(file(name));
+  await startWithSeedsOpen(server, folder);
 });
 
-after(async () => {
-  await server.shutdown();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+after(() => stopAndRemove(server, folder));
 
 test('the stories request lists the seeds as one story; the document lens names it', async () => {
   const { stories } = await server.request<StoriesResponse>('corroborate/stories', {});

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ServerProcess, copyOfSeeds } from './server-process';
+import { ServerProcess, copyOfSeeds, stopAndRemove } from './server-process';
 import type { EntitiesResponse, IndexChangedParams } from '../../server/src/protocol';
 
 let server: ServerProcess;
@@ -21,10 +21,7 @@ before(async () => {
   await server.initialize(folder);
 });
 
-after(async () => {
-  await server.shutdown();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+after(() => stopAndRemove(server, folder));
 
 async function summaryWith(accept: (summary: IndexChangedParams) => boolean): Promise<IndexChangedParams> {
   for (;;) {

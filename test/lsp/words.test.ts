@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DocumentSymbolRequest, FileChangeType, InlayHintRequest, type DocumentSymbol, type InlayHint } from 'vscode-languageserver-protocol/node';
-import { ServerProcess, copyOfSeeds, positionOf } from './server-process';
+import { ServerProcess, copyOfSeeds, positionOf, startWithSeedsOpen, stopAndRemove } from './server-process';
 import { SEEDS } from '../support/repo';
 import { TIMEX_CODE } from '../../server/src/core/features/date-words';
 
@@ -24,14 +24,10 @@ const markdownOf = (hover: Awaited<ReturnType<ServerProcess['hover']>>) =>
 before(async () => {
   folder = copyOfSeeds();
   server = new ServerProcess();
-  await server.initialize(folder);
-  for (const name of Object.values(SEEDS)) await server.open(file(name));
+  await startWithSeedsOpen(server, folder);
 });
 
-after(async () => {
-  await server.shutdown();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+after(() => stopAndRemove(server, folder));
 
 /** Every label a person reads in hints, lenses and the outline of one seed. */
 async function labelsOf(name: string): Promise<string[]> {
