@@ -52,3 +52,13 @@ export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+/** $CORROBORATE_EVAL_DIR, else the first shared/eval beside the repository or one of its parents (worktrees). */
+export function findEvalDir(root) {
+  if (process.env.CORROBORATE_EVAL_DIR) return path.resolve(process.env.CORROBORATE_EVAL_DIR);
+  for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'eval');
+    if (fs.existsSync(path.join(candidate, 'score.mjs'))) return candidate;
+    if (path.dirname(dir) === dir) return path.join(root, '..', 'shared', 'eval');
+  }
+}

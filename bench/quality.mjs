@@ -18,6 +18,7 @@
 // Plain Node.js (ESM), no dependencies.
 
 import fs from 'node:fs';
+import { findEvalDir } from './corpus.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
@@ -65,16 +66,6 @@ function findRoot(from) {
     const up = path.dirname(dir);
     if (up === dir) return null;
     dir = up;
-  }
-}
-
-/** $CORROBORATE_EVAL_DIR, else the first shared/eval beside the repository or one of its parents (worktrees). */
-function findEvalDir(root) {
-  if (process.env.CORROBORATE_EVAL_DIR) return path.resolve(process.env.CORROBORATE_EVAL_DIR);
-  for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'eval');
-    if (fs.existsSync(path.join(candidate, 'score.mjs'))) return candidate;
-    if (path.dirname(dir) === dir) return path.join(root, '..', 'shared', 'eval');
   }
 }
 

@@ -14,6 +14,7 @@
 // the same code as score.mjs. Exit status: 0 scored, 1 a run failed, 2 bad usage.
 
 import fs from 'node:fs';
+import { findEvalDir } from './corpus.mjs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -22,16 +23,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const USAGE = 'usage: node bench/split.mjs NAME[,NAME...] [--cli PATH] [--errors A|B] [--json]';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = findEvalDir(root);
-
-/** $CORROBORATE_EVAL_DIR, else the first shared/eval beside the repository or one of its parents (worktrees). */
-function findEvalDir(root) {
-  if (process.env.CORROBORATE_EVAL_DIR) return path.resolve(process.env.CORROBORATE_EVAL_DIR);
-  for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'eval');
-    if (fs.existsSync(path.join(candidate, 'score.mjs'))) return candidate;
-    if (path.dirname(dir) === dir) return path.join(root, '..', 'shared', 'eval');
-  }
-}
 
 function usage(msg) { console.error(`bench/split.mjs: ${msg}\n${USAGE}`); process.exit(2); }
 
