@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // npm run bench:shared-text [COUNT] — how fast the shared-text index (MinHash + LSH bands) builds over COUNT
-// generated articles (default 10,000, made from the seeds' paragraphs, so nearly every document shares text
-// with many others: the hard case), and what one changed document costs afterwards.
+// real-text articles (default 10,000, from bench/real-corpus.mjs: the shared datasets' 875 articles, then copies with
+// names and numbers varied, so most documents share text with several others, as syndicated copy does), and what one
+// changed document costs afterwards.
 // With --compare-library PATH (a folder holding the npm package `minhash`), it also times that package's
 // signatures on the same sentences and compares both estimates with the exact Jaccard similarity.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { random, seedParagraphs, makeDocument, repoRoot } from './corpus.mjs';
+import fs from 'node:fs';
+import { random, repoRoot } from './corpus.mjs';
+import { temporaryRealCorpus } from './real-corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const core = (file) => require(path.join(repoRoot(), 'out', 'server', 'src', 'core', file));
@@ -18,12 +21,12 @@ const libraryAt = args.includes('--compare-library') ? args[args.indexOf('--comp
 const count = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 10_000);
 
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
-const next = random(23);
-const paragraphs = seedParagraphs();
-const texts = Array.from({ length: count }, (_, index) => makeDocument(next, paragraphs, 3000, index));
+const corpus = temporaryRealCorpus(count);
+const texts = corpus.names.map((name) => fs.readFileSync(path.join(corpus.folder, name), 'utf8'));
+fs.rmSync(corpus.folder, { recursive: true, force: true });
 let start = process.hrtime.bigint();
 const analyses = texts.map((text, index) => analyzeDocument(`doc-${index}.txt`, text));
-console.log(`${count} generated articles (${(texts.reduce((sum, text) => sum + text.length, 0) / 1e6).toFixed(1)} MB) analysed in ${seconds(start).toFixed(2)} s`);
+console.log(`${count} real-text articles (${(texts.reduce((sum, text) => sum + text.length, 0) / 1e6).toFixed(1)} MB) analysed in ${seconds(start).toFixed(2)} s`);
 
 const index = new SharedTextIndex();
 start = process.hrtime.bigint();
@@ -34,6 +37,7 @@ let passages = 0;
 for (const analysis of analyses) passages += index.passagesOf(analysis.path).length;
 console.log(`shared-text index built in ${buildSeconds.toFixed(2)} s; passages of every document listed in ${seconds(start).toFixed(2)} s (${passages} passages)`);
 
+const next = random(23);
 const changes = [];
 for (let round = 0; round < 20; round++) {
   const victim = Math.floor(next() * count);
