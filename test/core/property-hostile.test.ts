@@ -102,7 +102,7 @@ test('a workspace of mutated documents: cross-document view, diagnostics, hovers
       items.forEach(visit);
       for (const hint of inlayHints(document, { start: 0, end: document.text.length })) assert.ok(hint.offset >= 0 && hint.offset <= document.text.length);
       for (const offset of offsets) {
-        const found = hoverAt(document, offset % (document.text.length + 1), view, all, links);
+        const found = hoverAt(document, offset % (document.text.length + 1), view, links);
         if (found) { inside(found, 'hover'); assert.equal(typeof found.markdown, 'string'); }
       }
     }

@@ -57,7 +57,7 @@ test('a republished passage puts the copy in its source\'s group; lenses and hov
   assert.match(lens?.title ?? '', /^Also reported by 2 independent sources and 1 copy \(/);
   const at = copy.text.indexOf('3,700');
   const links = { location: () => 'loc', separateFigures: () => 'sep', showTimeline: () => 'tl' };
-  const hover = hoverAt(copy, at, view, index.all(), links)!;
+  const hover = hoverAt(copy, at, view, links)!;
   assert.match(hover.markdown, /Also reported by 2 independent sources and 1 copy/);
   assert.match(hover.markdown, /\| provenance \|/);
   assert.match(hover.markdown, /\| this document \|.*\| U\.S\. Central Command \(source-\d\) \|/);

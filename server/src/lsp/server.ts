@@ -242,7 +242,7 @@ export function startServer(): void {
     const document = snapshot.document(textDocument.uri);
     const offset = snapshot.offsetOf(textDocument.uri, position);
     if (!document || offset === null || token.isCancellationRequested) return null;
-    const found = hoverAt(document, offset, snapshot.view, snapshot.documents, hoverLinksOf(snapshot));
+    const found = hoverAt(document, offset, snapshot.view, hoverLinksOf(snapshot));
     const span = found && snapshot.currentSpan(document.path, found.start, found.end);
     return found && span && { contents: { kind: 'markdown', value: found.markdown }, range: toRange(span.document, span.start, span.end) };
   });

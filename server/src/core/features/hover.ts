@@ -13,14 +13,14 @@ export interface HoverLinks {
   showTimeline(path: string): string;
 }
 
-export function hoverAt(document: DocumentAnalysis, offset: number, view: CrossDocumentView, all: readonly DocumentAnalysis[],
+export function hoverAt(document: DocumentAnalysis, offset: number, view: CrossDocumentView,
   links: HoverLinks): HoverResult | null {
-  const found = hoverOfAnalysed(document, offset, view, all, links);
+  const found = hoverOfAnalysed(document, offset, view, links);
   if (found) return found;
   // A repeated headline or teaser line is noise, so nothing was extracted from it: answer with its body copy.
   const copy = bodyCopyOf(document, offset);
   if (!copy) return null;
-  const there = hoverOfAnalysed(document, copy.offset, view, all, links);
+  const there = hoverOfAnalysed(document, copy.offset, view, links);
   if (!there) return null;
   const start = Math.max(copy.noise.start, there.start - copy.shift);
   const end = Math.min(copy.noise.end, there.end - copy.shift);
@@ -28,16 +28,16 @@ export function hoverAt(document: DocumentAnalysis, offset: number, view: CrossD
   return { start, end, markdown: `*Repeated at [line ${line}](${links.location(document.path, copy.offset)}); from there:*\n\n${there.markdown}` };
 }
 
-function hoverOfAnalysed(document: DocumentAnalysis, offset: number, view: CrossDocumentView, all: readonly DocumentAnalysis[],
+function hoverOfAnalysed(document: DocumentAnalysis, offset: number, view: CrossDocumentView,
   links: HoverLinks): HoverResult | null {
   const figure = document.figures.find((candidate) => candidate.start <= offset && offset <= candidate.end);
-  if (figure) return { start: figure.start, end: figure.end, markdown: figureHover(document, figure, view, all, links) };
+  if (figure) return { start: figure.start, end: figure.end, markdown: figureHover(document, figure, view, links) };
   const quote = document.quotes.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   const date = document.dates.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (date) return { start: date.start, end: date.end, markdown: dateHover(document, date) };
   const entity = document.entities.find((candidate) => candidate.start <= offset && offset <= candidate.end);
-  if (entity) return { start: entity.start, end: entity.end, markdown: entityHover(entity.id, entity.canonical, entity.type, view, all, links) };
-  if (quote) return { start: quote.start, end: quote.end, markdown: quoteHover(document, quote, all, links, view) };
+  if (entity) return { start: entity.start, end: entity.end, markdown: entityHover(entity.id, entity.canonical, entity.type, view, links) };
+  if (quote) return { start: quote.start, end: quote.end, markdown: quoteHover(document, quote, links, view) };
   return null;
 }
 
@@ -68,31 +68,35 @@ function dateHover(document: DocumentAnalysis, date: DateMention): string {
     `TIMEX3 \`${date.value.replace(/`/g, '')}\` (${date.type})`].join('\n\n');
 }
 
-function entityHover(id: string, fallbackName: string, type: string, view: CrossDocumentView, all: readonly DocumentAnalysis[],
+function entityHover(id: string, fallbackName: string, type: string, view: CrossDocumentView,
   links: HoverLinks): string {
   const entity = view.entities.find((candidate) => candidate.id === id);
   const titles = entity?.titles.length ? ` · ${entity.titles.map(escapeMarkdown).join(', ')}` : '';
   const lines = [`**${escapeMarkdown(entity?.name ?? fallbackName)}** — ${entity?.type ?? type}${titles}`];
   if (entity?.aliases.length) lines.push(`Also written: ${entity.aliases.map(escapeMarkdown).join(', ')}`);
-  const perDocument = all.flatMap((document) => {
-    const mentions = document.entities.filter((mention) => mention.id === id);
-    return mentions.length ? [`[${escapeMarkdown(documentLabel(document, 24))}](${links.location(document.path, mentions[0].start)}) ×${mentions.length}`] : [];
+  const perDocument = [...view.lookup.mentionsOf(id)].flatMap(([path, mentions]) => {
+    const document = view.lookup.documentsByPath.get(path);
+    return document && mentions.length ? [`[${escapeMarkdown(documentLabel(document, 24))}](${links.location(path, mentions[0].start)}) ×${mentions.length}`] : [];
   });
   lines.push(`Mentions: ${perDocument.join(' · ')}`);
-  const quotes = all.reduce((count, document) => count + document.quotes.filter((quote) => quote.speaker?.id === id).length, 0);
+  const quotes = view.quotesBySpeaker.get(id)?.length ?? 0;
   if (quotes) lines.push(`Quoted ${quotes} time${quotes === 1 ? '' : 's'}`);
   return lines.join('\n\n');
 }
 
-function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly DocumentAnalysis[], links: HoverLinks, view: CrossDocumentView): string {
+function quoteHover(document: DocumentAnalysis, quote: Quote, links: HoverLinks, view: CrossDocumentView): string {
   const speaker = quote.speaker;
   const date = document.metadata.date.value;
   const lines = [`**Quote** · ${speaker ? escapeMarkdown(speaker.name) : 'no speaker named'} · ${date ? calendarDateInWords(date) : 'date unset'}`];
   const echoes = view.provenance.echoesOf(document.path, quote.start);
   if (echoes.length) lines.push(`Quoted in the same words by ${view.provenance.corroborationPhrase(echoes.map((echo) => echo.path), document.path)}`);
   if (speaker?.id) {
-    const others = all.flatMap((other) => other.quotes.filter((candidate) => candidate !== quote && candidate.speaker?.id === speaker.id)
-      .map((candidate) => ({ document: other, quote: candidate })));
+    const others = (view.quotesBySpeaker.get(speaker.id) ?? []).flatMap((place) => {
+      if (place.path === document.path && place.start === quote.start) return [];
+      const other = view.lookup.documentsByPath.get(place.path);
+      const candidate = other?.quotes.find((each) => each.start === place.start);
+      return other && candidate ? [{ document: other, quote: candidate }] : [];
+    });
     if (others.length) {
       lines.push(`${escapeMarkdown(speaker.name)}'s other quotes (${others.length}):`);
       for (const { document: other, quote: candidate } of others.slice(0, 8)) {
@@ -104,22 +108,22 @@ function quoteHover(document: DocumentAnalysis, quote: Quote, all: readonly Docu
   return lines.join('\n\n').replace(/\n\n- /g, '\n- ');
 }
 
-function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocumentView, all: readonly DocumentAnalysis[],
+function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocumentView,
   links: HoverLinks): string {
-  const group = view.figureGroups.find((candidate) => candidate.members.some((member) => member.path === document.path && member.start === figure.start));
+  const group = view.lookup.figureGroupsOf(document.path).find(({ member }) => member.start === figure.start)?.group;
   const heading = `**${escapeMarkdown(figure.measure ?? figure.unit ?? 'figure')}** · ${escapeMarkdown(figure.text)} · ${describeInterval(figure)}`;
   if (!group) return `${heading}\n\nNo other source reports this measure.`;
   return [`**${escapeMarkdown(group.measure)}** · ${new Set(group.members.map((member) => member.path)).size} sources · ${group.verdict.replace(/-/g, ' ')}`,
     '', `Also reported by ${view.provenance.corroborationPhrase(group.members.map((member) => member.path), document.path)}`,
-    '', groupTable(group, document, all, links, view), '', escapeMarkdown(calendarDatesInText(group.reason)), '',
+    '', groupTable(group, document, links, view), '', escapeMarkdown(calendarDatesInText(group.reason)), '',
     `[Show in timeline](${links.showTimeline(document.path)}) · [These are different measures…](${links.separateFigures(document.path, figure.start)})`].join('\n');
 }
 
-function groupTable(group: FigureGroup, current: DocumentAnalysis, all: readonly DocumentAnalysis[], links: HoverLinks,
+function groupTable(group: FigureGroup, current: DocumentAnalysis, links: HoverLinks,
   view: CrossDocumentView): string {
   const rows = ['| source | date | reported | said by | provenance |', '|---|---|---|---|---|'];
   for (const member of group.members) {
-    const document = all.find((candidate) => candidate.path === member.path);
+    const document = view.lookup.documentsByPath.get(member.path);
     const name = member.path === current.path ? 'this document' : document ? documentLabel(document) : member.path;
     const source = member.path === current.path ? name : `[${escapeMarkdown(name)}](${links.location(member.path, member.start)})`;
     const date = member.date ? calendarDateInWords(member.date) : 'date unset';
