@@ -8,6 +8,9 @@ const NAMED_WEIGHT = 2;
 const OWN_YEAR_MENTIONS = 3;
 /** Whole numbers up to this (two, ten, twelve) are too common to tell one event's reports from another's. */
 const SMALL_COUNT = 12;
+/** Past this many documents, each document is compared by its STRONGEST_FEATURES heaviest features only. */
+const LARGE_WORKSPACE = 2000;
+const STRONGEST_FEATURES = 40;
 /** From this many documents on, a feature in more than half of them says "this folder", not "this story". */
 const COMMON_FEATURE_MIN_DOCUMENTS = 30;
 /** Two documents dated this many years apart or more are unlikely to report one story. */
@@ -143,8 +146,12 @@ export class SimilarityModel {
       const idf = n >= COMMON_FEATURE_MIN_DOCUMENTS ? Math.log(n / df) : Math.log(1 + n / df);
       weights.push([feature, (1 + Math.log(count)) * idf * (feature.startsWith('E:') || feature.startsWith('Y:') ? NAMED_WEIGHT : 1)]);
     }
-    const norm = Math.sqrt(weights.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
-    return weights.map(([feature, weight]) => [feature, weight / norm]);
+    // In a large folder every pair of documents shares some feature: only each document's strongest features are
+    // compared, so the pairs grow with the documents, not their square.
+    const kept = n > LARGE_WORKSPACE && weights.length > STRONGEST_FEATURES
+      ? weights.sort((a, b) => b[1] - a[1]).slice(0, STRONGEST_FEATURES) : weights;
+    const norm = Math.sqrt(kept.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
+    return kept.map(([feature, weight]) => [feature, weight / norm]);
   }
 }
 
