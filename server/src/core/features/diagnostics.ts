@@ -312,7 +312,7 @@ export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocument
       related: relatedMembers(group, document.path, view.lookup.documentsByPath) });
   }
   found.push(...quoteSpeakerMismatches(document, view.facts));
-  found.push(...misquoteDiagnostics(document, view, view.lookup.documents, options.severity.misquote ?? DEFAULT_SEVERITY.misquote));
+  found.push(...misquoteDiagnostics(document, view, options.severity.misquote ?? DEFAULT_SEVERITY.misquote));
   return finish(document, found, options, dismissed);
 }
 

@@ -13,7 +13,7 @@ const MOST_RELATED = 12;
  * side, the differing words marked «thus». A negation, a number or a name that differs is at the configured
  * severity (a warning by default); another word, one step milder. Punctuation and case never count.
  */
-export function misquoteDiagnostics(document: DocumentAnalysis, view: CrossDocumentView, all: readonly DocumentAnalysis[],
+export function misquoteDiagnostics(document: DocumentAnalysis, view: CrossDocumentView,
   severity: Severity): Array<Omit<FoundDiagnostic, 'severity'> & { severity: Severity }> {
   const byQuote = new Map<number, Misquote[]>();
   for (const misquote of view.provenance.misquotesOf(document.path)) {
@@ -21,7 +21,7 @@ export function misquoteDiagnostics(document: DocumentAnalysis, view: CrossDocum
     list.push(misquote);
     byQuote.set(misquote.start, list);
   }
-  const labels = new Map(all.map((other) => [other.path, other]));
+  const labels = view.lookup.documentsByPath;
   const found: Array<Omit<FoundDiagnostic, 'severity'> & { severity: Severity }> = [];
   for (const misquotes of byQuote.values()) {
     misquotes.sort((a, b) => Number(b.weight === 'meaning') - Number(a.weight === 'meaning'));
