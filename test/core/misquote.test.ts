@@ -46,7 +46,7 @@ function otherReport(quote: string): string {
 test('the same speaker quoted without the negation elsewhere gets a misquote warning, with both wordings and the other place', () => {
   const index = workspace({ 'other.txt': otherReport(QUOTE.replace('does not mean', 'does mean')) });
   const other = index.get('other.txt')!;
-  const diagnostics = diagnoseDocument(other, index.crossDocument(), index.all()).filter((diagnostic) => diagnostic.kind === 'misquote');
+  const diagnostics = diagnoseDocument(other, index.crossDocument()).filter((diagnostic) => diagnostic.kind === 'misquote');
   assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
   const [misquote] = diagnostics;
   assert.equal(misquote.severity, 'warning');
@@ -57,22 +57,22 @@ test('the same speaker quoted without the negation elsewhere gets a misquote war
   assert.equal(misquote.related?.[0].path, SEEDS.tillerson);
   assert.equal(tillerson.slice(misquote.related![0].start, misquote.related![0].end), QUOTE);
   // And the seed sees the other wording too.
-  const seedSide = diagnoseDocument(index.get(SEEDS.tillerson)!, index.crossDocument(), index.all()).filter((diagnostic) => diagnostic.kind === 'misquote');
+  const seedSide = diagnoseDocument(index.get(SEEDS.tillerson)!, index.crossDocument()).filter((diagnostic) => diagnostic.kind === 'misquote');
   assert.equal(seedSide.length, 1);
 });
 
 test('a dropped ordinary word is a milder misquote; the same words with other punctuation and case are none', () => {
   const dropped = workspace({ 'other.txt': otherReport(QUOTE.replace(' enduring', '')) });
-  const [mild] = diagnoseDocument(dropped.get('other.txt')!, dropped.crossDocument(), dropped.all()).filter((diagnostic) => diagnostic.kind === 'misquote');
+  const [mild] = diagnoseDocument(dropped.get('other.txt')!, dropped.crossDocument()).filter((diagnostic) => diagnostic.kind === 'misquote');
   assert.equal(mild?.severity, 'information');
   const punctuated = workspace({ 'other.txt': otherReport('“The end of major combat operations does NOT mean we have achieved the enduring defeat”') });
-  assert.deepEqual(diagnoseDocument(punctuated.get('other.txt')!, punctuated.crossDocument(), punctuated.all()).filter((diagnostic) => diagnostic.kind === 'misquote'), []);
+  assert.deepEqual(diagnoseDocument(punctuated.get('other.txt')!, punctuated.crossDocument()).filter((diagnostic) => diagnostic.kind === 'misquote'), []);
 });
 
 test('the seeds hold no misquote', () => {
   const index = workspace({});
   for (const document of index.all()) {
-    assert.deepEqual(diagnoseDocument(document, index.crossDocument(), index.all()).filter((diagnostic) => diagnostic.kind === 'misquote'), [], document.path);
+    assert.deepEqual(diagnoseDocument(document, index.crossDocument()).filter((diagnostic) => diagnostic.kind === 'misquote'), [], document.path);
   }
 });
 

@@ -95,7 +95,7 @@ test('a workspace of mutated documents: cross-document view, diagnostics, hovers
     const all = index.all();
     for (const document of all) {
       const inside = (span: Span, what: string) => assert.ok(span.start >= 0 && span.start <= span.end && span.end <= document.text.length, what);
-      for (const found of diagnoseDocument(document, view, all)) inside(found, `diagnostic ${found.kind}`);
+      for (const found of diagnoseDocument(document, view)) inside(found, `diagnostic ${found.kind}`);
       for (const lens of lensesFor(document, view)) inside(lens, `lens ${lens.title}`);
       const items = outline(document);
       const visit = (item: (typeof items)[number]): void => { inside(item, `outline ${item.kind}`); item.children.forEach(visit); };

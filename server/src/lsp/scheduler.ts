@@ -151,7 +151,7 @@ export class DiagnosticScheduler {
       if (!document) { this.last.delete(uri); continue; }
       const { options, dismissed } = await this.sink.optionsFor(uri);
       if (generation !== this.generation) { this.pending.add(uri); return; }
-      const found = diagnoseDocument(document, view, [], options, dismissed);
+      const found = diagnoseDocument(document, view, options, dismissed);
       this.last.set(uri, { text: document.text, found });
       this.sink.send(document, found, first.has(uri));
     }

@@ -302,7 +302,7 @@ function shingles(words: string): string[] {
   return Array.from({ length: list.length - SHINGLE_WORDS + 1 }, (_, index) => list.slice(index, index + SHINGLE_WORDS).join(' '));
 }
 
-export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocumentView, _all: readonly DocumentAnalysis[] = [],
+export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocumentView,
   options: DiagnosticOptions = { severity: DEFAULT_SEVERITY, maximumPerDocument: 100 }, dismissed: Dismissals = []): FoundDiagnostic[] {
   const found = ownFindings(document, view.facts);
   for (const { group, member } of view.lookup.figureGroupsOf(document.path)) {
