@@ -27,6 +27,8 @@ test('the Provenance request groups a republished passage with its source and li
   // An unsaved buffer in the seeds folder: the server reads open buffers over the disk.
   const copyUri = await server.open(path.join(seedsFolder, 'republished-copy.txt'), `Coalition planners meet\n\nOfficers met in Tampa, a spokesman said.\n\n${copied}`);
   await server.diagnosticsFor(copyUri, () => true);
+  // The copy's first diagnostics come before the folder is read; the answer must hold the five seeds as well.
+  await server.indexed(Object.keys(SEEDS).length + 1);
   const response = await server.connection.sendRequest(PROVENANCE_REQUEST, {}) as ProvenanceResponse;
   const group = response.groups.find((candidate) => candidate.documents.some((document) => document.uri === copyUri));
   assert.deepEqual(group?.documents.map((document) => document.uri).sort(), [uriOf(SEEDS.centcom), copyUri].sort());

@@ -18,6 +18,8 @@ export class ServerProcess {
   readonly stderr: string[] = [];
   private readonly diagnostics = new Map<string, Diagnostic[]>();
   private readonly diagnosticWaiters: Array<() => void> = [];
+  private readonly indexWaiters: Array<() => void> = [];
+  private indexedDocuments = 0;
   readonly exited: Promise<number | null>;
 
   /** `initializationOptions` go with the initialize request (the extension sends its storage path there). */
@@ -30,6 +32,10 @@ export class ServerProcess {
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       for (const wake of this.diagnosticWaiters.splice(0)) wake();
+    });
+    this.connection.onNotification('corroborate/indexChanged', (summary: { documents: number }) => {
+      this.indexedDocuments = summary.documents;
+      for (const wake of this.indexWaiters.splice(0)) wake();
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
@@ -49,6 +55,14 @@ export class ServerProcess {
     const uri = pathToFileURL(file).toString();
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'corroborate-source', version: 1, text } });
     return uri;
+  }
+
+  /** Resolves once the server says its index holds `count` documents or more (its cross-document view includes them). */
+  indexed(count: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => (this.indexedDocuments >= count ? resolve() : this.indexWaiters.push(check));
+      check();
+    });
   }
 
   /** Resolves with the first diagnostics published for `uri` that satisfy `accept`. */
