@@ -105,3 +105,34 @@ test('dated values that differ beside an undated one that agrees with both: chan
   assert.equal(group?.verdict, 'changed-over-time');
   assert.match(group!.reason, /From “100 people” \(2005-11-27\) to “116 people” \(2005-11-28\)/);
 });
+
+// Issue 17: what a figure counts beyond its noun. Invented game reports (no development-set sentence).
+const textsOf = (index: WorkspaceIndex) => index.crossDocument().figureGroups.map((group) => group.members.map((member) => `${member.path} ${member.text}`));
+
+test('whose count: two players in one sentence, each clause its own; a "she" is the player named just before', () => {
+  const index = new WorkspaceIndex();
+  index.set('a.txt', 'OMAHA, March 8, 2013 - Marta Lindqvist scored 12 points off the bench and Ines Okafor had 9 points for the Owls.');
+  index.set('b.txt', 'OMAHA, March 8, 2013 - Ines Okafor finished with 12 points for the Owls.');
+  index.set('c.txt', 'OMAHA, March 8, 2013 - Marta Lindqvist came off the bench for the Owls.\nShe scored 12 points.');
+  const groups = textsOf(index);
+  assert.deepEqual(groups, [['a.txt 12 points', 'c.txt 12 points']]);
+});
+
+test('a rate, a margin and an increment are other measures than a total of the same noun', () => {
+  const index = new WorkspaceIndex();
+  index.set('a.txt', 'OMAHA, March 8, 2013 - Ines Okafor is averaging 15 points per game for the Owls, who led by 15 points at the half.');
+  index.set('b.txt', 'OMAHA, March 8, 2013 - Ines Okafor scored 15 points for the Owls on the night.');
+  assert.deepEqual(textsOf(index), []);
+  index.set('c.txt', 'OMAHA, March 8, 2013 - The judge gave Okafor two additional life sentences.');
+  index.set('d.txt', 'OMAHA, March 8, 2013 - The judge gave Okafor two life sentences.');
+  assert.ok(!textsOf(index).some((members) => members.some((member) => member.startsWith('c.txt'))));
+});
+
+test('a number in a model name ("AK 47 rifles") is no count, and one document\'s exact values that differ are two measures', () => {
+  const index = new WorkspaceIndex();
+  index.set('a.txt', 'MUMBAI, Nov. 11, 2011 - The navy seized six AK 47 rifles from the pirates. The ship has seized 2,117 rounds so far, and 2,129 rounds in all.');
+  index.set('b.txt', 'MUMBAI, Nov. 11, 2011 - Sailors seized 14 AK 47 rifles from the pirates. The ship has seized 2,117 rounds so far.');
+  const groups = textsOf(index);
+  assert.ok(!groups.flat().some((member) => /rifles/.test(member)), JSON.stringify(groups));
+  assert.ok(!groups.some((members) => members.includes('a.txt 2,117 rounds') && members.includes('a.txt 2,129 rounds')), JSON.stringify(groups));
+});

@@ -21,6 +21,9 @@ const OUTCOME_PHRASES = Object.entries(outcomeData.outcomes)
   .flatMap(([outcome, phrases]) => phrases.map((phrase) => ({ outcome, words: phrase.split(' ') })))
   .sort((a, b) => b.words.length - a.words.length);
 const GENERIC_KINDS = new Set(outcomeData.genericUnitKinds);
+const ASPECTS = outcomeData.aspects;
+const BACKGROUND_AFTER_DURATION = new Set(outcomeData.backgroundAfterDuration.words);
+const PRONOUNS = new Set(outcomeData.pronouns.words);
 /** Where a clause ends: punctuation, or a conjunction that starts another one. */
 const CLAUSE_BREAK = /[,;:()"“”]|\s(?:and|but|while|before|after|as|which|who|when)\s/i;
 /** A sentence dated further than this from its document tells background. */
@@ -29,6 +32,8 @@ const BACKGROUND_DAYS = 62;
 const SMALL_COUNT = 20;
 /** Values this close are the same report. */
 const SAME_VALUE_TOLERANCE = 0.1;
+/** How many sentences back a "he" or "his" is looked up. */
+const PRONOUN_REACH = 3;
 /** Content words each side of a figure that say what it counts ("60 countries have joined forces"). */
 const CONTEXT_WINDOW = 3;
 
@@ -44,8 +49,10 @@ interface Candidate {
   measureWords: Set<string>;
   /** What happened to what is counted ("killed", "trained"), read around the figure; null when nothing says. */
   outcome: string | null;
-  /** Linked ids of the people named in the figure's sentence. */
+  /** Whose count it is: the surnames of the people the figure's clause names (or, failing that, the person named last before it). */
   persons: Set<string>;
+  /** How it counts: '' for a total, else 'rate', 'difference', 'increment', 'part', 'condition' (joined by spaces). */
+  aspect: string;
   /** Linked ids of the places named in the figure's sentence. */
   places: Set<string>;
   background: boolean;
@@ -67,9 +74,11 @@ export function familyOf(figure: Figure): Family | null {
  * Figures that are not compared: a hyphenated modifier ("16-year-old", "32-bit", "300-seat"), which
  * describes a noun rather than counting, and units that are no noun ("a", "for").
  */
-function comparable(figure: Figure, family: Family): boolean {
+function comparable(figure: Figure, family: Family, before: string): boolean {
   if (/[\p{L}\d]-[\p{L}]+$/u.test(figure.text) && !/\s/.test(figure.text.replace(/^(?:some|about|nearly|more than|over)\s+/i, ''))) return false;
   const unit = (figure.unit ?? '').toLowerCase();
+  // A number right after a capital-letter code is a model name ("six AK 47 rifles", "an F-16 jet"), not a count.
+  if (/\b\p{Lu}{1,4}[\s-]$/u.test(before) && /^\d/.test(figure.text)) return false;
   if (unit.length < 3 || STOPWORDS.has(unit) || family.name.length < 2) return false;
   // A bare number ("Of the 23 pirates arrested, 12 are Somali") takes its noun from elsewhere: often a part, not the whole.
   if (figure.kind === 'count' || figure.kind === 'quantity') {
@@ -112,7 +121,7 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
     const ubiquitous = ubiquitousOfStory.get(story)!;
     for (const figure of document.figures) {
       const family = familyOf(figure);
-      if (!family || !comparable(figure, family)) continue;
+      if (!family || !comparable(figure, family, document.text.slice(Math.max(0, figure.start - 8), figure.start))) continue;
       const candidate = candidateFor(document, figure, family, sentences, ubiquitous);
       if (candidate.background) continue;
       const key = `${story}\u0000${family.name}`;
@@ -132,7 +141,7 @@ export function groupFigures(documents: readonly DocumentAnalysis[],
       const signature = signatureOf(candidate);
       // One document gives one value for one measure: a second, different value of its own is another measure.
       const fitsItsDocument = (cluster: (typeof familyClusters)[number]) => (cluster.valuesOfPath.get(candidate.member.path) ?? [])
-        .every((value) => valuesAgree({ ...candidate.member, value }, candidate.member));
+        .every((value) => sameWrittenValue(value, candidate.member));
       const add = (cluster: (typeof familyClusters)[number]) => {
         cluster.members.push(candidate);
         cluster.valuesOfPath.set(candidate.member.path, [...(cluster.valuesOfPath.get(candidate.member.path) ?? []), candidate.member.value]);
@@ -216,8 +225,10 @@ function ubiquitousOrganisations(documents: readonly DocumentAnalysis[]): Set<st
 /** What a figure brings to grouping that depends on its document alone, computed once per analysis. */
 interface FigureContext {
   member: FigureGroupMember; contextWords: Set<string>; measureWords: Set<string>; organisationMentions: EntityMention[]; outcome: string | null;
-  /** People named in the figure's own sentence: whose count it is ("Jamaal Charles had 226 yards on 22 carries"). */
-  personMentions: EntityMention[];
+  /** Whose count it is ("Jamaal Charles had 226 yards on 22 carries"): surnames, read in the figure's own clause. */
+  persons: Set<string>;
+  /** A rate, a difference, an increment, a part, a condition, or ('') a total. */
+  aspect: string;
   /** Places named in the figure's own sentence: where ("a quake in eastern China" is not the one on Qeshm). */
   placeMentions: EntityMention[];
   /** The sentence names a time far from the document's own date ("in February", "in 2003"): background, not this report. */
@@ -243,9 +254,11 @@ function figureContext(document: DocumentAnalysis, figure: Figure, sentences: re
   context = {
     outcome: outcomeAround(document.text.slice(sentence.start, figure.start), document.text.slice(figure.end, sentence.end)),
     contextWords: new Set([...before, ...after]),
-    measureWords: new Set(contentWords(figure.measure ?? '').filter((word) => !unitWords.has(word))),
+    // Short words count here: "IE users" and "PC users" differ by them.
+    measureWords: new Set(contentWords(figure.measure ?? '', 2).filter((word) => !unitWords.has(word))),
     organisationMentions: document.entities.filter((entity) => entity.type === 'organization' && entity.start >= scope.start && entity.end <= scope.end),
-    personMentions: document.entities.filter((entity) => entity.type === 'person' && entity.start >= sentence.start && entity.end <= sentence.end),
+    persons: personsOfFigure(document, figure, sentence, sentences),
+    aspect: aspectOf(document.text.slice(sentence.start, figure.start), figure, document.text.slice(figure.end, sentence.end)),
     placeMentions: document.entities.filter((entity) => entity.type === 'place' && entity.start >= sentence.start && entity.end <= sentence.end),
     background: namesAnotherTime(document, sentence),
     wordsKey: '',
@@ -263,7 +276,7 @@ function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family
   // Ids are read now, not cached: linking may give a mention another id when other documents change.
   const organisations = new Set(context.organisationMentions.map((entity) => entity.id).filter((id) => !ubiquitous.has(id)));
   return { figure, family, organisations, measureWords: context.measureWords, contextWords: context.contextWords, outcome: context.outcome,
-    persons: new Set(context.personMentions.map((entity) => entity.id)), places: new Set(context.placeMentions.map((entity) => entity.id)),
+    persons: context.persons, aspect: context.aspect, places: new Set(context.placeMentions.map((entity) => entity.id)),
     background: context.background, wordsKey: context.wordsKey, member: { ...context.member } };
 }
 
@@ -274,10 +287,115 @@ function namesAnotherTime(document: DocumentAnalysis, sentence: Span): boolean {
   // Undated, a sentence that opens on a month or a year ("In January, cables outside Alexandria were also damaged") tells background.
   if (!own) {
     return inSentence.some((date) => /^(?:\d{4}|XXXX)(?:-\d{2})?$/.test(date.value)
-      && /^\W*(?:\w+\W+)?$/.test(document.text.slice(sentence.start, date.start)));
+      && /^\W*(?:\w+\W+)?$/.test(document.text.slice(sentence.start, date.start))) || setsAnotherTime(document, sentence);
   }
   const ownDay = dayNumber(own);
-  return inSentence.some((date) => /^\d{4}(-\d{2})?(-\d{2})?$/.test(date.value) && Math.abs(dayNumber(date.value) - ownDay) > BACKGROUND_DAYS);
+  return inSentence.some((date) => /^\d{4}(-\d{2})?(-\d{2})?$/.test(date.value) && Math.abs(dayNumber(date.value) - ownDay) > BACKGROUND_DAYS)
+    || setsAnotherTime(document, sentence);
+}
+
+/** "almost two years after Bam was destroyed", "three years ago": a duration of over two months that places what the sentence tells. */
+function setsAnotherTime(document: DocumentAnalysis, sentence: Span): boolean {
+  return document.dates.some((date) => date.type === 'duration' && date.start >= sentence.start && date.end <= sentence.end
+    && durationDays(date.value) > BACKGROUND_DAYS
+    && BACKGROUND_AFTER_DURATION.has((document.text.slice(date.end, sentence.end).toLowerCase().match(/[a-z]+/) ?? [''])[0]));
+}
+
+/** Days in an ISO duration ("P2Y", "P3M"); 0 when it cannot be read. */
+function durationDays(value: string): number {
+  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(value);
+  if (!match) return 0;
+  const [years, months, weeks, days] = match.slice(1).map((part) => Number(part ?? 0));
+  return years * 365 + months * 30 + weeks * 7 + days;
+}
+
+/** Where the figure's clause starts and ends in its sentence (punctuation, or a conjunction that starts another clause). */
+function clauseAround(text: string, sentence: Span, figure: Span): Span {
+  const before = text.slice(sentence.start, figure.start);
+  let start = sentence.start;
+  for (const match of before.matchAll(new RegExp(CLAUSE_BREAK.source, 'gi'))) start = sentence.start + match.index! + match[0].length;
+  const after = CLAUSE_BREAK.exec(text.slice(figure.end, sentence.end));
+  return { start, end: after ? figure.end + after.index : sentence.end };
+}
+
+/** The surname a name is known by: "Doug McDermott" and "McDermott's" are "mcdermott". */
+function surname(name: string): string {
+  return (name.toLowerCase().replace(/['’]s?$/, '').match(/[\p{L}'’-]+/gu) ?? ['']).at(-1)!;
+}
+
+/**
+ * Whose count a figure is: the people its own clause names ("Will Artino scored 14 points off the bench and
+ * Gregory Echenique had 11": 14 is Artino's); else the person named last before it in its sentence ("said
+ * VanDeest, who had 13 points"), or in its quote when it is quoted; else, outside quotes, when the clause speaks of "he" or "his", the person named in the sentence
+ * after it or, failing that, last in the sentence before. A name the recogniser typed otherwise counts when it is
+ * the surname of a person of the document ("Hansbrough" beside "Tyler Hansbrough").
+ */
+function personsOfFigure(document: DocumentAnalysis, figure: Figure, sentence: Span, sentences: readonly Span[]): Set<string> {
+  const personSurnames = new Set(document.entities.filter((entity) => entity.type === 'person').map((entity) => surname(entity.text)));
+  const people = (from: number, to: number) => document.entities
+    .filter((entity) => entity.start >= from && entity.end <= to && (entity.type === 'person' || personSurnames.has(surname(entity.text))));
+  const keys = (mentions: EntityMention[]) => new Set(mentions.map((mention) => surname(mention.text)));
+  const clause = clauseAround(document.text, sentence, figure);
+  const inClause = people(clause.start, clause.end);
+  if (inClause.length) return keys(inClause);
+  // A figure someone is quoted saying is not the speaker's own count ("Weidley told Al Arabiya that '60 countries have joined'").
+  const quote = document.quotes.find((candidate) => candidate.start <= figure.start && figure.end <= candidate.end);
+  const scope = quote ? { start: Math.max(sentence.start, quote.start), end: Math.min(sentence.end, quote.end) } : sentence;
+  const before = people(scope.start, figure.start);
+  if (before.length) return keys(before.slice(-1));
+  const clauseWords = document.text.slice(clause.start, clause.end).toLowerCase().match(/[a-z]+/g) ?? [];
+  if (quote || !clauseWords.some((word) => PRONOUNS.has(word))) return new Set();
+  const after = people(figure.end, sentence.end);
+  if (after.length) return keys(after.slice(0, 1));
+  // The person told of last in the few sentences before; one sentence a line is common in news text, so only a
+  // blank line ends the paragraph here.
+  const index = sentenceIndexAt(sentences, sentence.start);
+  let next = sentence;
+  for (let back = 1; back <= PRONOUN_REACH && index - back >= 0; back++) {
+    const previous = sentences[index - back];
+    if (/\n[^\S\n]*(?:\r?\n)/.test(document.text.slice(previous.end, next.start))) break;
+    const named = people(previous.start, previous.end);
+    if (named.length) return keys(named.slice(-1));
+    next = previous;
+  }
+  return new Set();
+}
+
+/** Whether the words end with the phrase. */
+function endsWith(words: readonly string[], phrase: string): boolean {
+  const wanted = phrase.split(' ');
+  return wanted.length <= words.length && wanted.every((word, index) => words[words.length - wanted.length + index] === word);
+}
+
+/** Whether the words start with the phrase. */
+function startsWith(words: readonly string[], phrase: string): boolean {
+  const wanted = phrase.split(' ');
+  return wanted.every((word, index) => words[index] === word);
+}
+
+/**
+ * How a figure counts, from its own clause: a rate ("averaging 15.5 points", "15.9 points per game", or a count
+ * with a fraction), a difference ("led by 18 points"), an increment ("two additional life sentences"), a part of a
+ * sequence ("the first 24 points"), a condition ("needed nine points"); '' for a total.
+ */
+function aspectOf(before: string, figure: Figure, after: string): string {
+  const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const preceding = words(before.split(CLAUSE_BREAK).at(-1) ?? '');
+  const following = words(after.split(CLAUSE_BREAK)[0] ?? '');
+  const written = words(figure.text);
+  const aspects: string[] = [];
+  if ((figure.kind === 'count' && !Number.isInteger(figure.value)) || ASPECTS.rateAfter.some((phrase) => startsWith(following, phrase))
+    || preceding.slice(-3).some((word, index, list) => ASPECTS.rateBefore.some((phrase) => endsWith(list.slice(0, index + 1), phrase)))) aspects.push('rate');
+  if (ASPECTS.differenceBefore.some((phrase) => endsWith(preceding, phrase)) || ASPECTS.differenceAfter.some((phrase) => startsWith(following, phrase))) {
+    aspects.push('difference');
+  }
+  const inFigure = written.filter((word, index) => !(word === 'more' && written[index + 1] === 'than'));
+  if (ASPECTS.incrementBefore.some((phrase) => endsWith(preceding, phrase)) || inFigure.some((word) => ASPECTS.incrementInFigure.includes(word))) {
+    aspects.push('increment');
+  }
+  if (ASPECTS.partBefore.some((phrase) => endsWith(preceding, phrase))) aspects.push('part');
+  if (preceding.some((word) => ASPECTS.conditionWords.includes(word))) aspects.push('condition');
+  return aspects.join(' ');
 }
 
 function dayNumber(date: string): number {
@@ -309,7 +427,7 @@ function outcomeAround(before: string, after: string): string | null {
  */
 function signatureOf(candidate: Candidate): string {
   const ids = [candidate.organisations, candidate.persons, candidate.places].map((set) => (set.size > 1 ? [...set].sort() : [...set]).join(' '));
-  return [candidate.outcome ?? '', ...ids, candidate.family.generic ? candidate.wordsKey : ''].join('\u0000');
+  return [candidate.outcome ?? '', candidate.aspect, ...ids, candidate.family.generic ? candidate.wordsKey : ''].join('\u0000');
 }
 
 /**
@@ -319,6 +437,8 @@ function signatureOf(candidate: Candidate): string {
 function sameMeasure(a: Candidate, b: Candidate): boolean {
   // What happened to what is counted: people killed are not people injured.
   if (a.outcome && b.outcome && a.outcome !== b.outcome) return false;
+  // How it is counted: a player's average is not his points of one game, a margin is not a score.
+  if (a.aspect !== b.aspect) return false;
   const shares = (x: Set<string>, y: Set<string>) => [...x].some((word) => y.has(word));
   if (a.family.generic) {
     // "people", "percent", "$": the same outcome, or measure phrases that share a word ("percent of the population").
@@ -326,6 +446,9 @@ function sameMeasure(a: Candidate, b: Candidate): boolean {
     const samePhrase = a.measureWords.size > 0 && b.measureWords.size > 0 && shares(a.measureWords, b.measureWords);
     if (!sameOutcome && !samePhrase) return false;
     if (!sameOutcome && !shares(a.contextWords, b.contextWords)) return false;
+    // Each phrase names what the other does not: "percent of Australian PC users" is not "percent of IE users".
+    const onlyIn = (x: Set<string>, y: Set<string>) => [...x].some((word) => !y.has(word));
+    if (samePhrase && onlyIn(a.measureWords, b.measureWords) && onlyIn(b.measureWords, a.measureWords)) return false;
   }
   if (a.organisations.size && b.organisations.size && ![...a.organisations].some((id) => b.organisations.has(id))) return false;
   // Whose count: one player's carries are not another's.
@@ -345,11 +468,14 @@ function differentValuesLinked(a: Candidate, b: Candidate): boolean {
   const sharedPhrase = a.measureWords.size > 0 && [...a.measureWords].some((word) => b.measureWords.has(word));
   const sameOutcome = a.outcome !== null && a.outcome === b.outcome;
   if (valuesAgree(a.member, b.member)) return true;
+  // A different value is a person's count only when it names the person: "the guy they call Big Swag scored 7 points"
+  // is no report of Echenique's 11.
+  if ((a.persons.size > 0) !== (b.persons.size > 0)) return false;
   return (sameOutcome && sharedContext) || sharedPhrase;
 }
 
-function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((word) => !STOPWORDS.has(word) && word.length > 2).map(stem);
+function contentWords(text: string, shortest = 3): string[] {
+  return (text.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((word) => !STOPWORDS.has(word) && word.length >= shortest).map(stem);
 }
 
 function stem(word: string): string {
@@ -401,6 +527,15 @@ function valuesAgree(a: FigureGroupMember, b: FigureGroupMember): boolean {
   // Small counts are exact: 10 and 11 rebounds are two counts, not one rounded two ways.
   if (Math.max(Math.abs(a.value), Math.abs(b.value)) < SMALL_COUNT) return a.value === b.value;
   return Math.abs(a.value - b.value) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a.value), Math.abs(b.value));
+}
+
+/**
+ * Two values of one document for one measure: an exact value ("2,117 points", "2,129 points") is written as it was
+ * counted, so only the same value is the same report; rounded ones ("about 3,700") agree within 10%.
+ */
+function sameWrittenValue(value: number, member: FigureGroupMember): boolean {
+  const exact = member.qualifier === 'exact' && Math.abs(value) >= SMALL_COUNT && Math.abs(member.value) % 100 !== 0 && Math.abs(value) % 100 !== 0;
+  return exact ? value === member.value : valuesAgree({ ...member, value }, member);
 }
 
 /** Every pair of members from different documents whose values disagree. */
