@@ -311,7 +311,7 @@ export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocument
       message: `${group.measure}: other sources report ${otherValues(group, document.path)} for the same date`,
       related: relatedMembers(group, document.path, view.lookup.documentsByPath) });
   }
-  found.push(...quoteSpeakerMismatches(document, view.facts));
+  found.push(...quoteSpeakerMismatches(document, view.facts, view.stories.storyOf));
   found.push(...misquoteDiagnostics(document, view, options.severity.misquote ?? DEFAULT_SEVERITY.misquote));
   return finish(document, found, options, dismissed);
 }
@@ -410,9 +410,14 @@ function normaliseQuote(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-/** The same words quoted in another source and given to a different speaker there. */
-function quoteSpeakerMismatches(document: DocumentAnalysis, facts: DiagnosticFacts): Array<Omit<FoundDiagnostic, 'severity'>> {
+/**
+ * The same words quoted in another source of the document's story and given to a different speaker there: two
+ * stories quoting one line (a slogan, a stock phrase) are no mismatch.
+ */
+function quoteSpeakerMismatches(document: DocumentAnalysis, facts: DiagnosticFacts,
+  storyOf: ReadonlyMap<string, { id: string }>): Array<Omit<FoundDiagnostic, 'severity'>> {
   const found: Array<Omit<FoundDiagnostic, 'severity'>> = [];
+  const story = storyOf.get(document.path)?.id;
   for (const quote of document.quotes) {
     const words = normaliseQuote(quote.text);
     if (!quote.speaker?.id || words.length < SHORTEST_MATCHED_QUOTE) continue;
@@ -424,6 +429,7 @@ function quoteSpeakerMismatches(document: DocumentAnalysis, facts: DiagnosticFac
         if (related.length >= MOST_RELATED) break;
         if (seen.has(candidate.quote) || candidate.document.path === document.path) continue;
         seen.add(candidate.quote);
+        if (storyOf.get(candidate.document.path)?.id !== story) continue;
         if (!candidate.quote.speaker?.id || candidate.quote.speaker.id === quote.speaker.id) continue;
         if (candidate.words.includes(words) || words.includes(candidate.words)) {
           related.push({ path: candidate.document.path, start: candidate.quote.start, end: candidate.quote.end,
