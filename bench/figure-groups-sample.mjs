@@ -4,8 +4,8 @@
 // does not depend on the reader), prints each member in its sentence, and scores a file of verdicts read by hand.
 //
 //   node bench/figure-groups-sample.mjs draw [--from-json OUT.json] [--offset F] > bench/figure-groups-handcheck.json
-//     (--offset, 0 to 1: where in each step of the even spacing the draw falls; 0.15 for the committed sample, 0.4 for
-//     figure-groups-handcheck-before.json; 0.7 was a tuning draw)
+//     (--offset, 0 to 1: where in each step of the even spacing the draw falls; 0.55 for the committed sample,
+//     0.15 for figure-groups-handcheck-round1.json, 0.4 for figure-groups-handcheck-before.json; 0.7 was a tuning draw)
 //   node bench/figure-groups-sample.mjs show bench/figure-groups-handcheck.json     # members in their sentences
 //   node bench/figure-groups-sample.mjs score bench/figure-groups-handcheck.json    # the share that compare one measure
 //

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { seedPath, SEEDS } from '../support/repo';
+import { parseCorrections } from '../../server/src/core/corrections';
+import { withFiguresApart } from '../../server/src/core/features/correction-edits';
 
 function seedIndex(): WorkspaceIndex {
   const index = new WorkspaceIndex();
@@ -135,4 +137,32 @@ test('a number in a model name ("AK 47 rifles") is no count, and one document\'s
   const groups = textsOf(index);
   assert.ok(!groups.flat().some((member) => /rifles/.test(member)), JSON.stringify(groups));
   assert.ok(!groups.some((members) => members.includes('a.txt 2,117 rounds') && members.includes('a.txt 2,129 rounds')), JSON.stringify(groups));
+});
+
+test('whose offer: two teams\' offers of one story are two measures; a season average written after a list is a rate', () => {
+  const index = new WorkspaceIndex();
+  index.set('a.txt', 'BOSTON, Dec. 15, 2008 - The Red Sox have offered first baseman Karl Brandt an eight-year, $200 million contract.');
+  index.set('b.txt', 'BOSTON, Dec. 15, 2008 - The Nationals have offered first baseman Karl Brandt an eight-year, $160 million contract.');
+  index.set('c.txt', 'BOSTON, Dec. 15, 2008 - The Red Sox offered Karl Brandt an eight-year deal worth $180 million, a report said.');
+  const offers = textsOf(index);
+  assert.ok(!offers.some((members) => members.includes('b.txt $160 million') && members.length > 1), JSON.stringify(offers));
+  const games = new WorkspaceIndex();
+  games.set('a.txt', 'OMAHA, March 8, 2013 - Ines Okafor scored 23 points for the Owls on the night.');
+  games.set('b.txt', 'OMAHA, April 25, 2013 - Her coach said Ines Okafor\'s 23 points and eight rebounds a game will help the Owls next season.');
+  assert.deepEqual(textsOf(games), []);
+});
+
+test('members picked to leave a group leave it; the others stay one group ("These are different measures…")', () => {
+  const index = seedIndex();
+  const written = withFiguresApart(null, [{ path: SEEDS.obama, text: 'more than 10,000 strikes' }],
+    [{ path: SEEDS.centcom, text: 'more than 3,700 airstrikes' }, { path: SEEDS.kerry, text: 'Some 10,000 Coalition airstrikes' }]);
+  assert.ok('text' in written);
+  const { corrections, problems } = parseCorrections(written.text);
+  assert.deepEqual(problems, []);
+  assert.equal(corrections.figures.separate.length, 2, 'one pair for each member that stays');
+  index.setCorrections(corrections);
+  assert.deepEqual(membersOf(index, 'coalition-airstrikes'), ['003 more than 3,700 airstrikes', '000 Some 10,000 Coalition airstrikes']);
+  // Written again, the same pairs are not repeated.
+  const again = withFiguresApart(written.text, [{ path: SEEDS.obama, text: 'more than 10,000 strikes' }], [{ path: SEEDS.kerry, text: 'Some 10,000 Coalition airstrikes' }]);
+  assert.ok('text' in again && parseCorrections(again.text).corrections.figures.separate.length === 2);
 });

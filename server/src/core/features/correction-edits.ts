@@ -54,6 +54,22 @@ export function withSeparateFigures(current: string | null, figures: FigureRefer
   return amend(current, (corrections) => { corrections.figures.separate.push(figures); });
 }
 
+/** The figures that leave a group: each is apart from each one that stays (pairs), and may still group with the others leaving. */
+export function withFiguresApart(current: string | null, leaving: FigureReference[], staying: FigureReference[]): CorrectionsText {
+  return amend(current, (corrections) => {
+    const key = (set: FigureReference[]) => set.map((reference) => `${reference.path}\u0000${reference.text}`).sort().join('\u0001');
+    const known = new Set(corrections.figures.separate.map(key));
+    for (const out of leaving) {
+      for (const stays of staying) {
+        const pair = [out, stays];
+        if (known.has(key(pair))) continue;
+        known.add(key(pair));
+        corrections.figures.separate.push(pair);
+      }
+    }
+  });
+}
+
 /** The document joins the story of document `to` (a move replaces an earlier move or split of the same document). */
 export function withStoryMove(current: string | null, path: string, to: string): CorrectionsText {
   return amend(current, (corrections) => {

@@ -45,6 +45,8 @@ interface Candidate {
   contextWords: Set<string>;
   /** Organisations named around the figure: the actor that did the counting or was counted. */
   organisations: Set<string>;
+  /** The organisation named last before the figure, the story's subject included: whose offer, whose count ("the Nationals offered $160 million"). */
+  actors: Set<string>;
   /** Words of the measure phrase beyond the unit ("population" in "percent of the population"). */
   measureWords: Set<string>;
   /** What happened to what is counted ("killed", "trained"), read around the figure; null when nothing says. */
@@ -225,6 +227,8 @@ function ubiquitousOrganisations(documents: readonly DocumentAnalysis[]): Set<st
 /** What a figure brings to grouping that depends on its document alone, computed once per analysis. */
 interface FigureContext {
   member: FigureGroupMember; contextWords: Set<string>; measureWords: Set<string>; organisationMentions: EntityMention[]; outcome: string | null;
+  /** The organisation whose figure it is (actorsOfFigure). */
+  actorMentions: EntityMention[];
   /** Whose count it is ("Jamaal Charles had 226 yards on 22 carries"): surnames, read in the figure's own clause. */
   persons: Set<string>;
   /** A rate, a difference, an increment, a part, a condition, or ('') a total. */
@@ -257,6 +261,7 @@ function figureContext(document: DocumentAnalysis, figure: Figure, sentences: re
     // Short words count here: "IE users" and "PC users" differ by them.
     measureWords: new Set(contentWords(figure.measure ?? '', 2).filter((word) => !unitWords.has(word))),
     organisationMentions: document.entities.filter((entity) => entity.type === 'organization' && entity.start >= scope.start && entity.end <= scope.end),
+    actorMentions: actorsOfFigure(document, figure, sentence),
     persons: personsOfFigure(document, figure, sentence, sentences),
     aspect: aspectOf(document.text.slice(sentence.start, figure.start), figure, document.text.slice(figure.end, sentence.end)),
     placeMentions: document.entities.filter((entity) => entity.type === 'place' && entity.start >= sentence.start && entity.end <= sentence.end),
@@ -275,7 +280,7 @@ function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family
   const context = figureContext(document, figure, sentences);
   // Ids are read now, not cached: linking may give a mention another id when other documents change.
   const organisations = new Set(context.organisationMentions.map((entity) => entity.id).filter((id) => !ubiquitous.has(id)));
-  return { figure, family, organisations, measureWords: context.measureWords, contextWords: context.contextWords, outcome: context.outcome,
+  return { figure, family, organisations, actors: new Set(context.actorMentions.map((entity) => entity.id)), measureWords: context.measureWords, contextWords: context.contextWords, outcome: context.outcome,
     persons: context.persons, aspect: context.aspect, places: new Set(context.placeMentions.map((entity) => entity.id)),
     background: context.background, wordsKey: context.wordsKey, member: { ...context.member } };
 }
@@ -361,6 +366,20 @@ function personsOfFigure(document: DocumentAnalysis, figure: Figure, sentence: S
   return new Set();
 }
 
+/**
+ * The organisation whose figure it is: the one named last before the figure (or inside it: "10,000 Coalition
+ * airstrikes") in its sentence, or in its quote when it is quoted, unless a preposition puts it there as a target or
+ * a place ("airstrikes against ISIL", "a deal with the Red Sox").
+ */
+function actorsOfFigure(document: DocumentAnalysis, figure: Figure, sentence: Span): EntityMention[] {
+  const quote = document.quotes.find((candidate) => candidate.start <= figure.start && figure.end <= candidate.end);
+  const from = quote ? Math.max(sentence.start, quote.start) : sentence.start;
+  const last = document.entities.filter((entity) => entity.type === 'organization' && entity.start >= from && entity.end <= figure.end).at(-1);
+  if (!last) return [];
+  const before = (document.text.slice(from, last.start).toLowerCase().match(/[a-z]+/g) ?? []).slice(-2);
+  return before.some((word) => ASPECTS.targetWords.includes(word)) ? [] : [last];
+}
+
 /** Whether the words end with the phrase. */
 function endsWith(words: readonly string[], phrase: string): boolean {
   const wanted = phrase.split(' ');
@@ -384,7 +403,10 @@ function aspectOf(before: string, figure: Figure, after: string): string {
   const following = words(after.split(CLAUSE_BREAK)[0] ?? '');
   const written = words(figure.text);
   const aspects: string[] = [];
-  if ((figure.kind === 'count' && !Number.isInteger(figure.value)) || ASPECTS.rateAfter.some((phrase) => startsWith(following, phrase))
+  // A rate that closes a list applies to each figure of it: "23 points and eight rebounds a game".
+  const listed = /^\s*and\s+(?:\d[\d,.]*|[a-z]+)\s+[a-z]+\s+(.*)$/i.exec(after.split(/[,;:()"“”]/)[0] ?? '');
+  const afterList = listed ? words(listed[1]) : [];
+  if ((figure.kind === 'count' && !Number.isInteger(figure.value)) || ASPECTS.rateAfter.some((phrase) => startsWith(following, phrase) || startsWith(afterList, phrase))
     || preceding.slice(-3).some((word, index, list) => ASPECTS.rateBefore.some((phrase) => endsWith(list.slice(0, index + 1), phrase)))) aspects.push('rate');
   if (ASPECTS.differenceBefore.some((phrase) => endsWith(preceding, phrase)) || ASPECTS.differenceAfter.some((phrase) => startsWith(following, phrase))) {
     aspects.push('difference');
@@ -426,7 +448,7 @@ function outcomeAround(before: string, after: string): string | null {
  * as far as sameMeasure goes (differentValuesLinked, which reads the value, is checked on its own).
  */
 function signatureOf(candidate: Candidate): string {
-  const ids = [candidate.organisations, candidate.persons, candidate.places].map((set) => (set.size > 1 ? [...set].sort() : [...set]).join(' '));
+  const ids = [candidate.organisations, candidate.actors, candidate.persons, candidate.places].map((set) => (set.size > 1 ? [...set].sort() : [...set]).join(' '));
   return [candidate.outcome ?? '', candidate.aspect, ...ids, candidate.family.generic ? candidate.wordsKey : ''].join('\u0000');
 }
 
@@ -451,6 +473,8 @@ function sameMeasure(a: Candidate, b: Candidate): boolean {
     if (samePhrase && onlyIn(a.measureWords, b.measureWords) && onlyIn(b.measureWords, a.measureWords)) return false;
   }
   if (a.organisations.size && b.organisations.size && ![...a.organisations].some((id) => b.organisations.has(id))) return false;
+  // Whose offer, whose count: the Nationals' $160 million is not the Red Sox's $200 million, though both teams are the story's subject.
+  if (a.actors.size && b.actors.size && ![...a.actors].some((id) => b.actors.has(id))) return false;
   // Whose count: one player's carries are not another's.
   if (a.persons.size && b.persons.size && ![...a.persons].some((id) => b.persons.has(id))) return false;
   if (a.places.size && b.places.size && ![...a.places].some((id) => b.places.has(id))) return false;
@@ -471,6 +495,8 @@ function differentValuesLinked(a: Candidate, b: Candidate): boolean {
   // A different value is a person's count only when it names the person: "the guy they call Big Swag scored 7 points"
   // is no report of Echenique's 11.
   if ((a.persons.size > 0) !== (b.persons.size > 0)) return false;
+  // Nor is it a count of what happened ("rescued two merchant vessels") when it says nothing happened ("attacked as many as 100").
+  if ((a.outcome === null) !== (b.outcome === null)) return false;
   return (sameOutcome && sharedContext) || sharedPhrase;
 }
 
