@@ -74,9 +74,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => TimelinePanel.revive(panel, host),
     }),
-    vscode.commands.registerCommand(SHOW_TIMELINE_COMMAND, (focusUri?: unknown) => {
+    vscode.commands.registerCommand(SHOW_TIMELINE_COMMAND, (focusUri?: unknown, figureGroup?: unknown) => {
       const uri = focusUri instanceof vscode.Uri ? focusUri.toString() : typeof focusUri === 'string' ? focusUri : null;
-      TimelinePanel.createOrShow(host, uri);
+      TimelinePanel.createOrShow(host, uri, typeof figureGroup === 'string' ? figureGroup : null);
     }),
     vscode.commands.registerCommand('corroborate.refreshViews', refreshViews),
     vscode.commands.registerCommand('corroborate.showFigures', () => vscode.commands.executeCommand(`${FIGURES_VIEW_ID}.focus`)),

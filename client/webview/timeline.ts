@@ -3,7 +3,7 @@
 // reveal sentences, set document dates and export. An accessible list of all events sits below the chart.
 import type { DataSet } from 'vis-data' with { 'resolution-mode': 'import' };
 import type { DataGroup, DataItem, Timeline, TimelineOptions } from 'vis-timeline' with { 'resolution-mode': 'import' };
-import type { TimelineDocument, TimelineItem, TimelineResponse } from '../../server/src/protocol';
+import type { FigureGroupView, TimelineDocument, TimelineItem, TimelineResponse } from '../../server/src/protocol';
 import type { FromWebview, TimelineViewState, ToWebview } from '../src/timeline/messages';
 import { calendarDateInWords, periodOf } from '../../server/src/core/features/date-words';
 
@@ -15,7 +15,7 @@ window.addEventListener('error', (event) => reportError(`${event.message} (${eve
 window.addEventListener('unhandledrejection', (event) => reportError(`Unhandled rejection: ${String(event.reason)}`));
 document.addEventListener('securitypolicyviolation', (event) => reportError(`Content Security Policy blocked ${event.blockedURI || 'inline content'} (${event.violatedDirective})`));
 
-const DEFAULT_STATE: TimelineViewState = { groupBy: 'document', text: '', document: '', entity: '', window: null, eventsListOpen: true };
+const DEFAULT_STATE: TimelineViewState = { groupBy: 'document', text: '', story: '', storyChosen: false, document: '', entity: '', window: null, eventsListOpen: true };
 const state: TimelineViewState = { ...DEFAULT_STATE, ...(vscode.getState() as Partial<TimelineViewState> | undefined) };
 const saveState = () => vscode.setState(state);
 
@@ -23,6 +23,7 @@ const NO_ENTITY = '\u0000none';
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const controls = {
   text: element<HTMLInputElement>('filter-text'),
+  story: element<HTMLSelectElement>('filter-story'),
   document: element<HTMLSelectElement>('filter-document'),
   entity: element<HTMLSelectElement>('filter-entity'),
   groupBy: Array.from(document.querySelectorAll<HTMLInputElement>('input[name="group-by"]')),
@@ -35,6 +36,9 @@ const controls = {
 
 let timeline: TimelineResponse | null = null;
 let focusUri: string | null = null;
+/** "Show in timeline" from a figure: the group whose values the chart shows, over its members' documents' events. */
+let figureGroup: FigureGroupView | null = null;
+const FIGURE_ROW = '\u0000figure';
 let chart: Timeline | null = null;
 // vis-timeline and vis-data are ES modules; this file type-checks as CommonJS, so they come in by import().
 let TimelineChart: typeof Timeline;
@@ -64,7 +68,11 @@ const describeDate = (event: TimelineItem) => event.when;
 const labelOf = (uri: string) => timeline?.documents.find((source) => source.uri === uri)?.label ?? uri.replace(/^.*\//, '');
 const entityName = (id: string) => timeline?.entityNames[id] ?? id;
 
+const storyOfUri = (uri: string | null) => (uri ? timeline?.documents.find((source) => source.uri === uri)?.story ?? '' : '');
+
 function matches(event: TimelineItem): boolean {
+  if (figureGroup && !figureGroup.members.some((member) => member.uri === event.uri)) return false;
+  if (state.story && storyOfUri(event.uri) !== state.story) return false;
   if (state.document && event.uri !== state.document) return false;
   if (state.entity && !event.entities.includes(state.entity)) return false;
   const text = state.text.trim().toLowerCase();
@@ -174,6 +182,17 @@ function updateChart(): void {
         else nextGroups.set(id, { id, content: groupLabel(id === NO_ENTITY ? 'No entity' : entityName(id), ''), order: -1 });
       }
     }
+  }
+  // The figure group's values, each at its report's date, in a row of their own at the top.
+  if (figureGroup) {
+    figureGroup.members.forEach((member, index) => {
+      const range = member.date ? period(member.date) : null;
+      if (!range) return;
+      nextItems.push({ id: `figure-${index}`, group: FIGURE_ROW, start: range.start, type: 'point', eventIndex: -1, period: range, whole: false,
+        baseClass: 'corroborate-item figure-value', className: 'corroborate-item figure-value', text: member.text,
+        content: escapeHtml(truncate(member.text, 36)), title: `<b>${escapeHtml(member.text)}</b> · ${escapeHtml(member.label)} · ${escapeHtml(member.date!)}` });
+    });
+    nextGroups.set(FIGURE_ROW, { id: FIGURE_ROW, content: groupLabel(figureGroup.measure, figureGroup.verdict.replace(/-/g, ' ')), order: Number.MIN_SAFE_INTEGER });
   }
   // Entities: most events first; the "no entity" row last.
   for (const group of nextGroups.values()) {
@@ -289,7 +308,15 @@ function renderFilters(): void {
   };
   const eventCounts = new Map<string, number>();
   for (const event of current.events) eventCounts.set(event.uri, (eventCounts.get(event.uri) ?? 0) + 1);
+  // Stories, named by their first document, with their documents' count.
+  const stories = new Map<string, TimelineDocument[]>();
+  for (const source of current.documents) if (source.story) stories.set(source.story, [...(stories.get(source.story) ?? []), source]);
+  controls.story.replaceChildren(option('', 'All stories'), ...[...stories].map(([id, sources]) =>
+    option(id, `${truncate(sources[0]!.title ?? sources[0]!.label, 48)} (${sources.length} document${sources.length === 1 ? '' : 's'})`)));
+  if (state.story && !stories.has(state.story)) state.story = '';
+  controls.story.value = state.story;
   controls.document.replaceChildren(option('', 'All documents'), ...current.documents.filter((source) => eventCounts.has(source.uri))
+    .filter((source) => !state.story || source.story === state.story)
     .map((source) => option(source.uri, `${truncate(source.label, 48)} (${eventCounts.get(source.uri)})`)));
   const entityCounts = new Map<string, number>();
   for (const event of current.events) for (const id of event.entities) entityCounts.set(id, (entityCounts.get(id) ?? 0) + 1);
@@ -378,6 +405,25 @@ function shownPeriods(): Array<{ start: number; end: number; fine: boolean }> {
     fine: FINE.has(timeline?.events[item.eventIndex]?.granularity ?? '') }));
 }
 
+/** The dated values of the figure group shown, if any: the window opens on them. */
+function figureValuePeriods(): Array<{ start: number; end: number }> {
+  return figureGroup ? figureGroup.members.flatMap((member) => {
+    const range = member.date ? period(member.date) : null;
+    return range ? [{ start: range.start.valueOf(), end: range.end.valueOf() }] : [];
+  }) : [];
+}
+
+/** Says which figure group the chart shows, or hides the banner. */
+function renderFigureBanner(): void {
+  const banner = element('timeline-figure');
+  banner.hidden = !figureGroup;
+  if (!figureGroup) return;
+  const undated = figureGroup.members.filter((member) => !member.date).length;
+  const values = [...new Set(figureGroup.members.map((member) => member.text))];
+  element('timeline-figure-text').textContent = `${figureGroup.measure} over time · ${figureGroup.members.length} report${figureGroup.members.length === 1 ? '' : 's'}`
+    + `${undated ? ` (${undated} undated, not drawn)` : ''} · ${figureGroup.verdict.replace(/-/g, ' ')} · ${truncate(values.join(', '), 120)}`;
+}
+
 /** Room around a span: a little on the left, more on the right for the labels of the latest points. */
 function padded(start: number, end: number): { start: number; end: number } {
   const span = Math.max(end - start, 14 * DAY);
@@ -399,6 +445,8 @@ function wholeWindow(): { start: number; end: number } | null {
  * busiest period (fine dates with no gap over two months between them), the latest when two are as busy.
  */
 function busiestWindow(): { start: number; end: number } | null {
+  const values = figureValuePeriods();
+  if (values.length) return padded(Math.min(...values.map((p) => p.start)), Math.max(...values.map((p) => p.end)));
   const periods = shownPeriods();
   if (!periods.length) return null;
   const fine = periods.filter((p) => p.fine);
@@ -422,9 +470,24 @@ function busiestWindow(): { start: number; end: number } | null {
   return padded(busiest[0]!.start, Math.max(...busiest.map((p) => p.end)));
 }
 
-/** The window to open on: the reader's last one, else the busiest period. */
+/** The window to open on: the reader's last one, else the busiest period (of the chosen story's events). */
 function openingWindow(): { start: number; end: number } | null {
-  return state.window ?? busiestWindow();
+  return state.window ?? storyWindow();
+}
+
+/**
+ * The busiest period of the shown events, widened to the chosen story's dense period (the middle half of its
+ * documents' own dates, as the server reads them) when that period holds shown events.
+ */
+function storyWindow(): { start: number; end: number } | null {
+  const busiest = busiestWindow();
+  const reported = state.story ? timeline?.storyPeriods?.[state.story] : null;
+  const from = reported ? period(reported.start) : null;
+  const to = reported ? period(reported.end) : null;
+  if (!busiest || !from || !to) return busiest;
+  const dense = { start: from.start.valueOf(), end: to.end.valueOf() };
+  if (!shownPeriods().some((p) => p.end > dense.start && p.start < dense.end)) return busiest;
+  return padded(Math.min(busiest.start, dense.start), Math.max(busiest.end, dense.end));
 }
 
 const windowFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
@@ -470,23 +533,31 @@ function fit(): void {
 function showBusiest(): void {
   state.window = null;
   saveState();
-  setWindow(busiestWindow());
+  setWindow(storyWindow());
 }
 
 function render(message: Extract<ToWebview, { type: 'timeline' }>): void {
   const focusChanged = message.focusUri !== focusUri;
   timeline = message.timeline;
   focusUri = message.focusUri;
+  const figureChanged = (message.figureGroup?.id ?? null) !== (figureGroup?.id ?? null);
+  figureGroup = message.figureGroup;
+  if (figureChanged && figureGroup) { state.story = ''; state.document = ''; state.entity = ''; state.text = ''; controls.text.value = ''; state.window = null; }
   // Opened from a document's code lens: the timeline is filtered to that document (one click clears it).
-  if (focusChanged && focusUri) { state.document = focusUri; state.window = null; }
+  if (focusChanged && focusUri && !figureGroup) { state.document = focusUri; state.window = null; }
+  // The timeline opens on the story of the document the reader is in (or the one it was opened for), until the
+  // reader picks a story or "All stories" in the selector.
+  const storyHere = storyOfUri(focusUri ?? message.activeUri);
+  if (storyHere && (!state.storyChosen || focusChanged) && state.story !== storyHere) { state.story = storyHere; state.window = null; }
   document.body.classList.remove('unavailable');
   renderFilters();
+  renderFigureBanner();
   renderSummary();
   renderEventsList();
   renderUndated(timeline.documents.filter((source) => !source.date));
   updateChart();
   if (chart) {
-    if (!state.window) setWindow(busiestWindow());
+    if (!state.window) setWindow(storyWindow());
   } else {
     try {
       chart = createChart();
@@ -507,7 +578,7 @@ function applyFilters(): void {
   renderSummary();
   updateEventsListVisibility();
   updateChart();
-  if (!state.window) setWindow(busiestWindow());
+  if (!state.window) setWindow(storyWindow());
   const shown = chart?.getWindow();
   if (shown) showRowsWithItemsIn(shown.start.valueOf(), shown.end.valueOf());
 }
@@ -520,6 +591,14 @@ controls.details.open = state.eventsListOpen;
 
 element('timeline-controls').addEventListener('submit', (event) => event.preventDefault());
 controls.text.addEventListener('input', () => { state.text = controls.text.value; applyFilters(); });
+controls.story.addEventListener('change', () => {
+  state.story = controls.story.value;
+  state.storyChosen = true;
+  if (state.document && storyOfUri(state.document) !== state.story && state.story) state.document = '';
+  state.window = null;
+  renderFilters();
+  applyFilters();
+});
 controls.document.addEventListener('change', () => { state.document = controls.document.value; applyFilters(); });
 controls.entity.addEventListener('change', () => { state.entity = controls.entity.value; applyFilters(); });
 for (const radio of controls.groupBy) {
@@ -530,6 +609,15 @@ for (const radio of controls.groupBy) {
   });
 }
 controls.fit.addEventListener('click', fit);
+element('timeline-figure-clear').addEventListener('click', () => {
+  figureGroup = null;
+  vscode.postMessage({ type: 'clearFigureGroup' });
+  renderFigureBanner();
+  renderFilters();
+  state.window = null;
+  renderEventsList();
+  applyFilters();
+});
 controls.busiest.addEventListener('click', showBusiest);
 controls.exportJson.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'json', events: shownIndexes() }));
 controls.exportCsv.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'csv', events: shownIndexes() }));

@@ -82,6 +82,7 @@ export interface IndexChangedParams {
   unreadableFiles: Array<{ uri: string; reason: string }>;
 }
 
+/** Client command: shows the timeline (arguments: uri of the document to focus, and the id of a figure group whose values to show). */
 export const SHOW_TIMELINE_COMMAND = 'corroborate.showTimeline';
 /** Client command: asks the user for a date and records it for the document (arguments: uri, suggested date). */
 export const SET_DOCUMENT_DATE_COMMAND = 'corroborate.setDocumentDate';
@@ -110,7 +111,12 @@ export const SEPARATE_FIGURES_COMMAND = 'corroborate.separateFigures';
 /** Asks the server for the corrections-file edit that separates the group of the figure at { uri, offset }. */
 export const SEPARATE_FIGURES_EDIT_REQUEST = 'corroborate/separateFiguresEdit';
 
-export interface SeparateFiguresEditParams { uri: string; offset: number }
+export interface SeparateFiguresEditParams {
+  uri: string;
+  offset: number;
+  /** The members the user picked to leave the group (by document and figure text); without them, the whole group splits. */
+  leaving?: Array<{ uri: string; text: string }>;
+}
 
 /** Issue 14: the Provenance view. Params may name the documents of one story; without them, the whole workspace. */
 export const PROVENANCE_REQUEST = 'corroborate/provenance';

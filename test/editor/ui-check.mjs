@@ -305,6 +305,76 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
       await frame.locator('#timeline-window').filter({ hasText: shown }).waitFor(WAIT);
       return `opens on ${shown}; axis ${JSON.stringify(axis)}; Fit ${fitted.start.toISOString().slice(0, 10)} – ${fitted.end.toISOString().slice(0, 10)}`;
     });
+
+    await check('the timeline opens on the story of the active document; "All stories" is offered', async () => {
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const story = frame.locator('#filter-story');
+      await story.waitFor(WAIT);
+      const options = await story.locator('option').allInnerTexts();
+      const chosen = await story.inputValue();
+      if (!options.includes('All stories')) throw new Error(`no "All stories" in ${JSON.stringify(options)}`);
+      if (!chosen) throw new Error(`the story selector opens on "All stories", not the active document's story (${JSON.stringify(options)})`);
+      return `story ${JSON.stringify(options[options.findIndex((o, i) => i > 0)])} chosen of ${JSON.stringify(options)}`;
+    });
+
+    await check('"Show in timeline" from a figure\'s hover shows that figure group\'s values over time', async () => {
+      await focusEditor();
+      await quickInputPick('Control+Shift+P', '>View: Single Column Editor Layout', 'Single Column Editor Layout');
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: SEED }).first().waitFor(WAIT);
+      const seedText = fs.readFileSync(path.join(workspace, SEED), 'utf8');
+      await goToLine(seedText.split('\n').findIndex((line) => line.includes('A dozen nations have undertaken more than 3,700')) + 1);
+      const hover = await hoverOn('A dozen nations have undertaken more than 3,700', '3,700', /Show in timeline/);
+      await hover.locator('a', { hasText: 'Show in timeline' }).first().click();
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const banner = frame.locator('#timeline-figure', { hasText: 'Coalition airstrikes' });
+      await banner.waitFor(WAIT);
+      const values = frame.locator('.vis-item.figure-value');
+      await values.first().waitFor(WAIT);
+      const drawn = (await values.allInnerTexts()).map((t) => t.trim());
+      if (!drawn.some((t) => t.includes('3,700'))) throw new Error(`the group's dated values should be drawn: ${JSON.stringify(drawn)}`);
+      const rows = await frame.locator('#timeline-events .timeline-event:not([hidden])').evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('data-path')?.replace(/^.*\//, '').slice(0, 3)))]);
+      if (rows.some((seed) => !['000', '002', '003'].includes(seed ?? ''))) throw new Error(`only the group's documents should be listed: ${JSON.stringify(rows)}`);
+      await screenshot('timeline-figure');
+      const text = (await banner.innerText()).trim();
+      await frame.locator('#timeline-figure-clear').click();
+      await frame.locator('#timeline-figure').waitFor({ state: 'hidden', ...WAIT });
+      return `${JSON.stringify(text)}; values ${JSON.stringify(drawn)}; documents ${JSON.stringify(rows)}`;
+    });
+
+    await check('"These are different measures…" lets the reader pick the members that leave the group', async () => {
+      // one editor group again (the timeline opened beside), with 003 in it and its 3,700 line in view
+      await focusEditor();
+      await quickInputPick('Control+Shift+P', '>View: Single Column Editor Layout', 'Single Column Editor Layout');
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: SEED }).first().waitFor(WAIT);
+      const seedText = fs.readFileSync(path.join(workspace, SEED), 'utf8');
+      await goToLine(seedText.split('\n').findIndex((line) => line.includes('A dozen nations have undertaken more than 3,700')) + 1);
+      const hover = await hoverOn('A dozen nations have undertaken more than 3,700', '3,700', /different measures/);
+      await hover.locator('a', { hasText: 'These are different measures' }).first().click();
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      await rows.first().waitFor(WAIT);
+      const labels = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      if (labels.length < 3) throw new Error(`the pick should list the group's members: ${JSON.stringify(labels)}`);
+      await screenshot('separate-pick');
+      // a click on a row ticks it (a multi-select pick); OK takes the ticked ones
+      await rows.filter({ hasText: 'more than 10,000 strikes' }).first().click();
+      await page.locator('.quick-input-widget', { hasText: '1 Selected' }).first().waitFor(WAIT);
+      await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).first().click();
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', ...WAIT });
+      const correctionsGroup = page.locator('.editor-group-container')
+        .filter({ has: page.locator('.tabs-container .tab.active', { hasText: 'corroborate.corrections.json' }) }).first();
+      const lines = correctionsGroup.locator('.view-lines').first();
+      await lines.filter({ hasText: 'more than 10,000 strikes' }).waitFor(WAIT);
+      const written = (await lines.innerText()).replace(/\s+/g, ' ');
+      // each member that leaves is recorded apart from each that stays: two pairs, 002 with 003 and 002 with 000
+      const pairs = written.match(/\[ \{ "path": "002_[^"]+", "text": "more than 10,000 strikes" \}, \{ "path": "00[03]_[^"]+", "text": "[^"]+"/g) ?? [];
+      if (pairs.length !== 2 || !/3,700 airstrikes/.test(pairs.join()) || !/Some 10,000 Coalition airstrikes/.test(pairs.join())) {
+        throw new Error(`the corrections file should pair the leaving member with each staying one: ${JSON.stringify(written.slice(0, 600))}`);
+      }
+      await screenshot('separate-written');
+      return `members ${JSON.stringify(labels)}; corrections ${JSON.stringify(pairs)}`;
+    });
   } catch (e) {
     results.push({ name: 'UI checks ran', ok: false, detail: e.message });
     log(`not ok ${results.length} - UI checks ran\n    ${e.message}`);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SET_DOCUMENT_DATE_COMMAND, TIMELINE_REQUEST, type TimelineResponse } from '../../../server/src/protocol';
+import { FIGURE_GROUPS_REQUEST, SET_DOCUMENT_DATE_COMMAND, TIMELINE_REQUEST, type FigureGroupsResponse, type TimelineResponse } from '../../../server/src/protocol';
 import { saveTimeline } from './export';
 import type { ExportFormat, FromWebview, ToWebview } from './messages';
 
@@ -17,6 +17,9 @@ export interface TimelineHost {
 export class TimelinePanel {
   private static current: TimelinePanel | undefined;
   private focusUri: string | null = null;
+  private activeUri: string | null = null;
+  /** The figure group "Show in timeline" was asked for from a figure's hover, or null. */
+  private figureGroupId: string | null = null;
   private ready = false;
   /** The last timeline sent to the webview: export indexes refer to it. */
   private timeline: TimelineResponse | null = null;
@@ -28,9 +31,12 @@ export class TimelinePanel {
     this.prefetched.catch(() => undefined); // a failure is reported by refresh, which awaits it
   }
 
-  static createOrShow(host: TimelineHost, focusUri: string | null): void {
+  static createOrShow(host: TimelineHost, focusUri: string | null, figureGroup: string | null = null): void {
+    const activeUri = vscode.window.activeTextEditor?.document.uri.toString() ?? null;
     if (TimelinePanel.current) {
       TimelinePanel.current.focusUri = focusUri;
+      TimelinePanel.current.activeUri = activeUri;
+      TimelinePanel.current.figureGroupId = figureGroup;
       TimelinePanel.current.panel.reveal(TimelinePanel.current.panel.viewColumn ?? vscode.ViewColumn.Beside);
       void TimelinePanel.current.refresh();
       return;
@@ -39,6 +45,8 @@ export class TimelinePanel {
       { ...TimelinePanel.webviewOptions(host.extensionUri), retainContextWhenHidden: false });
     TimelinePanel.current = new TimelinePanel(panel, host);
     TimelinePanel.current.focusUri = focusUri;
+    TimelinePanel.current.activeUri = activeUri;
+    TimelinePanel.current.figureGroupId = figureGroup;
     TimelinePanel.current.prefetch();
   }
 
@@ -102,6 +110,9 @@ export class TimelinePanel {
       case 'error':
         this.host.log.error(`Timeline webview: ${message.message}`);
         return;
+      case 'clearFigureGroup':
+        this.figureGroupId = null;
+        return;
     }
   }
 
@@ -123,7 +134,10 @@ export class TimelinePanel {
       const pending = this.prefetched;
       this.prefetched = null;
       this.timeline = await (pending ?? this.host.client.sendRequest<TimelineResponse>(TIMELINE_REQUEST));
-      message = { type: 'timeline', timeline: this.timeline, focusUri: this.focusUri };
+      const figureGroup = this.figureGroupId
+        ? (await this.host.client.sendRequest<FigureGroupsResponse>(FIGURE_GROUPS_REQUEST, {})).groups.find((group) => group.id === this.figureGroupId) ?? null
+        : null;
+      message = { type: 'timeline', timeline: this.timeline, focusUri: this.focusUri, activeUri: this.activeUri, figureGroup };
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       this.host.log.error(`Timeline: ${TIMELINE_REQUEST} failed: ${text}`);
@@ -152,6 +166,7 @@ export class TimelinePanel {
 </header>
 <form id="timeline-controls" class="timeline-controls" role="search" aria-label="Filter the timeline">
   <input id="filter-text" type="search" placeholder="Filter events…" aria-label="Filter events by text">
+  <select id="filter-story" aria-label="Show one story"><option value="">All stories</option></select>
   <select id="filter-document" aria-label="Show one document"><option value="">All documents</option></select>
   <select id="filter-entity" aria-label="Show one entity"><option value="">All entities</option></select>
   <fieldset class="segmented" aria-label="Group rows by">
@@ -164,6 +179,8 @@ export class TimelinePanel {
   <button type="button" id="export-json" title="Save the shown events as JSON">Export JSON</button>
   <button type="button" id="export-csv" title="Save the shown events as CSV">Export CSV</button>
 </form>
+<p id="timeline-figure" class="figure-banner" role="status" hidden><span id="timeline-figure-text"></span>
+  <button type="button" id="timeline-figure-clear" title="Show every event again">Show all events</button></p>
 <p id="timeline-window" class="window" role="status"></p>
 <div id="timeline-chart" aria-hidden="true"></div>
 <p id="timeline-legend" class="legend"><span class="swatch exact"></span> exact date <span class="swatch approximate"></span> approximate or partial date (covers the whole period)</p>

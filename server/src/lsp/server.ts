@@ -11,7 +11,7 @@ import { lensesFor } from '../core/features/lenses';
 import { definition, entityAt, references } from '../core/features/navigation';
 import { outline, type OutlineItem } from '../core/features/outline';
 import { inlayHints } from '../core/features/inlay-hints';
-import { frontMatterWithDate, withDismissal, withDocumentDate, withSeparateFigures, withStoryMove, withStorySplit } from '../core/features/correction-edits';
+import { frontMatterWithDate, withDismissal, withDocumentDate, withFiguresApart, withSeparateFigures, withStoryMove, withStorySplit } from '../core/features/correction-edits';
 import { parseDateInput } from '../core/features/date-input';
 import { noiseLineDeletions } from '../core/features/noise-edits';
 import type { EntityType } from '../core/types';
@@ -67,7 +67,7 @@ export function startServer(): void {
       return `${uri}#L${line + 1},${character + 1}`;
     },
     separateFigures: (uri, offset) => commandLink(SEPARATE_FIGURES_COMMAND, [uri, offset]),
-    showTimeline: (uri) => commandLink(SHOW_TIMELINE_COMMAND, [uri]),
+    showTimeline: (uri, figureGroup) => commandLink(SHOW_TIMELINE_COMMAND, figureGroup ? [uri, figureGroup] : [uri]),
   });
 
   const lastSent = new Map<string, string>();
@@ -326,16 +326,23 @@ export function startServer(): void {
     return actions;
   });
 
-  /** The corrections edit that separates the group holding the figure at `offset`, or null when it is in none. */
-  function separateFiguresEdit(uri: string, offset: number): ReturnType<CorrectionsFiles['edit']> | null {
+  /**
+   * The corrections edit that separates the group holding the figure at `offset` (or, given `leaving`, takes those
+   * members out of it), or null when it is in none.
+   */
+  function separateFiguresEdit(uri: string, offset: number, leaving?: SeparateFiguresEditParams['leaving']): ReturnType<CorrectionsFiles['edit']> | null {
     const group = index.crossDocument().figureGroups.find((candidate) => candidate.members.some((member) => member.path === uri && member.start === offset));
     if (!group) return null;
-    const references = group.members.map((member) => ({ path: folders.relativePath(member.path) ?? member.path, text: member.text }));
-    return corrections.edit(uri, (current) => withSeparateFigures(current, references));
+    const reference = (member: { path: string; text: string }) => ({ path: folders.relativePath(member.path) ?? member.path, text: member.text });
+    const leaves = (member: { path: string; text: string }) => leaving?.some((entry) => entry.uri === member.path && entry.text === member.text) ?? false;
+    const out = group.members.filter(leaves);
+    if (!leaving?.length || out.length === group.members.length) return corrections.edit(uri, (current) => withSeparateFigures(current, group.members.map(reference)));
+    if (!out.length) return { problem: 'none of the picked figures is in the group' };
+    return corrections.edit(uri, (current) => withFiguresApart(current, out.map(reference), group.members.filter((member) => !leaves(member)).map(reference)));
   }
 
-  connection.onRequest(SEPARATE_FIGURES_EDIT_REQUEST, ({ uri, offset }: SeparateFiguresEditParams): EditResult =>
-    separateFiguresEdit(uri, offset) ?? { problem: 'the figure is in no group of figures' });
+  connection.onRequest(SEPARATE_FIGURES_EDIT_REQUEST, ({ uri, offset, leaving }: SeparateFiguresEditParams): EditResult =>
+    separateFiguresEdit(uri, offset, leaving) ?? { problem: 'the figure is in no group of figures' });
 
   connection.onRequest(DOCUMENT_DATE_EDIT_REQUEST, ({ uri, date, target }: DocumentDateEditParams): EditResult => {
     const read = parseDateInput(date);

@@ -10,7 +10,7 @@ export interface HoverLinks {
   location(path: string, offset: number): string;
   /** Records in the corrections file that the figure's group holds different measures. */
   separateFigures(path: string, offset: number): string;
-  showTimeline(path: string): string;
+  showTimeline(path: string, figureGroup?: string): string;
 }
 
 export function hoverAt(document: DocumentAnalysis, offset: number, view: CrossDocumentView,
@@ -116,7 +116,7 @@ function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocu
   return [`**${escapeMarkdown(group.measure)}** · ${new Set(group.members.map((member) => member.path)).size} sources · ${group.verdict.replace(/-/g, ' ')}`,
     '', `Also reported by ${view.provenance.corroborationPhrase(group.members.map((member) => member.path), document.path)}`,
     '', groupTable(group, document, links, view), '', escapeMarkdown(calendarDatesInText(group.reason)), '',
-    `[Show in timeline](${links.showTimeline(document.path)}) · [These are different measures…](${links.separateFigures(document.path, figure.start)})`].join('\n');
+    `[Show in timeline](${links.showTimeline(document.path, group.id)}) · [These are different measures…](${links.separateFigures(document.path, figure.start)})`].join('\n');
 }
 
 function groupTable(group: FigureGroup, current: DocumentAnalysis, links: HoverLinks,
