@@ -240,11 +240,16 @@ interface FigureContext {
   /** The sorted context and measure words, joined, for signatures. */
   wordsKey: string;
 }
-const contextCache = new WeakMap<DocumentAnalysis, Map<Figure, FigureContext>>();
+/** Per document: each figure's context, and the surnames of the document's people (read once, not per figure). */
+const contextCache = new WeakMap<DocumentAnalysis, { byFigure: Map<Figure, FigureContext>; personSurnames: Set<string> }>();
 
 function figureContext(document: DocumentAnalysis, figure: Figure, sentences: readonly Span[]): FigureContext {
-  let byFigure = contextCache.get(document);
-  if (!byFigure) { byFigure = new Map(); contextCache.set(document, byFigure); }
+  let cached = contextCache.get(document);
+  if (!cached) {
+    cached = { byFigure: new Map(), personSurnames: new Set(document.entities.filter((entity) => entity.type === 'person').map((entity) => surname(entity.text))) };
+    contextCache.set(document, cached);
+  }
+  const { byFigure } = cached;
   let context = byFigure.get(figure);
   if (context) return context;
   const sentence = sentenceAt(sentences, figure.start) ?? figure;
@@ -262,7 +267,7 @@ function figureContext(document: DocumentAnalysis, figure: Figure, sentences: re
     measureWords: new Set(contentWords(figure.measure ?? '', 2).filter((word) => !unitWords.has(word))),
     organisationMentions: document.entities.filter((entity) => entity.type === 'organization' && entity.start >= scope.start && entity.end <= scope.end),
     actorMentions: actorsOfFigure(document, figure, sentence),
-    persons: personsOfFigure(document, figure, sentence, sentences),
+    persons: personsOfFigure(document, figure, sentence, sentences, cached.personSurnames),
     aspect: aspectOf(document.text.slice(sentence.start, figure.start), figure, document.text.slice(figure.end, sentence.end)),
     placeMentions: document.entities.filter((entity) => entity.type === 'place' && entity.start >= sentence.start && entity.end <= sentence.end),
     background: namesAnotherTime(document, sentence),
@@ -335,8 +340,8 @@ function surname(name: string): string {
  * after it or, failing that, last in the sentence before. A name the recogniser typed otherwise counts when it is
  * the surname of a person of the document ("Hansbrough" beside "Tyler Hansbrough").
  */
-function personsOfFigure(document: DocumentAnalysis, figure: Figure, sentence: Span, sentences: readonly Span[]): Set<string> {
-  const personSurnames = new Set(document.entities.filter((entity) => entity.type === 'person').map((entity) => surname(entity.text)));
+function personsOfFigure(document: DocumentAnalysis, figure: Figure, sentence: Span, sentences: readonly Span[],
+  personSurnames: ReadonlySet<string>): Set<string> {
   const people = (from: number, to: number) => document.entities
     .filter((entity) => entity.start >= from && entity.end <= to && (entity.type === 'person' || personSurnames.has(surname(entity.text))));
   const keys = (mentions: EntityMention[]) => new Set(mentions.map((mention) => surname(mention.text)));
