@@ -218,6 +218,21 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
   }
 }
 
+/** The first person mention (mentions sorted by start) within [from, end) that ends at `end`. */
+function personEndingAt(mentions: readonly EntityMention[], from: number, end: number): EntityMention | undefined {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle].start < from) low = middle + 1; else high = middle;
+  }
+  for (let k = low; k < mentions.length && mentions[k].start <= end; k++) {
+    const m = mentions[k];
+    if (m.end === end && m.type === 'person') return m;
+  }
+  return undefined;
+}
+
 /** Offsets of every LF of the text, ascending. */
 function lineBreakOffsets(text: string): number[] {
   const offsets: number[] = [];
@@ -247,7 +262,7 @@ function headlineQuotes(text: string, from: number, mentions: EntityMention[], s
   for (let match = line.exec(text); match; match = line.exec(text)) {
     if (match[2].length > HEADLINE_REST || /[.!?]\s/.test(match[2])) continue;
     const nameEnd = match.index + match[1].length;
-    const speaker = mentions.find((m) => m.end === nameEnd && m.start >= match!.index && m.type === 'person');
+    const speaker = personEndingAt(mentions, match.index, nameEnd);
     if (!speaker) continue;
     const restStart = match.index + match[0].length - match[2].length;
     const single = /(^|[\s(])(['‘])([^'‘’\n]+?)(['’])(?=$|[\s.,;:!?)])/g;

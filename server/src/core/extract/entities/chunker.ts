@@ -241,7 +241,7 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
   function spelledOutInLowerCase(acronym: string): boolean {
     const letters = acronym.replace(/[^A-Z]/g, '');
     if (letters.length < 2 || letters.length > 6) return false;
-    spelledOut ??= lowerCaseInitials(text);
+    spelledOut ??= lowerCaseInitials(text, acronymCodes(tokens));
     return spelledOut.has(initialsCode(letters.toLowerCase()));
   }
 
@@ -280,9 +280,10 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
 
 /**
  * The initials of every run of two to six lower-case words joined by one blank or hyphen ("building partner
- * capacity" gives "bp", "bpc", "pc"), computed once per text, each as initialsCode of its letters.
+ * capacity" gives "bp", "bpc", "pc"), computed once per text, each as initialsCode of its letters; only those
+ * `wanted` are kept (a long text has millions of others).
  */
-function lowerCaseInitials(text: string): Set<number> {
+function lowerCaseInitials(text: string, wanted: Set<number>): Set<number> {
   const initials = new Set<number>();
   const WORD = /\w+/g;
   // The run's initials as letter codes (1..26), the last six at most.
@@ -301,10 +302,21 @@ function lowerCaseInitials(text: string): Set<number> {
     for (let k = run.length - 1; k >= 0; k--) {
       code += run[k] * scale;
       scale *= 27;
-      if (k <= run.length - 2) initials.add(code);
+      if (k <= run.length - 2 && wanted.has(code)) initials.add(code);
     }
   }
   return initials;
+}
+
+/** The initialsCode of the capitals of every all-capitals token with two to six of them: what spelledOutInLowerCase may ask. */
+function acronymCodes(tokens: readonly Token[]): Set<number> {
+  const codes = new Set<number>();
+  for (const token of tokens) {
+    if (!token.upper) continue;
+    const letters = token.text.replace(/[^A-Z]/g, '');
+    if (letters.length >= 2 && letters.length <= 6) codes.add(initialsCode(letters.toLowerCase()));
+  }
+  return codes;
 }
 
 /** A word of lower-case letters a-z as one number (base 27, no letter is 0, so no two words share one). */
