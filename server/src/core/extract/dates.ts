@@ -61,7 +61,8 @@ export class DateExtractor {
     let m: RegExpExecArray | null;
     while ((m = token.exec(text))) {
       const at = m.index;
-      const head = /^\d/.test(m[0]) ? '#' : m[0].toLowerCase();
+      const first = m[0].charCodeAt(0);
+      const head = first >= 48 && first <= 57 ? '#' : m[0].toLowerCase();
       const rules = this.rulesByHead.get(head);
       if (!rules) continue;
       const previous = at > 0 ? text[at - 1] : ' ';

@@ -345,11 +345,44 @@ function cluster(drafts: Draft[], text: string): Map<Draft, Group> {
       put(`a:${acronymOf(d.name)}`, i);
     }
   });
+  // For a key's list and a name length: the nearest position at or before / at or after each position whose name is longer.
+  const longerByKey = new Map<string, { atOrBefore: Int32Array; atOrAfter: Int32Array }>();
+  const longerNames = (key: string, list: number[], length: number) => {
+    const cacheKey = `${length} ${key}`;
+    let found = longerByKey.get(cacheKey);
+    if (!found) {
+      found = { atOrBefore: new Int32Array(list.length), atOrAfter: new Int32Array(list.length) };
+      for (let p = 0, last = -1; p < list.length; p++) { if (drafts[list[p]].name.length > length) last = p; found.atOrBefore[p] = last; }
+      for (let p = list.length - 1, last = -1; p >= 0; p--) { if (drafts[list[p]].name.length > length) last = p; found.atOrAfter[p] = last; }
+      longerByKey.set(cacheKey, found);
+    }
+    return found;
+  };
   drafts.forEach((draft, i) => {
     if (draft.known || draft.gazetteer && draft.name.length > 1 && !draft.team) return;
     const single = draft.name.length === 1 ? normalize(draft.name[0]) : null;
     const candidates: Array<[number, number]> = [];
-    const consider = (key: string, score: number) => { for (const j of index.get(key) ?? []) if (drafts[j].name.length > draft.name.length) candidates.push([j, score]); };
+    // Under one key only the nearest longer name on each side can score best (nearness falls with distance; the
+    // lists are in text order), so only those two are candidates: a long text has thousands of names per key.
+    const consider = (key: string, score: number) => {
+      const list = index.get(key);
+      if (!list) return;
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (drafts[list[middle]].start < draft.start) low = middle + 1; else high = middle;
+      }
+      const nearest = longerNames(key, list, draft.name.length);
+      let before = low > 0 ? nearest.atOrBefore[low - 1] : -1;
+      // Of names starting at the same offset, the first in the list wins a tie, as when all were scored.
+      for (let p = before - 1; before >= 0 && p >= 0 && drafts[list[p]].start === drafts[list[before]].start; p--) {
+        if (drafts[list[p]].name.length > draft.name.length) before = p;
+      }
+      if (before >= 0) candidates.push([list[before], score]);
+      const after = low < list.length ? nearest.atOrAfter[low] : -1;
+      if (after >= 0) candidates.push([list[after], score]);
+    };
     const personOk = !(draft.type !== 'person' && draft.type !== 'other' && draft.strong);
     if (personOk && single) {
       consider(`s:${single}`, 3);

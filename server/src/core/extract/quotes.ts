@@ -46,6 +46,7 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
   const peopleByRole = new Map<string, EntityMention[]>();
   // a name inside a quote never attributes one
   const attribution = new Attribution(text, mentions.filter((m) => !insideQuote(m.start)), context.bodyStart, candidates);
+  let lineBreaks: number[] | null = null;
 
   const pieces: Piece[] = [];
   let previousSpan: Span | null = null;
@@ -163,14 +164,14 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
    * ("Wilkins also said Warhol was … . “As a way …”"), or, when it opens the paragraph, in the paragraph before.
    */
   function fromContext(span: Span): QuoteSpeaker | null {
-    const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+    const lineStart = lineStartBefore(span.start);
     let start = lineStart;
     let end = span.start;
-    if (!text.slice(lineStart, span.start).trim()) {
+    if (onlyBlanks(lineStart, span.start)) {
       end = lineStart - 1;
       while (end > context.bodyStart && /\s/.test(text[end - 1])) end--;
       if (end <= context.bodyStart) return null;
-      start = Math.max(context.bodyStart, text.lastIndexOf('\n', end - 1) + 1);
+      start = Math.max(context.bodyStart, lineStartBefore(end));
     }
     // "Republican Senator Bob Corker was also unhappy about the rejection. “We were …”": the person the sentence before is about
     const subject = attribution.lastInParagraphBefore(start, end) ?? attribution.personLeadingLastSentence(start, end);
@@ -178,9 +179,65 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
     const speaker = resolve(subject);
     if (!speaker.id) return speaker;
     // the nearest earlier mention of that speaker
-    const later = mentions.filter((m) => m.id === speaker.id && m.start >= speaker.end && m.end <= span.start && !insideQuote(m.start)).pop();
+    const later = lastMentionOf(speaker.id, speaker.end, span.start);
     return later ? { ...speaker, start: later.start, end: later.end } : speaker;
   }
+
+  /** The last mention of entity `id` within [from, to) and outside quotes (mentions are sorted by start). */
+  function lastMentionOf(id: string, from: number, to: number): EntityMention | undefined {
+    let low = 0;
+    let high = mentions.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (mentions[middle].start < to) low = middle + 1; else high = middle - 1;
+    }
+    for (let k = high; k >= 0 && mentions[k].start >= from; k--) {
+      const m = mentions[k];
+      if (m.id === id && m.end <= to && !insideQuote(m.start)) return m;
+    }
+    return undefined;
+  }
+
+  /** text.lastIndexOf('\n', offset - 1) + 1, by bisection of the line breaks (a one-line article is one long line). */
+  function lineStartBefore(offset: number): number {
+    lineBreaks ??= lineBreakOffsets(text);
+    const limit = Math.max(0, offset - 1);
+    let low = 0;
+    let high = lineBreaks.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (lineBreaks[middle] <= limit) low = middle + 1; else high = middle - 1;
+    }
+    return high >= 0 ? lineBreaks[high] + 1 : 0;
+  }
+
+  /** Only white space (as trim() sees it) in text[from, to). */
+  function onlyBlanks(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (!/\s/.test(text[i])) return false;
+    return true;
+  }
+}
+
+/** The first person mention (mentions sorted by start) within [from, end) that ends at `end`. */
+function personEndingAt(mentions: readonly EntityMention[], from: number, end: number): EntityMention | undefined {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle].start < from) low = middle + 1; else high = middle;
+  }
+  for (let k = low; k < mentions.length && mentions[k].start <= end; k++) {
+    const m = mentions[k];
+    if (m.end === end && m.type === 'person') return m;
+  }
+  return undefined;
+}
+
+/** Offsets of every LF of the text, ascending. */
+function lineBreakOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) offsets.push(at);
+  return offsets;
 }
 
 function sameSpeaker(a: QuoteSpeaker, b: QuoteSpeaker): boolean {
@@ -205,7 +262,7 @@ function headlineQuotes(text: string, from: number, mentions: EntityMention[], s
   for (let match = line.exec(text); match; match = line.exec(text)) {
     if (match[2].length > HEADLINE_REST || /[.!?]\s/.test(match[2])) continue;
     const nameEnd = match.index + match[1].length;
-    const speaker = mentions.find((m) => m.end === nameEnd && m.start >= match!.index && m.type === 'person');
+    const speaker = personEndingAt(mentions, match.index, nameEnd);
     if (!speaker) continue;
     const restStart = match.index + match[0].length - match[2].length;
     const single = /(^|[\s(])(['‘])([^'‘’\n]+?)(['’])(?=$|[\s.,;:!?)])/g;

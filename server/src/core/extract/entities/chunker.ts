@@ -49,7 +49,7 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
   const n = tokens.length;
   const consumed = new Uint8Array(n);
   const drafts: Draft[] = [];
-  let spelledOut: Set<string> | null = null;
+  let spelledOut: Set<number> | null = null;
 
   // Evidence: words written capitalised where capitals do not come from the sentence or a headline.
   const evidence = new Set<string>();
@@ -241,8 +241,8 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
   function spelledOutInLowerCase(acronym: string): boolean {
     const letters = acronym.replace(/[^A-Z]/g, '');
     if (letters.length < 2 || letters.length > 6) return false;
-    spelledOut ??= lowerCaseInitials(text);
-    return spelledOut.has(letters.toLowerCase());
+    spelledOut ??= lowerCaseInitials(text, acronymCodes(tokens));
+    return spelledOut.has(initialsCode(letters.toLowerCase()));
   }
 
   function typeGeneric(words: string[], indices: number[]): { type: EntityType; strong: boolean } {
@@ -280,23 +280,50 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
 
 /**
  * The initials of every run of two to six lower-case words joined by one blank or hyphen ("building partner
- * capacity" gives "bp", "bpc", "pc"), computed once per text.
+ * capacity" gives "bp", "bpc", "pc"), computed once per text, each as initialsCode of its letters; only those
+ * `wanted` are kept (a long text has millions of others).
  */
-function lowerCaseInitials(text: string): Set<string> {
-  const initials = new Set<string>();
+function lowerCaseInitials(text: string, wanted: Set<number>): Set<number> {
+  const initials = new Set<number>();
   const WORD = /\w+/g;
-  let run = '';
+  // The run's initials as letter codes (1..26), the last six at most.
+  const run: number[] = [];
   let previousEnd = -2;
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
     const lowerOnly = /^[a-z]+$/.test(match[0]);
     const linked = match.index === previousEnd + 1 && (text[previousEnd] === ' ' || text[previousEnd] === '-');
-    if (!lowerOnly) { run = ''; previousEnd = match.index + match[0].length; continue; }
-    run = linked ? run + match[0][0] : match[0][0];
-    if (run.length > 6) run = run.slice(1);
-    for (let k = 2; k <= run.length; k++) initials.add(run.slice(-k));
     previousEnd = match.index + match[0].length;
+    if (!lowerOnly) { run.length = 0; continue; }
+    if (!linked) run.length = 0;
+    run.push(match[0].charCodeAt(0) - 96);
+    if (run.length > 6) run.shift();
+    let code = 0;
+    let scale = 1;
+    for (let k = run.length - 1; k >= 0; k--) {
+      code += run[k] * scale;
+      scale *= 27;
+      if (k <= run.length - 2 && wanted.has(code)) initials.add(code);
+    }
   }
   return initials;
+}
+
+/** The initialsCode of the capitals of every all-capitals token with two to six of them: what spelledOutInLowerCase may ask. */
+function acronymCodes(tokens: readonly Token[]): Set<number> {
+  const codes = new Set<number>();
+  for (const token of tokens) {
+    if (!token.upper) continue;
+    const letters = token.text.replace(/[^A-Z]/g, '');
+    if (letters.length >= 2 && letters.length <= 6) codes.add(initialsCode(letters.toLowerCase()));
+  }
+  return codes;
+}
+
+/** A word of lower-case letters a-z as one number (base 27, no letter is 0, so no two words share one). */
+function initialsCode(word: string): number {
+  let code = 0;
+  for (let i = 0; i < word.length; i++) code = code * 27 + (word.charCodeAt(i) - 96);
+  return code;
 }
 
 function tokenTexts(tokens: Token[], from: number, to: number): string[] {

@@ -118,31 +118,39 @@ const GAZETTEER_BITS = 22;
 /** Extra gazetteer the model file brings (hashes of place names from an open list), as a set of name hashes. */
 export interface ExtraGazetteer { has(hash: number): boolean; maxWords: number }
 
-/** Membership bits of each token in the project's word lists and gazetteers (phrases matched over tokens). */
-function gazetteerBits(words: readonly string[], extra: ExtraGazetteer | null, active: Uint8Array): Uint32Array {
+/** The word-list bits of one word (the phrase bits depend on its neighbours, see gazetteerBits). */
+function lexiconBits(word: string): number {
+  const lower = foldWord(word);
+  let b = 0;
+  if (MALE_NAMES.has(word)) b |= 1 << G_MALE;
+  if (FEMALE_NAMES.has(word)) b |= 1 << G_FEMALE;
+  if (ORG_SUFFIXES.has(lower)) b |= 1 << G_ORG_SUFFIX;
+  if (PLACE_FEATURES.has(lower)) b |= 1 << G_PLACE_FEATURE;
+  if (TITLES.candidates(word)) b |= 1 << G_TITLE;
+  if (DEMONYMS.has(word)) b |= 1 << G_DEMONYM;
+  if (NOT_ENTITIES.has(word)) b |= 1 << G_NOT_ENTITY;
+  if (CALENDAR.has(word)) b |= 1 << G_CALENDAR;
+  if (STARTERS.has(word)) b |= 1 << G_STARTER;
+  if (ORG_WORDS.has(lower)) b |= 1 << G_ORG_WORD;
+  if (NAME_SUFFIXES.has(word)) b |= 1 << G_NAME_SUFFIX;
+  if (PARTICLES.has(lower)) b |= 1 << G_PARTICLE;
+  if (ORG_PREFIXES.has(lower)) b |= 1 << G_ORG_PREFIX;
+  if (OTHER_HEADS.has(lower)) b |= 1 << G_OTHER_HEAD;
+  if (STATE_ABBREVIATIONS.has(word)) b |= 1 << G_STATE;
+  return b;
+}
+
+/**
+ * Membership bits of each token in the project's word lists and gazetteers (phrases matched over tokens).
+ * `lexicon`, when given, holds each token's lexiconBits already.
+ */
+function gazetteerBits(words: readonly string[], extra: ExtraGazetteer | null, active: Uint8Array, lexicon: Uint32Array | null = null): Uint32Array {
   const n = words.length;
   const bits = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     if (!active[i]) continue;
     const word = words[i];
-    const lower = foldWord(word);
-    let b = 0;
-    if (MALE_NAMES.has(word)) b |= 1 << G_MALE;
-    if (FEMALE_NAMES.has(word)) b |= 1 << G_FEMALE;
-    if (ORG_SUFFIXES.has(lower)) b |= 1 << G_ORG_SUFFIX;
-    if (PLACE_FEATURES.has(lower)) b |= 1 << G_PLACE_FEATURE;
-    if (TITLES.candidates(word)) b |= 1 << G_TITLE;
-    if (DEMONYMS.has(word)) b |= 1 << G_DEMONYM;
-    if (NOT_ENTITIES.has(word)) b |= 1 << G_NOT_ENTITY;
-    if (CALENDAR.has(word)) b |= 1 << G_CALENDAR;
-    if (STARTERS.has(word)) b |= 1 << G_STARTER;
-    if (ORG_WORDS.has(lower)) b |= 1 << G_ORG_WORD;
-    if (NAME_SUFFIXES.has(word)) b |= 1 << G_NAME_SUFFIX;
-    if (PARTICLES.has(lower)) b |= 1 << G_PARTICLE;
-    if (ORG_PREFIXES.has(lower)) b |= 1 << G_ORG_PREFIX;
-    if (OTHER_HEADS.has(lower)) b |= 1 << G_OTHER_HEAD;
-    if (STATE_ABBREVIATIONS.has(word)) b |= 1 << G_STATE;
-    bits[i] |= b;
+    bits[i] |= lexicon ? lexicon[i] : lexiconBits(word);
     if (!isCapitalised(word) && word !== 'al' && word !== 'dpa') continue;
     const place = matchPhrase(PLACES, words, i);
     if (place) {
@@ -190,6 +198,9 @@ function matchPhrase<T>(table: { candidates(first: string): Array<{ tokens: stri
   }
   return null;
 }
+
+/** The value of a neighbour feature where the sentence has no such neighbour. */
+const NONE = 0x2545f491;
 
 // Feature templates: each feature is mix(template, value) masked to the bucket count.
 const enum T {
@@ -259,7 +270,6 @@ function baseFeatures(doc: FeatureDocument, mask: number, extra: ExtraGazetteer 
     if (count === ids.length) { const bigger = new Int32Array(ids.length * 2); bigger.set(ids); ids = bigger; }
     ids[count++] = mix(template, value) & mask;
   };
-  const NONE = 0x2545f491;
   for (let i = 0; i < n; i++) {
     offsets[i] = count;
     if (!active[i]) continue;
@@ -326,6 +336,227 @@ function baseFeatures(doc: FeatureDocument, mask: number, extra: ExtraGazetteer 
   }
   offsets[n] = count;
   return { offsets, ids: ids.subarray(0, count), active, wordOnly };
+}
+
+/** The weights of feature buckets for both passes of a two-pass model, added to sums[at .. at + SUMS). */
+export interface BucketWeights {
+  add(bucket: number, sums: Int32Array, at: number): void;
+  /** Adds the weights of buckets[0 .. count). */
+  addAll(buckets: Int32Array, count: number, sums: Int32Array, at: number): void;
+}
+
+/** Int32 slots of one token's sums in scoreDocument: TAG_COUNT for the first pass, then TAG_COUNT for the second. */
+export const SUMS = 14;
+/** SUMS, as a local constant of this module (an exported one is read through the module object). */
+const S = 14;
+
+const CAPITALISED = 1, LOWER_WORD = 2, ALL_CAPS = 4, SAME_UPPER = 8, ACTIVATES = 16, QUOTE_OPEN = 32;
+
+/** What the features read of one word wherever it stands (see WordFactsCache). */
+interface WordFacts {
+  lower: string;
+  lowerHash: number;
+  wordHash: number;
+  shape: number;
+  /** CAPITALISED, LOWER_WORD, ... */
+  flags: number;
+  /** lexiconBits of the word. */
+  lexicon: number;
+  /**
+   * Both passes' sums over the features the word brings: as the token itself (the features of the word alone), as the
+   * previous token, the next one, the second previous and the second next; SUMS slots each. Filled on first use.
+   */
+  sums: Int32Array | null;
+}
+
+const SELF = 0, AS_PREV = S, AS_NEXT = 2 * S, AS_PREV2 = 3 * S, AS_NEXT2 = 4 * S;
+
+/** Words whose facts a cache keeps (then it starts again), so the memory they take stays small. */
+const WORD_FACTS_LIMIT = 50_000;
+
+/**
+ * The facts and feature sums of words, kept by word across documents for one model's weights: most words come back
+ * in later documents. Owned by a recogniser.
+ */
+export class WordFactsCache {
+  private readonly byWord = new Map<string, WordFacts>();
+  /** The sums of the neighbour features of a token with no such neighbour, laid out as WordFacts.sums. */
+  readonly none: Int32Array;
+
+  constructor(readonly weights: BucketWeights, readonly mask: number) {
+    this.none = new Int32Array(5 * S);
+    this.addFeature(T.PrevLower, NONE, this.none, AS_PREV);
+    this.addFeature(T.PrevWord, NONE, this.none, AS_PREV);
+    this.addFeature(T.NextLower, NONE, this.none, AS_NEXT);
+    this.addFeature(T.NextWord, NONE, this.none, AS_NEXT);
+    this.addFeature(T.Prev2Lower, NONE, this.none, AS_PREV2);
+    this.addFeature(T.Next2Lower, NONE, this.none, AS_NEXT2);
+  }
+
+  addFeature(template: number, value: number, sums: Int32Array, at: number): void {
+    this.weights.add(mix(template, value) & this.mask, sums, at);
+  }
+
+  facts(word: string): WordFacts {
+    let facts = this.byWord.get(word);
+    if (facts) return facts;
+    const lower = foldWord(word);
+    const c = word.charCodeAt(0);
+    const capitalised = isCapitalised(word);
+    let flags = 0;
+    if (capitalised) flags |= CAPITALISED;
+    if (isLowerWord(word)) flags |= LOWER_WORD;
+    const sameUpper = word === word.toUpperCase();
+    if (sameUpper) flags |= SAME_UPPER;
+    if (word.length > 1 && sameUpper) flags |= ALL_CAPS;
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && capitalised) || PARTICLES.has(word)) flags |= ACTIVATES;
+    if (isQuoteOpen(word)) flags |= QUOTE_OPEN;
+    facts = { lower, lowerHash: hashString(lower), wordHash: hashString(word), shape: shapeHash(word), flags, lexicon: lexiconBits(word), sums: null };
+    if (this.byWord.size >= WORD_FACTS_LIMIT) this.byWord.clear();
+    this.byWord.set(word, facts);
+    return facts;
+  }
+
+  /** The sums of WordFacts, computed on first use. */
+  sums(facts: WordFacts, word: string): Int32Array {
+    if (facts.sums) return facts.sums;
+    const sums = new Int32Array(5 * S);
+    const { lower, lowerHash, wordHash, shape } = facts;
+    // The features baseFeatures gives a token from its word alone, in the same order.
+    this.addFeature(T.Bias, 0, sums, SELF);
+    this.addFeature(T.Word, wordHash, sums, SELF);
+    this.addFeature(T.Lower, lowerHash, sums, SELF);
+    this.addFeature(T.Shape, shape, sums, SELF);
+    const length = lower.length;
+    if (length > 2) {
+      this.addFeature(T.Prefix2, hashRange(lower, 0, 2), sums, SELF);
+      this.addFeature(T.Prefix3, hashRange(lower, 0, 3), sums, SELF);
+    }
+    if (length > 1) {
+      this.addFeature(T.Suffix1, hashRange(lower, length - 1, length), sums, SELF);
+      this.addFeature(T.Suffix2, hashRange(lower, length - 2, length), sums, SELF);
+    }
+    if (length > 3) this.addFeature(T.Suffix3, hashRange(lower, length - 3, length), sums, SELF);
+    if (length > 4) this.addFeature(T.Suffix4, hashRange(lower, length - 4, length), sums, SELF);
+    this.addFeature(T.Length, Math.min(word.length, 12), sums, SELF);
+    // As a neighbour: a lower-case hash equal to NONE reads as no neighbour there, as in baseFeatures.
+    const word2 = lowerHash === NONE ? NONE : wordHash;
+    this.addFeature(T.PrevLower, lowerHash, sums, AS_PREV);
+    this.addFeature(T.PrevWord, word2, sums, AS_PREV);
+    this.addFeature(T.NextLower, lowerHash, sums, AS_NEXT);
+    this.addFeature(T.NextWord, word2, sums, AS_NEXT);
+    this.addFeature(T.Prev2Lower, lowerHash, sums, AS_PREV2);
+    this.addFeature(T.Next2Lower, lowerHash, sums, AS_NEXT2);
+    facts.sums = sums;
+    return sums;
+  }
+}
+
+/**
+ * The base features of every token (those of documentFeatures without a first pass) summed over both passes' weights:
+ * sums[i * SUMS + pass * TAG_COUNT + tag], 0 for tokens that are not active. The same integers as adding up the
+ * weights of documentFeatures' ids (addition of integers does not depend on order), without building the table.
+ */
+export function scoreDocument(doc: FeatureDocument, extra: ExtraGazetteer | null, cache: WordFactsCache): { sums: Int32Array; active: Uint8Array } {
+  const words = doc.words;
+  const n = words.length;
+  const facts: WordFacts[] = new Array(n);
+  const lowerHash = new Uint32Array(n);
+  const shape = new Uint32Array(n);
+  const lexicon = new Uint32Array(n);
+  const active = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = cache.facts(words[i]);
+    facts[i] = f;
+    lowerHash[i] = f.lowerHash;
+    shape[i] = f.shape;
+    lexicon[i] = f.lexicon;
+    if (f.flags & ACTIVATES) for (let k = Math.max(0, i - 2); k <= i + 2 && k < n; k++) active[k] = 1;
+  }
+  const sentenceFirst = new Uint8Array(n);
+  const sentenceLast = new Uint8Array(n);
+  const headline = new Uint8Array(n);
+  for (const s of doc.sentences) {
+    if (s.to > s.from) { sentenceFirst[s.from] = 1; sentenceLast[s.to - 1] = 1; }
+    if (s.headline) headline.fill(1, s.from, s.to);
+  }
+  const capitalisedMid = new Set<number>();
+  const lowerSeen = new Set<number>();
+  const upperSeen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const flags = facts[i].flags;
+    if (flags & LOWER_WORD) lowerSeen.add(lowerHash[i]);
+    else if (flags & CAPITALISED && !headline[i]) {
+      if (!sentenceFirst[i] && !(i > 0 && facts[i - 1].flags & QUOTE_OPEN)) capitalisedMid.add(lowerHash[i]);
+      if (flags & ALL_CAPS) upperSeen.add(lowerHash[i]);
+    }
+  }
+  const gazetteer = gazetteerBits(words, extra, active, lexicon);
+
+  const sums = new Int32Array(n * S);
+  const none = cache.none;
+  const mask = cache.mask;
+  // One token's feature buckets, summed at once.
+  const buckets = new Int32Array(64 + 3 * GAZETTEER_BITS);
+  let count = 0;
+  const add = (template: number, value: number) => { buckets[count++] = mix(template, value) & mask; };
+  const hints = doc.hints;
+  for (let i = 0; i < n; i++) {
+    if (!active[i]) continue;
+    const at = i * S;
+    const prevToken = i > 0 && !sentenceFirst[i];
+    const nextToken = i + 1 < n && !sentenceLast[i];
+    const prev2Token = i > 1 && !sentenceFirst[i] && !sentenceFirst[i - 1];
+    const next2Token = i + 2 < n && !sentenceLast[i] && !sentenceLast[i + 1];
+    const own = cache.sums(facts[i], words[i]);
+    const before = prevToken ? cache.sums(facts[i - 1], words[i - 1]) : none;
+    const after = nextToken ? cache.sums(facts[i + 1], words[i + 1]) : none;
+    const before2 = prev2Token ? cache.sums(facts[i - 2], words[i - 2]) : none;
+    const after2 = next2Token ? cache.sums(facts[i + 2], words[i + 2]) : none;
+    for (let t = 0; t < S; t++) sums[at + t] = own[SELF + t] + before[AS_PREV + t] + after[AS_NEXT + t] + before2[AS_PREV2 + t] + after2[AS_NEXT2 + t];
+    const prev = prevToken ? lowerHash[i - 1] : NONE;
+    const next = nextToken ? lowerHash[i + 1] : NONE;
+    const prev2 = prev2Token ? lowerHash[i - 2] : NONE;
+    const next2 = next2Token ? lowerHash[i + 2] : NONE;
+    const prevShape = prev === NONE ? NONE : shape[i - 1];
+    const nextShape = next === NONE ? NONE : shape[i + 1];
+    count = 0;
+    add(T.PrevShapeShape, mix(prevShape, shape[i]));
+    add(T.ShapeNextShape, mix(shape[i], nextShape));
+    add(T.Prev2Shape, prev2 === NONE ? NONE : mix(shape[i - 2], prevShape));
+    add(T.Next2Shape, next2 === NONE ? NONE : mix(nextShape, shape[i + 2]));
+    add(T.PrevLowerLower, mix(prev, lowerHash[i]));
+    add(T.LowerNextLower, mix(lowerHash[i], next));
+    if (sentenceFirst[i]) { add(T.FirstShape, shape[i]); add(T.FirstLower, lowerHash[i]); }
+    if (sentenceLast[i]) add(T.LastInSentence, shape[i]);
+    if (headline[i]) { add(T.HeadlineShape, shape[i]); add(T.HeadlineLower, lowerHash[i]); }
+    const flags = facts[i].flags;
+    if (flags & CAPITALISED) {
+      const first = sentenceFirst[i] || headline[i] ? 1 : 0;
+      add(T.CapitalisedElsewhere, (capitalisedMid.has(lowerHash[i]) ? 2 : 0) + first);
+      add(T.LowerElsewhere, (lowerSeen.has(lowerHash[i]) ? 2 : 0) + first);
+      if (upperSeen.has(lowerHash[i]) && !(flags & SAME_UPPER)) add(T.AllCapsElsewhere, 1);
+    }
+    if (hints) {
+      add(T.Hint, hints[i]);
+      add(T.HintShape, mix(hints[i], shape[i]));
+      add(T.HintPrev, prev === NONE ? 999 : hints[i - 1]);
+      add(T.HintNext, next === NONE ? 999 : hints[i + 1]);
+      if (hints[i]) add(T.HintLower, mix(hints[i], lowerHash[i]));
+    }
+    const bits = gazetteer[i];
+    const prevBits = prev !== NONE ? gazetteer[i - 1] : 0;
+    const nextBits = next !== NONE ? gazetteer[i + 1] : 0;
+    if (bits | prevBits | nextBits) {
+      for (let b = 0; b < GAZETTEER_BITS; b++) {
+        if (bits & (1 << b)) { add(T.Gazetteer, b); add(T.GazetteerShape, mix(b, shape[i])); }
+        if (prevBits & (1 << b)) add(T.PrevGazetteer, b);
+        if (nextBits & (1 << b)) add(T.NextGazetteer, b);
+      }
+    }
+    cache.weights.addAll(buckets, count, sums, at);
+  }
+  return { sums, active };
 }
 
 /** The base table with the second pass's features of each active token appended. */

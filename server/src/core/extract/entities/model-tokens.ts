@@ -32,7 +32,7 @@ export function modelTokens(text: string, from = 0, to = text.length): ModelText
       nextBreak = text.indexOf('\n', start);
     }
     // "n't" is its own token: "didn't" -> "did", "n't".
-    if (word.length > 3 && /n['’]t$/i.test(word)) {
+    if (word.length > 3 && (word.charCodeAt(word.length - 1) | 32) === 116 /* t */ && /n['’]t$/i.test(word)) {
       tokens.push({ start, end: start + word.length - 3, text: word.slice(0, -3) });
       tokens.push({ start: start + word.length - 3, end: start + word.length, text: word.slice(-3) });
       continue;

@@ -1,6 +1,6 @@
 // A linear-chain model over BIO tags (weights of an averaged structured perceptron), Viterbi decoding, and the
 // compact form the model ships in (pruned, quantised to int16, base64 in JSON).
-import { TAG_COUNT, type FeatureTable } from './features';
+import { SUMS, TAG_COUNT, type BucketWeights, type FeatureTable } from './features';
 
 /** Minus the emission score of every tag but O at a token the features leave out. */
 const INACTIVE = 1e6;
@@ -84,7 +84,7 @@ export class LinearChainModel {
  * (emit[token * TAG_COUNT + tag]): writes tags[from, to) and, when given, margins[from, to) (1 where not decoded).
  */
 export function decodeSentence(emit: Float32Array, active: Uint8Array, from: number, to: number, transitions: Float32Array,
-  tags: Uint8Array, margins?: Float32Array): void {
+  tags: Uint8Array, margins?: Float32Array, scratch?: DecoderScratch): void {
   const K = TAG_COUNT;
   if (margins) margins.fill(1, from, to);
   let a = from;
@@ -92,7 +92,7 @@ export function decodeSentence(emit: Float32Array, active: Uint8Array, from: num
     if (!active[a]) { a++; continue; }
     let b = a + 1;
     while (b < to && active[b]) b++;
-    viterbi(emit.subarray(a * K, b * K), b - a, transitions, tags.subarray(a, b), margins ? margins.subarray(a, b) : undefined, a === from ? START : 0, b < to ? 0 : -1);
+    viterbi(emit.subarray(a * K, b * K), b - a, transitions, tags.subarray(a, b), margins ? margins.subarray(a, b) : undefined, a === from ? START : 0, b < to ? 0 : -1, scratch);
     a = b;
   }
 }
@@ -105,10 +105,7 @@ export function decodeSentence(emit: Float32Array, active: Uint8Array, from: num
 /** Int16 slots of a TwoPassWeights row: two passes of TAG_COUNT weights, padded to 16. */
 const ROW = 16;
 
-/** Words whose feature sums a recogniser keeps (then it starts again), so the memory they take stays small. */
-const WORD_SUMS_LIMIT = 50_000;
-
-export class TwoPassWeights {
+export class TwoPassWeights implements BucketWeights {
   private readonly kept: Uint32Array;
   private readonly rankBefore: Int32Array;
   /** weights[rank * ROW + pass * TAG_COUNT + tag]; a row is padded to 32 bytes so that it never straddles two cache lines. */
@@ -148,46 +145,20 @@ export class TwoPassWeights {
     return this.rankBefore[bucket >>> 5] + below;
   }
 
-  /**
-   * First-pass emission scores of every token of the table (as LinearChainModel.emissions), and the second pass's
-   * unscaled sums over the same features, to which secondEmissions adds the second pass's own features. With
-   * `wordSums`, the sums of the features that depend on the word alone are kept there by word and read back.
-   */
-  firstEmissions(table: FeatureTable, words: readonly string[], first: Float32Array, secondSums: Float64Array, wordSums?: Map<string, Int32Array>): void {
-    const K = TAG_COUNT;
-    const scale = this.first.scale;
-    const { offsets, ids, active, wordOnly } = table;
-    const n = active.length;
-    const sums = new Int32Array(2 * K);
-    for (let i = 0; i < n; i++) {
-      const o = i * K;
-      if (!active[i]) {
-        first[o] = 0;
-        for (let t = 1; t < K; t++) first[o + t] = -INACTIVE;
-        continue;
-      }
-      let f = offsets[i];
-      const cached = wordSums && wordOnly ? wordSums.get(words[i]) : undefined;
-      if (cached) { sums.set(cached); f += wordOnly![i]; }
-      else sums.fill(0);
-      if (wordSums && wordOnly && !cached) {
-        this.addRows(ids, f, f + wordOnly[i], sums);
-        f += wordOnly[i];
-        if (wordSums.size >= WORD_SUMS_LIMIT) wordSums.clear();
-        wordSums.set(words[i], sums.slice());
-      }
-      this.addRows(ids, f, offsets[i + 1], sums);
-      for (let t = 0; t < K; t++) { first[o + t] = sums[t] * scale; secondSums[o + t] = sums[K + t]; }
-    }
+  add(bucket: number, sums: Int32Array, at: number): void {
+    const r = this.row(bucket);
+    if (r < 0) return;
+    const { weights } = this;
+    const w = r * ROW;
+    for (let t = 0; t < ROW - 2; t++) sums[at + t] += weights[w + t];
   }
 
-  /** Adds the weights of both passes of features ids[from, to) to sums (first pass, then second). */
-  private addRows(ids: Int32Array, from: number, to: number, sums: Int32Array): void {
+  addAll(buckets: Int32Array, count: number, sums: Int32Array, at: number): void {
     const { weights } = this;
-    let s0 = sums[0], s1 = sums[1], s2 = sums[2], s3 = sums[3], s4 = sums[4], s5 = sums[5], s6 = sums[6];
-    let u0 = sums[7], u1 = sums[8], u2 = sums[9], u3 = sums[10], u4 = sums[11], u5 = sums[12], u6 = sums[13];
-    for (let f = from; f < to; f++) {
-      const r = this.row(ids[f]);
+    let s0 = sums[at], s1 = sums[at + 1], s2 = sums[at + 2], s3 = sums[at + 3], s4 = sums[at + 4], s5 = sums[at + 5], s6 = sums[at + 6];
+    let u0 = sums[at + 7], u1 = sums[at + 8], u2 = sums[at + 9], u3 = sums[at + 10], u4 = sums[at + 11], u5 = sums[at + 12], u6 = sums[at + 13];
+    for (let f = 0; f < count; f++) {
+      const r = this.row(buckets[f]);
       if (r < 0) continue;
       const w = r * ROW;
       s0 += weights[w]; s1 += weights[w + 1]; s2 += weights[w + 2]; s3 += weights[w + 3];
@@ -195,13 +166,31 @@ export class TwoPassWeights {
       u0 += weights[w + 7]; u1 += weights[w + 8]; u2 += weights[w + 9]; u3 += weights[w + 10];
       u4 += weights[w + 11]; u5 += weights[w + 12]; u6 += weights[w + 13];
     }
-    sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3; sums[4] = s4; sums[5] = s5; sums[6] = s6;
-    sums[7] = u0; sums[8] = u1; sums[9] = u2; sums[10] = u3; sums[11] = u4; sums[12] = u5; sums[13] = u6;
+    sums[at] = s0; sums[at + 1] = s1; sums[at + 2] = s2; sums[at + 3] = s3; sums[at + 4] = s4; sums[at + 5] = s5; sums[at + 6] = s6;
+    sums[at + 7] = u0; sums[at + 8] = u1; sums[at + 9] = u2; sums[at + 10] = u3; sums[at + 11] = u4; sums[at + 12] = u5; sums[at + 13] = u6;
   }
 
-  /** Second-pass emission scores: the sums of firstEmissions plus the second pass's own features (`extra`). */
-  secondEmissions(extra: FeatureTable, secondSums: Float64Array, out: Float32Array): void {
+  /** First-pass emission scores from scoreDocument's sums (as firstEmissions gives them). */
+  firstScores(sums: Int32Array, active: Uint8Array, out: Float32Array): void {
     const K = TAG_COUNT;
+    const S = SUMS;
+    const scale = this.first.scale;
+    for (let i = 0; i < active.length; i++) {
+      const o = i * K;
+      if (!active[i]) {
+        out[o] = 0;
+        for (let t = 1; t < K; t++) out[o + t] = -INACTIVE;
+        continue;
+      }
+      const at = i * S;
+      for (let t = 0; t < K; t++) out[o + t] = sums[at + t] * scale;
+    }
+  }
+
+  /** Second-pass emission scores: the second pass's half of scoreDocument's sums plus its own features (`extra`). */
+  secondScores(extra: FeatureTable, sums: Int32Array, out: Float32Array): void {
+    const K = TAG_COUNT;
+    const S = SUMS;
     const { weights } = this;
     const scale = this.second.scale;
     const { offsets, ids, active } = extra;
@@ -213,8 +202,9 @@ export class TwoPassWeights {
         for (let t = 1; t < K; t++) out[o + t] = -INACTIVE;
         continue;
       }
-      let u0 = secondSums[o], u1 = secondSums[o + 1], u2 = secondSums[o + 2], u3 = secondSums[o + 3];
-      let u4 = secondSums[o + 4], u5 = secondSums[o + 5], u6 = secondSums[o + 6];
+      const at = i * S + K;
+      let u0 = sums[at], u1 = sums[at + 1], u2 = sums[at + 2], u3 = sums[at + 3];
+      let u4 = sums[at + 4], u5 = sums[at + 5], u6 = sums[at + 6];
       for (let f = offsets[i]; f < offsets[i + 1]; f++) {
         const r = this.row(ids[f]);
         if (r < 0) continue;
@@ -230,12 +220,41 @@ export class TwoPassWeights {
 
 const NEG = -1e30;
 
+/** Work arrays of viterbi and tagMarginals, grown as needed and reused from one run of tokens to the next. */
+export class DecoderScratch {
+  private scoreArray = new Float32Array(0);
+  private backArray = new Uint8Array(0);
+  private alphaArray = new Float64Array(0);
+  private betaArray = new Float64Array(0);
+
+  score(length: number): Float32Array {
+    if (this.scoreArray.length < length) this.scoreArray = new Float32Array(Math.max(length, 2 * this.scoreArray.length));
+    return this.scoreArray;
+  }
+
+  back(length: number): Uint8Array {
+    if (this.backArray.length < length) this.backArray = new Uint8Array(Math.max(length, 2 * this.backArray.length));
+    return this.backArray;
+  }
+
+  alpha(length: number): Float64Array {
+    if (this.alphaArray.length < length) this.alphaArray = new Float64Array(Math.max(length, 2 * this.alphaArray.length));
+    return this.alphaArray;
+  }
+
+  beta(length: number): Float64Array {
+    if (this.betaArray.length < length) this.betaArray = new Float64Array(Math.max(length, 2 * this.betaArray.length));
+    return this.betaArray;
+  }
+}
+
 /** Viterbi over emission scores (n x TAG_COUNT); writes the best tags and forward-backward style margins. */
 export function viterbi(emit: Float32Array, n: number, transitions: Float32Array, tags: Uint8Array, margins?: Float32Array,
-  startRow: number = START, endTag = -1): void {
+  startRow: number = START, endTag = -1, scratch?: DecoderScratch): void {
   const K = TAG_COUNT;
-  const score = new Float32Array(n * K);
-  const back = new Uint8Array(n * K);
+  // Every cell read below is written first, so reused arrays need no clearing.
+  const score = scratch ? scratch.score(n * K) : new Float32Array(n * K);
+  const back = scratch ? scratch.back(n * K) : new Uint8Array(n * K);
   for (let t = 0; t < K; t++) score[t] = ALLOWED[startRow * K + t] ? transitions[startRow * K + t] + emit[t] : NEG;
   for (let i = 1; i < n; i++) {
     const row = (i - 1) * K;
@@ -259,7 +278,7 @@ export function viterbi(emit: Float32Array, n: number, transitions: Float32Array
   for (let t = 1; t < K; t++) if (end(t) > end(last)) last = t;
   tags[n - 1] = last;
   for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * K + tags[i]];
-  if (margins) tagMarginals(emit, n, transitions, tags, margins, startRow, endTag);
+  if (margins) tagMarginals(emit, n, transitions, tags, margins, startRow, endTag, 8, scratch);
 }
 
 /**
@@ -267,12 +286,12 @@ export function viterbi(emit: Float32Array, n: number, transitions: Float32Array
  * at that token (max-product forward-backward), squashed to 0..1.
  */
 export function tagMarginals(emit: Float32Array, n: number, transitions: Float32Array, tags: Uint8Array, out: Float32Array,
-  startRow: number = START, endTag = -1, temperature = 8): void {
+  startRow: number = START, endTag = -1, temperature = 8, scratch?: DecoderScratch): void {
   const K = TAG_COUNT;
-  const alpha = new Float64Array(n * K);
-  const beta = new Float64Array(n * K);
+  const alpha = scratch ? scratch.alpha(n * K) : new Float64Array(n * K);
+  const beta = scratch ? scratch.beta(n * K) : new Float64Array(n * K);
   for (let k = 0; k < K; k++) alpha[k] = ALLOWED[startRow * K + k] ? transitions[startRow * K + k] + emit[k] : NEG;
-  if (endTag >= 0) for (let k = 0; k < K; k++) beta[(n - 1) * K + k] = transitions[k * K + endTag];
+  for (let k = 0; k < K; k++) beta[(n - 1) * K + k] = endTag >= 0 ? transitions[k * K + endTag] : 0;
   for (let i = 1; i < n; i++) {
     const row = (i - 1) * K;
     for (let k = 0; k < K; k++) {

@@ -1,8 +1,8 @@
 // The statistical entity recogniser: finds name spans with a type and a confidence. The entity stage receives
 // one through the analysis options, so another model (or none) can take its place.
 import type { Span } from '../../types';
-import { documentFeatures, firstPassFeatures, hashString, TAG_COUNT, withFirstPass, type ExtraGazetteer, type FeatureDocument, type FeatureTable } from './features';
-import { decodePass, decodeSentence, fromBase64, TwoPassWeights, type LinearChainModel, type ModelData } from './perceptron';
+import { documentFeatures, firstPassFeatures, hashString, scoreDocument, TAG_COUNT, withFirstPass, WordFactsCache, type ExtraGazetteer, type FeatureDocument } from './features';
+import { decodePass, decodeSentence, DecoderScratch, fromBase64, TwoPassWeights, type LinearChainModel, type ModelData } from './perceptron';
 import { modelTokens } from './model-tokens';
 import { hintCodes, type RuleHint } from './rule-hints';
 
@@ -28,14 +28,16 @@ export class PerceptronRecogniser implements EntityRecogniser {
   private readonly mask: number;
   /** Both passes' weights in one compact table, when the model has the usual two passes. */
   private readonly twoPass: TwoPassWeights | null;
-  /** Both passes' sums over the features of a word alone, by word: most words come back in later documents. */
-  private readonly wordSums = new Map<string, Int32Array>();
+  /** Facts and feature sums of words, for the two-pass model: most words come back in later documents. */
+  private readonly words: WordFactsCache | null;
+  private readonly scratch = new DecoderScratch();
 
   constructor(data: ModelData) {
     if (data.format !== 2 || data.tags.length !== TAG_COUNT || !data.passes.length) throw new Error('entity model: unsupported model file');
     this.passes = data.passes.map((pass) => decodePass(pass, data.bucketBits));
     this.mask = (1 << data.bucketBits) - 1;
     this.twoPass = this.passes.length === 2 ? new TwoPassWeights(this.passes[0], this.passes[1]) : null;
+    this.words = this.twoPass ? new WordFactsCache(this.twoPass, this.mask) : null;
     const bytes = fromBase64(data.gazetteer.hashes);
     const hashes = new Set<number>();
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -48,8 +50,8 @@ export class PerceptronRecogniser implements EntityRecogniser {
     const n = doc.words.length;
     let labels: Uint8Array | null = null;
     const margins = new Float32Array(n);
+    if (this.twoPass) return this.tagTwoPasses(doc);
     const base = documentFeatures(doc, this.mask, this.gazetteer);
-    if (this.twoPass) return this.tagTwoPasses(doc, base);
     this.passes.forEach((pass, p) => {
       const last = p === this.passes.length - 1;
       const table = labels ? withFirstPass(doc, base, this.mask, labels) : base;
@@ -68,19 +70,18 @@ export class PerceptronRecogniser implements EntityRecogniser {
    * tagDocument for a two-pass model, with the same result: the first pass's reading of the features also sums the
    * second pass's weights, so the second pass only adds its own features.
    */
-  private tagTwoPasses(doc: FeatureDocument, base: FeatureTable): { tags: Uint8Array; margins: Float32Array } {
+  private tagTwoPasses(doc: FeatureDocument): { tags: Uint8Array; margins: Float32Array } {
     const n = doc.words.length;
-    const first = new Float32Array(n * TAG_COUNT);
-    const secondSums = new Float64Array(n * TAG_COUNT);
-    this.twoPass!.firstEmissions(base, doc.words, first, secondSums, this.wordSums);
+    const { sums, active } = scoreDocument(doc, this.gazetteer, this.words!);
+    const emissions = new Float32Array(n * TAG_COUNT);
+    this.twoPass!.firstScores(sums, active, emissions);
     const firstTags = new Uint8Array(n);
     const [firstPass, secondPass] = this.passes;
-    for (const s of doc.sentences) decodeSentence(first, base.active, s.from, s.to, firstPass.transitions, firstTags);
-    const second = first;
-    this.twoPass!.secondEmissions(firstPassFeatures(doc, base.active, this.mask, firstTags), secondSums, second);
+    for (const s of doc.sentences) decodeSentence(emissions, active, s.from, s.to, firstPass.transitions, firstTags, undefined, this.scratch);
+    this.twoPass!.secondScores(firstPassFeatures(doc, active, this.mask, firstTags), sums, emissions);
     const tags = new Uint8Array(n);
     const margins = new Float32Array(n);
-    for (const s of doc.sentences) decodeSentence(second, base.active, s.from, s.to, secondPass.transitions, tags, margins);
+    for (const s of doc.sentences) decodeSentence(emissions, active, s.from, s.to, secondPass.transitions, tags, margins, this.scratch);
     return { tags, margins };
   }
 

@@ -32,6 +32,8 @@ const HYPHEN_PREFIXES = new Set(['anti', 'counter', 'pro', 'non', 'ex', 'post', 
 /** A name word that starts with digits: "76ers", "49ers" (not ordinals, times or units, which have fewer letters). */
 const NUMBERED_NAME = /^\d{1,3}[a-z]{3,}$/;
 const UPPER = /\p{Lu}/u;
+/** Words a title-case headline leaves in lower case. */
+const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'by', 'for', 'with', 'from', 'as', 'vs']);
 const LOWER = /\p{Ll}/u;
 
 function isUpperChar(ch: string): boolean {
@@ -94,7 +96,7 @@ export function tokenize(text: string, from: number, noise: readonly Span[], low
     const cap = isUpperChar(first);
     if (!cap) {
       lowerWords.add(word);
-      if (!KEPT_LOWER.has(word) && !(hyphenated && PARTICLE_PREFIX.test(word)) && !NUMBERED_NAME.test(word)) {
+      if (!KEPT_LOWER.has(word) && !(hyphenated && PARTICLE_PREFIX.test(word)) && !(startsWithDigit(word) && NUMBERED_NAME.test(word))) {
         previousEnd = end;
         previousDotted = false;
         skipped = true;
@@ -114,6 +116,11 @@ export function tokenize(text: string, from: number, noise: readonly Span[], low
     previousDotted = dotted && !(word.length > 2 && word.includes('.'));
   }
   return tokens;
+}
+
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
 }
 
 function isApostrophe(code: number): boolean {
@@ -172,7 +179,7 @@ function markHeadlines(text: string, from: number, lineStarts: number[], shoutin
       let counted = 0;
       for (const w of words) {
         const bare = w.replace(/^[^\p{L}\p{N}]+/u, '');
-        if (['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'by', 'for', 'with', 'from', 'as', 'vs'].includes(bare.toLowerCase()) && !isUpperChar(bare[0] ?? '')) continue;
+        if (HEADLINE_SMALL_WORDS.has(bare.toLowerCase()) && !isUpperChar(bare[0] ?? '')) continue;
         counted++;
         if (isUpperChar(bare[0] ?? '')) capital++;
       }

@@ -228,9 +228,13 @@ function listMarker(text: string, core: NumberCore, before: Before): boolean {
   if (!core.plainInteger || before.currency || before.qualifier) return false;
   const close = skipSpace(text, core.end);
   if (text[close] !== ')') return false;
-  const lineStart = text.lastIndexOf('\n', core.start) + 1;
-  const opened = text.lastIndexOf('(', core.start);
-  return opened < lineStart || text.lastIndexOf(')', core.start) > opened;
+  // No "(" on the line before the number, or a ")" after the last one: the nearest of the three decides.
+  for (let at = core.start; at >= 0; at--) {
+    const code = text.charCodeAt(at);
+    if (code === 40 /* ( */) return false;
+    if (code === 41 /* ) */ || code === 10 /* \n */) return true;
+  }
+  return true;
 }
 
 // "-year-old", " years old", tokenized " - year - old".
