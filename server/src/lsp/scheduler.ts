@@ -24,6 +24,8 @@ export interface DiagnosticsSink {
   send(document: DocumentAnalysis, found: FoundDiagnostic[], always: boolean): void;
   /** Every document is diagnosed under the current view. */
   settled(view: CrossDocumentView): void;
+  /** Analyses on their way that come in soon: the view is built once they are in (their arrival schedules a run). */
+  analysesDueSoon?(): boolean;
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -54,6 +56,11 @@ export class DiagnosticScheduler {
   /** The document's own text changed (or it was opened): it is diagnosed first. */
   documentChanged(uri: string): void {
     this.priority.add(uri);
+    this.schedule();
+  }
+
+  /** Documents changed on disk (or their analysis came in): those the changes reach are diagnosed again. */
+  documentsChanged(): void {
     this.schedule();
   }
 
@@ -123,7 +130,7 @@ export class DiagnosticScheduler {
       // A newer change arrived meanwhile: its own run rebuilds the view, once.
       if (generation !== this.generation) return;
     }
-    if (this.paused) return;
+    if (this.paused || this.sink.analysesDueSoon?.()) return;
     // Linking and grouping run as separate steps, with requests answered between them.
     const view = await this.index.crossDocumentInSteps(turn);
     if (!view) {
@@ -161,12 +168,11 @@ export class DiagnosticScheduler {
 
 /**
  * Brings the index to exactly these files (open buffers keep their text), reading them in slices of about 5 ms.
- * Returns false when cancelled, with the files read so far indexed.
+ * Returns false when cancelled, with the files read so far indexed (or on their way from the analysis workers).
  */
-export async function loadInSlices(index: WorkspaceIndex, store: DocumentStore, uris: readonly string[],
-  hooks: { cancelled(): boolean; progress(done: number): void; load?(uri: string): boolean }): Promise<boolean> {
-  const wanted = new Set(uris);
-  for (const key of index.keys()) if (!wanted.has(key) && !store.isOpen(key)) index.delete(key);
+export async function loadInSlices(store: DocumentStore, uris: readonly string[],
+  hooks: { cancelled(): boolean; progress(done: number): void }): Promise<boolean> {
+  store.retainOnly(new Set(uris));
   let sliceStart = performance.now();
   for (const [position, uri] of uris.entries()) {
     if (performance.now() - sliceStart > SLICE_MS) {
@@ -176,7 +182,7 @@ export async function loadInSlices(index: WorkspaceIndex, store: DocumentStore, 
       sliceStart = performance.now();
     }
     if (store.isOpen(uri)) continue;
-    if (!hooks.load?.(uri)) store.diskChanged(uri);
+    store.diskChanged(uri);
   }
   return true;
 }

@@ -87,6 +87,15 @@ export class WarmCache {
     this.dirty = true;
   }
 
+  /** Records an analysis a worker made, as the JSON it sent (everything but path and text). */
+  rememberJson(uri: string, text: string, documentDate: string | undefined, json: string): void {
+    const key = contentKey(text, documentDate);
+    this.current.set(uri, key);
+    if (this.stored.has(key)) return;
+    this.stored.set(key, json);
+    this.dirty = true;
+  }
+
   forget(uri: string): void {
     if (this.current.delete(uri)) this.dirty = true;
   }
