@@ -79,6 +79,11 @@ export class ServerProcess {
     });
   }
 
+  /** The diagnostics last published for `uri`, or undefined when none were. */
+  published(uri: string): Diagnostic[] | undefined {
+    return this.diagnostics.get(uri);
+  }
+
   /** Resolves with the next diagnostics published for `uri`, whatever they are. */
   nextDiagnosticsFor(uri: string): Promise<Diagnostic[]> {
     const previous = this.diagnostics.get(uri);

@@ -49,6 +49,8 @@ export class AnalysisPool {
   private readonly live = new Map<string, Request>();
   private nextId = 1;
   private disposed = false;
+  /** Workers stopped because the text they were analysing was no longer wanted. */
+  stoppedForStaleWork = 0;
 
   constructor(private readonly file: string, size: number, private readonly warn: (message: string) => void) {
     for (let count = 0; count < size; count++) this.slots.push(this.startWorker());
@@ -85,7 +87,7 @@ export class AnalysisPool {
     const queued = this.queue.indexOf(request);
     if (queued >= 0) this.queue.splice(queued, 1);
     const slot = this.slots.find((candidate) => candidate.running === request);
-    if (slot && request.job.text.length > STOP_STALE_WORK_ABOVE) this.replaceWorker(slot);
+    if (slot && request.job.text.length > STOP_STALE_WORK_ABOVE) { this.stoppedForStaleWork++; this.replaceWorker(slot); }
     request.resolve(null);
   }
 
