@@ -48,8 +48,14 @@ export class DiagnosticScheduler {
   private paused = false;
   private provisionalTimer: NodeJS.Timeout | undefined;
   private provisionalWhilePaused = false;
-  /** What each document was last diagnosed with, to carry cross-document findings over an edit. */
-  private readonly last = new Map<string, { text: string; found: FoundDiagnostic[] }>();
+  /** The view of the last pass that got through: a changed document's cross-document findings are carried from it. */
+  private lastView: CrossDocumentView | null = null;
+  /**
+   * The findings carried over an edit, per changed document, with the view and analysis they were made under. Only
+   * documents edited since the last view are here: the diagnostics of every document are not kept (10,000 documents'
+   * would be a large share of the server's memory), they are made again from the view when needed.
+   */
+  private readonly carried = new Map<string, { view: CrossDocumentView; seen: DocumentAnalysis; text: string; found: FoundDiagnostic[] }>();
 
   constructor(private readonly index: WorkspaceIndex, private readonly sink: DiagnosticsSink) {}
 
@@ -88,7 +94,19 @@ export class DiagnosticScheduler {
   }
 
   forget(uri: string): void {
-    this.last.delete(uri);
+    this.carried.delete(uri);
+  }
+
+  /** What the document was diagnosed with under the last view: its analysis there and the findings. */
+  private before(uri: string, options: DiagnosticOptions, dismissed: Dismissals): { text: string; found: FoundDiagnostic[] } | undefined {
+    const view = this.lastView;
+    const seen = view?.lookup.documentsByPath.get(uri);
+    if (!view || !seen) return undefined;
+    const carried = this.carried.get(uri);
+    if (carried && carried.view === view && carried.seen === seen) return carried;
+    const made = { view, seen, text: seen.text, found: diagnoseDocument(seen, view, options, dismissed) };
+    this.carried.set(uri, made);
+    return made;
   }
 
   private schedule(): void {
@@ -111,7 +129,7 @@ export class DiagnosticScheduler {
       if (!document) { this.priority.delete(uri); continue; }
       const { options, dismissed } = await this.sink.optionsFor(uri);
       if (generation !== this.generation) return false;
-      const found = diagnoseProvisionally(document, this.index.diagnosticFacts(), this.last.get(uri), options, dismissed);
+      const found = diagnoseProvisionally(document, this.index.diagnosticFacts(), this.before(uri, options, dismissed), options, dismissed);
       this.sink.send(document, found, true);
     }
     return true;
@@ -155,13 +173,14 @@ export class DiagnosticScheduler {
       }
       this.pending.delete(uri);
       const document = this.index.peek(uri);
-      if (!document) { this.last.delete(uri); continue; }
+      if (!document) { this.carried.delete(uri); continue; }
       const { options, dismissed } = await this.sink.optionsFor(uri);
       if (generation !== this.generation) { this.pending.add(uri); return; }
       const found = diagnoseDocument(document, view, options, dismissed);
-      this.last.set(uri, { text: document.text, found });
       this.sink.send(document, found, first.has(uri));
     }
+    this.lastView = view;
+    this.carried.clear();
     this.sink.settled(view);
   }
 }
