@@ -18,7 +18,7 @@ import type { EntityType } from '../core/types';
 import { DocumentStore } from './documents';
 import { DiagnosticScheduler, loadInSlices } from './scheduler';
 import { ViewSnapshot } from './snapshot';
-import { WarmCache, analyzerVersion } from './warm-cache';
+import { DiagnosticsCache, WarmCache, analyzerVersion } from './warm-cache';
 import { createHash } from 'node:crypto';
 import { SettingsCache } from './settings';
 import { lineMapOf, toDiagnostic, toRange } from './convert';
@@ -27,7 +27,7 @@ import { CorrectionsFiles } from './corrections-file';
 import {
   DOCUMENT_DATE_EDIT_REQUEST, SEPARATE_FIGURES_COMMAND, SEPARATE_FIGURES_EDIT_REQUEST, type SeparateFiguresEditParams, ENTITIES_REQUEST, FIGURE_GROUPS_REQUEST, INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND,
   SET_DOCUMENT_DATE_COMMAND, SHOW_TIMELINE_COMMAND, TIMELINE_REQUEST, type DocumentDateEditParams, type EditResult,
-  STORIES_REQUEST, STORY_CORRECTION_EDIT_REQUEST, type StoryCorrectionEditParams,
+  STORIES_REQUEST, STORY_CORRECTION_EDIT_REQUEST, type StoryCorrectionEditParams, type IndexChangedParams,
 } from '../protocol';
 import { entitiesResponse, figureGroupsResponse, indexSummary, storiesResponse, timelineResponse } from './views';
 import { provenanceResponse } from './provenance-view';
@@ -74,12 +74,58 @@ export function startServer(): void {
 
   const lastSent = new Map<string, string>();
 
+  let analyzer = 'unknown';
+  const digestOf = (json: string) => createHash('sha1').update(json).digest('base64');
+
   function send(uri: string, diagnostics: Diagnostic[], always: boolean): void {
     // A digest, not the text: 10,000 documents' diagnostics would otherwise be held twice.
-    const serialised = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
+    const json = JSON.stringify(diagnostics);
+    const serialised = digestOf(json);
     if (!always && lastSent.get(uri) === serialised) return;
+    if (lastSent.get(uri) !== serialised) diagnosticsCache?.record(uri, json);
     lastSent.set(uri, serialised);
     void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /**
+   * What the published diagnostics were made from: every document's path and text, the corrections, each folder's
+   * settings and the analyser. The texts are read now; the settings may take a round trip to the client.
+   */
+  function workspaceFingerprint(): Promise<string> {
+    const hash = createHash('sha256').update(analyzer).update('\u0000').update(JSON.stringify(index.getCorrections()));
+    for (const key of index.keys()) hash.update('\u0000').update(key).update('\u0000').update(index.textOf(key) ?? '');
+    return (async () => {
+      for (const folder of folders.uris) hash.update('\u0000').update(folder).update(JSON.stringify(await settings.get(folder)));
+      return hash.digest('base64url');
+    })();
+  }
+
+  /** The diagnostics file is written after the first pass of a scan, then at most this often. */
+  const DIAGNOSTICS_WRITE_INTERVAL_MS = 60_000;
+  let diagnosticsWrittenAt = -Infinity;
+  let firstPassOfScan = true;
+
+  /** Publishes the last session's diagnostics when they were made from exactly this workspace; false otherwise. */
+  async function restoreDiagnostics(): Promise<boolean> {
+    if (!diagnosticsCache) return false;
+    const restored = diagnosticsCache.restore(await workspaceFingerprint());
+    if (!restored) return false;
+    const written: Array<Promise<void>> = [];
+    for (const [uri, json] of restored.entries) {
+      if (!index.has(uri)) continue;
+      lastSent.set(uri, digestOf(json));
+      written.push(connection.sendDiagnostics({ uri, diagnostics: JSON.parse(json) as Diagnostic[] }));
+    }
+    const summary = restored.summary as Partial<IndexChangedParams> | null;
+    const documents = index.keys().map((key) => index.peek(key)!);
+    written.push(connection.sendNotification(INDEX_CHANGED_NOTIFICATION, {
+      documents: documents.length, undated: documents.filter((document) => !document.metadata.date.value).length,
+      conflicts: summary?.conflicts ?? 0, unreadable: store.unreadable.size,
+      unreadableFiles: [...store.unreadable].slice(0, 100).map(([uri, reason]) => ({ uri, reason })),
+    } satisfies IndexChangedParams));
+    // Out to the client before the pass that checks them holds the thread.
+    await Promise.all(written);
+    return true;
   }
 
   const scheduler = new DiagnosticScheduler(index, {
@@ -107,9 +153,15 @@ export function startServer(): void {
       if (diagnostics.length || lastSent.has(uri)) { send(uri, diagnostics, false); current.add(uri); }
     }
     for (const uri of lastSent.keys()) {
-      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); scheduler.forget(uri); warmCache?.forget(uri); }
+      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); scheduler.forget(uri); warmCache?.forget(uri); diagnosticsCache?.forget(uri); }
     }
-    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable));
+    const summary = indexSummary(index, store.unreadable);
+    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, summary);
+    if (diagnosticsCache && (firstPassOfScan || performance.now() - diagnosticsWrittenAt > DIAGNOSTICS_WRITE_INTERVAL_MS)) {
+      firstPassOfScan = false;
+      diagnosticsWrittenAt = performance.now();
+      void diagnosticsCache.write(workspaceFingerprint(), summary, (uri) => index.has(uri));
+    }
     void warmCache?.write();
     // Lenses and hints of open editors read other documents too: ask the client to fetch them again.
     if (refreshSupport.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -128,6 +180,7 @@ export function startServer(): void {
 
   let scanGeneration = 0;
   let warmCache: WarmCache | null = null;
+  let diagnosticsCache: DiagnosticsCache | null = null;
   let pool: AnalysisPool | null = null;
 
   /** Settles when the scan in progress has every document's analysis in the index. */
@@ -180,6 +233,10 @@ export function startServer(): void {
     if (generation !== scanGeneration) return;
     if (!loaded) connection.console.warn('Corroborate: reading the sources was cancelled; the documents read so far are analysed');
     for (const [uri, problem] of store.unreadable) connection.console.warn(`Corroborate skipped ${uri}: ${problem}`);
+    // A folder unchanged since the last session shows its diagnostics at once; the pass below checks them.
+    firstPassOfScan = true;
+    if (loaded) await restoreDiagnostics();
+    if (generation !== scanGeneration) return;
     scheduler.resume();
   }
 
@@ -189,7 +246,9 @@ export function startServer(): void {
     corrections = new CorrectionsFiles(folders);
     const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
     if (typeof storagePath === 'string' && storagePath) {
-      warmCache = new WarmCache(storagePath, analyzerVersion(), (message) => connection.console.warn(message));
+      analyzer = analyzerVersion();
+      warmCache = new WarmCache(storagePath, analyzer, (message) => connection.console.warn(message));
+      diagnosticsCache = new DiagnosticsCache(storagePath, analyzer, (message) => connection.console.warn(message));
     }
     const workers = defaultPoolSize();
     const entry = workerFile();
