@@ -48,7 +48,11 @@ async function typeRepeatedLine(server: ServerProcess, uri: string, text: string
 
 test('while a 20 MB document is analysed, hovers on other documents are answered and their edits diagnosed', { timeout: 120_000 }, async () => {
   const { server, folder, uriOf } = await started();
+  const announced = new Promise<string>((resolve) => server.connection.onNotification('$/progress', ({ value }: { value: { kind: string; title?: string } }) => {
+    if (value.kind === 'begin' && value.title?.includes('huge-article.txt')) resolve(value.title);
+  }));
   const hugeUri = await server.open(path.join(folder, 'huge-article.txt'), hugeText(folder));
+  assert.match(await announced, /analysing huge-article\.txt/);
   const kerry = fs.readFileSync(path.join(folder, SEEDS.kerry), 'utf8');
   const hover = await server.hover(uriOf(SEEDS.kerry), positionOf(kerry, 'Kerry'));
   assert.match(markdownOf(hover), /Kerry/);

@@ -36,7 +36,13 @@ interface Request {
   resolve(outcome: AnalysisOutcome): void;
 }
 
-interface Slot { worker: Worker; running: Request | null }
+interface Slot { worker: Worker; running: Request | null; idleTimer?: NodeJS.Timeout }
+
+/**
+ * Workers beyond the first that have had nothing to do this long are stopped (each holds its own copy of the entity
+ * model, and its heap keeps what its last documents needed): a burst of work starts them again.
+ */
+const IDLE_WORKER_MS = 10_000;
 
 /**
  * Analyses documents in worker threads, so that requests never wait behind analysis. One request per key is live:
@@ -52,11 +58,13 @@ export class AnalysisPool {
   /** Workers stopped because the text they were analysing was no longer wanted. */
   stoppedForStaleWork = 0;
 
-  constructor(private readonly file: string, size: number, private readonly warn: (message: string) => void) {
-    for (let count = 0; count < size; count++) this.slots.push(this.startWorker());
+  /** `size` workers at most; one is started now, the others when work waits for them. */
+  constructor(private readonly file: string, private readonly size: number, private readonly warn: (message: string) => void) {
+    if (size > 0) this.slots.push(this.startWorker());
   }
 
-  get size(): number {
+  /** Workers running now. */
+  get running(): number {
     return this.slots.length;
   }
 
@@ -97,6 +105,7 @@ export class AnalysisPool {
     for (const request of [...this.live.values()]) request.resolve(null);
     this.live.clear();
     this.queue.length = 0;
+    for (const slot of this.slots) clearTimeout(slot.idleTimer);
     await Promise.all(this.slots.map((slot) => slot.worker.terminate().catch(() => undefined)));
   }
 
@@ -139,9 +148,9 @@ export class AnalysisPool {
     old.removeAllListeners('exit');
     old.on('error', () => undefined);
     void old.terminate().catch(() => undefined);
-    const fresh = this.startWorker();
+    clearTimeout(slot.idleTimer);
     const position = this.slots.indexOf(slot);
-    if (position >= 0) this.slots[position] = fresh;
+    if (position >= 0) this.slots[position] = this.startWorker();
     slot.running = null;
     queueMicrotask(() => this.dispatch());
   }
@@ -151,9 +160,28 @@ export class AnalysisPool {
     for (const slot of this.slots) {
       if (slot.running) continue;
       const request = this.queue.shift();
-      if (!request) return;
+      if (!request) break;
+      clearTimeout(slot.idleTimer);
+      slot.idleTimer = undefined;
       slot.running = request;
       slot.worker.postMessage(request.job);
     }
+    // Work waits and every worker is busy: one more, up to the pool's size.
+    if (this.queue.length && this.slots.length < this.size) { this.slots.push(this.startWorker()); this.dispatch(); return; }
+    for (const slot of this.slots.slice(1)) {
+      if (slot.running || slot.idleTimer) continue;
+      slot.idleTimer = setTimeout(() => this.stopIdle(slot), IDLE_WORKER_MS);
+      slot.idleTimer.unref();
+    }
+  }
+
+  private stopIdle(slot: Slot): void {
+    const position = this.slots.indexOf(slot);
+    if (slot.running || position <= 0) return;
+    this.slots.splice(position, 1);
+    slot.worker.removeAllListeners('message');
+    slot.worker.removeAllListeners('exit');
+    slot.worker.on('error', () => undefined);
+    void slot.worker.terminate().catch(() => undefined);
   }
 }

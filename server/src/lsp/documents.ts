@@ -14,6 +14,8 @@ export interface AnalysisSources {
   cache: WarmCache | null;
   /** A document's analysis arrived from a worker and is in the index (it was not when the text was given). */
   analysed(uri: string): void;
+  /** A text that takes seconds to analyse went to a worker: the returned function is called when it is done or dropped. */
+  largeAnalysisStarted?(uri: string, length: number): () => void;
 }
 
 /**
@@ -185,7 +187,9 @@ export class DocumentStore {
     }
     // A newer text replaces the one being analysed (the pool drops the older request); requests waiting go on waiting.
     this.analysing.set(uri, text);
+    const ended = text.length >= LARGE_TEXT ? this.sources.largeAnalysisStarted?.(uri, text.length) : undefined;
     void pool.analyse(uri, text, date, this.open.has(uri)).then((outcome) => {
+      ended?.();
       // Replaced by a newer text, or removed, meanwhile.
       if (outcome === null || this.analysing.get(uri) !== text) return;
       let analysis: DocumentAnalysis | null = null;

@@ -1,7 +1,7 @@
 import {
   CodeActionKind, CodeLensRefreshRequest, FileChangeType, InlayHintRefreshRequest, createConnection, FoldingRangeKind, InlayHintKind, ProposedFeatures, SemanticTokensBuilder, SymbolKind,
   TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type CodeAction, type CodeLens, type Connection, type Diagnostic, type DocumentSymbol, type Hover, type InitializeParams,
+  type CancellationToken, type WorkDoneProgressServerReporter, type CodeAction, type CodeLens, type Connection, type Diagnostic, type DocumentSymbol, type Hover, type InitializeParams,
   type InitializeResult, type Location, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -254,7 +254,20 @@ export function startServer(): void {
     const entry = workerFile();
     if (workers > 0 && entry) pool = new AnalysisPool(entry, workers, (message) => connection.console.warn(message));
     // A document analysed by a worker: an open one is diagnosed first, the others as their changes reach them.
-    store.analyseWith({ pool, cache: warmCache, analysed: (uri) => (store.isOpen(uri) ? scheduler.documentChanged(uri) : scheduler.documentsChanged()) });
+    store.analyseWith({
+      pool, cache: warmCache,
+      analysed: (uri) => (store.isOpen(uri) ? scheduler.documentChanged(uri) : scheduler.documentsChanged()),
+      largeAnalysisStarted: (uri, length) => {
+        let ended = false;
+        let progress: WorkDoneProgressServerReporter | null = null;
+        void connection.window.createWorkDoneProgress().then((reporter) => {
+          progress = reporter;
+          reporter.begin(`Corroborate: analysing ${uri.slice(uri.lastIndexOf('/') + 1)}`, undefined, `${(length / 1e6).toFixed(1)} million characters`);
+          if (ended) reporter.done();
+        }, () => undefined);
+        return () => { ended = true; progress?.done(); };
+      },
+    });
     store.limitTo(folders.uris);
     refreshSupport.codeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     refreshSupport.inlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
