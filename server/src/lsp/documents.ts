@@ -57,11 +57,6 @@ export class DocumentStore {
     return false;
   }
 
-  /** The text a document's analysis is being made of, when it is newer than the index's. */
-  textBeingAnalysed(uri: string): string | undefined {
-    return this.analysing.get(uri);
-  }
-
   /** Resolves once no analysis of this document is on its way (requests about it read its newest text). */
   analysed(uri: string): Promise<void> {
     if (!this.analysing.has(uri)) return Promise.resolve();
@@ -100,6 +95,17 @@ export class DocumentStore {
   /** Drops the indexed (and being analysed) documents not among `wanted`, open buffers excepted. */
   retainOnly(wanted: ReadonlySet<string>): void {
     for (const key of [...this.index.keys(), ...this.analysing.keys()]) if (!wanted.has(key) && !this.open.has(key)) this.remove(key);
+  }
+
+  /** Whether every open buffer the index holds has its file's text (no unsaved edits a next session would not see). */
+  buffersMatchDisk(): boolean {
+    for (const uri of this.open) {
+      if (!this.index.has(uri)) continue;
+      if (!uri.startsWith('file:')) return false;
+      const source = readSource(fileURLToPath(uri), this.folders.length ? { within: this.folders } : {});
+      if ('error' in source || source.text !== this.index.textOf(uri)) return false;
+    }
+    return true;
   }
 
   isOpen(uri: string): boolean {

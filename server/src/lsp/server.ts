@@ -157,7 +157,8 @@ export function startServer(): void {
     }
     const summary = indexSummary(index, store.unreadable);
     void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, summary);
-    if (diagnosticsCache && (firstPassOfScan || performance.now() - diagnosticsWrittenAt > DIAGNOSTICS_WRITE_INTERVAL_MS)) {
+    // Written for what a next session reads: not while an open buffer holds unsaved edits.
+    if (diagnosticsCache && (firstPassOfScan || performance.now() - diagnosticsWrittenAt > DIAGNOSTICS_WRITE_INTERVAL_MS) && store.buffersMatchDisk()) {
       firstPassOfScan = false;
       diagnosticsWrittenAt = performance.now();
       void diagnosticsCache.write(workspaceFingerprint(), summary, (uri) => index.has(uri));
