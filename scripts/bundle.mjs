@@ -11,6 +11,9 @@ await Promise.all([
   // point at the sources without a second copy of them.
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs',
     banner: { js: '#!/usr/bin/env node' }, sourcesContent: false }),
+  // The analysis worker threads the server starts (server/src/lsp/analysis-pool.ts looks for it beside server.js).
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.js', platform: 'node', format: 'cjs',
+    sourcesContent: false }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs',
     banner: { js: '#!/usr/bin/env node' }, sourcesContent: false }),
   esbuild.build({ ...common, entryPoints: ['client/webview/timeline.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser',

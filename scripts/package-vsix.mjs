@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const REQUIRED = ['dist/extension.js', 'dist/server.js'];
+const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/analysis-worker.js'];
 
 function run(cmd, args) {
   // stdin closed: a vsce question (LICENSE, README) fails the run instead of waiting for an answer.

@@ -25,7 +25,9 @@ export class ServerProcess {
   /** `initializationOptions` go with the initialize request (the extension sends its storage path there). */
   constructor(readonly settings: Record<string, unknown> = {}, readonly initializationOptions?: Record<string, unknown>) {
     const server = path.join(repoRoot(), 'dist', 'server.js');
-    this.child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+    // CORROBORATE_SERVER_NODE_OPTIONS: node flags for the server process (profiling a benchmark: --cpu-prof).
+    const nodeFlags = process.env.CORROBORATE_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+    this.child = spawn(process.execPath, [...nodeFlags, server, '--stdio'], { stdio: 'pipe' });
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     this.child.stderr.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
@@ -75,6 +77,11 @@ export class ServerProcess {
       };
       check();
     });
+  }
+
+  /** The diagnostics last published for `uri`, or undefined when none were. */
+  published(uri: string): Diagnostic[] | undefined {
+    return this.diagnostics.get(uri);
   }
 
   /** Resolves with the next diagnostics published for `uri`, whatever they are. */

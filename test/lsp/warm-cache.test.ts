@@ -82,3 +82,37 @@ test('the server writes its cache into the storage folder it is given, never the
   fs.rmSync(folder, { recursive: true, force: true });
   fs.rmSync(storage, { recursive: true, force: true });
 });
+
+test('an unchanged folder gets the last session\'s diagnostics at once; a folder changed since gets diagnostics of its new text', async () => {
+  const folder = copyOfSeeds();
+  const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-storage-'));
+  const names = Object.values(SEEDS);
+  const uriOf = (name: string) => pathToFileURL(path.join(folder, name)).toString();
+  /** The diagnostics published when the server first says every document is in, and how many summaries it sent. */
+  const session = async (summaries: number) => {
+    const server = new ServerProcess({}, { storagePath: storage });
+    let count = 0;
+    let first: Promise<Array<unknown>> | null = null;
+    const enough = new Promise<void>((resolve) => server.connection.onNotification('corroborate/indexChanged', () => {
+      first ??= Promise.all(names.map((name) => server.diagnosticsFor(uriOf(name), () => true)));
+      if (++count === summaries) resolve();
+    }));
+    await server.initialize(folder);
+    await enough;
+    const published = await first!;
+    await server.shutdown();
+    return published;
+  };
+  const cold = await session(1);
+  // Restored from the storage folder first (one summary), then checked by a pass over the folder (another).
+  assert.deepEqual(await session(2), cold);
+  const edited = path.join(folder, SEEDS.kerry);
+  const text = fs.readFileSync(edited, 'utf8');
+  const repeated = text.split('\n').find((line) => line.trim().length >= 40)!;
+  fs.writeFileSync(edited, `${text.trimEnd()}\n${repeated}\n`);
+  const changed = await session(1);
+  const noiseLines = (list: unknown) => (list as Array<{ code: string; range: { start: { line: number } } }>).filter((diagnostic) => diagnostic.code === 'noise').map((diagnostic) => diagnostic.range.start.line);
+  assert.ok(noiseLines(changed[names.indexOf(SEEDS.kerry)]).includes(text.trimEnd().split('\n').length), 'the repeated line is not flagged');
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.rmSync(storage, { recursive: true, force: true });
+});

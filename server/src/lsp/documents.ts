@@ -1,6 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import { readSource, textSizeProblem } from '../source-files';
 import type { WorkspaceIndex } from '../core/index/workspace-index';
+import type { DocumentAnalysis } from '../core/types';
+import type { AnalysisPool } from './analysis-pool';
+import type { WarmCache } from './warm-cache';
+
+/** Texts this long (in UTF-16 units) take seconds to analyse: the cross-document view does not wait for them. */
+const LARGE_TEXT = 1_000_000;
+
+/** Where analyses come from besides analyzeDocument on this thread: worker threads and the warm-start cache. */
+export interface AnalysisSources {
+  pool: AnalysisPool | null;
+  cache: WarmCache | null;
+  /** A document's analysis arrived from a worker and is in the index (it was not when the text was given). */
+  analysed(uri: string): void;
+  /** A text that takes seconds to analyse went to a worker: the returned function is called when it is done or dropped. */
+  largeAnalysisStarted?(uri: string, length: number): () => void;
+}
 
 /**
  * The texts the index sees: an open editor buffer wins over the file on disk; closing the buffer falls
@@ -13,8 +29,49 @@ export class DocumentStore {
   /** Paths of the workspace folders: nothing outside them is read from disk. */
   private folders: readonly string[] = [];
 
+  /** Texts sent to a worker whose analysis has not come back, by document. */
+  private readonly analysing = new Map<string, string>();
+  private idleWaiters: Array<() => void> = [];
+  private readonly documentWaiters = new Map<string, Array<() => void>>();
+  private sources: AnalysisSources = { pool: null, cache: null, analysed: () => undefined };
+
   /** `warn` logs a buffer refused unanalysed (once per buffer and reason). */
   constructor(private readonly index: WorkspaceIndex, private readonly warn: (message: string) => void = () => undefined) {}
+
+  /** From now on texts are analysed by these (without a pool, on this thread, as they arrive). */
+  analyseWith(sources: AnalysisSources): void {
+    this.sources = sources;
+  }
+
+  /** Documents whose analysis is on its way from a worker. */
+  get analysingCount(): number {
+    return this.analysing.size;
+  }
+
+  /**
+   * Whether analyses that come in soon are on their way: a view built now would be stale at once. A very large text
+   * (which takes seconds) does not hold the view back; the view is built again when it comes in.
+   */
+  analysesDueSoon(): boolean {
+    for (const text of this.analysing.values()) if (text.length < LARGE_TEXT) return true;
+    return false;
+  }
+
+  /** Resolves once no analysis of this document is on its way (requests about it read its newest text). */
+  analysed(uri: string): Promise<void> {
+    if (!this.analysing.has(uri)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiting = this.documentWaiters.get(uri);
+      if (waiting) waiting.push(resolve);
+      else this.documentWaiters.set(uri, [resolve]);
+    });
+  }
+
+  /** Resolves once no analysis is due soon (see analysesDueSoon). */
+  idle(): Promise<void> {
+    if (!this.analysesDueSoon()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
 
   /** Reads from disk only inside these folders (file URIs); with none, nothing limits the reads. */
   limitTo(folderUris: readonly string[]): void {
@@ -23,7 +80,7 @@ export class DocumentStore {
 
   /** A file the scan skipped unread: it is reported like an unreadable one. */
   skipped(uri: string, reason: string): void {
-    this.index.delete(uri);
+    this.remove(uri);
     this.unreadable.set(uri, reason);
   }
 
@@ -31,15 +88,34 @@ export class DocumentStore {
   load(uris: readonly string[]): void {
     const wanted = new Set(uris);
     this.unreadable.clear();
-    for (const key of this.index.keys()) if (!wanted.has(key) && !this.open.has(key)) this.index.delete(key);
+    this.retainOnly(wanted);
     for (const uri of uris) if (!this.open.has(uri)) this.loadFromDisk(uri);
+  }
+
+  /** Drops the indexed (and being analysed) documents not among `wanted`, open buffers excepted. */
+  retainOnly(wanted: ReadonlySet<string>): void {
+    for (const key of [...this.index.keys(), ...this.analysing.keys()]) if (!wanted.has(key) && !this.open.has(key)) this.remove(key);
+  }
+
+  /** Whether every open buffer the index holds has its file's text (no unsaved edits a next session would not see). */
+  buffersMatchDisk(): boolean {
+    for (const uri of this.open) {
+      if (!this.index.has(uri)) continue;
+      if (!uri.startsWith('file:')) return false;
+      const source = readSource(fileURLToPath(uri), this.folders.length ? { within: this.folders } : {});
+      if ('error' in source || source.text !== this.index.textOf(uri)) return false;
+    }
+    return true;
   }
 
   isOpen(uri: string): boolean {
     return this.open.has(uri);
   }
 
-  /** Returns whether the index changed: opening a buffer whose text is the file's changes nothing. */
+  /**
+   * Returns whether the index changed: opening a buffer whose text is the file's changes nothing. With a worker pool
+   * the analysis of a new text comes later: false now, and `analysed` is called once it is in the index.
+   */
   opened(uri: string, text: string): boolean {
     this.open.add(uri);
     return this.changed(uri, text);
@@ -50,11 +126,10 @@ export class DocumentStore {
     if (problem) {
       if (this.unreadable.get(uri) !== problem) this.warn(`Corroborate skipped ${uri}: ${problem}`);
       this.unreadable.set(uri, problem);
-      return this.index.delete(uri);
+      return this.remove(uri);
     }
     if (this.open.has(uri)) this.unreadable.delete(uri);
-    const before = this.index.has(uri) ? this.index.peek(uri) : undefined;
-    return this.index.set(uri, text) !== before;
+    return this.put(uri, text);
   }
 
   closed(uri: string): void {
@@ -77,25 +152,81 @@ export class DocumentStore {
   /** An open buffer that turned out not to be a source. */
   closedAndForgotten(uri: string): void {
     this.open.delete(uri);
-    this.index.delete(uri);
+    this.remove(uri);
   }
 
   /** A source that is no longer included (settings changed): it leaves the index unless open. */
   forget(uri: string): void {
-    if (!this.open.has(uri)) this.index.delete(uri);
+    if (!this.open.has(uri)) this.remove(uri);
+  }
+
+  /** Takes the document out of the index, with any analysis of it on its way. */
+  private remove(uri: string): boolean {
+    this.settle(uri);
+    return this.index.delete(uri);
+  }
+
+  /** The document's analysis on its way from a worker is no longer wanted. */
+  private settle(uri: string): void {
+    if (!this.analysing.delete(uri)) return;
+    this.sources.pool?.cancel(uri);
+    const waiting = this.documentWaiters.get(uri);
+    if (waiting) { this.documentWaiters.delete(uri); for (const wake of waiting) queueMicrotask(wake); }
+    if (this.idleWaiters.length && !this.analysesDueSoon()) for (const wake of this.idleWaiters.splice(0)) queueMicrotask(wake);
+  }
+
+  /** Indexes `text` for `uri`: from the warm cache, else analysed (by a worker when there is a pool). */
+  private put(uri: string, text: string): boolean {
+    if (this.index.has(uri) && this.index.textOf(uri) === text) { this.settle(uri); return false; }
+    if (this.analysing.get(uri) === text) return false;
+    const date = this.index.getCorrections().documentDates[uri];
+    const { pool, cache } = this.sources;
+    const cached = this.open.has(uri) ? null : cache?.lookUp(uri, text, date);
+    if (cached) { this.settle(uri); this.index.setAnalysed(uri, text, cached); return true; }
+    if (!pool) {
+      this.settle(uri);
+      const before = this.index.peek(uri);
+      const analysis = this.index.set(uri, text);
+      // An open buffer's analyses change with every keystroke: the cache keeps the files'.
+      if (!this.open.has(uri)) cache?.remember(uri, analysis, date);
+      return analysis !== before;
+    }
+    // A newer text replaces the one being analysed (the pool drops the older request); requests waiting go on waiting.
+    this.analysing.set(uri, text);
+    const ended = text.length >= LARGE_TEXT ? this.sources.largeAnalysisStarted?.(uri, text.length) : undefined;
+    void pool.analyse(uri, text, date, this.open.has(uri)).then((outcome) => {
+      ended?.();
+      // Replaced by a newer text, or removed, meanwhile.
+      if (outcome === null || this.analysing.get(uri) !== text) return;
+      let analysis: DocumentAnalysis | null = null;
+      if ('json' in outcome && this.index.getCorrections().documentDates[uri] === date) {
+        try { analysis = { path: uri, text, ...JSON.parse(outcome.json) } as DocumentAnalysis; } catch { analysis = null; }
+      } else if ('error' in outcome) this.warn(`Corroborate: ${uri} was analysed on the main thread (${outcome.error})`);
+      this.settle(uri);
+      if (analysis) {
+        this.index.setAnalysed(uri, text, analysis);
+        if (!this.open.has(uri) && 'json' in outcome) cache?.rememberJson(uri, text, date, outcome.json);
+      } else {
+        // The worker failed, or the corrected date changed while it worked: analysed here, as without workers.
+        const again = this.index.set(uri, text);
+        if (!this.open.has(uri)) cache?.remember(uri, again, this.index.getCorrections().documentDates[uri]);
+      }
+      this.sources.analysed(uri);
+    });
+    return false;
   }
 
   private loadFromDisk(uri: string): void {
-    if (!uri.startsWith('file:')) { this.index.delete(uri); return; }
+    if (!uri.startsWith('file:')) { this.remove(uri); return; }
     const source = readSource(fileURLToPath(uri), this.folders.length ? { within: this.folders } : {});
     if ('error' in source) {
-      this.index.delete(uri);
+      this.remove(uri);
       // A deleted file is simply gone; anything else is worth a line in the log.
       if (source.error !== 'cannot be read (ENOENT)') this.unreadable.set(uri, source.error);
       else this.unreadable.delete(uri);
       return;
     }
     this.unreadable.delete(uri);
-    this.index.set(uri, source.text);
+    this.put(uri, source.text);
   }
 }

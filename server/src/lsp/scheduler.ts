@@ -24,6 +24,8 @@ export interface DiagnosticsSink {
   send(document: DocumentAnalysis, found: FoundDiagnostic[], always: boolean): void;
   /** Every document is diagnosed under the current view. */
   settled(view: CrossDocumentView): void;
+  /** Analyses on their way that come in soon: the view is built once they are in (their arrival schedules a run). */
+  analysesDueSoon?(): boolean;
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -46,14 +48,25 @@ export class DiagnosticScheduler {
   private paused = false;
   private provisionalTimer: NodeJS.Timeout | undefined;
   private provisionalWhilePaused = false;
-  /** What each document was last diagnosed with, to carry cross-document findings over an edit. */
-  private readonly last = new Map<string, { text: string; found: FoundDiagnostic[] }>();
+  /** The view of the last pass that got through: a changed document's cross-document findings are carried from it. */
+  private lastView: CrossDocumentView | null = null;
+  /**
+   * The findings carried over an edit, per changed document, with the view and analysis they were made under. Only
+   * documents edited since the last view are here: the diagnostics of every document are not kept (10,000 documents'
+   * would be a large share of the server's memory), they are made again from the view when needed.
+   */
+  private readonly carried = new Map<string, { view: CrossDocumentView; seen: DocumentAnalysis; text: string; found: FoundDiagnostic[] }>();
 
   constructor(private readonly index: WorkspaceIndex, private readonly sink: DiagnosticsSink) {}
 
   /** The document's own text changed (or it was opened): it is diagnosed first. */
   documentChanged(uri: string): void {
     this.priority.add(uri);
+    this.schedule();
+  }
+
+  /** Documents changed on disk (or their analysis came in): those the changes reach are diagnosed again. */
+  documentsChanged(): void {
     this.schedule();
   }
 
@@ -81,7 +94,19 @@ export class DiagnosticScheduler {
   }
 
   forget(uri: string): void {
-    this.last.delete(uri);
+    this.carried.delete(uri);
+  }
+
+  /** What the document was diagnosed with under the last view: its analysis there and the findings. */
+  private before(uri: string, options: DiagnosticOptions, dismissed: Dismissals): { text: string; found: FoundDiagnostic[] } | undefined {
+    const view = this.lastView;
+    const seen = view?.lookup.documentsByPath.get(uri);
+    if (!view || !seen) return undefined;
+    const carried = this.carried.get(uri);
+    if (carried && carried.view === view && carried.seen === seen) return carried;
+    const made = { view, seen, text: seen.text, found: diagnoseDocument(seen, view, options, dismissed) };
+    this.carried.set(uri, made);
+    return made;
   }
 
   private schedule(): void {
@@ -104,7 +129,7 @@ export class DiagnosticScheduler {
       if (!document) { this.priority.delete(uri); continue; }
       const { options, dismissed } = await this.sink.optionsFor(uri);
       if (generation !== this.generation) return false;
-      const found = diagnoseProvisionally(document, this.index.diagnosticFacts(), this.last.get(uri), options, dismissed);
+      const found = diagnoseProvisionally(document, this.index.diagnosticFacts(), this.before(uri, options, dismissed), options, dismissed);
       this.sink.send(document, found, true);
     }
     return true;
@@ -123,7 +148,7 @@ export class DiagnosticScheduler {
       // A newer change arrived meanwhile: its own run rebuilds the view, once.
       if (generation !== this.generation) return;
     }
-    if (this.paused) return;
+    if (this.paused || this.sink.analysesDueSoon?.()) return;
     // Linking and grouping run as separate steps, with requests answered between them.
     const view = await this.index.crossDocumentInSteps(turn);
     if (!view) {
@@ -148,25 +173,25 @@ export class DiagnosticScheduler {
       }
       this.pending.delete(uri);
       const document = this.index.peek(uri);
-      if (!document) { this.last.delete(uri); continue; }
+      if (!document) { this.carried.delete(uri); continue; }
       const { options, dismissed } = await this.sink.optionsFor(uri);
       if (generation !== this.generation) { this.pending.add(uri); return; }
       const found = diagnoseDocument(document, view, options, dismissed);
-      this.last.set(uri, { text: document.text, found });
       this.sink.send(document, found, first.has(uri));
     }
+    this.lastView = view;
+    this.carried.clear();
     this.sink.settled(view);
   }
 }
 
 /**
  * Brings the index to exactly these files (open buffers keep their text), reading them in slices of about 5 ms.
- * Returns false when cancelled, with the files read so far indexed.
+ * Returns false when cancelled, with the files read so far indexed (or on their way from the analysis workers).
  */
-export async function loadInSlices(index: WorkspaceIndex, store: DocumentStore, uris: readonly string[],
-  hooks: { cancelled(): boolean; progress(done: number): void; load?(uri: string): boolean }): Promise<boolean> {
-  const wanted = new Set(uris);
-  for (const key of index.keys()) if (!wanted.has(key) && !store.isOpen(key)) index.delete(key);
+export async function loadInSlices(store: DocumentStore, uris: readonly string[],
+  hooks: { cancelled(): boolean; progress(done: number): void }): Promise<boolean> {
+  store.retainOnly(new Set(uris));
   let sliceStart = performance.now();
   for (const [position, uri] of uris.entries()) {
     if (performance.now() - sliceStart > SLICE_MS) {
@@ -176,7 +201,7 @@ export async function loadInSlices(index: WorkspaceIndex, store: DocumentStore, 
       sliceStart = performance.now();
     }
     if (store.isOpen(uri)) continue;
-    if (!hooks.load?.(uri)) store.diskChanged(uri);
+    store.diskChanged(uri);
   }
   return true;
 }

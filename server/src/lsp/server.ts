@@ -1,7 +1,7 @@
 import {
-  CodeActionKind, CodeLensRefreshRequest, InlayHintRefreshRequest, createConnection, FoldingRangeKind, InlayHintKind, ProposedFeatures, SemanticTokensBuilder, SymbolKind,
+  CodeActionKind, CodeLensRefreshRequest, FileChangeType, InlayHintRefreshRequest, createConnection, FoldingRangeKind, InlayHintKind, ProposedFeatures, SemanticTokensBuilder, SymbolKind,
   TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type CodeLens, type Connection, type Diagnostic, type DocumentSymbol, type Hover, type InitializeParams,
+  type CancellationToken, type WorkDoneProgressServerReporter, type CodeAction, type CodeLens, type Connection, type Diagnostic, type DocumentSymbol, type Hover, type InitializeParams,
   type InitializeResult, type Location, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,9 +18,7 @@ import type { EntityType } from '../core/types';
 import { DocumentStore } from './documents';
 import { DiagnosticScheduler, loadInSlices } from './scheduler';
 import { ViewSnapshot } from './snapshot';
-import { WarmCache, analyzerVersion } from './warm-cache';
-import { readSource } from '../source-files';
-import { fileURLToPath } from 'node:url';
+import { DiagnosticsCache, WarmCache, analyzerVersion } from './warm-cache';
 import { createHash } from 'node:crypto';
 import { SettingsCache } from './settings';
 import { lineMapOf, toDiagnostic, toRange } from './convert';
@@ -29,12 +27,16 @@ import { CorrectionsFiles } from './corrections-file';
 import {
   DOCUMENT_DATE_EDIT_REQUEST, SEPARATE_FIGURES_COMMAND, SEPARATE_FIGURES_EDIT_REQUEST, type SeparateFiguresEditParams, ENTITIES_REQUEST, FIGURE_GROUPS_REQUEST, INDEX_CHANGED_NOTIFICATION, PEEK_LOCATIONS_COMMAND,
   SET_DOCUMENT_DATE_COMMAND, SHOW_TIMELINE_COMMAND, TIMELINE_REQUEST, type DocumentDateEditParams, type EditResult,
-  STORIES_REQUEST, STORY_CORRECTION_EDIT_REQUEST, type StoryCorrectionEditParams,
+  STORIES_REQUEST, STORY_CORRECTION_EDIT_REQUEST, type StoryCorrectionEditParams, type IndexChangedParams,
 } from '../protocol';
 import { entitiesResponse, figureGroupsResponse, indexSummary, storiesResponse, timelineResponse } from './views';
 import { provenanceResponse } from './provenance-view';
 import { PROVENANCE_REQUEST, type ProvenanceParams } from '../protocol';
 import { guardedTransport } from './lifecycle';
+import { AnalysisPool, defaultPoolSize, workerFile } from './analysis-pool';
+
+/** How often the progress of a long analysis is reported. */
+const PROGRESS_INTERVAL_MS = 250;
 
 export const SEMANTIC_TOKEN_TYPES: EntityType[] = ['person', 'organization', 'place', 'other'];
 const SYMBOL_KIND: Record<OutlineItem['kind'], SymbolKind> = {
@@ -72,12 +74,58 @@ export function startServer(): void {
 
   const lastSent = new Map<string, string>();
 
+  let analyzer = 'unknown';
+  const digestOf = (json: string) => createHash('sha1').update(json).digest('base64');
+
   function send(uri: string, diagnostics: Diagnostic[], always: boolean): void {
     // A digest, not the text: 10,000 documents' diagnostics would otherwise be held twice.
-    const serialised = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
+    const json = JSON.stringify(diagnostics);
+    const serialised = digestOf(json);
     if (!always && lastSent.get(uri) === serialised) return;
+    if (lastSent.get(uri) !== serialised) diagnosticsCache?.record(uri, json);
     lastSent.set(uri, serialised);
     void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /**
+   * What the published diagnostics were made from: every document's path and text, the corrections, each folder's
+   * settings and the analyser. The texts are read now; the settings may take a round trip to the client.
+   */
+  function workspaceFingerprint(): Promise<string> {
+    const hash = createHash('sha256').update(analyzer).update('\u0000').update(JSON.stringify(index.getCorrections()));
+    for (const key of index.keys()) hash.update('\u0000').update(key).update('\u0000').update(index.textOf(key) ?? '');
+    return (async () => {
+      for (const folder of folders.uris) hash.update('\u0000').update(folder).update(JSON.stringify(await settings.get(folder)));
+      return hash.digest('base64url');
+    })();
+  }
+
+  /** The diagnostics file is written after the first pass of a scan, then at most this often. */
+  const DIAGNOSTICS_WRITE_INTERVAL_MS = 60_000;
+  let diagnosticsWrittenAt = -Infinity;
+  let firstPassOfScan = true;
+
+  /** Publishes the last session's diagnostics when they were made from exactly this workspace; false otherwise. */
+  async function restoreDiagnostics(): Promise<boolean> {
+    if (!diagnosticsCache) return false;
+    const restored = diagnosticsCache.restore(await workspaceFingerprint());
+    if (!restored) return false;
+    const written: Array<Promise<void>> = [];
+    for (const [uri, json] of restored.entries) {
+      if (!index.has(uri)) continue;
+      lastSent.set(uri, digestOf(json));
+      written.push(connection.sendDiagnostics({ uri, diagnostics: JSON.parse(json) as Diagnostic[] }));
+    }
+    const summary = restored.summary as Partial<IndexChangedParams> | null;
+    const documents = index.keys().map((key) => index.peek(key)!);
+    written.push(connection.sendNotification(INDEX_CHANGED_NOTIFICATION, {
+      documents: documents.length, undated: documents.filter((document) => !document.metadata.date.value).length,
+      conflicts: summary?.conflicts ?? 0, unreadable: store.unreadable.size,
+      unreadableFiles: [...store.unreadable].slice(0, 100).map(([uri, reason]) => ({ uri, reason })),
+    } satisfies IndexChangedParams));
+    // Out to the client before the pass that checks them holds the thread.
+    await Promise.all(written);
+    return true;
   }
 
   const scheduler = new DiagnosticScheduler(index, {
@@ -87,6 +135,7 @@ export function startServer(): void {
     },
     send: (document, found, always) => send(document.path, found.map((diagnostic) => toDiagnostic(document, diagnostic, (key) => index.peek(key))), always),
     settled: () => publishSettled(),
+    analysesDueSoon: () => store.analysesDueSoon(),
   });
 
   /** A document's own text changed: it is diagnosed first; without one, every document is diagnosed again. */
@@ -104,9 +153,16 @@ export function startServer(): void {
       if (diagnostics.length || lastSent.has(uri)) { send(uri, diagnostics, false); current.add(uri); }
     }
     for (const uri of lastSent.keys()) {
-      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); scheduler.forget(uri); warmCache?.forget(uri); }
+      if (!current.has(uri)) { void connection.sendDiagnostics({ uri, diagnostics: [] }); lastSent.delete(uri); scheduler.forget(uri); warmCache?.forget(uri); diagnosticsCache?.forget(uri); }
     }
-    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, indexSummary(index, store.unreadable));
+    const summary = indexSummary(index, store.unreadable);
+    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, summary);
+    // Written for what a next session reads: not while an open buffer holds unsaved edits.
+    if (diagnosticsCache && (firstPassOfScan || performance.now() - diagnosticsWrittenAt > DIAGNOSTICS_WRITE_INTERVAL_MS) && store.buffersMatchDisk()) {
+      firstPassOfScan = false;
+      diagnosticsWrittenAt = performance.now();
+      void diagnosticsCache.write(workspaceFingerprint(), summary, (uri) => index.has(uri));
+    }
     void warmCache?.write();
     // Lenses and hints of open editors read other documents too: ask the client to fetch them again.
     if (refreshSupport.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -125,23 +181,27 @@ export function startServer(): void {
 
   let scanGeneration = 0;
   let warmCache: WarmCache | null = null;
+  let diagnosticsCache: DiagnosticsCache | null = null;
+  let pool: AnalysisPool | null = null;
 
-  /** Reads a source through the warm-start cache: false when there is no cache (the store reads it instead). */
-  function loadFromWarmCache(uri: string): boolean {
-    if (!warmCache || !uri.startsWith('file:')) return false;
-    const source = readSource(fileURLToPath(uri));
-    if ('error' in source) return false;
-    store.unreadable.delete(uri);
-    if (index.has(uri) && index.textOf(uri) === source.text) return true;
-    const date = index.getCorrections().documentDates[uri];
-    const cached = warmCache.lookUp(uri, source.text, date);
-    if (cached) index.setAnalysed(uri, source.text, cached);
-    else warmCache.remember(uri, index.set(uri, source.text), date);
-    return true;
+  /** Settles when the scan in progress has every document's analysis in the index. */
+  let scanned: Promise<void> = Promise.resolve();
+
+  /**
+   * Workspace-wide requests (symbols, the views) wait for a scan in progress, and for analyses due soon, to be in the
+   * index rather than answer for part of the folder; false when the request is cancelled first.
+   */
+  function workspaceReady(token?: CancellationToken): Promise<boolean> {
+    return untilCancelled(scanned.then(() => store.idle()), token);
   }
 
+  function scanWorkspace(): Promise<void> {
+    const scan = readWorkspace();
+    scanned = scan.catch(() => undefined);
+    return scan;
+  }
 
-  async function scanWorkspace(): Promise<void> {
+  async function readWorkspace(): Promise<void> {
     const generation = ++scanGeneration;
     const progress = await connection.window.createWorkDoneProgress().catch(() => null);
     progress?.begin('Corroborate: reading sources', 0, undefined, true);
@@ -156,15 +216,28 @@ export function startServer(): void {
     for (const [uri, reason] of skipped) store.skipped(uri, reason);
     // Read in slices, so an opened document is diagnosed at once and requests are answered meanwhile.
     scheduler.pause(uris.length);
-    const loaded = await loadInSlices(index, store, uris, {
-      load: (uri) => loadFromWarmCache(uri),
-      cancelled: () => generation !== scanGeneration || progress?.token.isCancellationRequested === true,
-      progress: (done) => progress?.report(10 + Math.round((done / Math.max(1, uris.length)) * 90), `${done} of ${uris.length} documents`),
+    const cancelled = () => generation !== scanGeneration || progress?.token.isCancellationRequested === true;
+    let loaded = await loadInSlices(store, uris, {
+      cancelled,
+      progress: (done) => progress?.report(10 + Math.round((done / Math.max(1, uris.length)) * 20), `read ${done} of ${uris.length} documents`),
     });
+    // The analyses come in from the workers; the view is built once they are all in.
+    const reportAnalysed = setInterval(() => {
+      const done = uris.length - Math.min(uris.length, store.analysingCount);
+      progress?.report(30 + Math.round((done / Math.max(1, uris.length)) * 70), `analysed ${done} of ${uris.length} documents`);
+      // Cancelled by the user: the documents not analysed yet are left out (a newer scan goes on with its own).
+      if (progress?.token.isCancellationRequested && generation === scanGeneration) { loaded = false; store.retainOnly(new Set(index.keys())); }
+    }, PROGRESS_INTERVAL_MS);
+    await store.idle();
+    clearInterval(reportAnalysed);
     progress?.done();
     if (generation !== scanGeneration) return;
     if (!loaded) connection.console.warn('Corroborate: reading the sources was cancelled; the documents read so far are analysed');
     for (const [uri, problem] of store.unreadable) connection.console.warn(`Corroborate skipped ${uri}: ${problem}`);
+    // A folder unchanged since the last session shows its diagnostics at once; the pass below checks them.
+    firstPassOfScan = true;
+    if (loaded) await restoreDiagnostics();
+    if (generation !== scanGeneration) return;
     scheduler.resume();
   }
 
@@ -174,8 +247,28 @@ export function startServer(): void {
     corrections = new CorrectionsFiles(folders);
     const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
     if (typeof storagePath === 'string' && storagePath) {
-      warmCache = new WarmCache(storagePath, analyzerVersion(), (message) => connection.console.warn(message));
+      analyzer = analyzerVersion();
+      warmCache = new WarmCache(storagePath, analyzer, (message) => connection.console.warn(message));
+      diagnosticsCache = new DiagnosticsCache(storagePath, analyzer, (message) => connection.console.warn(message));
     }
+    const workers = defaultPoolSize();
+    const entry = workerFile();
+    if (workers > 0 && entry) pool = new AnalysisPool(entry, workers, (message) => connection.console.warn(message));
+    // A document analysed by a worker: an open one is diagnosed first, the others as their changes reach them.
+    store.analyseWith({
+      pool, cache: warmCache,
+      analysed: (uri) => (store.isOpen(uri) ? scheduler.documentChanged(uri) : scheduler.documentsChanged()),
+      largeAnalysisStarted: (uri, length) => {
+        let ended = false;
+        let progress: WorkDoneProgressServerReporter | null = null;
+        void connection.window.createWorkDoneProgress().then((reporter) => {
+          progress = reporter;
+          reporter.begin(`Corroborate: analysing ${uri.slice(uri.lastIndexOf('/') + 1)}`, undefined, `${(length / 1e6).toFixed(1)} million characters`);
+          if (ended) reporter.done();
+        }, () => undefined);
+        return () => { ended = true; progress?.done(); };
+      },
+    });
     store.limitTo(folders.uris);
     refreshSupport.codeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     refreshSupport.inlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
@@ -198,7 +291,7 @@ export function startServer(): void {
   });
 
   // The warm-start cache is on disk before the client is told the server has shut down.
-  connection.onShutdown(async () => { await warmCache?.write(); });
+  connection.onShutdown(async () => { await pool?.dispose(); await warmCache?.write(); });
 
   connection.onInitialized(async () => {
     reloadCorrections();
@@ -207,15 +300,20 @@ export function startServer(): void {
 
   connection.onDidChangeConfiguration(async () => { settings.clear(); await scanWorkspace(); });
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    // Edits of files already read reach only the documents they affect; anything else (a file created or deleted, a
+    // corrections file, settings) has every document diagnosed again.
+    let everything = false;
     for (const change of changes) {
-      if (folders.isCorrectionsFile(change.uri)) reloadCorrections();
+      if (change.type !== FileChangeType.Changed || !index.has(change.uri)) everything = true;
+      if (folders.isCorrectionsFile(change.uri)) { everything = true; reloadCorrections(); }
       else if (await isSource(change.uri)) {
         const problem = store.diskChanged(change.uri);
         if (problem) connection.console.warn(`Corroborate skipped ${change.uri}: ${problem}`);
       }
       else store.forget(change.uri);
     }
-    schedulePublish();
+    if (everything) schedulePublish();
+    else scheduler.documentsChanged();
   });
 
   // Indexed at once, so that requests right after the open see the buffer; settings may exclude it afterwards.
@@ -235,9 +333,27 @@ export function startServer(): void {
     schedulePublish();
   });
 
+  /**
+   * Waits for the document's analysis on its way from a worker (an opened file's, a keystroke's), so a request reads
+   * the text the editor shows; false when the request is cancelled first. Requests about other documents do not wait.
+   */
+  function ready(uri: string, token?: CancellationToken): Promise<boolean> {
+    return untilCancelled(store.analysed(uri), token);
+  }
+
+  function untilCancelled(done: Promise<void>, token?: CancellationToken): Promise<boolean> {
+    const analysed = done.then(() => token?.isCancellationRequested !== true);
+    if (!token) return analysed;
+    return Promise.race([analysed, new Promise<boolean>((resolve) => {
+      if (token.isCancellationRequested) resolve(false);
+      else { const listener = token.onCancellationRequested(() => { listener.dispose(); resolve(false); }); void analysed.then(() => listener.dispose()); }
+    })]);
+  }
+
   // Hover, lenses, definition, references and workspace symbols read the last complete view (see ViewSnapshot):
   // they never wait for the view to be rebuilt after a keystroke.
-  connection.onHover(({ textDocument, position }, token): Hover | null => {
+  connection.onHover(async ({ textDocument, position }, token): Promise<Hover | null> => {
+    if (!await ready(textDocument.uri, token)) return null;
     const snapshot = new ViewSnapshot(index);
     const document = snapshot.document(textDocument.uri);
     const offset = snapshot.offsetOf(textDocument.uri, position);
@@ -247,7 +363,8 @@ export function startServer(): void {
     return found && span && { contents: { kind: 'markdown', value: found.markdown }, range: toRange(span.document, span.start, span.end) };
   });
 
-  connection.onCodeLens(({ textDocument }, token): CodeLens[] => {
+  connection.onCodeLens(async ({ textDocument }, token): Promise<CodeLens[]> => {
+    if (!await ready(textDocument.uri, token)) return [];
     const snapshot = new ViewSnapshot(index);
     const document = snapshot.document(textDocument.uri);
     if (!document || token.isCancellationRequested) return [];
@@ -267,7 +384,8 @@ export function startServer(): void {
     });
   });
 
-  connection.onCodeAction(({ textDocument, context, range }): CodeAction[] => {
+  connection.onCodeAction(async ({ textDocument, context, range }, token): Promise<CodeAction[]> => {
+    if (!await ready(textDocument.uri, token)) return [];
     const document = index.peek(textDocument.uri);
     if (!document) return [];
     const actions: CodeAction[] = [];
@@ -341,10 +459,13 @@ export function startServer(): void {
     return corrections.edit(uri, (current) => withFiguresApart(current, out.map(reference), group.members.filter((member) => !leaves(member)).map(reference)));
   }
 
-  connection.onRequest(SEPARATE_FIGURES_EDIT_REQUEST, ({ uri, offset, leaving }: SeparateFiguresEditParams): EditResult =>
-    separateFiguresEdit(uri, offset, leaving) ?? { problem: 'the figure is in no group of figures' });
+  connection.onRequest(SEPARATE_FIGURES_EDIT_REQUEST, async ({ uri, offset, leaving }: SeparateFiguresEditParams): Promise<EditResult> => {
+    await ready(uri);
+    return separateFiguresEdit(uri, offset, leaving) ?? { problem: 'the figure is in no group of figures' };
+  });
 
-  connection.onRequest(DOCUMENT_DATE_EDIT_REQUEST, ({ uri, date, target }: DocumentDateEditParams): EditResult => {
+  connection.onRequest(DOCUMENT_DATE_EDIT_REQUEST, async ({ uri, date, target }: DocumentDateEditParams): Promise<EditResult> => {
+    await ready(uri);
     const read = parseDateInput(date);
     if (!('value' in read)) return { problem: read.problem };
     date = read.value;
@@ -360,7 +481,8 @@ export function startServer(): void {
     return corrections.edit(uri, (current) => withDocumentDate(current, relativePath, date));
   });
 
-  connection.onDefinition(({ textDocument, position }): Location | null => {
+  connection.onDefinition(async ({ textDocument, position }, token): Promise<Location | null> => {
+    if (!await ready(textDocument.uri, token)) return null;
     const snapshot = new ViewSnapshot(index);
     const document = snapshot.document(textDocument.uri);
     const offset = snapshot.offsetOf(textDocument.uri, position);
@@ -369,7 +491,8 @@ export function startServer(): void {
     return (place && snapshot.location(place.path, place.start, place.end)) ?? null;
   });
 
-  connection.onReferences(({ textDocument, position }, token): Location[] => {
+  connection.onReferences(async ({ textDocument, position }, token): Promise<Location[]> => {
+    if (!await ready(textDocument.uri, token)) return [];
     const snapshot = new ViewSnapshot(index);
     const document = snapshot.document(textDocument.uri);
     const offset = snapshot.offsetOf(textDocument.uri, position);
@@ -384,7 +507,8 @@ export function startServer(): void {
     return found;
   });
 
-  connection.onDocumentSymbol(({ textDocument }): DocumentSymbol[] => {
+  connection.onDocumentSymbol(async ({ textDocument }, token): Promise<DocumentSymbol[]> => {
+    if (!await ready(textDocument.uri, token)) return [];
     const document = index.peek(textDocument.uri);
     if (!document) return [];
     const convert = (item: OutlineItem): DocumentSymbol => ({
@@ -397,7 +521,8 @@ export function startServer(): void {
   /** A picker shows a few dozen names: an empty query lists this many entities, the most mentioned first. */
   const MOST_WORKSPACE_SYMBOLS = 1000;
 
-  connection.onWorkspaceSymbol(({ query }, token) => {
+  connection.onWorkspaceSymbol(async ({ query }, token) => {
+    if (!await workspaceReady(token)) return [];
     const wanted = query.toLowerCase();
     const snapshot = new ViewSnapshot(index);
     const view = snapshot.view;
@@ -413,7 +538,8 @@ export function startServer(): void {
     return symbols;
   });
 
-  connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+  connection.languages.inlayHint.on(async ({ textDocument, range }, token) => {
+    if (!await ready(textDocument.uri, token)) return [];
     const document = index.peek(textDocument.uri);
     if (!document) return [];
     const map = lineMapOf(document);
@@ -424,7 +550,8 @@ export function startServer(): void {
     }));
   });
 
-  connection.onFoldingRanges(({ textDocument }) => {
+  connection.onFoldingRanges(async ({ textDocument }, token) => {
+    if (!await ready(textDocument.uri, token)) return [];
     const document = index.peek(textDocument.uri);
     if (!document) return [];
     const map = lineMapOf(document);
@@ -439,7 +566,8 @@ export function startServer(): void {
     return ranges.filter((range) => range.endLine > range.startLine);
   });
 
-  connection.languages.semanticTokens.on(({ textDocument }) => {
+  connection.languages.semanticTokens.on(async ({ textDocument }, token) => {
+    if (!await ready(textDocument.uri, token)) return new SemanticTokensBuilder().build();
     const document = index.peek(textDocument.uri);
     const builder = new SemanticTokensBuilder();
     if (!document) return builder.build();
@@ -453,13 +581,14 @@ export function startServer(): void {
     return builder.build();
   });
 
-  connection.onRequest(TIMELINE_REQUEST, () => timelineResponse(index));
-  connection.onRequest(FIGURE_GROUPS_REQUEST, () => figureGroupsResponse(index));
-  connection.onRequest(ENTITIES_REQUEST, () => entitiesResponse(index));
-  connection.onRequest(PROVENANCE_REQUEST, (params: ProvenanceParams | undefined) => provenanceResponse(index, params));
+  connection.onRequest(TIMELINE_REQUEST, async () => { await workspaceReady(); return timelineResponse(index); });
+  connection.onRequest(FIGURE_GROUPS_REQUEST, async () => { await workspaceReady(); return figureGroupsResponse(index); });
+  connection.onRequest(ENTITIES_REQUEST, async () => { await workspaceReady(); return entitiesResponse(index); });
+  connection.onRequest(PROVENANCE_REQUEST, async (params: ProvenanceParams | undefined) => { await workspaceReady(); return provenanceResponse(index, params); });
   // Stories (issue 15): the list, and the corrections edit that moves a document to another story or splits it off.
-  connection.onRequest(STORIES_REQUEST, () => storiesResponse(index));
-  connection.onRequest(STORY_CORRECTION_EDIT_REQUEST, ({ uri, to }: StoryCorrectionEditParams): EditResult => {
+  connection.onRequest(STORIES_REQUEST, async () => { await workspaceReady(); return storiesResponse(index); });
+  connection.onRequest(STORY_CORRECTION_EDIT_REQUEST, async ({ uri, to }: StoryCorrectionEditParams): Promise<EditResult> => {
+    await workspaceReady();
     if (!index.has(uri) || (to !== undefined && !index.has(to))) return { problem: 'the document is not among the analysed sources' };
     const relative = (key: string) => folders.relativePath(key) ?? key;
     return corrections.edit(uri, (current) => (to === undefined ? withStorySplit(current, [relative(uri)]) : withStoryMove(current, relative(uri), relative(to))));

@@ -87,6 +87,15 @@ export class WarmCache {
     this.dirty = true;
   }
 
+  /** Records an analysis a worker made, as the JSON it sent (everything but path and text). */
+  rememberJson(uri: string, text: string, documentDate: string | undefined, json: string): void {
+    const key = contentKey(text, documentDate);
+    this.current.set(uri, key);
+    if (this.stored.has(key)) return;
+    this.stored.set(key, json);
+    this.dirty = true;
+  }
+
   forget(uri: string): void {
     if (this.current.delete(uri)) this.dirty = true;
   }
@@ -134,6 +143,100 @@ export class WarmCache {
       this.released = true;
     } catch (error) {
       this.warn(`Corroborate: the analysis cache ${this.file} could not be written (${(error as Error).message})`);
+      await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
+    }
+  }
+}
+
+const DIAGNOSTICS_FILE = 'diagnostics-cache.jsonl';
+
+/**
+ * The diagnostics last published for every document, kept beside the analyses with a fingerprint of everything they
+ * were made from (each document's path and text, the corrections, the settings, the analyser). A start whose
+ * fingerprint is the same would publish exactly these: they are published at once, and the pass that follows sends
+ * only what differs. One header line (format, analyser, fingerprint, the index summary), then `uri\tdiagnostics`.
+ */
+export class DiagnosticsCache {
+  private readonly file: string | null;
+  /** Read at start-up, until restored or found stale. */
+  private stored: { fingerprint: string; summary: unknown; entries: Map<string, string> } | null = null;
+  /** Diagnostics published since the file was written (JSON), or null for a document that has none any more. */
+  private readonly changed = new Map<string, string | null>();
+  private writing: Promise<void> = Promise.resolve();
+  /** The fingerprint of the file on disk, once known: an unchanged workspace is not written again. */
+  private written: string | null = null;
+
+  constructor(storagePath: string | undefined, private readonly analyzer: string, private readonly warn: (message: string) => void) {
+    this.file = storagePath ? path.join(storagePath, DIAGNOSTICS_FILE) : null;
+    if (!this.file || !fs.existsSync(this.file)) return;
+    try {
+      const lines = fs.readFileSync(this.file, 'utf8').split('\n');
+      const header = JSON.parse(lines[0]) as { format: number; analyzer: string; fingerprint: string; summary: unknown };
+      if (header.format !== FORMAT || header.analyzer !== analyzer) return;
+      const entries = new Map<string, string>();
+      for (const line of lines.slice(1)) {
+        const tab = line.indexOf('\t');
+        if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
+      }
+      this.stored = { fingerprint: header.fingerprint, summary: header.summary, entries };
+    } catch (error) {
+      this.warn(`Corroborate: the diagnostics cache ${this.file} could not be read (${(error as Error).message})`);
+    }
+  }
+
+  /** The stored diagnostics (JSON by document) and index summary when made from exactly this fingerprint; read once. */
+  restore(fingerprint: string): { entries: ReadonlyMap<string, string>; summary: unknown } | null {
+    const stored = this.stored;
+    this.stored = null;
+    if (!stored || stored.fingerprint !== fingerprint) return null;
+    this.written = fingerprint;
+    return { entries: stored.entries, summary: stored.summary };
+  }
+
+  /** Diagnostics just published for a document (as JSON). */
+  record(uri: string, json: string): void {
+    if (this.file) this.changed.set(uri, json);
+  }
+
+  forget(uri: string): void {
+    if (this.file) this.changed.set(uri, null);
+  }
+
+  /**
+   * Writes the file for this fingerprint: the documents published since the last write from memory, the others
+   * from the file as it is. `keep` says which documents are still indexed.
+   */
+  write(fingerprint: Promise<string>, summary: unknown, keep: (uri: string) => boolean): Promise<void> {
+    // What was published up to now goes with this fingerprint: later publications wait for the next write.
+    const changed = new Map(this.changed);
+    this.changed.clear();
+    this.writing = this.writing.then(async () => this.writeNow(await fingerprint, summary, keep, changed));
+    return this.writing;
+  }
+
+  private async writeNow(fingerprint: string, summary: unknown, keep: (uri: string) => boolean, changed: Map<string, string | null>): Promise<void> {
+    if (!this.file || (fingerprint === this.written && !changed.size)) return;
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
+      const old = fs.existsSync(this.file) ? (await fs.promises.readFile(this.file, 'utf8')).split('\n').slice(1) : [];
+      const handle = await fs.promises.open(temporary, 'w');
+      try {
+        await handle.write(`${JSON.stringify({ format: FORMAT, analyzer: this.analyzer, fingerprint, summary })}\n`);
+        let batch = '';
+        const add = async (line: string) => { batch += `${line}\n`; if (batch.length > 1 << 20) { await handle.write(batch); batch = ''; } };
+        for (const line of old) {
+          const uri = line.slice(0, line.indexOf('\t'));
+          if (uri && !changed.has(uri) && keep(uri)) await add(line);
+        }
+        for (const [uri, json] of changed) if (json !== null && keep(uri)) await add(`${uri}\t${json}`);
+        if (batch) await handle.write(batch);
+      } finally { await handle.close(); }
+      await fs.promises.rename(temporary, this.file);
+      this.written = fingerprint;
+    } catch (error) {
+      for (const [uri, json] of changed) if (!this.changed.has(uri)) this.changed.set(uri, json);
+      this.warn(`Corroborate: the diagnostics cache ${this.file} could not be written (${(error as Error).message})`);
       await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
     }
   }
