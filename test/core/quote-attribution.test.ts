@@ -29,6 +29,24 @@ test('appositions and modifiers between the speaker and the cue are skipped', ()
   assert.deepEqual(attributions('“He is innocent,” said the lawyer for John Smith.').map(([, , id]) => id), [null]);
 });
 
+test('a speaker after the cue may be a description with the name in apposition', () => {
+  assert.deepEqual(speakersOf('“Leave your homes now,” implored the fire chief, Robert King, as the water rose.'), ['Robert King']);
+  assert.deepEqual(speakersOf('“The vote was rigged,” fumed Reed’s deputy, Anna Cole.'), ['Anna Cole']);
+  assert.deepEqual(speakersOf('“A new era begins,” declared the chairman of the council, Peter Hale.'), ['Peter Hale']);
+  // "told" right after a quote would name the listener: no speaker is read there
+  assert.deepEqual(speakersOf('Mary Leeds left early. “We will appeal,” told reporters outside.').map((s) => s === 'reporters'), [false]);
+});
+
+test('a descriptive speaker read forwards ends with its sentence', () => {
+  const text = 'Talks ended.\n\n“Nobody wants war,” according to a statement from the ministry.\n\nJohn Kerry met Anne Morel for an hour.';
+  assert.deepEqual(speakersOf(text), ['a statement from the ministry']);
+  assert.deepEqual(speakersOf('“It is over,” according to the agency. Kerry then left the room.'), ['the agency']);
+});
+
+test('"X quoted Y as saying" names Y', () => {
+  assert.deepEqual(speakersOf('The BBC quoted Kevin Marsh as saying “we will consider our options carefully.”'), ['Kevin Marsh']);
+});
+
 test('cue verbs come from a broad lexicon, in any inflection, phrasal ones included', () => {
   const cases: Array<[string, string]> = [
     ['“This is the best season we have ever had,” gushed Tom Baker.', 'Tom Baker'],
@@ -161,4 +179,11 @@ test('an inlay hint names the person a pronoun resolves to, and shows nothing fo
   const document = analyzeDocument('hints.txt', text);
   const hints = inlayHints(document, { start: 0, end: text.length }, { dates: false, speakers: true });
   assert.deepEqual(hints.map((hint) => [text.slice(hint.offset - 2, hint.offset), hint.label]), [['he', 'John Barnes']]);
+});
+
+test('inlay hints read the pronouns from the quote data: "it" names the organization it resolves to', () => {
+  const text = 'The European Commission ruled on Tuesday. “The merger would harm buyers across the union,” it said.';
+  const document = analyzeDocument('hints.txt', text);
+  const hints = inlayHints(document, { start: 0, end: text.length }, { dates: false, speakers: true });
+  assert.deepEqual(hints.map((hint) => [text.slice(hint.offset - 2, hint.offset), hint.label]), [['it', 'European Commission']]);
 });

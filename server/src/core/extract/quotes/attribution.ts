@@ -23,6 +23,8 @@ const POSSESSIVE = /['’]s?$/;
 const MAX_PHRASE_WORDS = 8;
 const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!?“”"]{1,60},\\s*$|^(?:[\\p{L}\\p{N}’'.-]+\\s+){1,4}$`, 'u');
 const MAX_DESCRIPTORS = 4;
+/** A role's modifier up to a comma: " of the council" in "the chairman of the council, Peter Hale". */
+const MODIFIER_AFTER_ROLE = /^\s+([\p{L}]+)\s+[^,;:.!?“”"\n]{1,60}?(?=,)/u;
 const MAX_DESCRIPTION_TOKENS = 8;
 const MAX_HEADING_WORDS = 12;
 /** "a message stating", "one poster writing": a longer phrase before an -ing cue is a clause of its own. */
@@ -153,8 +155,8 @@ export class Attribution {
     const cues = this.cuesIn(lead, limit);
     const first = cues[0];
     if (first && !first.after && first.start === this.skipAdverbs(lead, first.start)) {
-      // "…," said X / "…," says the company
-      if (CUES.gerunds.has(first.word) || CUES.addressee.has(first.word)) return null;
+      // "…," said X / "…," says the company / "…," implored the fire chief (but "…," told reporters names the listener)
+      if (CUES.gerunds.has(first.word) || CUES.neverInverted.has(first.word)) return null;
       return this.subjectAt(first.end);
     }
     if (closedSentence) return null;
@@ -202,6 +204,9 @@ export class Attribution {
         continue;
       }
       if (CUES.gerunds.has(cue.word)) {
+        // "The BBC quoted Marsh as saying": the person quoted
+        const quotedAs = this.quotedAs(cue.start, from);
+        if (quotedAs) return quotedAs;
         // "a message stating", "one poster writing": the phrase right before; "…, saying": the sentence's subject
         const own = /,\s*$/.test(text.slice(from, cue.start)) ? null : this.subjectEndingAt(cue.start, from);
         if (own && (own.kind !== 'phrase' || text.slice(own.start, own.end).split(/\s+/).length <= MAX_GERUND_SUBJECT_WORDS)) return own;
@@ -287,14 +292,18 @@ export class Attribution {
     if (mention) {
       // "Microsoft spokesman Frank Shaw", "Republican Senator Bob Corker": the person the organization qualifies
       const qualified = mention.type === 'person' ? null : this.describedPerson(this.tokensFrom(mention.end, Math.min(text.length, mention.end + 80)), true);
-      return qualified ?? this.possessor(mention) ?? { start: mention.start, end: mention.end, kind: 'mention', mention };
+      // "Reed's deputy, Anna Cole": the person in apposition to the owned phrase
+      const owned = qualified ? null : this.possessor(mention);
+      const apposed = owned && owned.kind === 'phrase' ? this.apposedPerson(owned.end) : null;
+      return qualified ?? apposed ?? owned ?? { start: mention.start, end: mention.end, kind: 'mention', mention };
     }
     const head = text.slice(i, i + 80);
     const word = /^[\p{L}]+/u.exec(head)?.[0] ?? '';
     if (PRONOUNS.has(word.toLowerCase())) return { start: i, end: i + word.length, kind: 'pronoun' };
     const role = ROLE_AFTER.exec(head);
     if (role) {
-      const inner = this.personWithin(i, i + role[0].length) ?? this.apposedPerson(i + role[0].length) ?? this.namedAfterDescription(i + role[0].length);
+      const roleEnd = i + role[0].length;
+      const inner = this.personWithin(i, roleEnd) ?? this.apposedPerson(roleEnd) ?? this.namedAfterDescription(roleEnd) ?? this.apposedAfterModifier(roleEnd);
       if (inner) return inner;
       return { start: i, end: i + role[0].length, kind: 'role' };
     }
@@ -314,6 +323,16 @@ export class Attribution {
     const inner = this.personWithin(i, end) ?? this.apposedPerson(end);
     if (inner) return inner;
     return { start: i, end, kind: 'phrase' };
+  }
+
+  /** "quoted Marsh as saying": the subject between a `passiveSpeakers` cue ("quoted") and "as" before an -ing cue. */
+  private quotedAs(gerundStart: number, floor: number): Subject | null {
+    const as = /\s+as\s+$/.exec(this.text.slice(Math.max(floor, gerundStart - 8), gerundStart));
+    if (!as) return null;
+    const subject = this.subjectEndingAt(gerundStart - as[0].length, floor);
+    if (!subject) return null;
+    const verb = /([\p{L}]+)\s+$/u.exec(this.text.slice(Math.max(floor, subject.start - 20), subject.start))?.[1].toLowerCase() ?? '';
+    return CUES.passiveSpeakers.includes(verb) ? subject : null;
   }
 
   /** "sales are predicted to", "he was told": a cue in the passive names no speaker before it ("he was quoted as saying" does). */
@@ -502,6 +521,13 @@ export class Attribution {
     return mention?.type === 'person' ? { start: mention.start, end: mention.end, kind: 'mention', mention } : null;
   }
 
+  /** "the chairman of the council, Peter Hale": the person in apposition after the role's modifier. */
+  private apposedAfterModifier(end: number): Subject | null {
+    const modifier = MODIFIER_AFTER_ROLE.exec(this.text.slice(end, end + 80));
+    if (!modifier || !MODIFIER_PREPOSITIONS.has(modifier[1].toLowerCase())) return null;
+    return this.apposedPerson(end + modifier[0].length);
+  }
+
   /** The person or description an organization or place qualifies: "Edward Alden of the Council …". */
   private qualifiedBy(mention: EntityMention, floor: number): Subject | null {
     const before = this.text.slice(Math.max(floor, mention.start - 20), mention.start);
@@ -518,11 +544,21 @@ export class Attribution {
     const slice = this.text.slice(from, to);
     const tokens: Token[] = [];
     TOKEN.lastIndex = 0;
+    let previousEnd = 0;
     for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
       let word = m[0];
+      const start = from + m.index;
+      // a line break ends a phrase as a full stop does
+      if (slice.lastIndexOf('\n', m.index) >= previousEnd) tokens.push({ start: start - 1, end: start, word: '\n' });
+      previousEnd = m.index + m[0].length;
       // "his brother." ends a sentence; "Const." and "U.S." keep their dot
-      if (word.length > 1 && word.endsWith('.') && !ABBREVIATIONS.has(word.slice(0, -1)) && !/^(?:\p{L}\.)+$/u.test(word)) word = word.slice(0, -1);
-      tokens.push({ start: from + m.index, end: from + m.index + word.length, word });
+      if (word.length > 1 && word.endsWith('.') && !ABBREVIATIONS.has(word.slice(0, -1)) && !/^(?:\p{L}\.)+$/u.test(word)) {
+        word = word.slice(0, -1);
+        // the full stop stays a token of its own: a phrase read forwards ends with its sentence
+        tokens.push({ start, end: start + word.length, word }, { start: start + word.length, end: start + word.length + 1, word: '.' });
+        continue;
+      }
+      tokens.push({ start, end: start + word.length, word });
     }
     return tokens;
   }
