@@ -59,6 +59,9 @@ const MODEL_DETERMINERS = new Set([...DETERMINERS, 'a', 'an']);
 const RANGE_WORDS = [...L.RANGE_BEFORE].sort((a, b) => b.length - a.length);
 const CLOCK = new RegExp(`[ \\t]?(?:${[...L.CLOCK_WORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z])`, 'iy');
 
+/** A hyphen right after one of these joins two figures ("2.5%-3%", "30°-35°"): it is no minus sign. */
+const ENDS_A_FIGURE = new Set(['%', '°', ')']);
+
 function isSign(char: string | undefined): boolean {
   return char === '-' || char === '−';
 }
@@ -96,7 +99,7 @@ function readBefore(text: string, numberStart: number, limit: number): Before {
     const signed = isSign(text[glued.start - 1]);
     return readQualifierAndRange(text, negativeWord ? sign!.start : signed ? glued.start - 1 : glued.start, limit, glued.code, glued.alias, negativeWord || signed);
   }
-  if (isSign(text[start - 1]) && (start - 1 === limit || (!isDigitAt(text, start - 2) && !isLetterAt(text, start - 2) && !isSign(text[start - 2])))) {
+  if (isSign(text[start - 1]) && (start - 1 === limit || (!isDigitAt(text, start - 2) && !isLetterAt(text, start - 2) && !isSign(text[start - 2]) && !ENDS_A_FIGURE.has(text[start - 2])))) {
     negative = true;
     start--;
   }
@@ -430,6 +433,12 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
         unit = noun.unit;
         measure = noun.measure;
         end = noun.end;
+        // "three meals a day", "12 cases per week": a count in a time is a rate
+        const rate = rateAt(text, end, 'count');
+        if (rate) {
+          unit = `${unit} per ${rate.unit}`;
+          end = rate.end;
+        }
       }
     }
   }
