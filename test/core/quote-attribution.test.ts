@@ -47,6 +47,19 @@ test('"X quoted Y as saying" names Y', () => {
   assert.deepEqual(speakersOf('The BBC quoted Kevin Marsh as saying “we will consider our options carefully.”'), ['Kevin Marsh']);
 });
 
+test('an unattributed quote after a sentence led by a pronoun or a question about a person is that person\'s', () => {
+  assert.deepEqual(speakersOf('Mary Jones travelled from Leeds to see the show. She wanted to see the paintings. “It is Warhol. He is a legend.”'), ['She']);
+  assert.deepEqual(speakersOf('Mary Jones said she had been stuck at work. Why did she so badly want to attend? “It is Warhol. He is a legend.”'), ['she']);
+});
+
+test('"quoting X", a possessor\'s description followed by a name, and a phrase after "of" name the speaker', () => {
+  const text = 'According to Yonhap news agency, quoting North Korea\'s main news agency Korean Central News Agency, the army is ready to “fight a war at any moment”.';
+  assert.deepEqual(speakersOf(text), ['Korean Central News Agency']);
+  // the head before "of", not the phrase after it ("its own web traffic statistics")
+  const [speaker] = speakersOf('PC World’s recent analysis of its own web traffic statistics concluded, “Usually, Internet Explorer is second.”');
+  assert.ok(speaker?.startsWith('PC World'), String(speaker));
+});
+
 test('cue verbs come from a broad lexicon, in any inflection, phrasal ones included', () => {
   const cases: Array<[string, string]> = [
     ['“This is the best season we have ever had,” gushed Tom Baker.', 'Tom Baker'],

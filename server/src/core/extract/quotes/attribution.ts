@@ -2,7 +2,7 @@
 // "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
 import type { EntityMention, Span } from '../../types';
 import { byStart as inTextOrder, firstStartingAt } from '../../text/spans';
-import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, ROLE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, QUESTION_WORDS, ROLE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
 
 export interface Subject extends Span {
@@ -21,6 +21,8 @@ const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_DETERMINER})\\s+(?:[\\w.’'-]+\\s+
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE = /['’]s?$/;
 const MAX_PHRASE_WORDS = 8;
+/** How far back before a phrase that follows "of", "by"… its head may stand ("PC World's recent analysis of …"). */
+const MAX_OWNER_WORDS = 4;
 const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!?“”"]{1,60},\\s*$|^(?:[\\p{L}\\p{N}’'.-]+\\s+){1,4}$`, 'u');
 const MAX_DESCRIPTORS = 4;
 /** A role's modifier up to a comma: " of the council" in "the chairman of the council, Peter Hale". */
@@ -120,7 +122,10 @@ export class Attribution {
     let end = to;
     while (end > from && /[\s.!?]/.test(this.text[end - 1])) end--;
     const subject = this.sentenceSubject(this.windowStart(end, null, from), end);
-    return subject?.mention?.type === 'person' ? subject : null;
+    if (subject?.mention?.type === 'person') return subject;
+    // "She wanted to see the paintings. “…”": a pronoun for one person, resolved as the attribution's would be
+    const pronoun = subject?.kind === 'pronoun' ? PRONOUNS.get(this.text.slice(subject.start, subject.end).toLowerCase()) : undefined;
+    return pronoun?.refersTo === 'person' && pronoun.number === 'singular' ? subject : null;
   }
 
   /** "McDermott sent out the following message on Twitter:": a sentence ending in a colon, spoken by its subject. */
@@ -132,7 +137,11 @@ export class Attribution {
   /** The named subject of the sentence at `from`, after an opening phrase ("In typical fashion, she …"); "It was" names nobody. */
   private sentenceSubject(from: number, to: number): Subject | null {
     const opening = /^[^,;:“”"]{1,60},\s*/.exec(this.text.slice(from, to));
-    for (const at of opening ? [from, from + opening[0].length] : [from]) {
+    const starts = opening ? [from, from + opening[0].length] : [from];
+    // "Why did she want to attend?": the subject after the question word and its auxiliary
+    const question = /^\s*([\p{L}]+)\s+([\p{L}]+)\s+/u.exec(this.text.slice(from, Math.min(to, from + 40)));
+    if (question && QUESTION_WORDS.has(question[1].toLowerCase()) && CUES.adverbs.has(question[2].toLowerCase())) starts.push(from + question[0].length);
+    for (const at of starts) {
       const subject = this.subjectAt(at);
       if (!subject || subject.end >= to || subject.kind === 'phrase' || subject.kind === 'role') continue;
       if (subject.kind === 'pronoun' && PRONOUNS.get(this.text.slice(subject.start, subject.end).toLowerCase())?.refersTo === 'organization') continue;
@@ -292,9 +301,9 @@ export class Attribution {
     if (mention) {
       // "Microsoft spokesman Frank Shaw", "Republican Senator Bob Corker": the person the organization qualifies
       const qualified = mention.type === 'person' ? null : this.describedPerson(this.tokensFrom(mention.end, Math.min(text.length, mention.end + 80)), true);
-      // "Reed's deputy, Anna Cole": the person in apposition to the owned phrase
+      // "Reed's deputy, Anna Cole", "North Korea's news agency KCNA": the name the owned phrase describes
       const owned = qualified ? null : this.possessor(mention);
-      const apposed = owned && owned.kind === 'phrase' ? this.apposedPerson(owned.end) : null;
+      const apposed = owned && owned.kind === 'phrase' ? this.apposedPerson(owned.end) ?? this.namedRightAfter(owned.end) : null;
       return qualified ?? apposed ?? owned ?? { start: mention.start, end: mention.end, kind: 'mention', mention };
     }
     const head = text.slice(i, i + 80);
@@ -415,7 +424,7 @@ export class Attribution {
     const { text } = this;
     const tokens = this.tokensFrom(Math.max(floor, end - 120), end);
     const words: Token[] = [];
-    for (let k = tokens.length - 1; k >= 0 && words.length < MAX_PHRASE_WORDS; k--) {
+    for (let k = tokens.length - 1; k >= 0 && words.length < MAX_PHRASE_WORDS + MAX_OWNER_WORDS; k--) {
       const token = tokens[k];
       if (!/^[\p{L}\p{N}]/u.test(token.word)) break;
       const lower = token.word.toLowerCase();
@@ -425,8 +434,15 @@ export class Attribution {
     if (!words.length) return null;
     const last = words[words.length - 1].word.toLowerCase();
     if (DETERMINERS.has(last) || MODIFIER_PREPOSITIONS.has(last) || PHRASE_STOPS.has(last)) return null;
-    const opens = words.findIndex((token, index) => this.opensPhrase(token, index === 0));
+    // the phrase's own words, and further back only the head its first words modify:
+    // "PC World's recent analysis of its own web traffic statistics concluded" is PC World's analysis
+    const own = Math.max(0, words.length - MAX_PHRASE_WORDS);
+    let opens = words.findIndex((token, index) => index >= own && this.opensPhrase(token, index === own));
     if (opens < 0) return null;
+    if (opens > 0 && MODIFIER_PREPOSITIONS.has(words[opens - 1].word.toLowerCase())) {
+      const head = words.findIndex((token, index) => index < opens - 1 && this.opensPhrase(token, index === 0));
+      if (head >= 0) opens = head;
+    }
     const start = words[opens].start;
     const owner = this.byStart.get(start);
     if (owner && POSSESSIVE.test(text.slice(owner.end, owner.end + 2).trim().slice(0, 2))) return this.possessor(owner);
@@ -519,6 +535,13 @@ export class Attribution {
     if (!m) return null;
     const mention = this.byStart.get(end + m[0].length);
     return mention?.type === 'person' ? { start: mention.start, end: mention.end, kind: 'mention', mention } : null;
+  }
+
+  /** A person or organization named right after `end`, with only spaces between ("agency KCNA", "spokesman Josh Earnest"). */
+  private namedRightAfter(end: number): Subject | null {
+    const gap = /^[ \t]+/.exec(this.text.slice(end, end + 4));
+    const mention = gap ? this.byStart.get(end + gap[0].length) : undefined;
+    return mention && (mention.type === 'person' || mention.type === 'organization') ? { start: mention.start, end: mention.end, kind: 'mention', mention } : null;
   }
 
   /** "the chairman of the council, Peter Hale": the person in apposition after the role's modifier. */

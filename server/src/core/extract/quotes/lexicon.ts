@@ -91,6 +91,7 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set(speakers.groupNouns);
 export const ROLE_DETERMINERS: readonly string[] = speakers.roleDeterminers;
 export const DEFINITE_DETERMINERS: ReadonlySet<string> = new Set(speakers.definiteDeterminers);
 export const CONJUNCTIONS: readonly string[] = speakers.conjunctions;
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(speakers.questionWords);
 export const PHRASE_STOPS: ReadonlySet<string> = new Set(speakers.phraseStops);
 export const BOUNDARIES: ReadonlySet<string> = new Set(speakers.boundaries);
 export const MODIFIER_PREPOSITIONS: ReadonlySet<string> = new Set(speakers.modifierPrepositions);
