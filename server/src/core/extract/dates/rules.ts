@@ -450,7 +450,7 @@ export const RULES: Rule[] = [
       else if (weekdayNumber(word!)) {
         piece = mod === 'this' ? r.weekday(weekdayNumber(word!), 'this') : { type: 'date', value: `XXXX-WXX-${weekdayNumber(word!)}`, resolution: r.relative };
         if (edge === 'end') return { ...piece, type: 'time', value: `${piece.value}T23:59:59`, day: undefined };
-      } else piece = r.monthOf(monthNumber(word!), offset < 0 ? 'last' : offset > 0 ? 'next' : 'same');
+      } else piece = r.monthOf(monthNumber(word!), offset < 0 ? 'last' : offset > 0 ? 'next' : mod === 'this' ? 'same' : tenseDirection(scan));
       return piece && { ...piece, approximate: true, day: undefined };
     },
   },
