@@ -60,6 +60,11 @@ test('"quoting X", a possessor\'s description followed by a name, and a phrase a
   assert.ok(speaker?.startsWith('PC World'), String(speaker));
 });
 
+test('a descriptive speaker read backwards leaves out a sentence-initial adverb or preposition', () => {
+  assert.deepEqual(speakersOf('Sam Lee met the officials. Then my lawyer told them, “Your rules are illegal and unfair.”'), ['my lawyer']);
+  assert.deepEqual(speakersOf('Talks failed. Later the company said: “We will not raise our offer again.”'), ['the company']);
+});
+
 test('cue verbs come from a broad lexicon, in any inflection, phrasal ones included', () => {
   const cases: Array<[string, string]> = [
     ['“This is the best season we have ever had,” gushed Tom Baker.', 'Tom Baker'],

@@ -455,7 +455,8 @@ export class Attribution {
     const lower = token.word.toLowerCase();
     if (DETERMINERS.has(lower) || GROUP_NOUNS.has(lower)) return true;
     if (POSSESSIVE.test(token.word) && /^\p{Lu}/u.test(token.word)) return true;
-    return first && /^\p{Lu}/u.test(token.word) && !BOUNDARIES.has(lower);
+    // a capitalized first word opens a name ("Police", "Witnesses"), not an adverb or preposition ("Then my lawyer", "In the end")
+    return first && /^\p{Lu}/u.test(token.word) && !BOUNDARIES.has(lower) && !CUES.adverbs.has(lower) && !PHRASE_STOPS.has(lower) && !MODIFIER_PREPOSITIONS.has(lower);
   }
 
   /** "the vice president and chairman of Chrysler LLC Jim Press": the person a longer description ends with ("the lawyer for John Smith" is not Smith). */
