@@ -79,6 +79,9 @@ test('negatives and fractions', () => {
   one('It reached minus 10 degrees.', { value: -10 });
   one('The firm lost -USD5m.', { value: -5_000_000, unit: 'USD' });
   one('He has 2 1/2 acres.', { value: 2.5, unit: 'acre' });
+  // "one in five": a share, as "one out of five" is; a count in a time is not one
+  one('Only one in five voters backed it.', { value: 0.2, unit: 'voter' });
+  assert.deepEqual(figuresOf('He scored 3 in 10 minutes.').map((f) => f.value), [3, 10]);
   one('Turnout fell by two-thirds.', { value: 0.666666666666667 });
   // compound ordinals and scale words as denominators
   one('The share is three twenty-firsts.', { value: 0.142857142857143 });
@@ -94,6 +97,7 @@ test('ages, addresses, scores and model numbers are not figures', () => {
   none('The suspect, a 28 - year - old, fled.');
   none('The bridge is 100 years old.');
   none('John Smith, 45, was arrested.');
+  none('Her husband, 52, was hurt.');
   none('Aged 45, he retired.');
   none('He lives at 221 Baker Street.');
   none('The prime minister left 10 Downing Street.');
