@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Score a development dataset in two halves, so that changes tuned on one half can be checked on the other.
 //
-//   node bench/split.mjs NAME[,NAME...] [--cli PATH] [--errors A|B] [--json]
+//   node bench/split.mjs NAME[,NAME...] [--cli PATH] [--errors A|B] [--classes A|B] [--json]
 //
 //   NAME          a dataset under ../shared/eval/datasets (or $CORROBORATE_EVAL_DIR/datasets)
 //   --cli PATH    the CLI to run (default: <repo>/dist/cli.js, as built by `npm run build`)
 //   --errors H    also print, for every document of half H whose dates or figures disagree with the gold,
 //                 the gold items and the predicted ones (look only at the half you tune on)
+//   --classes H   also list, for half H, every error by class: figures missed (no prediction of that value), with
+//                 the wrong unit, or spurious (by unit kind); dates missed, with a wrong value, or spurious; quotes
+//                 missed, with the wrong speaker, or spurious (outside quotesIgnore). Each line names the document.
 //   --json        print the scores as JSON
 //
 // A document's half is fixed by its file name: half A when the first byte of the SHA-1 of the name is even,
@@ -20,19 +23,20 @@ import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const USAGE = 'usage: node bench/split.mjs NAME[,NAME...] [--cli PATH] [--errors A|B] [--json]';
+const USAGE = 'usage: node bench/split.mjs NAME[,NAME...] [--cli PATH] [--errors A|B] [--classes A|B] [--json]';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = findEvalDir(root);
 
 function usage(msg) { console.error(`bench/split.mjs: ${msg}\n${USAGE}`); process.exit(2); }
 
-const args = { names: [], cli: path.join(root, 'dist', 'cli.js'), errors: null, json: false };
+const args = { names: [], cli: path.join(root, 'dist', 'cli.js'), errors: null, classes: null, json: false };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const x = argv[i];
   const val = () => { if (i + 1 >= argv.length) usage(`${x} needs a value`); return argv[++i]; };
   if (x === '--cli') args.cli = path.resolve(val());
   else if (x === '--errors') { args.errors = val().toUpperCase(); if (!/^[AB]$/.test(args.errors)) usage('--errors takes A or B'); }
+  else if (x === '--classes') { args.classes = val().toUpperCase(); if (!/^[AB]$/.test(args.classes)) usage('--classes takes A or B'); }
   else if (x === '--json') args.json = true;
   else if (x === '-h' || x === '--help') { console.log(USAGE); process.exit(0); }
   else if (x.startsWith('--')) usage(`unknown argument ${x}`);
@@ -43,7 +47,7 @@ if (!fs.existsSync(args.cli)) { console.error(`bench/split.mjs: no CLI at ${args
 const corePath = path.join(evalDir, 'lib', 'score-core.mjs');
 if (!fs.existsSync(corePath)) { console.error(`bench/split.mjs: no scorer at ${corePath} (set CORROBORATE_EVAL_DIR)`); process.exit(1); }
 const { loadDataset, score } = await import(pathToFileURL(corePath).href);
-const { figureUnitMatches, figureValueMatches } = await import(pathToFileURL(path.join(evalDir, 'lib', 'metrics.mjs')).href);
+const { figureUnitMatches, figureValueMatches, dateValueCorrect } = await import(pathToFileURL(path.join(evalDir, 'lib', 'metrics.mjs')).href);
 
 /** 'A' or 'B' for a document's file name. */
 export function halfOf(name) {
@@ -77,6 +81,7 @@ for (const name of args.names) {
   }
   results.push(row);
   if (args.errors) printErrors(dataset, out, args.errors);
+  if (args.classes) printClasses(dataset, out, args.classes);
 }
 
 if (args.json) console.log(JSON.stringify(results, null, 2));
@@ -118,5 +123,79 @@ function printErrors(dataset, out, half) {
       const extra = pf.some((p) => !gf.some((g) => figureValueMatches(g, p)));
       if (missed || extra) console.log(`${name}${missed ? ' MISSED' : ''}${extra ? ' EXTRA' : ''}: ${body}\n  gold ${gold.join(' ; ')}\n  pred ${pred.join(' ; ')}`);
     }
+  }
+}
+
+/** Every error of half `half`, grouped by class, largest class first. */
+function printClasses(dataset, out, half) {
+  const byName = new Map((out.documents || []).map((d) => [path.basename(d.path), d]));
+  const classes = new Map();
+  const add = (name, line) => { if (!classes.has(name)) classes.set(name, []); classes.get(name).push(line); };
+  const overlap = (a, b) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+  const layers = dataset.gold.layers;
+  for (const [name, doc] of dataset.docs) {
+    if (halfOf(name) !== half || !doc.gold) continue;
+    const predicted = byName.get(name) || {};
+    const body = (doc.text || '').slice(doc.fmEnd).trim().replace(/\s+/g, ' ').slice(0, 160);
+    if (layers.figures) {
+      const gold = doc.gold.figures || [];
+      const pred = (predicted.figures || []).filter((f) => f.start >= doc.fmEnd);
+      const used = new Set();
+      const take = (ok) => { const j = pred.findIndex((p, k) => !used.has(k) && ok(p)); if (j >= 0) used.add(j); return j; };
+      const show = (f) => `${f.value ?? `${f.low}..${f.high}`} ${JSON.stringify(f.unit ?? null)}`;
+      for (const g of gold) {
+        if (take((p) => figureUnitMatches(g, p)) >= 0) continue;
+        const j = take((p) => figureValueMatches(g, p));
+        if (j >= 0) add('figures: wrong unit', `${name}: gold ${show(g)}, predicted ${JSON.stringify(pred[j].unit)} | ${body}`);
+        else add('figures: missed', `${name}: gold ${show(g)} ${JSON.stringify(g.text ?? '')} | ${body}`);
+      }
+      for (const [k, p] of pred.entries()) {
+        if (used.has(k) || gold.some((g) => figureValueMatches(g, p))) continue;
+        const kind = !p.unit ? 'no unit' : p.unit === 'percent' ? 'percent' : p.kind === 'money' ? 'money' : p.kind === 'quantity' ? 'quantity' : 'counted noun';
+        add(`figures: spurious (${kind})`, `${name}: ${show(p)} ${JSON.stringify(p.text)} | ${body}`);
+      }
+    }
+    if (layers.dates) {
+      const gold = doc.gold.dates || [];
+      const pred = (predicted.dates || []).filter((d) => d.start >= doc.fmEnd);
+      const used = new Set();
+      for (const g of gold) {
+        const j = pred.findIndex((p, k) => !used.has(k) && overlap(g, p) > 0);
+        if (j < 0) { add('dates: missed', `${name}: ${JSON.stringify(g.text)}=${g.value} | ${body}`); continue; }
+        used.add(j);
+        if (g.value != null && !dateValueCorrect(g, pred[j])) {
+          const kind = /X/.test(g.value) ? 'gold leaves the year or week open' : 'resolved differently';
+          add(`dates: wrong value (${kind})`, `${name}: ${JSON.stringify(g.text)} gold ${[g.value, ...(g.alternatives || [])].join('|')}, predicted ${JSON.stringify(pred[j].text)}=${pred[j].value} | ${body}`);
+        }
+      }
+      for (const [k, p] of pred.entries()) {
+        if (used.has(k)) continue;
+        const inRange = gold.some((g) => g.value == null && overlap(g, p) > 0);
+        add(inRange ? 'dates: spurious (a second date inside one gold range)' : 'dates: spurious', `${name}: ${JSON.stringify(p.text)}=${p.value} | ${body}`);
+      }
+    }
+    if (layers.quotes) {
+      const gold = doc.gold.quotes || [];
+      const pred = (predicted.quotes || []).filter((q) => q.start >= doc.fmEnd);
+      const used = new Set();
+      const around = (g) => doc.text.slice(Math.max(doc.fmEnd, g.start - 120), Math.min(doc.text.length, g.end + 80)).replace(/\s+/g, ' ');
+      for (const g of gold) {
+        const j = pred.findIndex((p, k) => !used.has(k) && overlap(g, p) >= 0.5 * (g.end - g.start));
+        if (j < 0) { add('quotes: missed', `${name}: ${JSON.stringify(g.text.slice(0, 80))}`); continue; }
+        used.add(j);
+        const speaker = pred[j].speaker;
+        if (g.speaker && !(speaker && overlap(g.speaker, speaker) > 0)) {
+          add(speaker ? 'quotes: wrong speaker' : 'quotes: no speaker', `${name}: gold ${JSON.stringify(g.speaker.text)}, predicted ${JSON.stringify(speaker ? doc.text.slice(speaker.start, speaker.end) : null)} | ${around(g)}`);
+        }
+      }
+      for (const [k, p] of pred.entries()) {
+        if (used.has(k) || (doc.gold.quotesIgnore || []).some(([start, end]) => overlap({ start, end }, p) > 0)) continue;
+        add('quotes: spurious', `${name}: ${JSON.stringify(p.text.slice(0, 80))}`);
+      }
+    }
+  }
+  for (const [name, lines] of [...classes].sort((a, b) => b[1].length - a[1].length)) {
+    console.log(`== ${name}: ${lines.length}`);
+    for (const line of lines) console.log(`  ${line}`);
   }
 }

@@ -246,6 +246,13 @@ test('tense places a month or weekday without a year', () => {
   assert.equal(one('The vote will be held in February.', '2015-03-10').value, '2016-02');
   assert.equal(one('The vote was postponed until Saturday.', '2015-05-06').value, '2015-05-09');
   assert.equal(one("I'll go back Tuesday.", '2015-05-06').value, '2015-05-12');
+  // a regular past after a noun subject or a name, not only after a pronoun; not an adjective after "the"
+  assert.equal(one('In December, the minister resigned.', '2015-03-10').value, '2014-12');
+  assert.equal(one('In July the new plant opened.', '2015-03-10').value, '2014-07');
+  assert.equal(one('Smith resigned in November.', '2015-03-10').value, '2014-11');
+  assert.equal(one('The expected vote is in July.', '2015-03-10').value, '2015-07');
+  // a scheduled end in the present tense looks ahead, as a scheduled start does
+  assert.equal(one('Voting closes at 8pm on Sunday.', '2015-05-06').value, '2015-05-10T20');
   // a duration before "earlier" is no date without an anchor
   const earlier = one('About a month earlier, the army withdrew.', '2015-05-06');
   assert.deepEqual([earlier.type, earlier.value], ['duration', 'P1M']);

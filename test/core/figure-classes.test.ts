@@ -58,6 +58,18 @@ test('rates keep their denominator as part of the unit', () => {
   one('Rent is $900 per month.', { unit: 'USD per month' });
   one('Income was $4,000 per capita.', { unit: 'USD per capita' });
   one('He earns $500 a week.', { unit: 'USD per week' });
+  // "a"/"an" before a time unit makes a rate after a volume, a mass, a time or a counted noun too
+  one('The field pumps 3,000 barrels a day.', { value: 3000, unit: 'barrel per day' });
+  one('The mine ships 20 tonnes a year.', { value: 20, unit: 'tonne per year' });
+  one('Nurses work 12 hours a day.', { value: 12, unit: 'hour per day' });
+  one('Patients get three meals a day.', { value: 3, unit: 'meal per day' });
+  one('Police logged 12 burglaries per week.', { value: 12, unit: 'burglary per week' });
+  // a power glued to a unit of length or time, and "s" as a denominator
+  one('It falls at 9.8 m/s2.', { value: 9.8, unit: 'metre per square second' });
+  one('Light oscillates at 4e14 s-1.', { value: 4e14, unit: 'inverse second' });
+  one('The tank holds 5 m3 of water.', { value: 5, unit: 'cubic metre' });
+  one('The river carries 30 m3/s.', { value: 30, unit: 'cubic metre per second' });
+  assert.deepEqual(figuresOf('It was popular in the 1990s.').map(brief), []);
   // "a year earlier" dates the sum, it is not a rate
   assert.equal(figuresOf('Sales were $1.17 billion a year earlier.').find((f) => f.kind === 'money')!.unit, 'USD');
 });
@@ -67,7 +79,15 @@ test('negatives and fractions', () => {
   one('It reached minus 10 degrees.', { value: -10 });
   one('The firm lost -USD5m.', { value: -5_000_000, unit: 'USD' });
   one('He has 2 1/2 acres.', { value: 2.5, unit: 'acre' });
+  // "one in five": a share, as "one out of five" is; a count in a time is not one
+  one('Only one in five voters backed it.', { value: 0.2, unit: 'voter' });
+  assert.deepEqual(figuresOf('He scored 3 in 10 minutes.').map((f) => f.value), [3, 10]);
   one('Turnout fell by two-thirds.', { value: 0.666666666666667 });
+  // compound ordinals and scale words as denominators
+  one('The share is three twenty-firsts.', { value: 0.142857142857143 });
+  one('A grain weighs a hundred thousand trillionths of a gram.', { value: 1e-7 });
+  // a hyphen right after a figure joins a range; it is no minus sign
+  one('Inflation will be 2.5%-3% this year.', { value: 2.75, low: 2.5, high: 3, unit: 'percent' });
   // a measurement and its uncertainty
   one('The result was 5 ± 1 percent.', { value: 5, low: 4, high: 6, unit: 'percent' });
 });
@@ -77,6 +97,7 @@ test('ages, addresses, scores and model numbers are not figures', () => {
   none('The suspect, a 28 - year - old, fled.');
   none('The bridge is 100 years old.');
   none('John Smith, 45, was arrested.');
+  none('Her husband, 52, was hurt.');
   none('Aged 45, he retired.');
   none('He lives at 221 Baker Street.');
   none('The prime minister left 10 Downing Street.');

@@ -29,6 +29,42 @@ test('appositions and modifiers between the speaker and the cue are skipped', ()
   assert.deepEqual(attributions('“He is innocent,” said the lawyer for John Smith.').map(([, , id]) => id), [null]);
 });
 
+test('a speaker after the cue may be a description with the name in apposition', () => {
+  assert.deepEqual(speakersOf('“Leave your homes now,” implored the fire chief, Robert King, as the water rose.'), ['Robert King']);
+  assert.deepEqual(speakersOf('“The vote was rigged,” fumed Reed’s deputy, Anna Cole.'), ['Anna Cole']);
+  assert.deepEqual(speakersOf('“A new era begins,” declared the chairman of the council, Peter Hale.'), ['Peter Hale']);
+  // "told" right after a quote would name the listener: no speaker is read there
+  assert.deepEqual(speakersOf('Mary Leeds left early. “We will appeal,” told reporters outside.').map((s) => s === 'reporters'), [false]);
+});
+
+test('a descriptive speaker read forwards ends with its sentence', () => {
+  const text = 'Talks ended.\n\n“Nobody wants war,” according to a statement from the ministry.\n\nJohn Kerry met Anne Morel for an hour.';
+  assert.deepEqual(speakersOf(text), ['a statement from the ministry']);
+  assert.deepEqual(speakersOf('“It is over,” according to the agency. Kerry then left the room.'), ['the agency']);
+});
+
+test('"X quoted Y as saying" names Y', () => {
+  assert.deepEqual(speakersOf('The BBC quoted Kevin Marsh as saying “we will consider our options carefully.”'), ['Kevin Marsh']);
+});
+
+test('an unattributed quote after a sentence led by a pronoun or a question about a person is that person\'s', () => {
+  assert.deepEqual(speakersOf('Mary Jones travelled from Leeds to see the show. She wanted to see the paintings. “It is Warhol. He is a legend.”'), ['She']);
+  assert.deepEqual(speakersOf('Mary Jones said she had been stuck at work. Why did she so badly want to attend? “It is Warhol. He is a legend.”'), ['she']);
+});
+
+test('"quoting X", a possessor\'s description followed by a name, and a phrase after "of" name the speaker', () => {
+  const text = 'According to Yonhap news agency, quoting North Korea\'s main news agency Korean Central News Agency, the army is ready to “fight a war at any moment”.';
+  assert.deepEqual(speakersOf(text), ['Korean Central News Agency']);
+  // the head before "of", not the phrase after it ("its own web traffic statistics")
+  const [speaker] = speakersOf('PC World’s recent analysis of its own web traffic statistics concluded, “Usually, Internet Explorer is second.”');
+  assert.ok(speaker?.startsWith('PC World'), String(speaker));
+});
+
+test('a descriptive speaker read backwards leaves out a sentence-initial adverb or preposition', () => {
+  assert.deepEqual(speakersOf('Sam Lee met the officials. Then my lawyer told them, “Your rules are illegal and unfair.”'), ['my lawyer']);
+  assert.deepEqual(speakersOf('Talks failed. Later the company said: “We will not raise our offer again.”'), ['the company']);
+});
+
 test('cue verbs come from a broad lexicon, in any inflection, phrasal ones included', () => {
   const cases: Array<[string, string]> = [
     ['“This is the best season we have ever had,” gushed Tom Baker.', 'Tom Baker'],
@@ -161,4 +197,11 @@ test('an inlay hint names the person a pronoun resolves to, and shows nothing fo
   const document = analyzeDocument('hints.txt', text);
   const hints = inlayHints(document, { start: 0, end: text.length }, { dates: false, speakers: true });
   assert.deepEqual(hints.map((hint) => [text.slice(hint.offset - 2, hint.offset), hint.label]), [['he', 'John Barnes']]);
+});
+
+test('inlay hints read the pronouns from the quote data: "it" names the organization it resolves to', () => {
+  const text = 'The European Commission ruled on Tuesday. “The merger would harm buyers across the union,” it said.';
+  const document = analyzeDocument('hints.txt', text);
+  const hints = inlayHints(document, { start: 0, end: text.length }, { dates: false, speakers: true });
+  assert.deepEqual(hints.map((hint) => [text.slice(hint.offset - 2, hint.offset), hint.label]), [['it', 'European Commission']]);
 });

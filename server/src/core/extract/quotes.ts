@@ -174,7 +174,10 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
       start = Math.max(context.bodyStart, lineStartBefore(end));
     }
     // "Republican Senator Bob Corker was also unhappy about the rejection. “We were …”": the person the sentence before is about
-    const subject = attribution.lastInParagraphBefore(start, end) ?? attribution.personLeadingLastSentence(start, end);
+    // the nearer of the two: "… allowed her to attend. Why did she so badly want to attend? “It's Warhol.”"
+    const attributed = attribution.lastInParagraphBefore(start, end);
+    const leading = attribution.personLeadingLastSentence(start, end);
+    const subject = attributed && (!leading || attributed.start >= leading.start) ? attributed : leading;
     if (!subject) return null;
     const speaker = resolve(subject);
     if (!speaker.id) return speaker;

@@ -1,9 +1,8 @@
 import type { DocumentAnalysis } from '../types';
 import { calendarDatesInText, dateInWords, wordsBesideText } from './date-words';
+import { DEFINITE_DETERMINERS, PRONOUNS } from '../extract/quotes/lexicon';
 
 export interface InlayHint { offset: number; label: string; tooltip: string; kind: 'date' | 'speaker' }
-
-const PRONOUNS = new Set(['he', 'she', 'they', 'He', 'She', 'They']);
 
 /** Normalised dates after relative date expressions; the resolved name after a pronoun that speaks. */
 export function inlayHints(document: DocumentAnalysis, range: { start: number; end: number },
@@ -26,7 +25,9 @@ export function inlayHints(document: DocumentAnalysis, range: { start: number; e
       // an unresolved "he" shows nothing rather than "He [He]"
       if (!speaker?.id || speaker.end < range.start || speaker.start > range.end) continue;
       const written = document.text.slice(speaker.start, speaker.end);
-      if (PRONOUNS.has(written) || /^the\s/i.test(written)) {
+      // a pronoun or a definite role ("the minister") leaves the name to the hint; a written name does not need one
+      const firstWord = written.split(/\s+/)[0].toLowerCase();
+      if (PRONOUNS.has(written.toLowerCase()) || (DEFINITE_DETERMINERS.has(firstWord) && /\s/.test(written))) {
         const hint = { offset: speaker.end, label: speaker.name, tooltip: `Speaker resolved to ${speaker.name}`, kind: 'speaker' as const };
         if (!hints.some((existing) => existing.offset === hint.offset && existing.kind === 'speaker')) hints.push(hint);
       }

@@ -119,3 +119,10 @@ export const monthsNeedingContext = setOf(data.monthsNeedingContext);
 export const FUTURE_CUE = new RegExp(`(?:(?:^|[^\\w])(?:${alternation(data.futureCues.filter((w) => !/^['’]/.test(w)))})|(?:${alternation(data.futureCues.filter((w) => /^['’]/.test(w)))}))(?![\\w])`, 'i');
 /** A past cue: a past form from the lexicon, or a regular past after a subject pronoun ("they agreed"). */
 export const PAST_CUE = new RegExp(`(?:^|[^\\w'’])(?:${alternation(data.pastCues)}|(?:${alternation(data.subjectPronouns)})\\s+[a-z]{2,}ed)(?![\\w])`, 'i');
+const SUBJECT_DETERMINER = data.subjectDeterminers.map((w) => `${w[0].toUpperCase()}${w.slice(1)}|${w}`).join('|');
+/**
+ * A regular past after a noun subject: one or two words after a determiner ("the minister resigned", "the new
+ * plant opened") or a name ("Smith resigned"). Case matters: a past form right after the determiner is an
+ * adjective ("the expected vote"), and a name is capitalized.
+ */
+export const SUBJECT_PAST = new RegExp(`(?:^|[^\\w'’])(?:(?:${SUBJECT_DETERMINER})\\s+[a-z-]+(?:\\s+[a-z-]+)?|(?!(?:${SUBJECT_DETERMINER})\\s)[A-Z][a-z]+)\\s+[a-z]{2,}ed(?![\\w])`);

@@ -1,7 +1,7 @@
 import type { Clock, Direction, Piece, Resolver } from './atoms';
 import { pad, validDay } from './calendar';
 import {
-  DAYNUM, DAYWORD, FUTURE_CUE, PAST_CUE, HOLIDAY, MODIFIER, MONTH, MONTH_BARE, NUMBER_WORDS, ORDDAYWORD, POD, QUANTITY, SEASON,
+  DAYNUM, DAYWORD, FUTURE_CUE, PAST_CUE, SUBJECT_PAST, HOLIDAY, MODIFIER, MONTH, MONTH_BARE, NUMBER_WORDS, ORDDAYWORD, POD, QUANTITY, SEASON,
   PERCENT_WORDS, SCALE_WORDS, SCALE_WORD_SET, UNIT, WEEKDAY, WEEKDAY_BARE, YEAR, alternation, dayNumberWord, lexicon, modifierOffset, monthNumber,
   monthsNeedingContext, podCode, quantity, seasonCode, unitCode, weakWeekdays, weekdayNumber, yearBlockedAfter,
   yearCuesBefore,
@@ -68,9 +68,9 @@ export function sentenceTense(text: string, at: number): 'past' | 'future' | nul
   const stop = rest.search(/[.?!](?:\s|$)|\n/);
   const tail = stop < 0 ? rest : rest.slice(0, stop);
   if (FUTURE_CUE.test(head)) return 'future';
-  if (PAST_CUE.test(head)) return 'past';
+  if (PAST_CUE.test(head) || SUBJECT_PAST.test(head)) return 'past';
   if (FUTURE_CUE.test(tail)) return 'future';
-  if (PAST_CUE.test(tail)) return 'past';
+  if (PAST_CUE.test(tail) || SUBJECT_PAST.test(tail)) return 'past';
   return null;
 }
 /**
@@ -450,7 +450,7 @@ export const RULES: Rule[] = [
       else if (weekdayNumber(word!)) {
         piece = mod === 'this' ? r.weekday(weekdayNumber(word!), 'this') : { type: 'date', value: `XXXX-WXX-${weekdayNumber(word!)}`, resolution: r.relative };
         if (edge === 'end') return { ...piece, type: 'time', value: `${piece.value}T23:59:59`, day: undefined };
-      } else piece = r.monthOf(monthNumber(word!), offset < 0 ? 'last' : offset > 0 ? 'next' : 'same');
+      } else piece = r.monthOf(monthNumber(word!), offset < 0 ? 'last' : offset > 0 ? 'next' : mod === 'this' ? 'same' : tenseDirection(scan));
       return piece && { ...piece, approximate: true, day: undefined };
     },
   },

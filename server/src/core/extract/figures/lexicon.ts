@@ -22,6 +22,8 @@ export const SCALES = record(numbers.scales);
 export const MULTIPLIERS = record(numbers.multipliers);
 export const VAGUE_PLURALS = record(numbers.vaguePlurals.words);
 export const FRACTIONS = record(numbers.fractions);
+/** The ordinal ending a compound denominator after a tens word: "firsts" in "three twenty-firsts". */
+export const COMPOUND_FRACTION_ONES = record(numbers.compoundFractions.ones);
 export const UNICODE_FRACTIONS = record(numbers.unicodeFractions);
 export const FRACTION_DENOMINATORS = new Set(numbers.fractionDenominators);
 export const ATTACHED_SCALES = record(numbers.attachedScales.any);
@@ -96,6 +98,8 @@ export const UNIT_ABBREVIATIONS = new Map<string, UnitEntry>();
 export const AMBIGUOUS_ABBREVIATIONS = new Set(units.ambiguousAbbreviations.words);
 export const POWER_WORDS = new Map(Object.entries(units.powerWords.words));
 export const ARTICLE_RATE_GROUPS = new Set(units.perDenominators.articleRateGroups);
+/** Abbreviations read only as a rate's denominator or with a glued power ("m/s", "s-1"). */
+export const DENOMINATOR_ABBREVIATIONS = new Map<string, UnitEntry>(Object.entries(units.perDenominators.abbreviations));
 /** Denominators of a rate that are not units ("per capita", "a share"), to their singular. */
 export const PER_WORDS = new Map(Object.entries(units.perDenominators.words).filter(([, v]) => typeof v === 'string') as Array<[string, string]>);
 for (const entry of units.units) {

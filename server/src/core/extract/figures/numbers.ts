@@ -267,6 +267,14 @@ function fractionAt(text: string, pos: number, pluralOnly = false): { denominato
   else if (at === pos) return null;
   const word = plainWordAt(text, at);
   if (!word) return null;
+  const tens = L.TENS.get(word.lower);
+  if (tens !== undefined) {
+    // "three twenty-firsts", "two thirty fifths": a compound ordinal, plural after its numerator
+    const onesAt = text[word.end] === '-' ? word.end + 1 : skipSpace(text, word.end);
+    const ones = onesAt > word.end ? plainWordAt(text, onesAt) : null;
+    const value = ones && ones.lower.endsWith('s') ? L.COMPOUND_FRACTION_ONES.get(ones.lower) : undefined;
+    return ones && value !== undefined ? { denominator: tens + value, end: ones.end } : null;
+  }
   const denominator = L.FRACTIONS.get(word.lower);
   if (denominator === undefined || (pluralOnly && !word.lower.endsWith('s'))) return null;
   // "two quarters" of a year is time, not a fraction: a quarter is a fraction only "of" something or alone.
@@ -409,6 +417,9 @@ export function readWords(text: string, pos: number, limit: number): CoreResult 
   if (multiplier !== undefined) return { ...core, value: numerator * multiplier, end: word.end, scaled: true };
   const cardinal = readCardinal(text, pos, 1);
   if (!cardinal.consumed) return { reject: word.end };
+  // "a hundred thousand trillionths": after a scale only a plural fraction word
+  const fraction = fractionAt(text, cardinal.end, true);
+  if (fraction) return { ...core, value: (cardinal.value * numerator) / fraction.denominator, end: fraction.end };
   return extendMultipliers(text, { ...core, value: cardinal.value * numerator, end: cardinal.end, scaled: true });
 }
 

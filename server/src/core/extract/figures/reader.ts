@@ -59,6 +59,9 @@ const MODEL_DETERMINERS = new Set([...DETERMINERS, 'a', 'an']);
 const RANGE_WORDS = [...L.RANGE_BEFORE].sort((a, b) => b.length - a.length);
 const CLOCK = new RegExp(`[ \\t]?(?:${[...L.CLOCK_WORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z])`, 'iy');
 
+/** A hyphen right after one of these joins two figures ("2.5%-3%", "30°-35°"): it is no minus sign. */
+const ENDS_A_FIGURE = new Set(['%', '°', ')']);
+
 function isSign(char: string | undefined): boolean {
   return char === '-' || char === '−';
 }
@@ -96,7 +99,7 @@ function readBefore(text: string, numberStart: number, limit: number): Before {
     const signed = isSign(text[glued.start - 1]);
     return readQualifierAndRange(text, negativeWord ? sign!.start : signed ? glued.start - 1 : glued.start, limit, glued.code, glued.alias, negativeWord || signed);
   }
-  if (isSign(text[start - 1]) && (start - 1 === limit || (!isDigitAt(text, start - 2) && !isLetterAt(text, start - 2) && !isSign(text[start - 2])))) {
+  if (isSign(text[start - 1]) && (start - 1 === limit || (!isDigitAt(text, start - 2) && !isLetterAt(text, start - 2) && !isSign(text[start - 2]) && !ENDS_A_FIGURE.has(text[start - 2])))) {
     negative = true;
     start--;
   }
@@ -242,6 +245,8 @@ const AGE_AFTER = new RegExp(`[ \\t]*[-‑]?[ \\t]*(?:${[...L.AGE_WORDS].map((w)
 const OLD_AFTER = /[ \t]+old(?![A-Za-z])/iy;
 const STREET_AFTER = new RegExp(`[ \\t]+(?:[A-Z][\\p{L}'’-]*[ \\t]+){1,3}(?:${[...L.STREET_WORDS].map((w) => w.replace('.', '\\.')).join('|')})(?![\\p{L}])`, 'iuy');
 const NAME_AND_COMMA_BEFORE = /[A-Z][\p{L}'’-]*,[ \t]*$/u;
+/** "his wife, 29,", "a woman, 62,": a person described by a determiner and a noun, then the age between commas. */
+const DESCRIBED_AND_COMMA_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${[...MODEL_DETERMINERS].join('|')})[ \\t]+[\\p{Ll}-]+,[ \\t]*$`, 'iu');
 
 /**
  * An age, not a figure: "a 45-year-old man", "45 years old", "John Smith, 45, said", "aged 45".
@@ -257,7 +262,8 @@ function isAge(text: string, core: NumberCore, before: Before, end: number): boo
   if (before.previous && L.AGED_BEFORE.has(before.previous.lower)) return true;
   // "Smith, 45, said": a number between commas right after a capitalised name.
   if (text[skipSpace(text, core.end)] !== ',') return false;
-  return NAME_AND_COMMA_BEFORE.test(text.slice(Math.max(0, core.start - 40), core.start));
+  const written = text.slice(Math.max(0, core.start - 40), core.start);
+  return NAME_AND_COMMA_BEFORE.test(written) || DESCRIBED_AND_COMMA_BEFORE.test(written);
 }
 
 /**
@@ -282,7 +288,7 @@ function isAddress(text: string, core: NumberCore): boolean {
   return STREET_AFTER.test(text);
 }
 
-const RATIO = /[ \t]+(over|out of)[ \t]+/iy;
+const RATIO = /[ \t]+(over|out of|in)[ \t]+/iy;
 
 /** "one out of three Americans", "2000 over 3": a ratio of two plain numbers. */
 function ratioAfter(text: string, core: NumberCore): ReadResult | null {
@@ -295,6 +301,9 @@ function ratioAfter(text: string, core: NumberCore): ReadResult | null {
   const denominator = isDigitAt(text, at) ? readDigits(text, at, false)
     : word && (L.ONES.has(word.lower) || L.TENS.has(word.lower)) ? readWords(text, at, at) : null;
   if (!denominator || 'reject' in denominator || !denominator.value || denominator.scaled) return null;
+  // "one in five voters", "1 in 4 adults"; not "3 in 10 minutes" or "2 in 2019"
+  if (joint[1].toLowerCase() === 'in' && (core.value >= denominator.value || (denominator.plainInteger && denominator.value >= 1000 && denominator.value <= 2100)
+    || unitAfter(text, denominator.end, false) !== null)) return null;
   let end = denominator.end;
   let unit: string | null = null;
   let measure: string | null = null;
@@ -434,6 +443,12 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
         unit = noun.unit;
         measure = noun.measure;
         end = noun.end;
+        // "three meals a day", "12 cases per week": a count in a time is a rate
+        const rate = rateAt(text, end, 'count');
+        if (rate) {
+          unit = `${unit} per ${rate.unit}`;
+          end = rate.end;
+        }
       }
     }
   }

@@ -20,7 +20,11 @@ function endsPhrase(text: string, pos: number): boolean {
   return END_OF_PHRASE.test(text);
 }
 
-/** An abbreviation at `at` exactly as written ("km", "%", "°C", "km/h"), longest first. */
+/** A power glued to a length or time abbreviation: "s2", "cm3", "s-1", "m²". */
+const POWER_SUFFIX = /(?:([23²³])|(-1|⁻¹))(?![\p{L}\p{N}])/uy;
+const POWER_GROUPS = new Set(['length', 'time']);
+
+/** An abbreviation at `at` exactly as written ("km", "%", "°C", "km/h"), longest first; a glued power makes it "square", "cubic" or "inverse". */
 export function abbreviationAt(text: string, at: number, attached: boolean): { entry: L.UnitEntry; end: number } | null {
   const max = Math.min(L.LONGEST_ABBREVIATION, text.length - at);
   for (let length = max; length > 0; length--) {
@@ -29,9 +33,33 @@ export function abbreviationAt(text: string, at: number, attached: boolean): { e
     if (!entry) continue;
     const end = at + length;
     const lastCode = candidate.charCodeAt(length - 1);
-    if ((isLetterCode(lastCode) || (lastCode >= 48 && lastCode <= 57)) && isAlnumAt(text, end)) continue;
     if (L.AMBIGUOUS_ABBREVIATIONS.has(candidate) && !attached && !endsPhrase(text, end)) continue;
+    const powered = POWER_GROUPS.has(entry.group) && isLetterCode(lastCode) ? poweredAt(text, entry, end) : null;
+    if (powered) return powered;
+    if ((isLetterCode(lastCode) || (lastCode >= 48 && lastCode <= 57)) && isAlnumAt(text, end)) continue;
     return { entry, end };
+  }
+  return denominatorAbbreviationAt(text, at, true);
+}
+
+/** The unit with the power glued after it at `end` ("s2" is a square second), or null. */
+function poweredAt(text: string, entry: L.UnitEntry, end: number): { entry: L.UnitEntry; end: number } | null {
+  POWER_SUFFIX.lastIndex = end;
+  const power = POWER_SUFFIX.exec(text);
+  if (!power) return null;
+  const prefix = power[2] ? 'inverse' : /[2²]/.test(power[1]) ? 'square' : 'cubic';
+  const group = prefix === 'inverse' || entry.group === 'time' ? 'rate' : prefix === 'square' ? 'area' : 'volume';
+  return { entry: { unit: `${prefix} ${entry.unit}`, group }, end: end + power[0].length };
+}
+
+/** "s" in "m/s" or "s-1": a unit written only as a denominator, alone (`powerRequired` false) or with a glued power. */
+function denominatorAbbreviationAt(text: string, at: number, powerRequired: boolean): { entry: L.UnitEntry; end: number } | null {
+  for (const [abbreviation, entry] of L.DENOMINATOR_ABBREVIATIONS) {
+    if (!text.startsWith(abbreviation, at)) continue;
+    const end = at + abbreviation.length;
+    const powered = poweredAt(text, entry, end);
+    if (powered) return powered;
+    if (!powerRequired && !isAlnumAt(text, end)) return { entry, end };
   }
   return null;
 }
@@ -67,7 +95,7 @@ export function namedUnitAt(text: string, at: number): { entry?: L.UnitEntry; cu
 
 /** A unit that can follow "per" or "/" ("hour", "kg", "day", "square metre"). */
 function denominatorAt(text: string, at: number): { entry: L.UnitEntry; end: number } | null {
-  const abbreviation = abbreviationAt(text, at, true);
+  const abbreviation = abbreviationAt(text, at, true) ?? denominatorAbbreviationAt(text, at, false);
   if (abbreviation) return abbreviation;
   const named = namedUnitAt(text, at);
   return named?.entry ? { entry: named.entry, end: named.end } : null;

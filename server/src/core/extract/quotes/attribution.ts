@@ -2,7 +2,7 @@
 // "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
 import type { EntityMention, Span } from '../../types';
 import { byStart as inTextOrder, firstStartingAt } from '../../text/spans';
-import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, ROLE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, QUESTION_WORDS, ROLE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
 
 export interface Subject extends Span {
@@ -21,8 +21,12 @@ const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_DETERMINER})\\s+(?:[\\w.’'-]+\\s+
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*|[^\s\p{L}\p{N}]/gu;
 const POSSESSIVE = /['’]s?$/;
 const MAX_PHRASE_WORDS = 8;
+/** How far back before a phrase that follows "of", "by"… its head may stand ("PC World's recent analysis of …"). */
+const MAX_OWNER_WORDS = 4;
 const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!?“”"]{1,60},\\s*$|^(?:[\\p{L}\\p{N}’'.-]+\\s+){1,4}$`, 'u');
 const MAX_DESCRIPTORS = 4;
+/** A role's modifier up to a comma: " of the council" in "the chairman of the council, Peter Hale". */
+const MODIFIER_AFTER_ROLE = /^\s+([\p{L}]+)\s+[^,;:.!?“”"\n]{1,60}?(?=,)/u;
 const MAX_DESCRIPTION_TOKENS = 8;
 const MAX_HEADING_WORDS = 12;
 /** "a message stating", "one poster writing": a longer phrase before an -ing cue is a clause of its own. */
@@ -118,7 +122,10 @@ export class Attribution {
     let end = to;
     while (end > from && /[\s.!?]/.test(this.text[end - 1])) end--;
     const subject = this.sentenceSubject(this.windowStart(end, null, from), end);
-    return subject?.mention?.type === 'person' ? subject : null;
+    if (subject?.mention?.type === 'person') return subject;
+    // "She wanted to see the paintings. “…”": a pronoun for one person, resolved as the attribution's would be
+    const pronoun = subject?.kind === 'pronoun' ? PRONOUNS.get(this.text.slice(subject.start, subject.end).toLowerCase()) : undefined;
+    return pronoun?.refersTo === 'person' && pronoun.number === 'singular' ? subject : null;
   }
 
   /** "McDermott sent out the following message on Twitter:": a sentence ending in a colon, spoken by its subject. */
@@ -130,7 +137,11 @@ export class Attribution {
   /** The named subject of the sentence at `from`, after an opening phrase ("In typical fashion, she …"); "It was" names nobody. */
   private sentenceSubject(from: number, to: number): Subject | null {
     const opening = /^[^,;:“”"]{1,60},\s*/.exec(this.text.slice(from, to));
-    for (const at of opening ? [from, from + opening[0].length] : [from]) {
+    const starts = opening ? [from, from + opening[0].length] : [from];
+    // "Why did she want to attend?": the subject after the question word and its auxiliary
+    const question = /^\s*([\p{L}]+)\s+([\p{L}]+)\s+/u.exec(this.text.slice(from, Math.min(to, from + 40)));
+    if (question && QUESTION_WORDS.has(question[1].toLowerCase()) && CUES.adverbs.has(question[2].toLowerCase())) starts.push(from + question[0].length);
+    for (const at of starts) {
       const subject = this.subjectAt(at);
       if (!subject || subject.end >= to || subject.kind === 'phrase' || subject.kind === 'role') continue;
       if (subject.kind === 'pronoun' && PRONOUNS.get(this.text.slice(subject.start, subject.end).toLowerCase())?.refersTo === 'organization') continue;
@@ -153,8 +164,8 @@ export class Attribution {
     const cues = this.cuesIn(lead, limit);
     const first = cues[0];
     if (first && !first.after && first.start === this.skipAdverbs(lead, first.start)) {
-      // "…," said X / "…," says the company
-      if (CUES.gerunds.has(first.word) || CUES.addressee.has(first.word)) return null;
+      // "…," said X / "…," says the company / "…," implored the fire chief (but "…," told reporters names the listener)
+      if (CUES.gerunds.has(first.word) || CUES.neverInverted.has(first.word)) return null;
       return this.subjectAt(first.end);
     }
     if (closedSentence) return null;
@@ -202,6 +213,9 @@ export class Attribution {
         continue;
       }
       if (CUES.gerunds.has(cue.word)) {
+        // "The BBC quoted Marsh as saying": the person quoted
+        const quotedAs = this.quotedAs(cue.start, from);
+        if (quotedAs) return quotedAs;
         // "a message stating", "one poster writing": the phrase right before; "…, saying": the sentence's subject
         const own = /,\s*$/.test(text.slice(from, cue.start)) ? null : this.subjectEndingAt(cue.start, from);
         if (own && (own.kind !== 'phrase' || text.slice(own.start, own.end).split(/\s+/).length <= MAX_GERUND_SUBJECT_WORDS)) return own;
@@ -287,14 +301,18 @@ export class Attribution {
     if (mention) {
       // "Microsoft spokesman Frank Shaw", "Republican Senator Bob Corker": the person the organization qualifies
       const qualified = mention.type === 'person' ? null : this.describedPerson(this.tokensFrom(mention.end, Math.min(text.length, mention.end + 80)), true);
-      return qualified ?? this.possessor(mention) ?? { start: mention.start, end: mention.end, kind: 'mention', mention };
+      // "Reed's deputy, Anna Cole", "North Korea's news agency KCNA": the name the owned phrase describes
+      const owned = qualified ? null : this.possessor(mention);
+      const apposed = owned && owned.kind === 'phrase' ? this.apposedPerson(owned.end) ?? this.namedRightAfter(owned.end) : null;
+      return qualified ?? apposed ?? owned ?? { start: mention.start, end: mention.end, kind: 'mention', mention };
     }
     const head = text.slice(i, i + 80);
     const word = /^[\p{L}]+/u.exec(head)?.[0] ?? '';
     if (PRONOUNS.has(word.toLowerCase())) return { start: i, end: i + word.length, kind: 'pronoun' };
     const role = ROLE_AFTER.exec(head);
     if (role) {
-      const inner = this.personWithin(i, i + role[0].length) ?? this.apposedPerson(i + role[0].length) ?? this.namedAfterDescription(i + role[0].length);
+      const roleEnd = i + role[0].length;
+      const inner = this.personWithin(i, roleEnd) ?? this.apposedPerson(roleEnd) ?? this.namedAfterDescription(roleEnd) ?? this.apposedAfterModifier(roleEnd);
       if (inner) return inner;
       return { start: i, end: i + role[0].length, kind: 'role' };
     }
@@ -314,6 +332,16 @@ export class Attribution {
     const inner = this.personWithin(i, end) ?? this.apposedPerson(end);
     if (inner) return inner;
     return { start: i, end, kind: 'phrase' };
+  }
+
+  /** "quoted Marsh as saying": the subject between a `passiveSpeakers` cue ("quoted") and "as" before an -ing cue. */
+  private quotedAs(gerundStart: number, floor: number): Subject | null {
+    const as = /\s+as\s+$/.exec(this.text.slice(Math.max(floor, gerundStart - 8), gerundStart));
+    if (!as) return null;
+    const subject = this.subjectEndingAt(gerundStart - as[0].length, floor);
+    if (!subject) return null;
+    const verb = /([\p{L}]+)\s+$/u.exec(this.text.slice(Math.max(floor, subject.start - 20), subject.start))?.[1].toLowerCase() ?? '';
+    return CUES.passiveSpeakers.includes(verb) ? subject : null;
   }
 
   /** "sales are predicted to", "he was told": a cue in the passive names no speaker before it ("he was quoted as saying" does). */
@@ -396,7 +424,7 @@ export class Attribution {
     const { text } = this;
     const tokens = this.tokensFrom(Math.max(floor, end - 120), end);
     const words: Token[] = [];
-    for (let k = tokens.length - 1; k >= 0 && words.length < MAX_PHRASE_WORDS; k--) {
+    for (let k = tokens.length - 1; k >= 0 && words.length < MAX_PHRASE_WORDS + MAX_OWNER_WORDS; k--) {
       const token = tokens[k];
       if (!/^[\p{L}\p{N}]/u.test(token.word)) break;
       const lower = token.word.toLowerCase();
@@ -406,8 +434,15 @@ export class Attribution {
     if (!words.length) return null;
     const last = words[words.length - 1].word.toLowerCase();
     if (DETERMINERS.has(last) || MODIFIER_PREPOSITIONS.has(last) || PHRASE_STOPS.has(last)) return null;
-    const opens = words.findIndex((token, index) => this.opensPhrase(token, index === 0));
+    // the phrase's own words, and further back only the head its first words modify:
+    // "PC World's recent analysis of its own web traffic statistics concluded" is PC World's analysis
+    const own = Math.max(0, words.length - MAX_PHRASE_WORDS);
+    let opens = words.findIndex((token, index) => index >= own && this.opensPhrase(token, index === own));
     if (opens < 0) return null;
+    if (opens > 0 && MODIFIER_PREPOSITIONS.has(words[opens - 1].word.toLowerCase())) {
+      const head = words.findIndex((token, index) => index < opens - 1 && this.opensPhrase(token, index === 0));
+      if (head >= 0) opens = head;
+    }
     const start = words[opens].start;
     const owner = this.byStart.get(start);
     if (owner && POSSESSIVE.test(text.slice(owner.end, owner.end + 2).trim().slice(0, 2))) return this.possessor(owner);
@@ -420,7 +455,8 @@ export class Attribution {
     const lower = token.word.toLowerCase();
     if (DETERMINERS.has(lower) || GROUP_NOUNS.has(lower)) return true;
     if (POSSESSIVE.test(token.word) && /^\p{Lu}/u.test(token.word)) return true;
-    return first && /^\p{Lu}/u.test(token.word) && !BOUNDARIES.has(lower);
+    // a capitalized first word opens a name ("Police", "Witnesses"), not an adverb or preposition ("Then my lawyer", "In the end")
+    return first && /^\p{Lu}/u.test(token.word) && !BOUNDARIES.has(lower) && !CUES.adverbs.has(lower) && !PHRASE_STOPS.has(lower) && !MODIFIER_PREPOSITIONS.has(lower);
   }
 
   /** "the vice president and chairman of Chrysler LLC Jim Press": the person a longer description ends with ("the lawyer for John Smith" is not Smith). */
@@ -502,6 +538,20 @@ export class Attribution {
     return mention?.type === 'person' ? { start: mention.start, end: mention.end, kind: 'mention', mention } : null;
   }
 
+  /** A person or organization named right after `end`, with only spaces between ("agency KCNA", "spokesman Josh Earnest"). */
+  private namedRightAfter(end: number): Subject | null {
+    const gap = /^[ \t]+/.exec(this.text.slice(end, end + 4));
+    const mention = gap ? this.byStart.get(end + gap[0].length) : undefined;
+    return mention && (mention.type === 'person' || mention.type === 'organization') ? { start: mention.start, end: mention.end, kind: 'mention', mention } : null;
+  }
+
+  /** "the chairman of the council, Peter Hale": the person in apposition after the role's modifier. */
+  private apposedAfterModifier(end: number): Subject | null {
+    const modifier = MODIFIER_AFTER_ROLE.exec(this.text.slice(end, end + 80));
+    if (!modifier || !MODIFIER_PREPOSITIONS.has(modifier[1].toLowerCase())) return null;
+    return this.apposedPerson(end + modifier[0].length);
+  }
+
   /** The person or description an organization or place qualifies: "Edward Alden of the Council …". */
   private qualifiedBy(mention: EntityMention, floor: number): Subject | null {
     const before = this.text.slice(Math.max(floor, mention.start - 20), mention.start);
@@ -518,11 +568,21 @@ export class Attribution {
     const slice = this.text.slice(from, to);
     const tokens: Token[] = [];
     TOKEN.lastIndex = 0;
+    let previousEnd = 0;
     for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
       let word = m[0];
+      const start = from + m.index;
+      // a line break ends a phrase as a full stop does
+      if (slice.lastIndexOf('\n', m.index) >= previousEnd) tokens.push({ start: start - 1, end: start, word: '\n' });
+      previousEnd = m.index + m[0].length;
       // "his brother." ends a sentence; "Const." and "U.S." keep their dot
-      if (word.length > 1 && word.endsWith('.') && !ABBREVIATIONS.has(word.slice(0, -1)) && !/^(?:\p{L}\.)+$/u.test(word)) word = word.slice(0, -1);
-      tokens.push({ start: from + m.index, end: from + m.index + word.length, word });
+      if (word.length > 1 && word.endsWith('.') && !ABBREVIATIONS.has(word.slice(0, -1)) && !/^(?:\p{L}\.)+$/u.test(word)) {
+        word = word.slice(0, -1);
+        // the full stop stays a token of its own: a phrase read forwards ends with its sentence
+        tokens.push({ start, end: start + word.length, word }, { start: start + word.length, end: start + word.length + 1, word: '.' });
+        continue;
+      }
+      tokens.push({ start, end: start + word.length, word });
     }
     return tokens;
   }

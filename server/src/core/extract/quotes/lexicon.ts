@@ -40,6 +40,8 @@ export interface CueLexicon {
   gerunds: ReadonlySet<string>;
   /** Forms of verbs whose object is the listener. */
   addressee: ReadonlySet<string>;
+  /** Forms of the addressee verbs that name the listener even right after a quote ('"…," told reporters'). */
+  neverInverted: ReadonlySet<string>;
   after: readonly string[];
   adverbs: ReadonlySet<string>;
   /** Forms of "be" that make the cue after them passive. */
@@ -56,6 +58,8 @@ function buildCues(): CueLexicon {
   const gerunds = new Set<string>();
   const addressee = new Set<string>();
   const addresseeBases = new Set(cues.addressee);
+  const neverInverted = new Set<string>();
+  const neverInvertedBases = new Set(cues.neverInverted);
   const nounLike = new Set(cues.nounLike);
   for (const verb of cues.verbs) {
     const inflected = inflect(verb, irregular, doubled);
@@ -64,13 +68,14 @@ function buildCues(): CueLexicon {
     for (const form of usable) {
       forms.add(form);
       if (addresseeBases.has(verb)) addressee.add(form);
+      if (neverInvertedBases.has(verb)) neverInverted.add(form);
     }
     gerunds.add(inflected.gerund);
   }
   return {
     forms: [...forms].sort((a, b) => b.length - a.length),
     formSet: forms,
-    gerunds, addressee,
+    gerunds, addressee, neverInverted,
     after: cues.after,
     adverbs: new Set(cues.adverbs),
     passive: new Set(cues.passive),
@@ -86,6 +91,7 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set(speakers.groupNouns);
 export const ROLE_DETERMINERS: readonly string[] = speakers.roleDeterminers;
 export const DEFINITE_DETERMINERS: ReadonlySet<string> = new Set(speakers.definiteDeterminers);
 export const CONJUNCTIONS: readonly string[] = speakers.conjunctions;
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(speakers.questionWords);
 export const PHRASE_STOPS: ReadonlySet<string> = new Set(speakers.phraseStops);
 export const BOUNDARIES: ReadonlySet<string> = new Set(speakers.boundaries);
 export const MODIFIER_PREPOSITIONS: ReadonlySet<string> = new Set(speakers.modifierPrepositions);
