@@ -1,0 +1,81 @@
+// Typing by context: the words around a name decide the type the name alone does not (a town used as a sports
+// team, "X, who", "in X"). The entity stage receives a ContextTyper, so that other typing can take its place.
+import contextData from '../../data/entities-context.json';
+import type { Draft } from './chunker';
+import { PLACES, STATE_ABBREVIATIONS } from './lexicon';
+
+export interface ContextTyper {
+  /** Retypes the drafts of `text` (in text order) from the words around them; may mark town names as teams. */
+  typeDrafts(drafts: Draft[], text: string): void;
+}
+
+/** Alternatives of a regular expression for a list of phrases: special characters escaped, any spaces between words. */
+export function phraseAlternatives(phrases: readonly string[]): string {
+  return [...phrases].sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+')).join('|');
+}
+
+const PLACE_PREPOSITIONS = phraseAlternatives(contextData.placePrepositions);
+/** "in", "from" ... right before a name, after which a person-looking name is a place. */
+const PLACE_PREPOSITION_BEFORE = new RegExp(`\\b(?:${PLACE_PREPOSITIONS})\\s+(?:the\\s+)?$`);
+const PLACE_BEFORE = new RegExp(`\\b(?:${PLACE_PREPOSITIONS}|${phraseAlternatives(contextData.placePrepositionsOfUnknown)})\\s+(?:the\\s+)?(?:[A-Z][\\w.-]*\\s+)?$`);
+const PERSON_AFTER = new RegExp(`^(?:['’]s)?\\s*(?:,\\s*(?:${phraseAlternatives(contextData.personRelativesAfter)}|\\d{1,3},)|\\s(?:${phraseAlternatives(contextData.personVerbsAfter)})\\b)`);
+const PLACE_AFTER = /^,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/;
+
+// Sports reports name teams by their town or school ("a 91-73 victory over Evansville", "games against Detroit and
+// Carolina", "North Carolina (10-0)"): in a text with scores and game words, such a name is the team.
+const sports = contextData.sports;
+const SCORE = /\b\d{1,3}-\d{1,3}\b/;
+const GAME_WORDS = new RegExp(`\\b(?:${phraseAlternatives(sports.gameWords)})\\b`);
+const TEAM_BEFORE = new RegExp(`(?:\\b(?:${phraseAlternatives(sports.resultNouns)})\\s+(?:${phraseAlternatives(sports.resultPrepositions)})|\\b(?:${phraseAlternatives(sports.verbsBefore)}))`
+  + `\\s+(?:(?:${phraseAlternatives(sports.qualifiersBefore)}|No\\.\\s*\\d+|\\d+th-ranked)\\s+)*$`);
+const TEAM_AFTER = new RegExp(`^(?:['’]s)?(?:\\s*\\(\\d{1,2}-\\d{1,2}(?:-\\d{1,2})?\\)|\\s+\\d{1,3}-\\d{1,3}\\b|\\s+(?:${phraseAlternatives(sports.wordsAfter)})\\b)`);
+
+/** Marks town and school names used as sports teams, when the text reads as a sports report. */
+function typeTeams(drafts: Draft[], text: string): void {
+  if (!SCORE.test(text) || !GAME_WORDS.test(text)) return;
+  const surnames = new Set<string>();
+  for (const draft of drafts) if (draft.name.length > 1 && draft.type === 'person') surnames.add(draft.name[draft.name.length - 1]);
+  let previous: Draft | null = null;
+  let previousTeam = false;
+  for (const draft of drafts) {
+    const candidate = !draft.known && (draft.gazetteer ? draft.type === 'place' : draft.type === 'other' || draft.type === 'place' && !draft.strong)
+      && draft.name.length <= 3 && !draft.title && !surnames.has(draft.name[draft.name.length - 1]);
+    let team = false;
+    if (candidate) {
+      const before = text.slice(Math.max(0, draft.start - 40), draft.start);
+      const after = text.slice(draft.end, draft.end + 30);
+      const coordinated = previousTeam && /^(?:,\s*|\s+(?:and|or)\s+)$/.test(text.slice(previous!.end, draft.start));
+      if (TEAM_BEFORE.test(before) || TEAM_AFTER.test(after) || coordinated) {
+        draft.type = 'organization';
+        draft.strong = true;
+        // Only a town's name needs telling apart from the town; "Colts" alone is already the team.
+        if (draft.gazetteer) draft.team = true;
+        team = true;
+      }
+    }
+    previous = draft;
+    previousTeam = team;
+  }
+}
+
+/** The rule typing: teams in sports reports, then single capitalised words without lexical evidence. */
+export const ruleContextTyper: ContextTyper = {
+  typeDrafts(drafts: Draft[], text: string): void {
+    typeTeams(drafts, text);
+    for (const draft of drafts) {
+      if (draft.known || draft.team) continue;
+      if (draft.type === 'person' && !draft.strong && draft.name.length > 1) {
+        if (PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, draft.start - 20), draft.start))) draft.type = 'place';
+        continue;
+      }
+      if (draft.type !== 'other') continue;
+      const before = text.slice(Math.max(0, draft.start - 40), draft.start);
+      const after = text.slice(draft.end, draft.end + 40);
+      const place = PLACE_AFTER.exec(after);
+      if (place && (STATE_ABBREVIATIONS.has(place[1]) || PLACES.candidates(place[1].split(' ')[0]))) draft.type = 'place';
+      else if (PERSON_AFTER.test(after)) draft.type = 'person';
+      else if (PLACE_BEFORE.test(before) && !/\bof\s+$/.test(before)) draft.type = 'place';
+    }
+  },
+};
