@@ -29,7 +29,10 @@ export function extractEntities(context: ExtractionContext, recogniser: EntityRe
   const tokens = tokenize(text, context.bodyStart, context.noise, lowerWords);
   let drafts = findDrafts({ text, tokens, lowerWords });
   stages.typer.typeDrafts(drafts, text);
-  if (recogniser) drafts = adoptRecognised(drafts, recognisedSpans(recogniser, context, hintsFromDrafts(drafts, tokens)), tokens, context.text);
+  if (recogniser) {
+    drafts = adoptRecognised(drafts, recognisedSpans(recogniser, context, hintsFromDrafts(drafts, tokens)), tokens, context.text);
+    stages.typer.settle(drafts, text);
+  }
   const clusters = stages.clusterer.cluster(drafts, text);
   const mentions: EntityMention[] = [];
   for (const draft of drafts) {
@@ -147,6 +150,8 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
         if (other.gazetteer) draft.gazetteer = other.gazetteer;
         // Where the model hesitates, the type the word lists give a name decides ("Tyler Hansbrough": a given name).
         if (other.strong && other.type !== 'other' && other.type !== draft.type && span.confidence < OVERRIDE_BELOW) draft.type = other.type;
+        // A town or school read as a sports team from its context ("victory over Evansville"): the model sees no scores.
+        if (other.sportsTeam) { draft.type = 'organization'; draft.strong = true; draft.sportsTeam = true; draft.team = other.team; }
       }
     }
     // A lone first word of a sentence that the rules saw no name in, and that the document never capitalises

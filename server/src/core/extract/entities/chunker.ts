@@ -18,8 +18,10 @@ export interface Draft {
   name: string[];
   known?: KnownEntity;
   gazetteer?: string;
-  /** A town or school name used as a sports team ("victory over Evansville"). */
+  /** A town name of the gazetteer used as a sports team ("victory over Evansville"): an entity apart from the town. */
   team?: boolean;
+  /** Typed as a sports team from its context (a town's, a school's or a club's name). */
+  sportsTeam?: boolean;
   tokenIndex: number;
   /** The recogniser's confidence in this span (0..1), when the span is the recogniser's. */
   confidence?: number;
@@ -259,7 +261,7 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
     }
     if (many && isFirstName(words[0]) && !ORG_WORDS.has(last)) return { type: 'person', strong: true };
     if (many && (PARTICLES.has(lower[0]) || indices.some((x) => tokens[x].particle))) return { type: 'person', strong: true };
-    if (/(?:^|[^\p{L}])the $/u.test(before) && !isFirstName(words[0])) return { type: 'organization', strong: false };
+    if (/(?:^|[^\p{L}])[Tt]he $/u.test(before) && !isFirstName(words[0])) return { type: 'organization', strong: false };
     if (many && DIRECTIONS.has(words[0])) return { type: 'place', strong: false };
     if (!many) {
       if (tokens[indices[0]].upper && !tokens[indices[0]].shout) return { type: 'organization', strong: false };

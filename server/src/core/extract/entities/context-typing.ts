@@ -7,6 +7,8 @@ import { PLACES, STATE_ABBREVIATIONS } from './lexicon';
 export interface ContextTyper {
   /** Retypes the drafts of `text` (in text order) from the words around them; may mark town names as teams. */
   typeDrafts(drafts: Draft[], text: string): void;
+  /** Retypes the drafts once the recogniser's spans are in, from the document's other names. */
+  settle(drafts: Draft[], text: string): void;
 }
 
 /** Alternatives of a regular expression for a list of phrases: special characters escaped, any spaces between words. */
@@ -49,6 +51,7 @@ function typeTeams(drafts: Draft[], text: string): void {
       if (TEAM_BEFORE.test(before) || TEAM_AFTER.test(after) || coordinated) {
         draft.type = 'organization';
         draft.strong = true;
+        draft.sportsTeam = true;
         // Only a town's name needs telling apart from the town; "Colts" alone is already the team.
         if (draft.gazetteer) draft.team = true;
         team = true;
@@ -56,6 +59,39 @@ function typeTeams(drafts: Draft[], text: string): void {
     }
     previous = draft;
     previousTeam = team;
+  }
+}
+
+/**
+ * A report that once writes a town or school as a team means the team by its other mentions too ("North Carolina's
+ * career scoring record"), except where a place preposition says the place ("in Chapel Hill").
+ */
+function spreadTeams(drafts: Draft[], text: string): void {
+  const teams = new Map<string, boolean>();
+  for (const draft of drafts) if (draft.sportsTeam) teams.set(draft.name.join(' '), teams.get(draft.name.join(' ')) || !!draft.team);
+  if (!teams.size) return;
+  for (const draft of drafts) {
+    const town = teams.get(draft.name.join(' '));
+    if (draft.sportsTeam || town === undefined || draft.known || draft.title || draft.type === 'person') continue;
+    if (PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, draft.start - 20), draft.start))) continue;
+    draft.type = 'organization';
+    draft.strong = true;
+    draft.sportsTeam = true;
+    if (town) draft.team = true;
+  }
+}
+
+/**
+ * A lone word that is the surname of a person the document names in full is that person ("Hansbrough" after
+ * "Tyler Hansbrough"), whatever a model reading the word alone made of it; places of the gazetteer stay places.
+ */
+function typeSurnames(drafts: Draft[]): void {
+  const surnames = new Set<string>();
+  for (const draft of drafts) if (draft.type === 'person' && draft.name.length > 1) surnames.add(draft.name[draft.name.length - 1]);
+  if (!surnames.size) return;
+  for (const draft of drafts) {
+    if (draft.name.length !== 1 || draft.type === 'person' || draft.known || draft.gazetteer || draft.team || !surnames.has(draft.name[0])) continue;
+    draft.type = 'person';
   }
 }
 
@@ -77,5 +113,9 @@ export const ruleContextTyper: ContextTyper = {
       else if (PERSON_AFTER.test(after)) draft.type = 'person';
       else if (PLACE_BEFORE.test(before) && !/\bof\s+$/.test(before)) draft.type = 'place';
     }
+  },
+  settle(drafts: Draft[], text: string): void {
+    spreadTeams(drafts, text);
+    typeSurnames(drafts);
   },
 };
