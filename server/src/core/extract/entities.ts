@@ -4,7 +4,7 @@ import { findDrafts, type Draft } from './entities/chunker';
 import { DEMONYMS, FEMALE_NAMES, FEMALE_TITLES, MODEL_CODE_AFTER, OTHER_HEADS, PLACES, PRODUCT_LINES, WORK_AFTER, WORK_BEFORE } from './entities/lexicon';
 import type { EntityRecogniser, RecognisedSpan } from './entities/recogniser';
 import { hintsFromDrafts, type RuleHint } from './entities/rule-hints';
-import { ruleContextTyper, type ContextTyper } from './entities/context-typing';
+import { fullNameSurnames, ruleContextTyper, type ContextTyper } from './entities/context-typing';
 import { ruleClusterer, type DocumentClusterer } from './entities/clustering';
 
 /**
@@ -163,8 +163,7 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
   // Two classes the training data leaves out, kept from the rules where the model found nothing: acronyms
   // ("IBF", "NFL") and plural team names ("the Saints"), which its sources label as group words.
   // And a lone surname of a person the document names in full ("Kilroy-Silk" after "Robert Kilroy-Silk").
-  const surnames = new Set<string>();
-  for (const d of out) if (d.type === 'person' && d.name.length > 1) surnames.add(d.name[d.name.length - 1]);
+  const surnames = fullNameSurnames(out);
   others.forEach((d, j) => {
     if (covered[j]) return;
     if (d.type === 'organization' && (d.name.length === 1 && tokens[d.tokenIndex].upper || PLURAL_NAME_WORD.test(d.name[d.name.length - 1]))) out.push(d);

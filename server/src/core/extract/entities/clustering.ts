@@ -23,6 +23,14 @@ export interface DocumentClusterer {
   cluster(drafts: Draft[], text: string): Map<Draft, EntityGroup>;
 }
 
+const TOWN_BEFORE = new RegExp(`\\b(?:${phraseAlternatives(contextData.townBefore.words)})\\s+$`);
+/** "in Palmer", "Wasilla, Alaska": a lone word written as a town's name. */
+function readsAsTown(draft: Draft, text: string): boolean {
+  return draft.type === 'place' && (TOWN_BEFORE.test(text.slice(Math.max(0, draft.start - 12), draft.start))
+    || PLACE_AFTER.test(text.slice(draft.end, draft.end + 24)));
+}
+const PLACE_AFTER = /^,\s+\p{Lu}/u;
+
 const ALIAS_BETWEEN = new RegExp(`^(?:['’]s)?,?\\s+(?:${phraseAlternatives(contextData.aliasCues.phrases)})\\s+$`, 'i');
 
 const INITIAL = /^\p{Lu}\.?$/u;
@@ -146,7 +154,9 @@ function cluster(drafts: Draft[], text: string): Map<Draft, EntityGroup> {
     if (!(draft.type === 'person' && draft.title)) {
       // A person's full name is never the short form of an organization or place built around it
       // ("Robert Kilroy-Silk" and "the Robert Kilroy-Silk Party").
-      if ((!draft.gazetteer || draft.team) && !(draft.type === 'person' && draft.name.length > 1)) consider(`p:${draft.name.map(normalize).join(' ')}`, 2);
+      if ((!draft.gazetteer || draft.team) && !(draft.type === 'person' && draft.name.length > 1) && !(single && readsAsTown(draft, text))) {
+        consider(`p:${draft.name.map(normalize).join(' ')}`, 2);
+      }
       if (single && !ORG_SUFFIXES.has(single)) consider(`t:${single}`, 2);
       const bare = draft.name[0].replace(/[-.]/g, '');
       if (single && /^\p{Lu}{2,}$/u.test(bare)) consider(`a:${bare}`, 3);

@@ -2,7 +2,8 @@
 // team, "X, who", "in X"). The entity stage receives a ContextTyper, so that other typing can take its place.
 import contextData from '../../data/entities-context.json';
 import type { Draft } from './chunker';
-import { PLACES, STATE_ABBREVIATIONS } from './lexicon';
+import { isFirstName } from './chunker';
+import { NAME_SUFFIXES, PLACES, STATE_ABBREVIATIONS } from './lexicon';
 
 export interface ContextTyper {
   /** Retypes the drafts of `text` (in text order) from the words around them; may mark town names as teams. */
@@ -85,13 +86,41 @@ function spreadTeams(drafts: Draft[], text: string): void {
  * A lone word that is the surname of a person the document names in full is that person ("Hansbrough" after
  * "Tyler Hansbrough"), whatever a model reading the word alone made of it; places of the gazetteer stay places.
  */
-function typeSurnames(drafts: Draft[]): void {
-  const surnames = new Set<string>();
-  for (const draft of drafts) if (draft.type === 'person' && draft.name.length > 1) surnames.add(draft.name[draft.name.length - 1]);
-  if (!surnames.size) return;
+function typeSurnames(drafts: Draft[], surnames: ReadonlySet<string>): void {
   for (const draft of drafts) {
     if (draft.name.length !== 1 || draft.type === 'person' || draft.known || draft.gazetteer || draft.team || !surnames.has(draft.name[0])) continue;
     draft.type = 'person';
+  }
+}
+
+/** The surnames of the people a document names in full ("Comeaux" of "Arcade Joseph Comeaux Jr."). */
+export function fullNameSurnames(drafts: readonly Draft[]): Set<string> {
+  const surnames = new Set<string>();
+  for (const draft of drafts) {
+    if (draft.type !== 'person' || draft.name.length < 2) continue;
+    let last = draft.name.length - 1;
+    while (last > 0 && NAME_SUFFIXES.has(draft.name[last])) last--;
+    surnames.add(draft.name[last]);
+  }
+  return surnames;
+}
+
+const ORGANIZATION_HEAD_AFTER = new RegExp(`^\\s+(?:${phraseAlternatives(contextData.organizationHeadsAfter.words)})\\b`);
+const PLURAL_WORD = /^\p{Lu}\p{Ll}+s$/u;
+
+/**
+ * A person's name before "administration" names the government ("the Bush administration"); in a sports report, a
+ * lone plural word that names no person of the document is a team ("Chargers' Jackson arrested").
+ */
+function typeOrganizationsByContext(drafts: Draft[], text: string, surnames: ReadonlySet<string>): void {
+  const sportsReport = GAME_WORDS.test(text);
+  for (const draft of drafts) {
+    if (draft.known || draft.type !== 'person' || draft.title) continue;
+    if (ORGANIZATION_HEAD_AFTER.test(text.slice(draft.end, draft.end + 16))) draft.type = 'organization';
+    else if (sportsReport && draft.name.length === 1 && PLURAL_WORD.test(draft.name[0]) && !surnames.has(draft.name[0]) && !isFirstName(draft.name[0])) {
+      draft.type = 'organization';
+      draft.strong = true;
+    }
   }
 }
 
@@ -116,6 +145,8 @@ export const ruleContextTyper: ContextTyper = {
   },
   settle(drafts: Draft[], text: string): void {
     spreadTeams(drafts, text);
-    typeSurnames(drafts);
+    const surnames = fullNameSurnames(drafts);
+    typeSurnames(drafts, surnames);
+    typeOrganizationsByContext(drafts, text, surnames);
   },
 };
