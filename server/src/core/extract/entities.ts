@@ -160,13 +160,14 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
     out.push(draft);
     covered.fill(1, o, Math.max(o, coveredUntil(others, o, span.end)));
   }
-  // Two classes the training data leaves out, kept from the rules where the model found nothing: acronyms
-  // ("IBF", "NFL") and plural team names ("the Saints"), which its sources label as group words.
+  // Three classes the training data leaves out, kept from the rules where the model found nothing: acronyms
+  // ("IBF", "NFL"), plural team names ("the Saints"), which its sources label as group words, and towns or schools
+  // written as teams ("beat Evansville 70-61"), which it reads without the scores.
   // And a lone surname of a person the document names in full ("Kilroy-Silk" after "Robert Kilroy-Silk").
   const surnames = fullNameSurnames(out);
   others.forEach((d, j) => {
     if (covered[j]) return;
-    if (d.type === 'organization' && (d.name.length === 1 && tokens[d.tokenIndex].upper || PLURAL_NAME_WORD.test(d.name[d.name.length - 1]))) out.push(d);
+    if (d.type === 'organization' && (d.name.length === 1 && tokens[d.tokenIndex].upper || PLURAL_NAME_WORD.test(d.name[d.name.length - 1]) || d.sportsTeam)) out.push(d);
     else if (d.name.length === 1 && d.type !== 'place' && surnames.has(d.name[0])) out.push({ ...d, type: 'person' });
   });
   out.push(...known);

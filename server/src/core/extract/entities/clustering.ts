@@ -26,7 +26,7 @@ export interface DocumentClusterer {
 const TOWN_BEFORE = new RegExp(`\\b(?:${phraseAlternatives(contextData.townBefore.words)})\\s+$`);
 /** "in Palmer", "Wasilla, Alaska": a lone word written as a town's name. */
 function readsAsTown(draft: Draft, text: string): boolean {
-  return draft.type === 'place' && (TOWN_BEFORE.test(text.slice(Math.max(0, draft.start - 12), draft.start))
+  return (TOWN_BEFORE.test(text.slice(Math.max(0, draft.start - 12), draft.start))
     || PLACE_AFTER.test(text.slice(draft.end, draft.end + 24)));
 }
 const PLACE_AFTER = /^,\s+\p{Lu}/u;

@@ -67,13 +67,13 @@ function typeTeams(drafts: Draft[], text: string): void {
  * A report that once writes a town or school as a team means the team by its other mentions too ("North Carolina's
  * career scoring record"), except where a place preposition says the place ("in Chapel Hill").
  */
-function spreadTeams(drafts: Draft[], text: string): void {
+function spreadTeams(drafts: Draft[], text: string, surnames: ReadonlySet<string>): void {
   const teams = new Map<string, boolean>();
   for (const draft of drafts) if (draft.sportsTeam) teams.set(draft.name.join(' '), teams.get(draft.name.join(' ')) || !!draft.team);
   if (!teams.size) return;
   for (const draft of drafts) {
     const town = teams.get(draft.name.join(' '));
-    if (draft.sportsTeam || town === undefined || draft.known || draft.title || draft.type === 'person') continue;
+    if (draft.sportsTeam || town === undefined || draft.known || draft.title || draft.type === 'person' && (draft.name.length > 1 || surnames.has(draft.name[0]))) continue;
     if (PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, draft.start - 20), draft.start))) continue;
     draft.type = 'organization';
     draft.strong = true;
@@ -144,8 +144,8 @@ export const ruleContextTyper: ContextTyper = {
     }
   },
   settle(drafts: Draft[], text: string): void {
-    spreadTeams(drafts, text);
     const surnames = fullNameSurnames(drafts);
+    spreadTeams(drafts, text, surnames);
     typeSurnames(drafts, surnames);
     typeOrganizationsByContext(drafts, text, surnames);
   },
