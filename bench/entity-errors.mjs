@@ -79,7 +79,8 @@ if (args.errors) printErrors(args.errors);
 function printErrors(half) {
   const byName = new Map((out.documents || []).map((d) => [path.basename(d.path), d]));
   const classes = new Map();
-  const add = (cls, example) => { if (!classes.has(cls)) classes.set(cls, []); classes.get(cls).push(example); };
+  let where = '';
+  const add = (cls, example) => { cls += where; if (!classes.has(cls)) classes.set(cls, []); classes.get(cls).push(example); };
   const types = new Set(dataset.gold.entityTypes);
   for (const [name, doc] of dataset.docs) {
     if (halfOf(name) !== half || !doc.gold) continue;
@@ -91,7 +92,12 @@ function printErrors(half) {
     const text = doc.text;
     const line = (e) => { const s = text.lastIndexOf('\n', e.start) + 1; const t = text.indexOf('\n', e.end); return text.slice(Math.max(s, e.start - 60), Math.min(t < 0 ? text.length : t, e.end + 40)).replace(/\s+/g, ' '); };
     const used = new Set();
+    // The first line of the body is the headline (ECB+ texts have no front matter but the url line of some).
+    const firstLine = text.slice(doc.fmEnd).search(/\S/) + doc.fmEnd;
+    const headlineEnd = text.indexOf('\n', firstLine);
+    const place = (e) => { where = e.start < headlineEnd ? ' [headline]' : ''; };
     for (const g of gold) {
+      place(g);
       const exact = pred.find((p) => p.start === g.start && p.end === g.end);
       if (exact && exact.type === g.type) { used.add(exact); continue; }
       if (exact) { used.add(exact); add(`type ${g.type} -> ${exact.type}`, `${name}: "${g.text}"  | ${line(g)}`); continue; }
@@ -106,7 +112,7 @@ function printErrors(half) {
       const kind = over.length > 1 ? 'split' : p.start <= g.start && p.end >= g.end ? 'pred longer' : p.start >= g.start && p.end <= g.end ? 'pred shorter' : 'shifted';
       add(`boundary ${kind}${p.type !== g.type ? ' + type' : ''} (${g.type})`, `${name}: gold "${g.text}" pred ${over.map((x) => `"${x.text}"/${x.type}`).join(' ')}  | ${line(g)}`);
     }
-    for (const p of pred) if (!used.has(p)) add(`spurious ${p.type}`, `${name}: "${p.text}"  | ${line(p)}`);
+    for (const p of pred) if (!used.has(p)) place(p), add(`spurious ${p.type}`, `${name}: "${p.text}"  | ${line(p)}`);
   }
   const sorted = [...classes].sort((a, b) => b[1].length - a[1].length);
   console.log(`\nerror classes, ${half} topics`);

@@ -1,7 +1,7 @@
 import type { EntityMention, ExtractionContext } from '../types';
 import { tokenize, type Token } from './entities/tokens';
 import { findDrafts, type Draft } from './entities/chunker';
-import { DEMONYMS, FEMALE_NAMES, FEMALE_TITLES, MODEL_CODE_AFTER, OTHER_HEADS, PLACES, PRODUCT_LINES, WORK_AFTER, WORK_BEFORE } from './entities/lexicon';
+import { CALENDAR, DEMONYMS, DIRECTIONS, FEMALE_NAMES, FEMALE_TITLES, MODEL_CODE_AFTER, OTHER_HEADS, PLACES, PRODUCT_LINES, WORK_AFTER, WORK_BEFORE } from './entities/lexicon';
 import type { EntityRecogniser, RecognisedSpan } from './entities/recogniser';
 import { hintsFromDrafts, type RuleHint } from './entities/rule-hints';
 import { fullNameSurnames, ruleContextTyper, type ContextTyper } from './entities/context-typing';
@@ -61,6 +61,14 @@ function isWorkOrProduct(text: string, start: number, end: number, name: readonl
     && !/^\s+(?:and|&)\s/.test(after);
 }
 
+/** "Iraqi", "Palestinians", "AUSTRALIAN", "Central Asian": a nationality or group word, maybe after a direction. */
+function isGroupWord(name: readonly string[]): boolean {
+  for (let i = 0; i + 1 < name.length; i++) if (!DIRECTIONS.has(name[i])) return false;
+  let last = name[name.length - 1];
+  if (/^\p{Lu}+$/u.test(last)) last = last[0] + last.slice(1).toLowerCase();
+  return DEMONYMS.has(last) || last.endsWith('s') && DEMONYMS.has(last.slice(0, -1));
+}
+
 /** The recogniser's spans of the document body, leaving out those that touch scraping noise. */
 function recognisedSpans(recogniser: EntityRecogniser, context: ExtractionContext, hints: readonly RuleHint[]): RecognisedSpan[] {
   const spans = recogniser.recognise(context.text, context.bodyStart, context.text.length, hints);
@@ -77,6 +85,7 @@ function recognisedSpans(recogniser: EntityRecogniser, context: ExtractionContex
 const STRONG = 0.8;
 /** Below this confidence, a type the word lists are sure of wins over the model's. */
 const OVERRIDE_BELOW = 0.9;
+const WEEKDAYS = new Set([...CALENDAR].filter((word) => word.endsWith('day')));
 const NUMBERED_WORD = /^\p{N}+\p{L}+$/u;
 const PLURAL_NAME_WORD = /^\p{Lu}\p{Ll}+s$/u;
 
@@ -117,8 +126,10 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
       name.push(tokens[j].text);
     }
     if (!name.length || tokens[first].headline) continue;
+    // "Brian Nichols Saturday": a weekday the model ran into the name is not part of it.
+    while (name.length > 1 && WEEKDAYS.has(name[name.length - 1])) { name.pop(); last--; }
     // Nationality and group words ("Iraqi", "Palestinians") name no person, organization or place.
-    if (name.length === 1 && (DEMONYMS.has(name[0]) || name[0].endsWith('s') && DEMONYMS.has(name[0].slice(0, -1)))) continue;
+    if (isGroupWord(name)) continue;
     // "Philadelphia 76ers": a name word that starts with digits continues the name.
     while (last + 1 < tokens.length && tokens[last + 1].joined && NUMBERED_WORD.test(tokens[last + 1].text) && tokens[last + 1].line === tokens[last].line) {
       last++;
