@@ -4,7 +4,7 @@ import type { EntityType } from '../../types';
 import type { Token } from './tokens';
 import {
   CALENDAR, DEMONYMS, DIRECTIONS, NAME_SUFFIXES, OTHER_HEADS, FEMALE_NAMES, KNOWN, MALE_NAMES, NOT_ENTITIES, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS, PARTICLES,
-  PLACE_FEATURES, PLACE_PREFIXES, PLACES, STARTERS, STATE_ABBREVIATIONS, TITLES, type KnownEntity,
+  PLACE_FEATURES, PLACE_PREFIXES, PLACES, ROLE_NOUNS, STARTERS, STATE_ABBREVIATIONS, TITLES, type KnownEntity,
 } from './lexicon';
 
 export interface Draft {
@@ -32,6 +32,7 @@ const WEAK_TITLES = new Set(['general', 'major', 'private', 'justice', 'chief', 
   'princess', 'lady', 'lord', 'sir', 'father', 'sister', 'brother', 'captain', 'marshal', 'imam', 'pope', 'cardinal', 'bishop', 'officer',
   'delegate', 'trooper', 'constable', 'inspector', 'miss', 'dame', 'star', 'te', 'de', 'dt', 'cb', 'lb']);
 const SHORT_ALIAS = /^[A-Z]{2,3}$/;
+const PLURAL_GROUP = /^\p{Lu}\p{Ll}+s$/u;
 const SPEECH_AFTER = /^\s+(?:said|says|told|added|wrote|explained|insisted|noted)\b/;
 
 function nameLike(token: Token): boolean {
@@ -229,10 +230,15 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
     if (titleRunEnd(tokens, indices[0], indices[indices.length - 1] + 1) === indices[indices.length - 1] + 1) return;
     if (words.length === 1 && (NOT_ENTITIES.has(words[0]) || words[0].length < 2 || /^\p{N}/u.test(words[0]) || STARTERS.has(words[0]))) return;
     if (words.length === 1 && first.upper && spelledOutInLowerCase(words[0])) return;
-    // "Coroner Gary Hargrove", "Englishman Robert Buckley", "Chargers Jamal Williams": a word before a given name
-    // and a surname is what the person is, not part of the name.
-    if (words.length >= 3 && isFirstName(words[1]) && !isFirstName(words[0]) && !/^\p{Lu}\.$/u.test(words[0]) && !CONNECTORS.has(words[1])) {
-      drafts.push({ start: first.start, end: last.end, type: 'person', strong: true, title: words[0], name: words.slice(1), tokenIndex: indices[1] });
+    // "Coroner Gary Hargrove", "Englishman Robert Buckley": a word before a given name and a surname is what the
+    // person is, not part of the name; a plural one is the team or group the person belongs to ("Chargers Jamal
+    // Williams"), a name of its own. A word with a capital inside ("LuAnn", "DeShawn") is a given name the lists lack.
+    if (words.length >= 3 && isFirstName(words[1]) && !isFirstName(words[0]) && !/^\p{Lu}\.$/u.test(words[0]) && !CONNECTORS.has(words[1])
+      && !/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(words[0])) {
+      if (PLURAL_GROUP.test(words[0]) && !DEMONYMS.has(words[0].slice(0, -1)) && !ROLE_NOUNS.has(words[0].toLowerCase().slice(0, -1))) {
+        drafts.push({ start: first.start, end: first.end, type: 'organization', strong: false, name: [words[0]], tokenIndex: indices[0] });
+        drafts.push({ start: tokens[indices[1]].start, end: last.end, type: 'person', strong: true, name: words.slice(1), tokenIndex: indices[1] });
+      } else drafts.push({ start: first.start, end: last.end, type: 'person', strong: true, title: words[0], name: words.slice(1), tokenIndex: indices[1] });
       return;
     }
     const typed = typeGeneric(words, indices);

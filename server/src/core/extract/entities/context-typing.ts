@@ -30,13 +30,21 @@ const PLACE_AFTER = /^,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/;
 const sports = contextData.sports;
 const SCORE = /\b\d{1,3}-\d{1,3}\b/;
 const GAME_WORDS = new RegExp(`\\b(?:${phraseAlternatives(sports.gameWords)})\\b`);
+const GAME_WORDS_ALL = new RegExp(GAME_WORDS.source, 'g');
 const TEAM_BEFORE = new RegExp(`(?:\\b(?:${phraseAlternatives(sports.resultNouns)})\\s+(?:${phraseAlternatives(sports.resultPrepositions)})|\\b(?:${phraseAlternatives(sports.verbsBefore)}))`
   + `\\s+(?:(?:${phraseAlternatives(sports.qualifiersBefore)}|No\\.\\s*\\d+|\\d+th-ranked)\\s+)*$`);
 const TEAM_AFTER = new RegExp(`^(?:['’]s)?(?:\\s*\\(\\d{1,2}-\\d{1,2}(?:-\\d{1,2})?\\)|\\s+\\d{1,3}-\\d{1,3}\\b|\\s+(?:${phraseAlternatives(sports.wordsAfter)})\\b)`);
 
+/** A score and a game word, or three different game words ("basketball", "season", "coach"). */
+function readsAsSportsReport(text: string): boolean {
+  const words = new Set<string>();
+  for (const match of text.matchAll(GAME_WORDS_ALL)) if (words.add(match[0]).size >= 3) return true;
+  return words.size > 0 && SCORE.test(text);
+}
+
 /** Marks town and school names used as sports teams, when the text reads as a sports report. */
 function typeTeams(drafts: Draft[], text: string): void {
-  if (!SCORE.test(text) || !GAME_WORDS.test(text)) return;
+  if (!readsAsSportsReport(text)) return;
   const surnames = new Set<string>();
   for (const draft of drafts) if (draft.name.length > 1 && draft.type === 'person') surnames.add(draft.name[draft.name.length - 1]);
   let previous: Draft | null = null;
