@@ -53,3 +53,12 @@ test('typing by context and clustering come through EntityStages: another cluste
   extractEntities(contextOf(text), shippedRecogniser(), { ...RULE_STAGES, typer: { typeDrafts: () => { typed++; }, settle: () => { typed++; } } });
   assert.equal(typed, 2, 'the typer runs before and after recognition');
 });
+
+test('a numbered road and an organization coordinating two words keep their whole name', () => {
+  const text = 'Williams was pulled over on State Route 94 near the Fish and Wildlife Service office, the Central Commission for '
+    + 'Elections and Referenda said, at 97th Avenue and 117th Street.';
+  assert.deepEqual(analyzeDocument('a.txt', text).entities.map((m) => `${m.text}|${m.type}`), [
+    'State Route 94|place', 'Fish and Wildlife Service|organization', 'Central Commission for Elections and Referenda|organization',
+    '97th Avenue|place', '117th Street|place',
+  ]);
+});

@@ -4,6 +4,7 @@ import { findDrafts, type Draft } from './entities/chunker';
 import { CALENDAR, DEMONYMS, DIRECTIONS, FEMALE_NAMES, FEMALE_TITLES, MODEL_CODE_AFTER, OTHER_HEADS, PLACES, PRODUCT_LINES, WORK_AFTER, WORK_BEFORE } from './entities/lexicon';
 import type { EntityRecogniser, RecognisedSpan } from './entities/recogniser';
 import { hintsFromDrafts, type RuleHint } from './entities/rule-hints';
+import { widenName } from './entities/boundaries';
 import { fullNameSurnames, ruleContextTyper, type ContextTyper } from './entities/context-typing';
 import { ruleClusterer, type DocumentClusterer } from './entities/clustering';
 
@@ -104,7 +105,10 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
   let o = 0;
   const covered = new Uint8Array(others.length);
   let midSentence: Set<string> | undefined;
+  // The end of the last name widened past its span: a later span inside it is part of it.
+  let widenedEnd = 0;
   for (const span of spans) {
+    if (span.start < widenedEnd) continue;
     while (k < known.length && known[k].end <= span.start) k++;
     if (k < known.length && known[k].start < span.end) {
       // A span run into a known name ("Pentagon Spokesperson Peter Cook"): the rules' reading of it stands.
@@ -136,11 +140,13 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
       name.push(tokens[last].text);
     }
     // The span starts and ends where the chunker's tokens do, so both read a name alike.
-    const end = tokens[last].end;
+    const widened = widenName(text, tokens[first].start, tokens[last].end, span.type, name, out.length ? out[out.length - 1].end : 0);
+    if (widened.before.length || widened.after.length) name.splice(0, name.length, ...widened.before, ...name, ...widened.after);
+    const end = widened.end;
     while (o < others.length && others[o].end <= span.start) o++;
     // Laws, prizes, events and programmes ("Endangered Species Act", "Super Bowl") are things, not names of these types.
-    const thing = name.length > 1 && OTHER_HEADS.has(name[name.length - 1].toLowerCase()) || isWorkOrProduct(text, tokens[first].start, end, name);
-    const draft: Draft = { start: tokens[first].start, end, type: thing ? 'other' : span.type, strong: span.confidence >= STRONG, name, tokenIndex: first, confidence: span.confidence };
+    const thing = name.length > 1 && OTHER_HEADS.has(name[name.length - 1].toLowerCase()) || isWorkOrProduct(text, widened.start, end, name);
+    const draft: Draft = { start: widened.start, end, type: thing ? 'other' : span.type, strong: span.confidence >= STRONG, name, tokenIndex: first, confidence: span.confidence };
     let ruleSpans = 0;
     for (let j = o; j < others.length && others[j].start < span.end; j++) {
       const other = others[j];
@@ -169,7 +175,8 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
     // elsewhere, is an ordinary word ("Shares fell on Tuesday").
     if (!ruleSpans && name.length === 1 && tokens[first].sentenceStart && !(midSentence ??= capitalisedMidSentence(tokens)).has(name[0])) continue;
     out.push(draft);
-    covered.fill(1, o, Math.max(o, coveredUntil(others, o, span.end)));
+    covered.fill(1, o, Math.max(o, coveredUntil(others, o, Math.max(span.end, draft.end))));
+    widenedEnd = draft.end;
   }
   // Three classes the training data leaves out, kept from the rules where the model found nothing: acronyms
   // ("IBF", "NFL"), plural team names ("the Saints"), which its sources label as group words, and towns or schools
