@@ -29,10 +29,10 @@ export function extractEntities(context: ExtractionContext, recogniser: EntityRe
   const lowerWords = new Set<string>();
   const tokens = tokenize(text, context.bodyStart, context.noise, lowerWords);
   let drafts = findDrafts({ text, tokens, lowerWords });
-  stages.typer.typeDrafts(drafts, text);
+  stages.typer.typeDrafts(drafts, text, lowerWords);
   if (recogniser) {
     drafts = adoptRecognised(drafts, recognisedSpans(recogniser, context, hintsFromDrafts(drafts, tokens)), tokens, context.text);
-    stages.typer.settle(drafts, text);
+    stages.typer.settle(drafts, text, lowerWords);
   }
   const clusters = stages.clusterer.cluster(drafts, text);
   const mentions: EntityMention[] = [];
@@ -222,6 +222,6 @@ export function ruleHints(text: string): RuleHint[] {
   const lowerWords = new Set<string>();
   const tokens = tokenize(text, 0, [], lowerWords);
   const drafts = findDrafts({ text, tokens, lowerWords });
-  RULE_STAGES.typer.typeDrafts(drafts, text);
+  RULE_STAGES.typer.typeDrafts(drafts, text, lowerWords);
   return hintsFromDrafts(drafts, tokens);
 }

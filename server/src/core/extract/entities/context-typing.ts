@@ -6,10 +6,13 @@ import { isFirstName } from './chunker';
 import { NAME_SUFFIXES, PLACES, STATE_ABBREVIATIONS } from './lexicon';
 
 export interface ContextTyper {
-  /** Retypes the drafts of `text` (in text order) from the words around them; may mark town names as teams. */
-  typeDrafts(drafts: Draft[], text: string): void;
+  /**
+   * Retypes the drafts of `text` (in text order) from the words around them; may mark town names as teams.
+   * `lowerWords` are the words the text writes in lower case.
+   */
+  typeDrafts(drafts: Draft[], text: string, lowerWords: ReadonlySet<string>): void;
   /** Retypes the drafts once the recogniser's spans are in, from the document's other names. */
-  settle(drafts: Draft[], text: string): void;
+  settle(drafts: Draft[], text: string, lowerWords: ReadonlySet<string>): void;
 }
 
 /** Alternatives of a regular expression for a list of phrases: special characters escaped, any spaces between words. */
@@ -29,22 +32,21 @@ const PLACE_AFTER = /^,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/;
 // Carolina", "North Carolina (10-0)"): in a text with scores and game words, such a name is the team.
 const sports = contextData.sports;
 const SCORE = /\b\d{1,3}-\d{1,3}\b/;
-const GAME_WORDS = new RegExp(`\\b(?:${phraseAlternatives(sports.gameWords)})\\b`);
-const GAME_WORDS_ALL = new RegExp(GAME_WORDS.source, 'g');
+const GAME_WORD_LIST: readonly string[] = sports.gameWords;
 const TEAM_BEFORE = new RegExp(`(?:\\b(?:${phraseAlternatives(sports.resultNouns)})\\s+(?:${phraseAlternatives(sports.resultPrepositions)})|\\b(?:${phraseAlternatives(sports.verbsBefore)}))`
   + `\\s+(?:(?:${phraseAlternatives(sports.qualifiersBefore)}|No\\.\\s*\\d+|\\d+th-ranked)\\s+)*$`);
 const TEAM_AFTER = new RegExp(`^(?:['’]s)?(?:\\s*\\(\\d{1,2}-\\d{1,2}(?:-\\d{1,2})?\\)|\\s+\\d{1,3}-\\d{1,3}\\b|\\s+(?:${phraseAlternatives(sports.wordsAfter)})\\b)`);
 
 /** A score and a game word, or three different game words ("basketball", "season", "coach"). */
-function readsAsSportsReport(text: string): boolean {
-  const words = new Set<string>();
-  for (const match of text.matchAll(GAME_WORDS_ALL)) if (words.add(match[0]).size >= 3) return true;
-  return words.size > 0 && SCORE.test(text);
+function readsAsSportsReport(text: string, words: ReadonlySet<string>): boolean {
+  let count = 0;
+  for (const word of GAME_WORD_LIST) if (words.has(word) && ++count >= 3) return true;
+  return count > 0 && SCORE.test(text);
 }
 
 /** Marks town and school names used as sports teams, when the text reads as a sports report. */
-function typeTeams(drafts: Draft[], text: string): void {
-  if (!readsAsSportsReport(text)) return;
+function typeTeams(drafts: Draft[], text: string, words: ReadonlySet<string>): void {
+  if (!readsAsSportsReport(text, words)) return;
   const surnames = new Set<string>();
   for (const draft of drafts) if (draft.name.length > 1 && draft.type === 'person') surnames.add(draft.name[draft.name.length - 1]);
   let previous: Draft | null = null;
@@ -120,8 +122,8 @@ const PLURAL_WORD = /^\p{Lu}\p{Ll}+s$/u;
  * A person's name before "administration" names the government ("the Bush administration"); in a sports report, a
  * lone plural word that names no person of the document is a team ("Chargers' Jackson arrested").
  */
-function typeOrganizationsByContext(drafts: Draft[], text: string, surnames: ReadonlySet<string>): void {
-  const sportsReport = GAME_WORDS.test(text);
+function typeOrganizationsByContext(drafts: Draft[], text: string, words: ReadonlySet<string>, surnames: ReadonlySet<string>): void {
+  const sportsReport = GAME_WORD_LIST.some((word) => words.has(word));
   for (const draft of drafts) {
     if (draft.known || draft.type !== 'person' || draft.title) continue;
     if (ORGANIZATION_HEAD_AFTER.test(text.slice(draft.end, draft.end + 16))) draft.type = 'organization';
@@ -134,8 +136,8 @@ function typeOrganizationsByContext(drafts: Draft[], text: string, surnames: Rea
 
 /** The rule typing: teams in sports reports, then single capitalised words without lexical evidence. */
 export const ruleContextTyper: ContextTyper = {
-  typeDrafts(drafts: Draft[], text: string): void {
-    typeTeams(drafts, text);
+  typeDrafts(drafts: Draft[], text: string, lowerWords: ReadonlySet<string>): void {
+    typeTeams(drafts, text, lowerWords);
     for (const draft of drafts) {
       if (draft.known || draft.team) continue;
       if (draft.type === 'person' && !draft.strong && draft.name.length > 1) {
@@ -151,10 +153,10 @@ export const ruleContextTyper: ContextTyper = {
       else if (PLACE_BEFORE.test(before) && !/\bof\s+$/.test(before)) draft.type = 'place';
     }
   },
-  settle(drafts: Draft[], text: string): void {
+  settle(drafts: Draft[], text: string, lowerWords: ReadonlySet<string>): void {
     const surnames = fullNameSurnames(drafts);
     spreadTeams(drafts, text, surnames);
     typeSurnames(drafts, surnames);
-    typeOrganizationsByContext(drafts, text, surnames);
+    typeOrganizationsByContext(drafts, text, lowerWords, surnames);
   },
 };
