@@ -62,3 +62,10 @@ test('a numbered road and an organization coordinating two words keep their whol
     '97th Avenue|place', '117th Street|place',
   ]);
 });
+
+test("a place's name with a plural name word after it is a team; a lone word before a state is a town", () => {
+  assert.deepEqual(analyzeDocument('a.txt', 'San Diego Chargers defensive tackle Jamal Williams was arrested in San Diego.').entities.map((m) => `${m.text}|${m.type}`),
+    ['San Diego Chargers|organization', 'Jamal Williams|person', 'San Diego|place']);
+  assert.deepEqual(analyzeDocument('a.txt', 'Vishwanand Subryan, 23, of Schenectady, N.Y., was charged.').entities.map((m) => `${m.text}|${m.type}`),
+    ['Vishwanand Subryan|person', 'Schenectady|place', 'N.Y.|place']);
+});

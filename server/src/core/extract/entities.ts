@@ -139,6 +139,14 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
       last++;
       name.push(tokens[last].text);
     }
+    // "San Diego Chargers": a place's name and a plural name word after it name a team.
+    let teamOfPlace = false;
+    const next = tokens[last + 1];
+    if (span.type === 'place' && next && next.joined && next.line === tokens[last].line && PLURAL_NAME_WORD.test(next.text) && !isGroupWord([next.text])) {
+      last++;
+      name.push(next.text);
+      teamOfPlace = true;
+    }
     // The span starts and ends where the chunker's tokens do, so both read a name alike.
     const widened = widenName(text, tokens[first].start, tokens[last].end, span.type, name, out.length ? out[out.length - 1].end : 0);
     if (widened.before.length || widened.after.length) name.splice(0, name.length, ...widened.before, ...name, ...widened.after);
@@ -146,7 +154,7 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
     while (o < others.length && others[o].end <= span.start) o++;
     // Laws, prizes, events and programmes ("Endangered Species Act", "Super Bowl") are things, not names of these types.
     const thing = name.length > 1 && OTHER_HEADS.has(name[name.length - 1].toLowerCase()) || isWorkOrProduct(text, widened.start, end, name);
-    const draft: Draft = { start: widened.start, end, type: thing ? 'other' : span.type, strong: span.confidence >= STRONG, name, tokenIndex: first, confidence: span.confidence };
+    const draft: Draft = { start: widened.start, end, type: thing ? 'other' : teamOfPlace ? 'organization' : span.type, strong: teamOfPlace || span.confidence >= STRONG, name, tokenIndex: first, confidence: span.confidence };
     let ruleSpans = 0;
     for (let j = o; j < others.length && others[j].start < span.end; j++) {
       const other = others[j];

@@ -103,6 +103,18 @@ function typeSurnames(drafts: Draft[], surnames: ReadonlySet<string>): void {
   }
 }
 
+/**
+ * "of Schenectady, N.Y.": a lone word the model took for a person, followed by a state or country, is the town there,
+ * unless it is the surname of someone the document names in full.
+ */
+function typeTownsOfStates(drafts: Draft[], text: string, surnames: ReadonlySet<string>): void {
+  for (const draft of drafts) {
+    if (draft.type !== 'person' || draft.name.length !== 1 || draft.known || draft.title || surnames.has(draft.name[0])) continue;
+    const place = PLACE_AFTER.exec(text.slice(draft.end, draft.end + 40));
+    if (place && (STATE_ABBREVIATIONS.has(place[1]) || PLACES.candidates(place[1].split(' ')[0]))) draft.type = 'place';
+  }
+}
+
 /** The surnames of the people a document names in full ("Comeaux" of "Arcade Joseph Comeaux Jr."). */
 export function fullNameSurnames(drafts: readonly Draft[]): Set<string> {
   const surnames = new Set<string>();
@@ -157,6 +169,7 @@ export const ruleContextTyper: ContextTyper = {
     const surnames = fullNameSurnames(drafts);
     spreadTeams(drafts, text, surnames);
     typeSurnames(drafts, surnames);
+    typeTownsOfStates(drafts, text, surnames);
     typeOrganizationsByContext(drafts, text, lowerWords, surnames);
   },
 };
