@@ -69,3 +69,8 @@ test("a place's name with a plural name word after it is a team; a lone word bef
   assert.deepEqual(analyzeDocument('a.txt', 'Vishwanand Subryan, 23, of Schenectady, N.Y., was charged.').entities.map((m) => `${m.text}|${m.type}`),
     ['Vishwanand Subryan|person', 'Schenectady|place', 'N.Y.|place']);
 });
+
+test('in a sports report a rank before a school makes it the team', () => {
+  const text = 'Top-ranked Gonzaga rallied late in the game and the coach praised the defense after the 80-71 win. Gonzaga plays again on Sunday.';
+  assert.deepEqual(entitiesOf(text), ['Gonzaga|organization|gonzaga', 'Gonzaga|organization|gonzaga']);
+});

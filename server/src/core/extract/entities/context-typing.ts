@@ -35,6 +35,8 @@ const SCORE = /\b\d{1,3}-\d{1,3}\b/;
 const GAME_WORD_LIST: readonly string[] = sports.gameWords;
 const TEAM_BEFORE = new RegExp(`(?:\\b(?:${phraseAlternatives(sports.resultNouns)})\\s+(?:${phraseAlternatives(sports.resultPrepositions)})|\\b(?:${phraseAlternatives(sports.verbsBefore)}))`
   + `\\s+(?:(?:${phraseAlternatives(sports.qualifiersBefore)}|No\\.\\s*\\d+|\\d+th-ranked)\\s+)*$`);
+/** "top-ranked North Carolina", "No. 5 seed Indiana State": a rank before a name in a sports report. */
+const TEAM_RANK_BEFORE = new RegExp(`(?:\\b(?:${phraseAlternatives(sports.rankBefore)})|\\bNo\\.\\s*\\d+(?:\\s+seed)?|\\b\\d+(?:st|nd|rd|th)-ranked)\\s+$`, 'i');
 const TEAM_AFTER = new RegExp(`^(?:['’]s)?(?:\\s*\\(\\d{1,2}-\\d{1,2}(?:-\\d{1,2})?\\)|\\s+\\d{1,3}-\\d{1,3}\\b|\\s+(?:${phraseAlternatives(sports.wordsAfter)})\\b)`);
 
 /** A score and a game word, or three different game words ("basketball", "season", "coach"). */
@@ -59,7 +61,7 @@ function typeTeams(drafts: Draft[], text: string, words: ReadonlySet<string>): v
       const before = text.slice(Math.max(0, draft.start - 40), draft.start);
       const after = text.slice(draft.end, draft.end + 30);
       const coordinated = previousTeam && /^(?:,\s*|\s+(?:and|or)\s+)$/.test(text.slice(previous!.end, draft.start));
-      if (TEAM_BEFORE.test(before) || TEAM_AFTER.test(after) || coordinated) {
+      if (TEAM_BEFORE.test(before) || TEAM_RANK_BEFORE.test(before) || TEAM_AFTER.test(after) || coordinated) {
         draft.type = 'organization';
         draft.strong = true;
         draft.sportsTeam = true;
