@@ -1,6 +1,7 @@
 // Capitalisation chunking: known names and gazetteer places first, then runs of capitalised words,
 // split at titles, nationality adjectives and sentence-initial common words, then typed by lexicons and context.
 import type { EntityType } from '../../types';
+import contextData from '../../data/entities-context.json';
 import type { Token } from './tokens';
 import {
   CALENDAR, DEMONYMS, DIRECTIONS, NAME_SUFFIXES, OTHER_HEADS, FEMALE_NAMES, KNOWN, MALE_NAMES, NOT_ENTITIES, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS, PARTICLES,
@@ -27,13 +28,11 @@ export interface Draft {
   confidence?: number;
 }
 
-const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'y', '&', 'dos', 'das']);
-const WEAK_TITLES = new Set(['general', 'major', 'private', 'justice', 'chief', 'deputy', 'agent', 'speaker', 'chair', 'king', 'queen', 'prince',
-  'princess', 'lady', 'lord', 'sir', 'father', 'sister', 'brother', 'captain', 'marshal', 'imam', 'pope', 'cardinal', 'bishop', 'officer',
-  'delegate', 'trooper', 'constable', 'inspector', 'miss', 'dame', 'star', 'te', 'de', 'dt', 'cb', 'lb']);
+const CONNECTORS = new Set<string>(contextData.nameConnectors.words);
+const WEAK_TITLES = new Set<string>(contextData.weakTitles.words);
 const SHORT_ALIAS = /^[A-Z]{2,3}$/;
 const PLURAL_GROUP = /^\p{Lu}\p{Ll}+s$/u;
-const SPEECH_AFTER = /^\s+(?:said|says|told|added|wrote|explained|insisted|noted)\b/;
+const SPEECH_AFTER = new RegExp(`^\\s+(?:${contextData.speechVerbsAfter.words.join('|')})\\b`);
 
 function nameLike(token: Token): boolean {
   return token.cap || token.particle;
