@@ -121,12 +121,12 @@ test('relatives who share a surname stay apart, and a lone surname joins the nea
   assert.equal(idOf(text.indexOf('Ortiz said')), rosa);
 });
 
-test('a word before a given name and a surname is a title, not part of the name', () => {
+test('a word before a given name and a surname is a title, not part of the name; a plural one is a team of its own', () => {
   const text = 'Coroner Gary Mendel confirmed the death. Englishman Robert Fairley was among the climbers, and Chargers Jamal Porter was injured.';
   const mentions = extractEntities(context(text));
   assert.deepEqual(mentions.map((m) => `${m.text}|${m.type}|${m.id}|${m.title}`), [
     'Coroner Gary Mendel|person|gary-mendel|Coroner', 'Englishman Robert Fairley|person|robert-fairley|Englishman',
-    'Chargers Jamal Porter|person|jamal-porter|Chargers',
+    'Chargers|organization|chargers|undefined', 'Jamal Porter|person|jamal-porter|undefined',
   ]);
 });
 

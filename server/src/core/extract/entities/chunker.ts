@@ -1,10 +1,11 @@
 // Capitalisation chunking: known names and gazetteer places first, then runs of capitalised words,
 // split at titles, nationality adjectives and sentence-initial common words, then typed by lexicons and context.
 import type { EntityType } from '../../types';
+import contextData from '../../data/entities-context.json';
 import type { Token } from './tokens';
 import {
   CALENDAR, DEMONYMS, DIRECTIONS, NAME_SUFFIXES, OTHER_HEADS, FEMALE_NAMES, KNOWN, MALE_NAMES, NOT_ENTITIES, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS, PARTICLES,
-  PLACE_FEATURES, PLACE_PREFIXES, PLACES, STARTERS, STATE_ABBREVIATIONS, TITLES, type KnownEntity,
+  PLACE_FEATURES, PLACE_PREFIXES, PLACES, ROLE_NOUNS, STARTERS, STATE_ABBREVIATIONS, TITLES, type KnownEntity,
 } from './lexicon';
 
 export interface Draft {
@@ -18,19 +19,20 @@ export interface Draft {
   name: string[];
   known?: KnownEntity;
   gazetteer?: string;
-  /** A town or school name used as a sports team ("victory over Evansville"). */
+  /** A town name of the gazetteer used as a sports team ("victory over Evansville"): an entity apart from the town. */
   team?: boolean;
+  /** Typed as a sports team from its context (a town's, a school's or a club's name). */
+  sportsTeam?: boolean;
   tokenIndex: number;
   /** The recogniser's confidence in this span (0..1), when the span is the recogniser's. */
   confidence?: number;
 }
 
-const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'y', '&', 'dos', 'das']);
-const WEAK_TITLES = new Set(['general', 'major', 'private', 'justice', 'chief', 'deputy', 'agent', 'speaker', 'chair', 'king', 'queen', 'prince',
-  'princess', 'lady', 'lord', 'sir', 'father', 'sister', 'brother', 'captain', 'marshal', 'imam', 'pope', 'cardinal', 'bishop', 'officer',
-  'delegate', 'trooper', 'constable', 'inspector', 'miss', 'dame', 'star', 'te', 'de', 'dt', 'cb', 'lb']);
+const CONNECTORS = new Set<string>(contextData.nameConnectors.words);
+const WEAK_TITLES = new Set<string>(contextData.weakTitles.words);
 const SHORT_ALIAS = /^[A-Z]{2,3}$/;
-const SPEECH_AFTER = /^\s+(?:said|says|told|added|wrote|explained|insisted|noted)\b/;
+const PLURAL_GROUP = /^\p{Lu}\p{Ll}+s$/u;
+const SPEECH_AFTER = new RegExp(`^\\s+(?:${contextData.speechVerbsAfter.words.join('|')})\\b`);
 
 function nameLike(token: Token): boolean {
   return token.cap || token.particle;
@@ -227,10 +229,15 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
     if (titleRunEnd(tokens, indices[0], indices[indices.length - 1] + 1) === indices[indices.length - 1] + 1) return;
     if (words.length === 1 && (NOT_ENTITIES.has(words[0]) || words[0].length < 2 || /^\p{N}/u.test(words[0]) || STARTERS.has(words[0]))) return;
     if (words.length === 1 && first.upper && spelledOutInLowerCase(words[0])) return;
-    // "Coroner Gary Hargrove", "Englishman Robert Buckley", "Chargers Jamal Williams": a word before a given name
-    // and a surname is what the person is, not part of the name.
-    if (words.length >= 3 && isFirstName(words[1]) && !isFirstName(words[0]) && !/^\p{Lu}\.$/u.test(words[0]) && !CONNECTORS.has(words[1])) {
-      drafts.push({ start: first.start, end: last.end, type: 'person', strong: true, title: words[0], name: words.slice(1), tokenIndex: indices[1] });
+    // "Coroner Gary Hargrove", "Englishman Robert Buckley": a word before a given name and a surname is what the
+    // person is, not part of the name; a plural one is the team or group the person belongs to ("Chargers Jamal
+    // Williams"), a name of its own. A word with a capital inside ("LuAnn", "DeShawn") is a given name the lists lack.
+    if (words.length >= 3 && isFirstName(words[1]) && !isFirstName(words[0]) && !/^\p{Lu}\.$/u.test(words[0]) && !CONNECTORS.has(words[1])
+      && !/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(words[0])) {
+      if (PLURAL_GROUP.test(words[0]) && !DEMONYMS.has(words[0].slice(0, -1)) && !ROLE_NOUNS.has(words[0].toLowerCase().slice(0, -1))) {
+        drafts.push({ start: first.start, end: first.end, type: 'organization', strong: false, name: [words[0]], tokenIndex: indices[0] });
+        drafts.push({ start: tokens[indices[1]].start, end: last.end, type: 'person', strong: true, name: words.slice(1), tokenIndex: indices[1] });
+      } else drafts.push({ start: first.start, end: last.end, type: 'person', strong: true, title: words[0], name: words.slice(1), tokenIndex: indices[1] });
       return;
     }
     const typed = typeGeneric(words, indices);
@@ -259,7 +266,7 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
     }
     if (many && isFirstName(words[0]) && !ORG_WORDS.has(last)) return { type: 'person', strong: true };
     if (many && (PARTICLES.has(lower[0]) || indices.some((x) => tokens[x].particle))) return { type: 'person', strong: true };
-    if (/(?:^|[^\p{L}])the $/u.test(before) && !isFirstName(words[0])) return { type: 'organization', strong: false };
+    if (/(?:^|[^\p{L}])[Tt]he $/u.test(before) && !isFirstName(words[0])) return { type: 'organization', strong: false };
     if (many && DIRECTIONS.has(words[0])) return { type: 'place', strong: false };
     if (!many) {
       if (tokens[indices[0]].upper && !tokens[indices[0]].shout) return { type: 'organization', strong: false };

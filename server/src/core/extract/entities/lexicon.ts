@@ -5,6 +5,7 @@ import knownData from '../../data/entities-known.json';
 import namesData from '../../data/entities-names.json';
 import wordsData from '../../data/entities-words.json';
 import abbreviations from '../../data/abbreviations.json';
+import contextData from '../../data/entities-context.json';
 import type { EntityType } from '../../types';
 
 /** A multi-word phrase, as the token texts the tokenizer produces for it. */
@@ -100,6 +101,5 @@ export const DOTTED = new Set<string>([
 ]);
 
 /** Lower-case words the chunker looks at (connectors, words inside known names and titles); others are not kept as tokens. */
-export const KEPT_LOWER = new Set<string>(['of', 'the', 'and', '&', 'de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn',
-  'al', 'el', 'y', 'dos', 'das',
+export const KEPT_LOWER = new Set<string>(['the', 'and', ...contextData.nameConnectors.words,
   ...[...knownData.entities.flatMap((e) => e.aliases), ...titlesData.phrases].flatMap((p) => phraseTokens(p)).filter((w) => /^[a-z]/.test(w))]);

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { extractEntities, RULE_STAGES, type EntityStages } from '../../server/src/core/extract/entities';
+import { shippedRecogniser } from '../../server/src/core/extract/entities/shipped-model';
+import type { EntityGroup } from '../../server/src/core/extract/entities/clustering';
+import type { Draft } from '../../server/src/core/extract/entities/chunker';
+import type { ExtractionContext } from '../../server/src/core/types';
+
+const entitiesOf = (text: string) => analyzeDocument('a.txt', text).entities.map((m) => `${m.text}|${m.type}|${m.id}`);
+const contextOf = (text: string): ExtractionContext => ({ text, documentDate: null, bodyStart: 0, noise: [] });
+
+test('in a sports report a town read as a team from its context stays the team, in its other mentions too', () => {
+  const text = 'Marquette beat Evansville 70-61 on Saturday night in the conference tournament. '
+    + 'The crowd cheered as Evansville cut the lead to two late in the second half. Jordan Mills scored 21 points for Marquette.';
+  const mentions = entitiesOf(text);
+  assert.ok(mentions.includes('Marquette|organization|marquette'), mentions.join(' '));
+  assert.equal(mentions.filter((m) => m.startsWith('Evansville|organization')).length, 2, mentions.join(' '));
+  assert.ok(!mentions.some((m) => m.startsWith('Evansville|person') || m.startsWith('Marquette|person')), mentions.join(' '));
+});
+
+test('in a sports report a lone plural name that is nobody of the document is the team, not a person', () => {
+  const text = "Chargers' Mitchell arrested after crash\nSan Diego Chargers linebacker Dwayne Mitchell was arrested on Sunday, the team said. "
+    + 'The Chargers play the Raiders next week in their final game of the season.';
+  assert.ok(entitiesOf(text).includes('Chargers|organization|chargers'), entitiesOf(text).join(' '));
+});
+
+test("a person's name before 'administration' names the government", () => {
+  assert.deepEqual(entitiesOf('The rules were written under the Clinton administration and kept by later ones.'), ['Clinton|organization|clinton']);
+});
+
+test('a lone word written as a town is not the short form of the longer name that starts with it', () => {
+  const text = 'A fire destroyed the Kenwood Baptist Church on Sunday. Firefighters in Kenwood said the Kenwood Baptist Church could not be saved.';
+  const ids = analyzeDocument('a.txt', text).entities.map((m) => `${m.text}|${m.id}`);
+  assert.deepEqual(ids, ['Kenwood Baptist Church|kenwood-baptist-church', 'Kenwood|kenwood', 'Kenwood Baptist Church|kenwood-baptist-church']);
+});
+
+test('typing by context and clustering come through EntityStages: another clusterer replaces the rules', () => {
+  const text = 'Officer Ray Pullman testified on Monday. Pullman told the court he saw the car.';
+  const rules = extractEntities(contextOf(text), shippedRecogniser());
+  assert.equal(new Set(rules.map((m) => m.id)).size, 1, 'the rules join the surname to the full name');
+  const apart: EntityStages = {
+    ...RULE_STAGES,
+    clusterer: {
+      cluster(drafts: Draft[]) {
+        return new Map(drafts.map((d, i): [Draft, EntityGroup] => [d, { id: `m${i}`, canonical: d.name.join(' '), type: d.type, members: [d] }]));
+      },
+    },
+  };
+  const separate = extractEntities(contextOf(text), shippedRecogniser(), apart);
+  assert.deepEqual(separate.map((m) => m.id), ['m0', 'm1']);
+  let typed = 0;
+  extractEntities(contextOf(text), shippedRecogniser(), { ...RULE_STAGES, typer: { typeDrafts: () => { typed++; }, settle: () => { typed++; } } });
+  assert.equal(typed, 2, 'the typer runs before and after recognition');
+});
+
+test('a numbered road and an organization coordinating two words keep their whole name', () => {
+  const text = 'Williams was pulled over on State Route 94 near the Fish and Wildlife Service office, the Central Commission for '
+    + 'Elections and Referenda said, at 97th Avenue and 117th Street.';
+  assert.deepEqual(analyzeDocument('a.txt', text).entities.map((m) => `${m.text}|${m.type}`), [
+    'State Route 94|place', 'Fish and Wildlife Service|organization', 'Central Commission for Elections and Referenda|organization',
+    '97th Avenue|place', '117th Street|place',
+  ]);
+});
+
+test("a place's name with a plural name word after it is a team; a lone word before a state is a town", () => {
+  assert.deepEqual(analyzeDocument('a.txt', 'San Diego Chargers defensive tackle Jamal Williams was arrested in San Diego.').entities.map((m) => `${m.text}|${m.type}`),
+    ['San Diego Chargers|organization', 'Jamal Williams|person', 'San Diego|place']);
+  assert.deepEqual(analyzeDocument('a.txt', 'Vishwanand Subryan, 23, of Schenectady, N.Y., was charged.').entities.map((m) => `${m.text}|${m.type}`),
+    ['Vishwanand Subryan|person', 'Schenectady|place', 'N.Y.|place']);
+});
+
+test('in a sports report a rank before a school makes it the team', () => {
+  const text = 'Top-ranked Gonzaga rallied late in the game and the coach praised the defense after the 80-71 win. Gonzaga plays again on Sunday.';
+  assert.deepEqual(entitiesOf(text), ['Gonzaga|organization|gonzaga', 'Gonzaga|organization|gonzaga']);
+});
