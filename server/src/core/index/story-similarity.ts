@@ -21,11 +21,12 @@ const NEGLIGIBLE_SIMILARITY = 0.005;
 
 /** Word counts of one analysis: computed once per analysis, which is replaced, never changed. */
 export class WordFeatureCache {
-  private readonly cache = new WeakMap<DocumentAnalysis, Map<string, number>>();
+  /** By the analysis's metadata, which its linked copies share: words do not depend on entity ids. */
+  private readonly cache = new WeakMap<DocumentAnalysis['metadata'], Map<string, number>>();
 
   get(document: DocumentAnalysis): Map<string, number> {
-    let counts = this.cache.get(document);
-    if (!counts) { counts = wordFeatures(document); this.cache.set(document, counts); }
+    let counts = this.cache.get(document.metadata);
+    if (!counts) { counts = wordFeatures(document); this.cache.set(document.metadata, counts); }
     return counts;
   }
 }
