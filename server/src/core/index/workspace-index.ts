@@ -4,7 +4,7 @@ import { emptyCorrections, type Corrections } from '../corrections';
 import { DiagnosticFacts, affectedDocuments, summariseForDiagnostics, type DiagnosticSummary } from '../features/diagnostics';
 import { EntityLinker, sortedEntities, type EntityRecord } from './cross-entities';
 import { correctEntities } from './entity-corrections';
-import { groupFigures } from './figure-groups';
+import { FigureGroupIndex } from './figure-groups';
 import { buildTimeline } from './timeline';
 import { Provenance, ProvenanceIndexes } from './provenance';
 import { StoryIndex, type StoryView } from './stories';
@@ -62,6 +62,7 @@ export class WorkspaceIndex {
   private readonly provenanceIndexes = new ProvenanceIndexes();
   private readonly storyIndex = new StoryIndex();
   private readonly linker = new EntityLinker();
+  private readonly figureIndex = new FigureGroupIndex();
   /** The analysis each linked copy was made from. */
   private readonly sources = new WeakMap<DocumentAnalysis, DocumentAnalysis>();
   /** The last view built, current or not: requests may read it while a newer one is on its way. */
@@ -252,7 +253,7 @@ export class WorkspaceIndex {
     yield;
     const stories = this.storyIndex.group(documents, this.corrections.stories);
     yield;
-    const figureGroups = groupFigures(documents, this.corrections.figures, stories.storyOf);
+    const figureGroups = this.figureIndex.group(documents, this.corrections.figures, stories.storyOf);
     yield;
     const documentsByPath = new Map(documents.map((document) => [document.path, document]));
     const { sources } = this;
