@@ -86,14 +86,21 @@ export class SimilarityModel {
   private readonly documentFrequency = new Map<string, number>();
   private readonly postings = new Map<string, Map<number, number>>();
   private vectors: Array<Array<[string, number]>> = [];
+  /** Documents the feature weights were computed over. */
   private readonly n: number;
+  /**
+   * Pairs are keyed `i * stride + j`: slots at and past the first `n` hold documents added since (and slots freed
+   * by a removal are used again), so an added document costs one row, not a new model.
+   */
+  readonly stride: number;
 
-  constructor(features: ReadonlyArray<Map<string, number>>, private readonly dates: Array<string | null>) {
+  constructor(features: ReadonlyArray<Map<string, number>>, private readonly dates: Array<string | null>, stride = features.length) {
     this.n = features.length;
+    this.stride = Math.max(stride, this.n);
     for (const counts of features) for (const feature of counts.keys()) this.documentFrequency.set(feature, (this.documentFrequency.get(feature) ?? 0) + 1);
     this.vectors = features.map((counts) => this.vectorOf(counts));
     this.vectors.forEach((vector, index) => this.post(index, vector));
-    const row = new Float64Array(this.n);
+    const row = new Float64Array(this.stride);
     const touched: number[] = [];
     this.vectors.forEach((vector, i) => {
       for (const [feature, weight] of vector) {
@@ -108,13 +115,12 @@ export class SimilarityModel {
     });
   }
 
-  /** Document `index` has new features (and date): its row of similarities is computed again. */
+  /** Document `index` has new features (and date), or is new in a free slot: its row of similarities is computed again. */
   replace(index: number, features: Map<string, number>, date: string | null): void {
-    for (const [feature] of this.vectors[index]) this.postings.get(feature)?.delete(index);
-    for (let other = 0; other < this.n; other++) if (other !== index) this.similarity.delete(Math.min(index, other) * this.n + Math.max(index, other));
+    this.remove(index);
     this.dates[index] = date;
     this.vectors[index] = this.vectorOf(features);
-    const row = new Float64Array(this.n);
+    const row = new Float64Array(this.stride);
     for (const [feature, weight] of this.vectors[index]) {
       for (const [other, otherWeight] of this.postings.get(feature) ?? []) row[other] += weight * otherWeight;
     }
@@ -122,11 +128,19 @@ export class SimilarityModel {
     row.forEach((value, other) => { if (other !== index && value) this.store(Math.min(index, other), Math.max(index, other), value); });
   }
 
+  /** The document in slot `index` is gone: its features and similarities leave the model. */
+  remove(index: number): void {
+    for (const [feature] of this.vectors[index] ?? []) this.postings.get(feature)?.delete(index);
+    for (let other = 0; other < this.stride; other++) if (other !== index) this.similarity.delete(Math.min(index, other) * this.stride + Math.max(index, other));
+    this.vectors[index] = [];
+    this.dates[index] = null;
+  }
+
   private store(i: number, j: number, value: number): void {
     const a = this.dates[i], b = this.dates[j];
     const apart = a && b && Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4))) >= YEARS_APART;
     const adjusted = apart ? value * YEARS_APART_FACTOR : value;
-    if (adjusted >= NEGLIGIBLE_SIMILARITY) this.similarity.set(i * this.n + j, adjusted);
+    if (adjusted >= NEGLIGIBLE_SIMILARITY) this.similarity.set(i * this.stride + j, adjusted);
   }
 
   private post(index: number, vector: Array<[string, number]>): void {
