@@ -7,7 +7,43 @@ const DENSE_MAX_DOCUMENTS = 2500;
 
 /** Average-linkage agglomerative clustering: merge the two closest clusters while their mean similarity exceeds `threshold`. */
 export function averageLinkage(n: number, similarity: ReadonlyMap<number, number>, threshold: number): number[][] {
-  return n <= DENSE_MAX_DOCUMENTS ? denseAverageLinkage(n, similarity, threshold) : sparseAverageLinkage(n, similarity, threshold);
+  // Two clusters merge only when some pair across them is above the threshold, so every cluster lies inside one
+  // connected component of the pairs above it: each component is clustered on its own, with its own pairs.
+  const parent = new Int32Array(n).map((_, index) => index);
+  const root = (index: number): number => {
+    while (parent[index] !== index) { parent[index] = parent[parent[index]]; index = parent[index]; }
+    return index;
+  };
+  for (const [key, value] of similarity) {
+    if (value <= threshold) continue;
+    const a = root(Math.floor(key / n)), b = root(key % n);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const components = new Map<number, number[]>();
+  for (let index = 0; index < n; index++) {
+    const top = root(index);
+    const members = components.get(top);
+    if (members) members.push(index); else components.set(top, [index]);
+  }
+  const pairs = new Map<number, Map<number, number>>();
+  for (const [key, value] of similarity) {
+    const i = Math.floor(key / n), top = root(i);
+    if (top !== root(key % n) || components.get(top)!.length < 2) continue;
+    let list = pairs.get(top);
+    if (!list) pairs.set(top, (list = new Map()));
+    list.set(key, value);
+  }
+  const clusters: number[][] = [];
+  for (const [top, members] of components) {
+    if (members.length === 1) { clusters.push(members); continue; }
+    const local = new Map(members.map((member, position) => [member, position]));
+    const m = members.length;
+    const within = new Map<number, number>();
+    for (const [key, value] of pairs.get(top) ?? []) within.set(local.get(Math.floor(key / n))! * m + local.get(key % n)!, value);
+    const found = m <= DENSE_MAX_DOCUMENTS ? denseAverageLinkage(m, within, threshold) : sparseAverageLinkage(m, within, threshold);
+    for (const cluster of found) clusters.push(cluster.map((position) => members[position]));
+  }
+  return clusters.sort((a, b) => a[0] - b[0]);
 }
 
 /**

@@ -154,17 +154,27 @@ export class SimilarityModel {
   private vectorOf(counts: Map<string, number>): Array<[string, number]> {
     const n = this.n;
     const tooCommon = n >= COMMON_FEATURE_MIN_DOCUMENTS ? n / 2 : n;
-    const weights: Array<[string, number]> = [];
+    // In a large folder every pair of documents shares some feature: only each document's strongest features are
+    // compared, so the pairs grow with the documents, not their square. They are kept as they come, strongest
+    // first (the earlier on a tie), without sorting every feature.
+    const strongest = n > LARGE_WORKSPACE ? STRONGEST_FEATURES : Infinity;
+    const kept: Array<[string, number, number]> = [];
+    let passed = 0;
     for (const [feature, count] of counts) {
       const df = this.documentFrequency.get(feature) ?? 0;
       if (df < 2 || df > tooCommon) continue;
       const idf = n >= COMMON_FEATURE_MIN_DOCUMENTS ? Math.log(n / df) : Math.log(1 + n / df);
-      weights.push([feature, (1 + Math.log(count)) * idf * (feature.startsWith('E:') || feature.startsWith('Y:') ? NAMED_WEIGHT : 1)]);
+      const weight = (1 + Math.log(count)) * idf * (feature.startsWith('E:') || feature.startsWith('Y:') ? NAMED_WEIGHT : 1);
+      const order = passed++;
+      if (strongest === Infinity) { kept.push([feature, weight, order]); continue; }
+      if (kept.length === strongest && weight <= kept[strongest - 1][1]) continue;
+      let at = kept.length;
+      while (at > 0 && kept[at - 1][1] < weight) at--;
+      kept.splice(at, 0, [feature, weight, order]);
+      if (kept.length > strongest) kept.pop();
     }
-    // In a large folder every pair of documents shares some feature: only each document's strongest features are
-    // compared, so the pairs grow with the documents, not their square.
-    const kept = n > LARGE_WORKSPACE && weights.length > STRONGEST_FEATURES
-      ? weights.sort((a, b) => b[1] - a[1]).slice(0, STRONGEST_FEATURES) : weights;
+    // A document with no more than the strongest features keeps them all, in the order they came.
+    if (passed <= strongest && strongest !== Infinity) kept.sort((a, b) => a[2] - b[2]);
     const norm = Math.sqrt(kept.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
     return kept.map(([feature, weight]) => [feature, weight / norm]);
   }
