@@ -109,7 +109,17 @@ function sparseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>
   const version = new Array<number>(n).fill(0);
   const heap = new MaxHeap<[number, number, number, number, number]>((entry) => entry[0]);
   const mean = (a: number, b: number) => (links.get(a)!.get(b) ?? 0) / (members.get(a)!.length * members.get(b)!.length);
-  for (const [key, value] of similarity) if (value > threshold) heap.push([value, Math.floor(key / n), key % n, 0, 0]);
+  // The clusters each cluster is closer to than the threshold: a merged cluster's mean with another is a weighted
+  // mean of its two parts' means, so only the parts' close clusters can be close to the merged one.
+  const close = new Map<number, Set<number>>();
+  const closeTo = (cluster: number) => { let set = close.get(cluster); if (!set) close.set(cluster, (set = new Set())); return set; };
+  for (const [key, value] of similarity) {
+    if (value <= threshold) continue;
+    const i = Math.floor(key / n), j = key % n;
+    heap.push([value, i, j, 0, 0]);
+    closeTo(i).add(j);
+    closeTo(j).add(i);
+  }
   while (heap.size) {
     const [, a, b, versionA, versionB] = heap.pop()!;
     if (!members.has(a) || !members.has(b) || version[a] !== versionA || version[b] !== versionB) continue;
@@ -126,9 +136,21 @@ function sparseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>
     linksA.delete(b);
     links.delete(b);
     version[a]++;
+    const candidates = new Set([...closeTo(a), ...closeTo(b)]);
+    candidates.delete(a);
+    candidates.delete(b);
+    for (const other of candidates) { const set = closeTo(other); set.delete(a); set.delete(b); }
+    close.delete(b);
+    const closeToA = new Set<number>();
+    close.set(a, closeToA);
+    // In the order of the links, as every pair was once read, so that equal means meet the heap in the same order.
     for (const other of linksA.keys()) {
+      if (!candidates.has(other)) continue;
       const value = mean(a, other);
-      if (value > threshold) heap.push([value, Math.min(a, other), Math.max(a, other), version[Math.min(a, other)], version[Math.max(a, other)]]);
+      if (value <= threshold) continue;
+      heap.push([value, Math.min(a, other), Math.max(a, other), version[Math.min(a, other)], version[Math.max(a, other)]]);
+      closeToA.add(other);
+      closeTo(other).add(a);
     }
   }
   return [...members.values()].map((cluster) => cluster.sort((x, y) => x - y));

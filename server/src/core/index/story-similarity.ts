@@ -94,7 +94,13 @@ export class SimilarityModel {
    */
   readonly stride: number;
 
-  constructor(features: ReadonlyArray<Map<string, number>>, private readonly dates: Array<string | null>, stride = features.length) {
+  /**
+   * With `linkedAbove`, only the pairs inside one connected component of the pairs more alike than it are kept: a
+   * clustering that merges above that value never compares documents of two components (and a folder of thousands
+   * keeps a few pairs per document, not millions). Changed documents' rows, computed later, are kept whole.
+   */
+  constructor(features: ReadonlyArray<Map<string, number>>, private readonly dates: Array<string | null>, stride = features.length,
+    linkedAbove?: number) {
     this.n = features.length;
     this.stride = Math.max(stride, this.n);
     for (const counts of features) for (const feature of counts.keys()) this.documentFrequency.set(feature, (this.documentFrequency.get(feature) ?? 0) + 1);
@@ -102,17 +108,46 @@ export class SimilarityModel {
     this.vectors.forEach((vector, index) => this.post(index, vector));
     const row = new Float64Array(this.stride);
     const touched: number[] = [];
+    const pairs = new PairBuffer();
+    // The postings as arrays in document order: each document reads only the later documents of each of its features.
+    const lists = new Map<string, { documents: Int32Array; weights: Float64Array }>();
+    for (const [feature, list] of this.postings) {
+      const documents = new Int32Array(list.size), weights = new Float64Array(list.size);
+      let at = 0;
+      for (const [j, weight] of list) { documents[at] = j; weights[at++] = weight; }
+      lists.set(feature, { documents, weights });
+    }
     this.vectors.forEach((vector, i) => {
       for (const [feature, weight] of vector) {
-        for (const [j, other] of this.postings.get(feature)!) {
-          if (j <= i) continue;
+        const { documents, weights } = lists.get(feature)!;
+        let low = 0, high = documents.length;
+        while (low < high) { const middle = (low + high) >> 1; if (documents[middle] <= i) low = middle + 1; else high = middle; }
+        for (let at = low; at < documents.length; at++) {
+          const j = documents[at];
           if (row[j] === 0) touched.push(j);
-          row[j] += weight * other;
+          row[j] += weight * weights[at];
         }
       }
-      for (const j of touched) { this.store(i, j, row[j]); row[j] = 0; }
+      for (const j of touched) { pairs.push(i, j, this.adjusted(i, j, row[j])); row[j] = 0; }
       touched.length = 0;
     });
+    const parent = new Int32Array(this.n).map((_, index) => index);
+    const root = (index: number): number => {
+      while (parent[index] !== index) { parent[index] = parent[parent[index]]; index = parent[index]; }
+      return index;
+    };
+    if (linkedAbove !== undefined) {
+      for (let at = 0; at < pairs.length; at += 3) {
+        if (pairs.at(at + 2) <= linkedAbove) continue;
+        const a = root(pairs.at(at)), b = root(pairs.at(at + 1));
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+    for (let at = 0; at < pairs.length; at += 3) {
+      const i = pairs.at(at), j = pairs.at(at + 1), value = pairs.at(at + 2);
+      if (value < NEGLIGIBLE_SIMILARITY || (linkedAbove !== undefined && root(i) !== root(j))) continue;
+      this.similarity.set(i * this.stride + j, value);
+    }
   }
 
   /** Document `index` has new features (and date), or is new in a free slot: its row of similarities is computed again. */
@@ -137,10 +172,14 @@ export class SimilarityModel {
   }
 
   private store(i: number, j: number, value: number): void {
+    const adjusted = this.adjusted(i, j, value);
+    if (adjusted >= NEGLIGIBLE_SIMILARITY) this.similarity.set(i * this.stride + j, adjusted);
+  }
+
+  private adjusted(i: number, j: number, value: number): number {
     const a = this.dates[i], b = this.dates[j];
     const apart = a && b && Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4))) >= YEARS_APART;
-    const adjusted = apart ? value * YEARS_APART_FACTOR : value;
-    if (adjusted >= NEGLIGIBLE_SIMILARITY) this.similarity.set(i * this.stride + j, adjusted);
+    return apart ? value * YEARS_APART_FACTOR : value;
   }
 
   private post(index: number, vector: Array<[string, number]>): void {
@@ -177,6 +216,27 @@ export class SimilarityModel {
     if (passed <= strongest && strongest !== Infinity) kept.sort((a, b) => a[2] - b[2]);
     const norm = Math.sqrt(kept.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
     return kept.map(([feature, weight]) => [feature, weight / norm]);
+  }
+}
+
+/** A growing list of numbers in one typed array: pairs of a large folder, without a boxed entry each. */
+class PairBuffer {
+  private values = new Float64Array(3 * 1024);
+  length = 0;
+
+  push(i: number, j: number, value: number): void {
+    if (this.length + 3 > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = i;
+    this.values[this.length++] = j;
+    this.values[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.values[index];
   }
 }
 
