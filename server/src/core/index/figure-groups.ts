@@ -317,8 +317,11 @@ export class FigureGroupIndex {
   }
 }
 
+/** Ids sorted as String.prototype.localeCompare sorts them, with one collator. */
+const COLLATOR = new Intl.Collator();
+
 function compareIds(a: string, b: string): number {
-  return a.localeCompare(b);
+  return COLLATOR.compare(a, b);
 }
 
 function ubiquitousOf(figures: StoryFigures): Set<string> {

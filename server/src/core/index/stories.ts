@@ -23,6 +23,9 @@ export interface StoryView {
   approximateDates: Map<string, DocumentDate & { approximate: true }>;
 }
 
+/** Paths sorted as String.prototype.localeCompare sorts them, with one collator. */
+const COLLATOR = new Intl.Collator();
+
 /** Mean similarity above which clusters of documents merge (tuned on the odd ECB+ topics). */
 const MERGE_THRESHOLD = 0.17;
 /** A cluster this large or larger is checked for two stories inside it. */
@@ -76,7 +79,7 @@ export class StoryIndex {
   private lastCorrections: Corrections['stories'] | null = null;
 
   group(documents: readonly DocumentAnalysis[], corrections: Corrections['stories'] = { move: [], split: [] }): StoryView {
-    const ordered = [...documents].sort((a, b) => a.path.localeCompare(b.path));
+    const ordered = this.inPathOrder(documents);
     const featuresOf = (document: DocumentAnalysis) => {
       const merged = new Map(this.words.get(document));
       for (const [feature, count] of namedFeatures(document)) merged.set(feature, count);
@@ -103,7 +106,7 @@ export class StoryIndex {
       for (const path of story.documents) storyOf.set(path, story);
       if (!kept) cache.set(key, { story, approximate: new Map() });
     }
-    stories.sort((a, b) => a.documents[0].localeCompare(b.documents[0]));
+    stories.sort((a, b) => COLLATOR.compare(a.documents[0], b.documents[0]));
     const readsLikeDated = (document: DocumentAnalysis) => readsLikeItsDatedDocuments(slotOf.get(document.path)!, bySlot, slotOf, storyOf, stride, similarity);
     const freshStories = new Set(fresh);
     for (const entry of cache.values()) {
@@ -119,6 +122,19 @@ export class StoryIndex {
     }
     return { stories, storyOf, approximateDates: approximate };
   }
+
+  /** The documents in path order (as the locale sorts them); the order of the last call is reused while the paths are the same. */
+  private inPathOrder(documents: readonly DocumentAnalysis[]): DocumentAnalysis[] {
+    const last = this.lastOrder;
+    if (last && last.paths.length === documents.length && documents.every((document, index) => document.path === last.paths[index])) {
+      return last.permutation.map((index) => documents[index]);
+    }
+    const permutation = documents.map((_, index) => index).sort((a, b) => COLLATOR.compare(documents[a].path, documents[b].path));
+    this.lastOrder = { paths: documents.map((document) => document.path), permutation };
+    return permutation.map((index) => documents[index]);
+  }
+
+  private lastOrder: { paths: string[]; permutation: number[] } | null = null;
 
   /**
    * Brings the grouping to `ordered` (documents in path order): re-places the documents that changed, or groups
