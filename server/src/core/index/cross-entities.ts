@@ -126,8 +126,8 @@ export interface EntityRecord {
 export interface LinkResult {
   /** The linked copy of each document, by path: mentions and quote speakers carry cross-document ids. */
   linkedByPath: ReadonlyMap<string, DocumentAnalysis>;
-  /** The entities by id. */
-  records: ReadonlyMap<string, EntityRecord>;
+  /** The entities by id, as they are after this update (later updates do not change it). */
+  records: EntityTable;
   /** Paths whose linked copy is new since the last update (added, changed, or given other ids). */
   relinked: ReadonlySet<string>;
 }
@@ -167,6 +167,10 @@ export class EntityLinker {
   private readonly keysOfGroup = new Map<string, Set<string>>();
   private readonly recordOfGroup = new Map<string, EntityRecord>();
   private readonly records = new Map<string, EntityRecord>();
+  /** What updates hand out: a table shared by many updates, and the entities changed since it was made. */
+  private base: ReadonlyMap<string, EntityRecord> = new Map();
+  private changes: ReadonlyMap<string, EntityRecord | null> = new Map();
+  private changedIds = new Set<string>();
   private readonly linked = new Map<string, DocumentAnalysis>();
   // Work of one update.
   private touchedReaders = new Set<Signature>();
@@ -197,7 +201,11 @@ export class EntityLinker {
       const entry = this.documents.get(path);
       if (entry) this.linked.set(path, (entry.linked = linkedCopy(entry)));
     }
-    return { linkedByPath: this.linked, records: this.records, relinked: relink };
+    const changes = new Map(this.changes);
+    for (const id of this.changedIds) changes.set(id, this.records.get(id) ?? null);
+    this.changedIds = new Set();
+    if (changes.size > this.base.size / 8 + 1024) { this.base = new Map(this.records); this.changes = new Map(); } else this.changes = changes;
+    return { linkedByPath: this.linked, records: new EntityTable(this.base, this.changes), relinked: relink };
   }
 
   private summarize(analysis: DocumentAnalysis): LinkedEntry {
@@ -339,12 +347,13 @@ export class EntityLinker {
     }
     for (const group of dirtyGroups) {
       const previous = this.recordOfGroup.get(group);
-      if (previous && this.records.get(previous.entity.id) === previous) this.records.delete(previous.entity.id);
+      if (previous && this.records.get(previous.entity.id) === previous) { this.records.delete(previous.entity.id); this.changedIds.add(previous.entity.id); }
       const keys = this.keysOfGroup.get(group);
       if (!keys?.size) { this.recordOfGroup.delete(group); continue; }
       const record = this.entityOf(group, keys);
       this.recordOfGroup.set(group, record);
       this.records.set(record.entity.id, record);
+      this.changedIds.add(record.entity.id);
       for (const key of keys) {
         for (const signature of this.byKey.get(key)!) {
           if (signature.id === record.entity.id && signature.linkedType === record.entity.type) continue;
@@ -518,8 +527,23 @@ export function linkEntities(documents: readonly DocumentAnalysis[]): { entities
   return { entities: sortedEntities(result.records), documents: documents.map((document) => result.linkedByPath.get(document.path)!) };
 }
 
+/** The entities of one update, read-only: a table shared by many updates, with the entities changed since it was made. */
+export class EntityTable {
+  constructor(private readonly base: ReadonlyMap<string, EntityRecord>, private readonly changes: ReadonlyMap<string, EntityRecord | null>) {}
+
+  get(id: string): EntityRecord | undefined {
+    const changed = this.changes.get(id);
+    return changed === undefined ? this.base.get(id) : changed ?? undefined;
+  }
+
+  *values(): IterableIterator<EntityRecord> {
+    for (const [id, record] of this.base) if (!this.changes.has(id)) yield record;
+    for (const record of this.changes.values()) if (record) yield record;
+  }
+}
+
 /** The entity table in its published order: most mentioned first, then by id. */
-export function sortedEntities(records: ReadonlyMap<string, EntityRecord>): CrossDocumentEntity[] {
+export function sortedEntities(records: EntityTable): CrossDocumentEntity[] {
   return [...records.values()].map((record) => record.entity).sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
 }
 

@@ -2,7 +2,7 @@ import type { CrossDocumentEntity, DocumentAnalysis, EntityMention, FigureGroup,
 import { analyzeDocument } from '../analyze';
 import { emptyCorrections, type Corrections } from '../corrections';
 import { DiagnosticFacts, affectedDocuments, summariseForDiagnostics, type DiagnosticSummary } from '../features/diagnostics';
-import { EntityLinker, sortedEntities, type EntityRecord } from './cross-entities';
+import { EntityLinker, sortedEntities, type EntityTable } from './cross-entities';
 import { correctEntities } from './entity-corrections';
 import { FigureGroupIndex } from './figure-groups';
 import { buildTimeline } from './timeline';
@@ -240,8 +240,7 @@ export class WorkspaceIndex {
       const linked = link.linkedByPath.get(path);
       if (linked) this.sources.set(linked, this.documents.get(path)!);
     }
-    // The view keeps the entities as they are now: the linker goes on changing.
-    let records: ReadonlyMap<string, EntityRecord> | null = new Map(link.records);
+    let records: EntityTable | null = link.records;
     let entities: CrossDocumentEntity[] | null = null;
     const corrected = correctEntities(documents, () => sortedEntities(records!), this.corrections.entities);
     if (corrected) {
@@ -330,7 +329,7 @@ function speakerPlaces(documents: readonly DocumentAnalysis[]): CrossDocumentVie
  * (`records` null), the tables are built by one pass over the corrected documents when first asked.
  */
 function lookupTables(documents: readonly DocumentAnalysis[], documentsByPath: ReadonlyMap<string, DocumentAnalysis>,
-  figureGroups: readonly FigureGroup[], records: ReadonlyMap<string, EntityRecord> | null, entities: () => CrossDocumentEntity[],
+  figureGroups: readonly FigureGroup[], records: EntityTable | null, entities: () => CrossDocumentEntity[],
   linkedOf: (document: DocumentAnalysis) => DocumentAnalysis): ViewLookup {
   let groupsByPath: Map<string, Array<{ group: FigureGroup; member: FigureGroupMember }>> | null = null;
   let mentionsByEntity: Map<string, Map<string, EntityMention[]>> | null = null;
