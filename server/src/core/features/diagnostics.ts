@@ -248,7 +248,7 @@ export interface DiagnosticSummary {
  * one, the rest share one string. So a large group costs in proportion to its members, not their square.
  */
 export function summariseForDiagnostics(documents: readonly DocumentAnalysis[], groups: readonly FigureGroup[],
-  documentsByPath: ReadonlyMap<string, DocumentAnalysis>): DiagnosticSummary {
+  documentsByPath: ReadonlyMap<string, DocumentAnalysis>, previous?: { summary: DiagnosticSummary; documentsByPath: ReadonlyMap<string, DocumentAnalysis> }): DiagnosticSummary {
   const summary: DiagnosticSummary = { conflicts: new Map(), speakers: new Map() };
   const written = (group: FigureGroup, path: string) =>
     `${group.measure}\u0001${otherValues(group, path)}\u0001${JSON.stringify(relatedMembers(group, path, documentsByPath))}`;
@@ -266,7 +266,10 @@ export function summariseForDiagnostics(documents: readonly DocumentAnalysis[], 
     }
   }
   for (const document of documents) {
-    if (document.quotes.length) summary.speakers.set(document.path, document.quotes.map((quote) => quote.speaker?.id ?? '').join('\u0001'));
+    if (!document.quotes.length) continue;
+    // A document the previous view had as it is has the speakers it had.
+    const kept = previous?.documentsByPath.get(document.path) === document ? previous.summary.speakers.get(document.path) : undefined;
+    summary.speakers.set(document.path, kept ?? document.quotes.map((quote) => quote.speaker?.id ?? '').join('\u0001'));
   }
   return summary;
 }

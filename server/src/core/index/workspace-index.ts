@@ -263,7 +263,8 @@ export class WorkspaceIndex {
       });
     // Affected sets are worked out once someone diagnoses (the server); a one-off run (the CLI) skips them.
     const facts = this.diagnosticsWanted ? this.diagnosticFacts() : null;
-    const summary = facts ? summariseForDiagnostics(documents, figureGroups, documentsByPath) : null;
+    const summary = facts ? summariseForDiagnostics(documents, figureGroups, documentsByPath,
+      this.lastSummary && this.lastView ? { summary: this.lastSummary, documentsByPath: this.lastView.lookup.documentsByPath } : undefined) : null;
     const changes = facts?.takeChanges();
     const affected = !summary || !changes || this.everythingChanged || !this.lastSummary ? null
       : affectedDocuments(this.lastSummary, summary, this.changedSinceView, changes, this.facts, lookup);
