@@ -15,8 +15,7 @@ test('entityIdFor makes readable slugs', () => {
 });
 
 test('seeds: one id per real-world entity across documents', () => {
-  const documents = seeds();
-  const table = linkEntities(documents);
+  const { entities: table, documents } = linkEntities(seeds());
   const ids = (path: string, name: RegExp) => new Set(documents.find((d) => d.path.includes(path))!.entities.filter((m) => name.test(m.text)).map((m) => m.id));
   assert.deepEqual(ids('000_', /Kerry/), new Set(['john-kerry']));
   assert.deepEqual(ids('001_', /Kerry/), new Set(['john-kerry']));
@@ -31,18 +30,23 @@ test('seeds: one id per real-world entity across documents', () => {
   assert.equal(table.find((e) => e.id === 'isil')!.documents, 5);
 });
 
-test('quote speakers follow the linked ids, and linking again gives the same ids', () => {
-  const documents = seeds();
-  linkEntities(documents);
-  const speakers = () => documents.flatMap((d) => d.quotes.map((q) => q.speaker?.id ?? null));
-  const first = speakers();
+test('quote speakers follow the linked ids, linking again gives the same ids, and the analyses stay as they were', () => {
+  const analyses = seeds();
+  const localIds = JSON.stringify(analyses.map((d) => [d.entities.map((m) => [m.id, m.type]), d.quotes.map((q) => q.speaker?.id ?? null)]));
+  const documents = linkEntities(analyses).documents;
+  const speakers = (linked: typeof documents) => linked.flatMap((d) => d.quotes.map((q) => q.speaker?.id ?? null));
+  const first = speakers(documents);
   const carterQuotes = documents.find((d) => d.path.includes('001_'))!.quotes.filter((q) => q.speaker?.name === 'Ashton Carter');
   assert.ok(carterQuotes.length >= 3);
   assert.ok(carterQuotes.every((q) => q.speaker!.id === 'ashton-carter'));
   const ids = documents.flatMap((d) => d.entities.map((m) => m.id));
-  const table = linkEntities(documents);
-  assert.deepEqual(documents.flatMap((d) => d.entities.map((m) => m.id)), ids);
-  assert.deepEqual(speakers(), first);
+  const again = linkEntities(analyses);
+  const table = again.entities;
+  assert.deepEqual(again.documents.flatMap((d) => d.entities.map((m) => m.id)), ids);
+  assert.deepEqual(speakers(again.documents), first);
+  // Cross-document ids live in the linked copies: the analyses keep their document-local ids and types.
+  assert.equal(JSON.stringify(analyses.map((d) => [d.entities.map((m) => [m.id, m.type]), d.quotes.map((q) => q.speaker?.id ?? null)])), localIds);
+  assert.notDeepEqual(analyses.flatMap((d) => d.entities.map((m) => m.id)), ids);
   const known = new Set(table.map((e) => e.id));
   assert.ok(first.every((id) => id === null || known.has(id)));
 });
@@ -59,8 +63,8 @@ test('name variants join across documents: nicknames, a first initial before the
     doc('c.txt', 'President-elect Barack Obama named his team on Monday.'),
     doc('d.txt', 'The plan, Obama said, will take years.'),
   ];
-  linkEntities(documents);
-  const idsOf = (name: RegExp) => linkedIds(documents, name);
+  const linked = linkEntities(documents).documents;
+  const idsOf = (name: RegExp) => linkedIds(linked, name);
   assert.deepEqual(idsOf(/Cheeks/), new Set(['maurice-cheeks']));
   assert.equal(idsOf(/Felt/).size, 1);
   assert.deepEqual(idsOf(/Obama/), new Set(['barack-obama']));
@@ -72,8 +76,8 @@ test('a team named after its town is not the town, and joins the full team name'
     doc('b.txt', 'The Chargers beat Indianapolis 23-17 in the playoff game.'),
     doc('c.txt', 'Indianapolis is the capital of Indiana.'),
   ];
-  linkEntities(documents);
-  const ids = (path: string) => documents.find((d) => d.path === path)!.entities.filter((m) => m.text.startsWith('Indianapolis')).map((m) => `${m.type}|${m.id}`);
+  const linked = linkEntities(documents).documents;
+  const ids = (path: string) => linked.find((d) => d.path === path)!.entities.filter((m) => m.text.startsWith('Indianapolis')).map((m) => `${m.type}|${m.id}`);
   assert.deepEqual(ids('a.txt'), ['organization|indianapolis-colts']);
   assert.deepEqual(ids('b.txt'), ['organization|indianapolis-colts']);
   assert.deepEqual(ids('c.txt'), ['place|indianapolis']);
@@ -84,8 +88,8 @@ test('short and variant spellings join across documents: a team by its last word
     doc('a.txt', 'The Boston Red Sox signed the pitcher. He stayed at the Harlan Treatment Centre near Mt. Ardley, TMZ.com reported.'),
     doc('b.txt', 'The Red Sox said the deal was done. The Harlan Treatment Center is in the valley below Mount Ardley, TMZ said.'),
   ];
-  linkEntities(documents);
-  const idsOf = (name: RegExp) => linkedIds(documents, name);
+  const linked = linkEntities(documents).documents;
+  const idsOf = (name: RegExp) => linkedIds(linked, name);
   assert.deepEqual(idsOf(/Red Sox/), new Set(['boston-red-sox']));
   assert.equal(idsOf(/Harlan/).size, 1);
   assert.equal(idsOf(/Ardley/).size, 1);
@@ -98,8 +102,8 @@ test('a natural feature without its feature word, and a place by its last two wo
     doc('b.txt', 'Ships in the Mediterranean were slowed. Rescuers reached Mount Tarrant at dawn, and a team in York waited.'),
     doc('c.txt', 'The storm hit New York on Monday.'),
   ];
-  linkEntities(documents);
-  const idsOf = (name: RegExp) => linkedIds(documents, name);
+  const linked = linkEntities(documents).documents;
+  const idsOf = (name: RegExp) => linkedIds(linked, name);
   assert.deepEqual(idsOf(/Mediterranean/), new Set(['mediterranean-sea']));
   assert.equal(idsOf(/Mount Tarrant/).size, 1);
   assert.notDeepEqual(idsOf(/^York$/), idsOf(/^New York$/));
@@ -110,39 +114,39 @@ test('nicknames and spellings of a given name join; different given names with o
     doc('a.txt', 'Kathryn Jenkin was found at her home. Her husband John Jenkin was arrested.'),
     doc('b.txt', 'Katie Jenkin, 31, had two children. John Jenkin denies the charge.'),
   ];
-  linkEntities(documents);
-  const idsOf = (name: RegExp) => linkedIds(documents, name);
+  const linked = linkEntities(documents).documents;
+  const idsOf = (name: RegExp) => linkedIds(linked, name);
   assert.equal(idsOf(/^(Kathryn|Katie) Jenkin$/).size, 1);
   assert.equal(idsOf(/^John Jenkin$/).size, 1);
   assert.notDeepEqual(idsOf(/^John Jenkin$/), idsOf(/^Katie Jenkin$/));
 });
 
 test('linking again, and after one document\'s analysis is replaced, gives the ids of a fresh link', () => {
-  const ids = (documents: ReturnType<typeof seeds>) => documents.map((d) => [d.entities.map((m) => m.id), d.quotes.map((q) => q.speaker?.id ?? null)]);
+  const ids = (analyses: ReturnType<typeof seeds>) => linkEntities(analyses).documents.map((d) => [d.entities.map((m) => m.id), d.quotes.map((q) => q.speaker?.id ?? null)]);
   const edited = (documents: ReturnType<typeof seeds>, index: number, extra: string) => {
     const document = documents[index];
     documents[index] = analyzeDocument(document.path, `${readFileSync(document.path, 'utf8')}${extra}`);
   };
   const documents = seeds();
-  const first = linkEntities(documents);
-  for (let i = 0; i < 3; i++) assert.deepEqual(linkEntities(documents), first);
+  const first = linkEntities(documents).entities;
+  for (let i = 0; i < 3; i++) assert.deepEqual(linkEntities(documents).entities, first);
   const fresh = seeds();
-  assert.deepEqual(linkEntities(fresh), first);
+  assert.deepEqual(linkEntities(fresh).entities, first);
   assert.deepEqual(ids(documents), ids(fresh));
 
   // The workspace index replaces a document's analysis when its text changes, and links again.
   const extra = '\n\nMo Cheeks and W. Mark Felt met Obama. "We will win," Ash Carter said.\n';
   edited(documents, 1, extra);
-  const relinked = linkEntities(documents);
+  const relinked = linkEntities(documents).entities;
   const freshEdited = seeds();
   edited(freshEdited, 1, extra);
-  assert.deepEqual(relinked, linkEntities(freshEdited));
+  assert.deepEqual(relinked, linkEntities(freshEdited).entities);
   assert.deepEqual(ids(documents), ids(freshEdited));
   assert.notDeepEqual(relinked, first);
 
   // And back: the other documents' mentions still start from their own local ids.
   edited(documents, 1, '');
-  assert.deepEqual(linkEntities(documents), first);
+  assert.deepEqual(linkEntities(documents).entities, first);
   assert.deepEqual(ids(documents), ids(fresh));
 });
 
@@ -160,13 +164,12 @@ test('one name typed differently in two documents takes the type most of its men
   for (const type of before.flat()) counts.set(type, (counts.get(type) ?? 0) + 1);
   const most = [...counts].sort((x, y) => y[1] - x[1])[0][0];
 
-  const table = linkEntities(documents);
-  const entity = table.find((e) => e.id === palmer(documents[0])[0].id)!;
+  const { entities: table, documents: linked } = linkEntities(documents);
+  const entity = table.find((e) => e.id === palmer(linked[0])[0].id)!;
   assert.equal(entity.type, most);
-  assert.deepEqual(new Set(documents.flatMap((d) => palmer(d).map((m) => `${m.id}|${m.type}`))), new Set([`${entity.id}|${most}`]));
+  assert.deepEqual(new Set(linked.flatMap((d) => palmer(d).map((m) => `${m.id}|${m.type}`))), new Set([`${entity.id}|${most}`]));
 
   // Linked on its own, the odd document's mentions are typed as its own analysis typed them.
   const odd = documents.findIndex((_, i) => before[i].some((type) => type !== most));
-  linkEntities([documents[odd]]);
-  assert.deepEqual(palmer(documents[odd]).map((m) => m.type), before[odd]);
+  assert.deepEqual(palmer(linkEntities([documents[odd]]).documents[0]).map((m) => m.type), before[odd]);
 });

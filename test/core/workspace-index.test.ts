@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { toContractOutput } from '../../server/src/core/contract';
+import { provenanceContract } from '../../server/src/core/index/provenance';
+import type { groupFigures } from '../../server/src/core/index/figure-groups';
+import type { DocumentAnalysis } from '../../server/src/core/types';
 import { parseCorrections } from '../../server/src/core/corrections';
 import { diagnoseDocument, NearMissIndex } from '../../server/src/core/features/diagnostics';
 import { repoRoot, seedPath, SEEDS } from '../support/repo';
@@ -22,7 +25,8 @@ function rebuild(texts: Map<string, string>, corrections = parseCorrections('{}'
 }
 
 /** The core loaded again from its compiled files, with module state of its own. */
-function freshCore(): { WorkspaceIndex: typeof WorkspaceIndex; toContractOutput: typeof toContractOutput; diagnoseDocument: typeof diagnoseDocument } {
+function freshCore(): { WorkspaceIndex: typeof WorkspaceIndex; toContractOutput: typeof toContractOutput; diagnoseDocument: typeof diagnoseDocument;
+  provenanceContract: typeof provenanceContract; groupFigures: typeof groupFigures } {
   const coreFolder = path.dirname(require.resolve('../../server/src/core/analyze'));
   const saved = new Map<string, NodeJS.Module>();
   for (const [file, module] of Object.entries(require.cache)) {
@@ -33,6 +37,8 @@ function freshCore(): { WorkspaceIndex: typeof WorkspaceIndex; toContractOutput:
       WorkspaceIndex: require('../../server/src/core/index/workspace-index').WorkspaceIndex,
       toContractOutput: require('../../server/src/core/contract').toContractOutput,
       diagnoseDocument: require('../../server/src/core/features/diagnostics').diagnoseDocument,
+      provenanceContract: require('../../server/src/core/index/provenance').provenanceContract,
+      groupFigures: require('../../server/src/core/index/figure-groups').groupFigures,
     };
   } finally {
     for (const [file, module] of saved) require.cache[file] = module;
@@ -231,4 +237,88 @@ test('documents outside a view\'s affected set keep the diagnostics they had und
     }
   }
   assert.ok(checked > 50, `only ${checked} unaffected documents checked`);
+});
+
+/** B-cubed F1 of one grouping of documents against another. */
+function bCubed(groups: readonly string[][], against: readonly string[][]): number {
+  const groupOf = (all: readonly string[][]) => new Map(all.flatMap((members) => members.map((path) => [path, new Set(members)] as const)));
+  const mine = groupOf(groups), theirs = groupOf(against);
+  let precision = 0, recall = 0;
+  for (const [path, members] of mine) {
+    const other = theirs.get(path)!;
+    const shared = [...members].filter((member) => other.has(member)).length;
+    precision += shared / members.size;
+    recall += shared / other.size;
+  }
+  precision /= mine.size;
+  recall /= mine.size;
+  return (2 * precision * recall) / (precision + recall);
+}
+
+test('over 29 real articles, after edits, adds, deletes and renames with effects across documents, the incremental view equals a rebuild in a core that shares no state', (context) => {
+  const others = otherStories();
+  if (others.length < 6) { context.skip('../shared/eval/datasets/ecbplus-dev is not there'); return; }
+  const sources = [...seedTexts, ...others];
+  // Sentences that change other documents' entity ids (a full name for a short one, a middle name), join figure groups
+  // and quote a speaker another document quotes.
+  const insertions = [
+    ' W. Mark Felt spoke to Obama on Monday. ', ' William Mark Felt met Barack Obama in Washington. ',
+    ' More than 70 countries joined on May 6, 2015. ', ' Carter said the coalition trained 7,400 Iraqi forces. ',
+    ' "We will not stop until ISIL is defeated," Ashton Carter said. ', ' The Colts beat Indianapolis 23-17, officials in Palmer said. ',
+  ];
+  const separate = freshCore();
+  for (const seed of [1, 2, 3, 4]) {
+    const next = random(seed);
+    const index = new WorkspaceIndex();
+    const texts = new Map<string, string>();
+    for (const { key, text } of sources) { texts.set(key, text); index.set(key, text); }
+    index.crossDocument();
+    for (let step = 0; step < 16; step++) {
+      const keys = [...texts.keys()];
+      const key = keys[Math.floor(next() * keys.length)];
+      const choice = next();
+      if (choice < 0.45) {
+        const text = texts.get(key)!;
+        const at = text.indexOf('.', Math.floor(next() * text.length)) + 1 || text.length;
+        const inserted = insertions[Math.floor(next() * insertions.length)];
+        texts.set(key, next() < 0.7 ? `${text.slice(0, at)}${inserted}${text.slice(at)}` : `${text.slice(0, at)}${text.slice(at + Math.floor(next() * 200))}`);
+      } else if (choice < 0.65) {
+        // A copy: shared text, and every entity of the copied document in one more document.
+        texts.set(`copy-${step}-${key}`, texts.get(key)!);
+      } else if (choice < 0.85) {
+        if (texts.size > 14) { texts.delete(key); index.delete(key); }
+      } else {
+        texts.set(`renamed-${step}-${key}`, texts.get(key)!);
+        texts.delete(key);
+        index.delete(key);
+      }
+      for (const [name, text] of texts) index.set(name, text);
+      if (step % 2 === 0) index.crossDocument();
+    }
+    const view = index.crossDocument();
+    const fresh = new separate.WorkspaceIndex();
+    for (const [key, text] of texts) fresh.set(key, text);
+    const freshView = fresh.crossDocument();
+    const label = `sequence ${seed}`;
+    // Entity linking: every mention's id and type, every quote speaker's id, the entity table.
+    const linked = (documents: readonly DocumentAnalysis[]) => JSON.stringify(documents.map((document) =>
+      [document.path, document.entities.map(({ id, type }) => `${id}|${type}`), document.quotes.map((quote) => quote.speaker?.id ?? null)]));
+    assert.equal(linked(index.all()), linked(fresh.all()), `${label}: linked ids`);
+    assert.deepEqual(view.entities, freshView.entities, `${label}: entity table`);
+    for (const entity of freshView.entities.slice(0, 40)) {
+      assert.deepEqual([...view.lookup.mentionsOf(entity.id)].map(([path, mentions]) => [path, mentions.map((mention) => mention.start)]),
+        [...freshView.lookup.mentionsOf(entity.id)].map(([path, mentions]) => [path, mentions.map((mention) => mention.start)]), `${label}: mentions of ${entity.id}`);
+    }
+    // Shared text, provenance groups and misquotes.
+    const paths = index.keys();
+    assert.equal(JSON.stringify(provenanceContract(view.provenance, paths)), JSON.stringify(separate.provenanceContract(freshView.provenance, paths)), `${label}: provenance`);
+    // Figure groups: those a full grouping of the same documents gives, with the same stories.
+    assert.equal(JSON.stringify(view.figureGroups), JSON.stringify(separate.groupFigures(fresh.all(), undefined, view.stories.storyOf)), `${label}: figure groups`);
+    // Stories are placed one by one after a change (weights from the last full grouping): they cover every
+    // document once and stay close to a fresh grouping.
+    const storyPaths = view.stories.stories.flatMap((story) => story.documents);
+    assert.deepEqual([...storyPaths].sort(), paths, `${label}: every document in one story`);
+    const agreement = bCubed(view.stories.stories.map((story) => story.documents), freshView.stories.stories.map((story) => story.documents));
+    assert.ok(agreement >= 0.85, `${label}: stories agree with a fresh grouping at B-cubed ${agreement.toFixed(3)}`);
+  }
 });

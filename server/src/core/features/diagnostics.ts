@@ -49,10 +49,11 @@ const SHINGLE_WORDS = 5;
 /** One document's share of the workspace facts, computed once per analysis. */
 interface DocumentFacts {
   spellings: Set<string>;
-  quotes: Array<{ quote: Quote; words: string; shingles: string[] }>;
+  quotes: Array<{ quote: Quote; position: number; words: string; shingles: string[] }>;
 }
 
-interface QuoteEntry { document: DocumentAnalysis; quote: Quote; words: string }
+/** A quote of an analysis: its speaker's cross-document id is read from the view's linked copy, at `position`. */
+interface QuoteEntry { document: DocumentAnalysis; quote: Quote; position: number; words: string }
 
 /**
  * Spellings found again by near-miss: each spelling is split into three segments, and
@@ -174,11 +175,12 @@ export class DiagnosticFacts {
   factsOf(document: DocumentAnalysis): DocumentFacts {
     let facts = this.ownFacts.get(document);
     if (!facts) {
-      facts = { spellings: new Set(document.entities.map((mention) => mention.text)), quotes: [] };
-      for (const quote of document.quotes) {
+      const quotes: DocumentFacts['quotes'] = [];
+      document.quotes.forEach((quote, position) => {
         const words = normaliseQuote(quote.text);
-        if (words.length >= SHORTEST_MATCHED_QUOTE) facts.quotes.push({ quote, words, shingles: [...new Set(shingles(words))] });
-      }
+        if (words.length >= SHORTEST_MATCHED_QUOTE) quotes.push({ quote, position, words, shingles: [...new Set(shingles(words))] });
+      });
+      facts = { spellings: new Set(document.entities.map((mention) => mention.text)), quotes };
       this.ownFacts.set(document, facts);
     }
     return facts;
@@ -220,12 +222,12 @@ export class DiagnosticFacts {
         if (paths.size === 2) { this.oneOffSpellings.remove(spelling); this.sharedSpellings.add(spelling); }
       }
     }
-    for (const { quote, words, shingles: quoteShingles } of own.quotes) {
+    for (const { quote, position, words, shingles: quoteShingles } of own.quotes) {
       for (const shingle of quoteShingles) {
         this.touchedShingles.add(shingle);
         const list = this.quotesByShingle.get(shingle);
-        if (list) list.push({ document, quote, words });
-        else this.quotesByShingle.set(shingle, [{ document, quote, words }]);
+        if (list) list.push({ document, quote, position, words });
+        else this.quotesByShingle.set(shingle, [{ document, quote, position, words }]);
       }
     }
     this.contributors.set(document.path, document);
@@ -246,7 +248,7 @@ export interface DiagnosticSummary {
  * one, the rest share one string. So a large group costs in proportion to its members, not their square.
  */
 export function summariseForDiagnostics(documents: readonly DocumentAnalysis[], groups: readonly FigureGroup[],
-  documentsByPath: ReadonlyMap<string, DocumentAnalysis>): DiagnosticSummary {
+  documentsByPath: ReadonlyMap<string, DocumentAnalysis>, previous?: { summary: DiagnosticSummary; documentsByPath: ReadonlyMap<string, DocumentAnalysis> }): DiagnosticSummary {
   const summary: DiagnosticSummary = { conflicts: new Map(), speakers: new Map() };
   const written = (group: FigureGroup, path: string) =>
     `${group.measure}\u0001${otherValues(group, path)}\u0001${JSON.stringify(relatedMembers(group, path, documentsByPath))}`;
@@ -264,7 +266,10 @@ export function summariseForDiagnostics(documents: readonly DocumentAnalysis[], 
     }
   }
   for (const document of documents) {
-    if (document.quotes.length) summary.speakers.set(document.path, document.quotes.map((quote) => quote.speaker?.id ?? '').join('\u0001'));
+    if (!document.quotes.length) continue;
+    // A document the previous view had as it is has the speakers it had.
+    const kept = previous?.documentsByPath.get(document.path) === document ? previous.summary.speakers.get(document.path) : undefined;
+    summary.speakers.set(document.path, kept ?? document.quotes.map((quote) => quote.speaker?.id ?? '').join('\u0001'));
   }
   return summary;
 }
@@ -311,7 +316,7 @@ export function diagnoseDocument(document: DocumentAnalysis, view: CrossDocument
       message: `${group.measure}: other sources report ${otherValues(group, document.path)} for the same date`,
       related: relatedMembers(group, document.path, view.lookup.documentsByPath) });
   }
-  found.push(...quoteSpeakerMismatches(document, view.facts, view.stories.storyOf));
+  found.push(...quoteSpeakerMismatches(view.lookup.linkedOf(document), view.facts, view.lookup, view.stories.storyOf));
   found.push(...misquoteDiagnostics(document, view, options.severity.misquote ?? DEFAULT_SEVERITY.misquote));
   return finish(document, found, options, dismissed);
 }
@@ -415,7 +420,7 @@ function normaliseQuote(text: string): string {
  * stories quoting one line (a slogan, a stock phrase) are no mismatch.
  */
 function quoteSpeakerMismatches(document: DocumentAnalysis, facts: DiagnosticFacts,
-  storyOf: ReadonlyMap<string, { id: string }>): Array<Omit<FoundDiagnostic, 'severity'>> {
+  lookup: ViewLookup, storyOf: ReadonlyMap<string, { id: string }>): Array<Omit<FoundDiagnostic, 'severity'>> {
   const found: Array<Omit<FoundDiagnostic, 'severity'>> = [];
   const story = storyOf.get(document.path)?.id;
   for (const quote of document.quotes) {
@@ -430,10 +435,11 @@ function quoteSpeakerMismatches(document: DocumentAnalysis, facts: DiagnosticFac
         if (seen.has(candidate.quote) || candidate.document.path === document.path) continue;
         seen.add(candidate.quote);
         if (storyOf.get(candidate.document.path)?.id !== story) continue;
-        if (!candidate.quote.speaker?.id || candidate.quote.speaker.id === quote.speaker.id) continue;
+        const speaker = lookup.linkedOf(candidate.document).quotes[candidate.position]?.speaker;
+        if (!speaker?.id || speaker.id === quote.speaker.id) continue;
         if (candidate.words.includes(words) || words.includes(candidate.words)) {
           related.push({ path: candidate.document.path, start: candidate.quote.start, end: candidate.quote.end,
-            message: `${documentLabel(candidate.document)}: said by ${candidate.quote.speaker!.name}` });
+            message: `${documentLabel(candidate.document)}: said by ${speaker.name}` });
         }
       }
     }

@@ -13,8 +13,10 @@ export interface HoverLinks {
   showTimeline(path: string, figureGroup?: string): string;
 }
 
-export function hoverAt(document: DocumentAnalysis, offset: number, view: CrossDocumentView,
+export function hoverAt(analysis: DocumentAnalysis, offset: number, view: CrossDocumentView,
   links: HoverLinks): HoverResult | null {
+  // Entity and speaker ids are the view's: read the view's copy of the document when it has one.
+  const document = view.lookup.linkedOf(analysis);
   const found = hoverOfAnalysed(document, offset, view, links);
   if (found) return found;
   // A repeated headline or teaser line is noise, so nothing was extracted from it: answer with its body copy.
@@ -70,7 +72,7 @@ function dateHover(document: DocumentAnalysis, date: DateMention): string {
 
 function entityHover(id: string, fallbackName: string, type: string, view: CrossDocumentView,
   links: HoverLinks): string {
-  const entity = view.entities.find((candidate) => candidate.id === id);
+  const entity = view.lookup.entity(id);
   const titles = entity?.titles.length ? ` · ${entity.titles.map(escapeMarkdown).join(', ')}` : '';
   const lines = [`**${escapeMarkdown(entity?.name ?? fallbackName)}** — ${entity?.type ?? type}${titles}`];
   if (entity?.aliases.length) lines.push(`Also written: ${entity.aliases.map(escapeMarkdown).join(', ')}`);

@@ -31,7 +31,9 @@ function membershipsOf(view: CrossDocumentView, path: string): GroupMembership[]
   return byPath.get(path) ?? [];
 }
 
-export function lensesFor(document: DocumentAnalysis, view: CrossDocumentView): FoundLens[] {
+export function lensesFor(analysis: DocumentAnalysis, view: CrossDocumentView): FoundLens[] {
+  // Speaker ids are the view's: read the view's copy of the document when it has one.
+  const document = view.lookup.linkedOf(analysis);
   const memberships = membershipsOf(view, document.path);
   const conflicts = new Set(memberships.filter(({ group }) => group.verdict === 'conflict').map(({ group }) => group)).size;
   const date = document.metadata.date;

@@ -1,4 +1,4 @@
-import type { CrossDocumentEntity, DocumentAnalysis, EntityMention, EntityType, QuoteSpeaker } from '../types';
+import type { CrossDocumentEntity, DocumentAnalysis, EntityMention, EntityType, Quote } from '../types';
 import knownData from '../data/entities-known.json';
 import namesData from '../data/entities-names.json';
 import placesData from '../data/entities-places.json';
@@ -15,19 +15,6 @@ const NICKNAMES = new Map<string, string>(Object.entries(namesData.nicknames).ma
 const SUFFIXES = new Set(namesData.suffixes.map((s) => s.toLowerCase()));
 const NATURAL_FEATURES = placesData.naturalFeatureWords.map((w) => w.toLowerCase());
 const GAZETTEER = new Set([...placesData.countries, ...placesData.usStates, ...placesData.regions, ...placesData.cities].map((n) => n.toLowerCase()));
-
-// The document-local id each mention and quote speaker had before linking, so that linking again
-// (the workspace index relinks after every change) starts from the same clusters.
-const localIds = new WeakMap<EntityMention, string>();
-const speakerLocalIds = new WeakMap<QuoteSpeaker, string>();
-// Likewise the type each mention had in its document before linking gave it its entity's type.
-const localTypes = new WeakMap<EntityMention, EntityType>();
-
-function localType(mention: EntityMention): EntityType {
-  let type = localTypes.get(mention);
-  if (type === undefined) localTypes.set(mention, (type = mention.type));
-  return type;
-}
 
 type PersonKey = { key: string; surname: string; middle?: string; initial?: string };
 
@@ -49,148 +36,11 @@ function personKey(name: string): PersonKey | null {
 }
 
 /** The only key, or the one with at least three times the mentions of every other. */
-function dominant(keys: Set<string>, mentions: Map<string, number>): string | undefined {
-  if (keys.size === 1) return [...keys][0];
-  const ranked = [...keys].map((k) => [k, mentions.get(k) ?? 0] as const).sort((a, b) => b[1] - a[1]);
+function dominant(keys: ReadonlyMap<string, number>, mentions: ReadonlyMap<string, number>): string | undefined {
+  if (keys.size === 1) return keys.keys().next().value;
+  if (keys.size === 0) return undefined;
+  const ranked = [...keys.keys()].map((k) => [k, mentions.get(k) ?? 0] as const).sort((a, b) => b[1] - a[1]);
   return ranked[0][1] >= 3 * ranked[1][1] && ranked[0][1] >= 3 ? ranked[0][0] : undefined;
-}
-
-// Linking runs again after every change to any document, so the work that depends on one document only is
-// done once per analysis (an analysis is replaced, not changed, when its document changes), and the work that
-// depends on a cluster's name only is done once per name. Linking then goes over the clusters of the workspace
-// grouped by their signature (local id, fullest name, type): clusters with the same signature always get the
-// same key and id, so each step that decides keys runs once per signature.
-
-/** The distinct mention texts and titles of a cluster; equal lists are shared between clusters. */
-interface Words {
-  texts: string[];
-  titles: string[];
-  mark: number;
-}
-
-/** One document's cluster: the mentions with one local id. */
-interface Cluster {
-  localId: string;
-  mentions: EntityMention[];
-  canonical: string;
-  /** The majority type of the mentions. */
-  type: EntityType;
-  /** Mention counts by type when the mentions do not all have `type`. */
-  typeCounts: Map<EntityType, number> | null;
-  words: Words;
-  signature: Signature;
-  summary: Summary;
-}
-
-/** What linking needs of one document analysis, computed once per analysis. */
-interface Summary {
-  entities: readonly EntityMention[];
-  length: number;
-  quotes: DocumentAnalysis['quotes'] | undefined;
-  quoteCount: number;
-  clusters: Cluster[];
-  byLocal: Map<string, Cluster>;
-  /** Each quote's speaker and the cluster of its local id, once the speaker has had an id. */
-  speakers: Speaker[];
-  /** The run of linkEntities that last saw this document, and a mark for counting documents. */
-  seen: number;
-  mark: number;
-}
-
-interface Speaker {
-  speaker: QuoteSpeaker;
-  cluster: Cluster | undefined;
-  resolved: boolean;
-}
-
-/** Clusters with the same local id, fullest name and type: what decides a cluster's key. */
-interface Signature {
-  localId: string;
-  canonical: string;
-  type: EntityType;
-  lower: string;
-  wordCount: number;
-  known: boolean;
-  /** The key before the middle-name and one-word steps. */
-  initialKey: string;
-  person: PersonKey | null | undefined;
-  /** A person named with a dropped first initial ("W. Mark Felt"): may join by middle name. */
-  middleCandidate: boolean;
-  /** Where the name goes in the suffix and prefix tables, if it does. */
-  suffixes: string[] | null;
-  prefixes: string[] | null;
-  /** For a gazetteer place, the keys of its name with a natural feature word ("mediterranean" -> "name:mediterranean-sea"). */
-  featureKeys: string[] | null;
-  // Per run of linkEntities:
-  run: number;
-  key: string;
-  count: number;
-  clusters: Cluster[];
-  order: number[];
-  mixed: boolean;
-  id: string;
-  /** The type of the entity the signature is part of (the majority of its mentions in every document). */
-  linkedType: EntityType;
-}
-
-const MEMO_LIMIT = 100_000;
-const signatures = new Map<string, Signature>();
-const wordLists = new Map<string, Words>();
-const slugs = new Map<string, string>();
-const summaries = new WeakMap<DocumentAnalysis, Summary>();
-let runs = 0;
-let marks = 0;
-
-function slug(name: string): string {
-  let id = slugs.get(name);
-  if (id === undefined) {
-    if (slugs.size >= MEMO_LIMIT) slugs.clear();
-    slugs.set(name, (id = entityIdFor(name)));
-  }
-  return id;
-}
-
-function personOf(signature: Signature): PersonKey | null {
-  if (signature.person === undefined) signature.person = personKey(signature.canonical);
-  return signature.person;
-}
-
-function signatureOf(localId: string, canonical: string, type: EntityType): Signature {
-  const text = `${localId}\u0000${canonical}\u0000${type}`;
-  let signature = signatures.get(text);
-  if (signature) return signature;
-  const lower = type === 'person' ? canonical.toLowerCase() : spellingKey(canonical);
-  const known = KNOWN_IDS.has(localId);
-  signature = {
-    localId, canonical, type, lower, wordCount: canonical.split(/\s+/).length, known, initialKey: '', person: undefined,
-    middleCandidate: false, suffixes: null, prefixes: null, featureKeys: null,
-    run: 0, key: '', count: 0, clusters: [], order: [], mixed: false, id: '', linkedType: type,
-  };
-  if (known) signature.initialKey = `known:${localId}`;
-  else {
-    const person = type === 'person' ? personOf(signature) : null;
-    if (person && person.key) {
-      signature.initialKey = `person:${person.key}`;
-      signature.middleCandidate = !!person.initial;
-    } else if (localId.endsWith('-team') && type === 'organization') signature.initialKey = `team:${slug(canonical)}`;
-    else signature.initialKey = `name:${slug(lower)}`;
-  }
-  if (type === 'place' && GAZETTEER.has(lower)) signature.featureKeys = NATURAL_FEATURES.map((word) => `name:${slug(`${lower} ${word}`)}`);
-  if (type !== 'person' && !known) {
-    const words = lower.split(/\s+/);
-    if (words.length >= 2 && !GAZETTEER.has(lower)) {
-      if (type === 'organization' || type === 'place') {
-        // A place is found by its last two words or more ("Mount Cook" in "Aoraki Mount Cook"), not by one ("York").
-        signature.suffixes = [];
-        for (let n = 1; n <= words.length - (type === 'place' ? 2 : 1); n++) signature.suffixes.push(words.slice(n).join(' '));
-      }
-      signature.prefixes = [];
-      for (let n = 1; n < words.length; n++) signature.prefixes.push(words.slice(0, n).join(' '));
-    }
-  }
-  if (signatures.size >= MEMO_LIMIT) signatures.clear();
-  signatures.set(text, signature);
-  return signature;
 }
 
 /** "Mt. Cook" = "Mount Cook", "Betty Ford Centre" = "Betty Ford Center", "TMZ.com" = "TMZ": one spelling for the key. */
@@ -199,305 +49,559 @@ function spellingKey(name: string): string {
     .replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function wordsOf(texts: string[], titles: string[]): Words {
-  const text = JSON.stringify([texts, titles]);
-  let words = wordLists.get(text);
-  if (!words) {
-    if (wordLists.size >= MEMO_LIMIT) wordLists.clear();
-    wordLists.set(text, (words = { texts, titles, mark: 0 }));
-  }
-  return words;
+// Linking is kept up to date one document at a time. A document's mentions with one local id are a cluster;
+// clusters with the same local id, fullest name and type share a signature, which decides their key. Keys are
+// read from workspace-wide tables (surnames, prefixes, suffixes, places), kept as reference counts, and each
+// table entry knows the signatures that read it: a change re-decides the keys of those signatures only, then
+// the entities of the keys whose members changed, then the documents whose mentions got another id.
+
+/** One document's cluster: the mentions with one local id. */
+interface Cluster {
+  path: string;
+  /** Position of the cluster among its document's clusters (the order of first mentions). */
+  order: number;
+  /** Indexes of the mentions in the document's `entities`. */
+  mentions: number[];
+  /** The local type of each mention, in order. */
+  types: EntityType[];
+  entities: readonly EntityMention[];
+  signature: Signature;
 }
 
-function summarize(document: DocumentAnalysis): Summary {
-  const entities = document.entities;
-  const quotes = document.quotes;
-  const summary: Summary = {
-    entities, length: entities.length, quotes, quoteCount: quotes?.length ?? 0, clusters: [], byLocal: new Map(), speakers: [], seen: 0, mark: 0,
-  };
-  for (const mention of entities) {
-    if (!localIds.has(mention)) localIds.set(mention, mention.id);
-    const localId = localIds.get(mention)!;
-    let cluster = summary.byLocal.get(localId);
-    if (!cluster) {
-      cluster = { localId, mentions: [], canonical: mention.canonical, type: localType(mention), typeCounts: null, words: null!, signature: null!, summary };
-      summary.byLocal.set(localId, cluster);
-      summary.clusters.push(cluster);
-    }
-    cluster.mentions.push(mention);
-    if (mention.canonical.length > cluster.canonical.length) cluster.canonical = mention.canonical;
-  }
-  for (const cluster of summary.clusters) {
-    const types = cluster.mentions.map(localType);
-    cluster.type = majority(types);
-    if (types.some((type) => type !== cluster.type)) {
-      cluster.typeCounts = new Map();
-      for (const type of types) cluster.typeCounts.set(type, (cluster.typeCounts.get(type) ?? 0) + 1);
-    }
-    const texts = new Set<string>();
-    const titles = new Set<string>();
-    for (const mention of cluster.mentions) {
-      texts.add(mention.text);
-      if (mention.title) titles.add(mention.title);
-    }
-    cluster.words = wordsOf([...texts], [...titles]);
-    cluster.signature = signatureOf(cluster.localId, cluster.canonical, cluster.type);
-  }
-  for (const quote of quotes ?? []) if (quote.speaker) summary.speakers.push({ speaker: quote.speaker, cluster: undefined, resolved: false });
-  summaries.set(document, summary);
-  return summary;
+/** Clusters with the same local id, fullest name and type: what decides a cluster's key. */
+interface Signature {
+  text: string;
+  localId: string;
+  canonical: string;
+  type: EntityType;
+  lower: string;
+  wordCount: number;
+  known: boolean;
+  /** The key before the middle-name and short-name steps. */
+  initialKey: string;
+  person: PersonKey | null;
+  /** A person named with a dropped first initial ("W. Mark Felt"): may join by middle name. */
+  middleCandidate: boolean;
+  suffixes: string[] | null;
+  prefixes: string[] | null;
+  /** For a gazetteer place, the keys of its name with a natural feature word ("mediterranean" -> "name:mediterranean-sea"). */
+  featureKeys: string[] | null;
+  /** The person whose surname a one-word name may stand for ("Obama"), when it is not a place. */
+  shortPerson: PersonKey | null;
+  // Kept up to date:
+  clusters: Map<string, Cluster>;
+  count: number;
+  typeCounts: Map<EntityType, number>;
+  texts: Map<string, number>;
+  titles: Map<string, number>;
+  active: boolean;
+  /** The key after the middle-name step, and what this signature put in the tables with it. */
+  key1: string;
+  contributed: Contribution | null;
+  /** The key after the short-name step: the signatures of one key are one entity. */
+  key2: string | null;
+  id: string;
+  linkedType: EntityType;
+}
+
+interface Contribution { key: string; count: number; surname: string | null }
+
+interface LinkedEntry {
+  analysis: DocumentAnalysis;
+  clusters: Cluster[];
+  byLocal: Map<string, Cluster>;
+  /** Each mention's cluster. */
+  clusterOfMention: Cluster[];
+  linked: DocumentAnalysis;
+}
+
+/** An entity of the view with the clusters it was made of, to find its mentions without scanning documents. */
+export interface EntityRecord {
+  entity: CrossDocumentEntity;
+  /** The clusters of the entity: each a document path and the indexes of its mentions there. */
+  places: ReadonlyArray<{ path: string; mentions: readonly number[] }>;
+}
+
+/** What one update of the linker gives a view. */
+export interface LinkResult {
+  /** The linked copy of each document, by path: mentions and quote speakers carry cross-document ids. */
+  linkedByPath: ReadonlyMap<string, DocumentAnalysis>;
+  /** The entities by id, as they are after this update (later updates do not change it). */
+  records: EntityTable;
+  /** Paths whose linked copy is new since the last update (added, changed, or given other ids). */
+  relinked: ReadonlySet<string>;
 }
 
 /**
- * Joins the entities of all documents and returns the entity table. Each mention's `id` becomes the
- * cross-document one, and so does each quote speaker's. Clusters join when they carry the same known id
- * (ISIL = IS = Islamic State), the same person name up to short given names and initials ("Ash Carter" =
- * "Ashton Carter"), or the same name; a one-word person name ("Obama") joins the only full name in the
- * workspace that ends with it. Ids are slugs of the most used fullest name, or the known id.
+ * Cross-document entity linking, owned by one workspace index and brought up to date with `update`, which costs in
+ * proportion to what changed: the documents replaced, and the documents whose mentions another id reaches.
+ * Clusters join when they carry the same known id (ISIL = IS = Islamic State), the same person name up to short
+ * given names and initials ("Ash Carter" = "Ashton Carter"), or the same name; a one-word person name ("Obama")
+ * joins the only full name in the workspace that ends with it. Ids are slugs of the most used fullest name, or
+ * the known id. Analyses are never changed: each document gets a linked copy.
  */
-export function linkEntities(documents: readonly DocumentAnalysis[]): CrossDocumentEntity[] {
-  const run = ++runs;
-  // The signatures in the order of their first cluster, and the clusters that may join by middle name.
-  const all: Signature[] = [];
-  const middleCandidates: Signature[] = [];
-  const documentSummaries: Summary[] = [];
-  let repeated = false;
-  let order = 0;
-  for (const document of documents) {
-    let summary = summaries.get(document);
-    if (!summary || summary.entities !== document.entities || summary.length !== document.entities.length
-      || summary.quotes !== document.quotes || summary.quoteCount !== (document.quotes?.length ?? 0)) summary = summarize(document);
-    if (summary.seen === run) repeated = true;
-    summary.seen = run;
-    documentSummaries.push(summary);
-    for (const cluster of summary.clusters) {
-      const signature = cluster.signature;
-      if (signature.run !== run) {
-        signature.run = run;
-        signature.key = signature.initialKey;
-        signature.count = 0;
-        signature.clusters = [];
-        signature.order = [];
-        signature.mixed = false;
-        all.push(signature);
+export class EntityLinker {
+  private readonly documents = new Map<string, LinkedEntry>();
+  private readonly signatures = new Map<string, Signature>();
+  private readonly slugs = new Map<string, string>();
+  private readonly byInitialKey = new Map<string, Set<Signature>>();
+  // Middle-name step: middle name key -> initial keys of full names with that middle name; person key -> candidates.
+  private readonly middleKeys = new Map<string, Map<string, number>>();
+  private readonly middleCandidates = new Map<string, Set<Signature>>();
+  private readonly remaps = new Map<string, string>();
+  // Short-name step tables, by key after the middle-name step.
+  private readonly surnames = new Map<string, Map<string, number>>();
+  private readonly keyMentions = new Map<string, number>();
+  private readonly keySurnames = new Map<string, Map<string, number>>();
+  private readonly placeKeys = new Map<string, number>();
+  private readonly suffixTable = new Map<string, Map<string, number>>();
+  private readonly prefixTable = new Map<string, Map<string, number>>();
+  // Who reads each table entry.
+  private readonly surnameReaders = new Map<string, Set<Signature>>();
+  private readonly featureReaders = new Map<string, Set<Signature>>();
+  private readonly suffixReaders = new Map<string, Set<Signature>>();
+  private readonly lowerReaders = new Map<string, Set<Signature>>();
+  // Entities.
+  private readonly byKey = new Map<string, Set<Signature>>();
+  private readonly groupOfKey = new Map<string, string>();
+  private readonly keysOfGroup = new Map<string, Set<string>>();
+  private readonly recordOfGroup = new Map<string, EntityRecord>();
+  private readonly records = new Map<string, EntityRecord>();
+  /** What updates hand out: a table shared by many updates, and the entities changed since it was made. */
+  private base: ReadonlyMap<string, EntityRecord> = new Map();
+  private changes: ReadonlyMap<string, EntityRecord | null> = new Map();
+  private changedIds = new Set<string>();
+  private readonly linked = new Map<string, DocumentAnalysis>();
+  // Work of one update.
+  private touchedReaders = new Set<Signature>();
+
+  /** Brings linking to exactly these analyses (an unchanged object is an unchanged document). */
+  update(analyses: readonly DocumentAnalysis[]): LinkResult {
+    const current = new Map<string, DocumentAnalysis>();
+    for (const analysis of analyses) current.set(analysis.path, analysis);
+    const removed: LinkedEntry[] = [];
+    const added: DocumentAnalysis[] = [];
+    for (const [path, entry] of this.documents) if (current.get(path) !== entry.analysis) removed.push(entry);
+    for (const analysis of analyses) if (this.documents.get(analysis.path)?.analysis !== analysis) added.push(analysis);
+    const touched = new Set<Signature>();
+    const relink = new Set<string>();
+    for (const entry of removed) {
+      this.documents.delete(entry.analysis.path);
+      this.linked.delete(entry.analysis.path);
+      for (const cluster of entry.clusters) { this.withdrawCluster(cluster); touched.add(cluster.signature); }
+    }
+    for (const analysis of added) {
+      const entry = this.summarize(analysis);
+      this.documents.set(analysis.path, entry);
+      for (const cluster of entry.clusters) { this.addCluster(cluster); touched.add(cluster.signature); }
+      relink.add(analysis.path);
+    }
+    this.settle(touched, relink);
+    for (const path of relink) {
+      const entry = this.documents.get(path);
+      if (entry) this.linked.set(path, (entry.linked = linkedCopy(entry)));
+    }
+    const changes = new Map(this.changes);
+    for (const id of this.changedIds) changes.set(id, this.records.get(id) ?? null);
+    this.changedIds = new Set();
+    if (changes.size > this.base.size / 8 + 1024) { this.base = new Map(this.records); this.changes = new Map(); } else this.changes = changes;
+    return { linkedByPath: this.linked, records: new EntityTable(this.base, this.changes), relinked: relink };
+  }
+
+  private summarize(analysis: DocumentAnalysis): LinkedEntry {
+    const byLocal = new Map<string, Cluster & { canonical: string }>();
+    const clusters: Array<Cluster & { canonical: string }> = [];
+    const clusterOfMention: Cluster[] = [];
+    analysis.entities.forEach((mention, index) => {
+      let cluster = byLocal.get(mention.id);
+      if (!cluster) {
+        cluster = { path: analysis.path, order: clusters.length, mentions: [], types: [], entities: analysis.entities, signature: null!, canonical: mention.canonical };
+        byLocal.set(mention.id, cluster);
+        clusters.push(cluster);
       }
-      signature.count += cluster.mentions.length;
-      signature.clusters.push(cluster);
-      signature.order.push(order++);
-      if (cluster.typeCounts) signature.mixed = true;
-      if (signature.middleCandidate) middleCandidates.push(signature);
+      cluster.mentions.push(index);
+      cluster.types.push(mention.type);
+      if (mention.canonical.length > cluster.canonical.length) cluster.canonical = mention.canonical;
+      clusterOfMention.push(cluster);
+    });
+    for (const [localId, cluster] of byLocal) cluster.signature = this.signatureOf(localId, cluster.canonical, majority(cluster.types));
+    return { analysis, clusters, byLocal, clusterOfMention, linked: analysis };
+  }
+
+  private addCluster(cluster: Cluster): void {
+    const signature = cluster.signature;
+    signature.clusters.set(cluster.path, cluster);
+    signature.count += cluster.mentions.length;
+    const entities = cluster.entities;
+    for (const [position, index] of cluster.mentions.entries()) {
+      const mention = entities[index];
+      count(signature.typeCounts, cluster.types[position], 1);
+      count(signature.texts, mention.text, 1);
+      if (mention.title) count(signature.titles, mention.title, 1);
     }
   }
 
-  // Keys: known id, person name key, or the slug of the name.
-  const surnames = new Map<string, Set<string>>();
-  const keyMentions = new Map<string, number>();
-  const middleKeys = new Map<string, Set<string>>();
-  for (const signature of all) {
-    const key = signature.key;
-    if (signature.known) {
-      // A known person is also found by surname: "Obama" alone -> Barack Obama.
-      const known = signature.type === 'person' ? personOf(signature) : null;
-      if (known?.key) {
-        add(surnames, known.surname, key);
-        keyMentions.set(key, (keyMentions.get(key) ?? 0) + signature.count);
+  private withdrawCluster(cluster: Cluster): void {
+    const signature = cluster.signature;
+    signature.clusters.delete(cluster.path);
+    signature.count -= cluster.mentions.length;
+    for (const [position, index] of cluster.mentions.entries()) {
+      const mention = cluster.entities[index];
+      count(signature.typeCounts, cluster.types[position], -1);
+      count(signature.texts, mention.text, -1);
+      if (mention.title) count(signature.titles, mention.title, -1);
+    }
+  }
+
+  private signatureOf(localId: string, canonical: string, type: EntityType): Signature {
+    const text = `${localId}\u0000${canonical}\u0000${type}`;
+    let signature = this.signatures.get(text);
+    if (signature) return signature;
+    const lower = type === 'person' ? canonical.toLowerCase() : spellingKey(canonical);
+    const known = KNOWN_IDS.has(localId);
+    const person = type === 'person' || !/\s/.test(lower) ? personKey(canonical) : null;
+    signature = {
+      text, localId, canonical, type, lower, wordCount: canonical.split(/\s+/).length, known, initialKey: '', person,
+      middleCandidate: false, suffixes: null, prefixes: null, featureKeys: null, shortPerson: null,
+      clusters: new Map(), count: 0, typeCounts: new Map(), texts: new Map(), titles: new Map(), active: false,
+      key1: '', contributed: null, key2: null, id: '', linkedType: type,
+    };
+    if (known) signature.initialKey = `known:${localId}`;
+    else if (type === 'person' && person?.key) {
+      signature.initialKey = `person:${person.key}`;
+      signature.middleCandidate = !!person.initial;
+    } else if (localId.endsWith('-team') && type === 'organization') signature.initialKey = `team:${this.slug(canonical)}`;
+    else signature.initialKey = `name:${this.slug(lower)}`;
+    if (type === 'place' && GAZETTEER.has(lower)) signature.featureKeys = NATURAL_FEATURES.map((word) => `name:${this.slug(`${lower} ${word}`)}`);
+    if (type !== 'person' && !known) {
+      const words = lower.split(/\s+/);
+      if (words.length >= 2 && !GAZETTEER.has(lower)) {
+        if (type === 'organization' || type === 'place') {
+          // A place is found by its last two words or more ("Mount Cook" in "Aoraki Mount Cook"), not by one ("York").
+          signature.suffixes = [];
+          for (let n = 1; n <= words.length - (type === 'place' ? 2 : 1); n++) signature.suffixes.push(words.slice(n).join(' '));
+        }
+        signature.prefixes = [];
+        for (let n = 1; n < words.length; n++) signature.prefixes.push(words.slice(0, n).join(' '));
       }
-      continue;
     }
-    if (!key.startsWith('person:')) continue;
-    const person = personOf(signature)!;
-    add(surnames, person.surname, key);
-    keyMentions.set(key, (keyMentions.get(key) ?? 0) + signature.count);
-    if (person.middle) add(middleKeys, person.middle, key);
+    if (!/\s/.test(lower) && type !== 'place') signature.shortPerson = personKey(canonical);
+    this.signatures.set(text, signature);
+    return signature;
   }
-  // "William Mark Felt" and "W. Mark Felt": a full name that goes by its middle name joins the name written
-  // with that middle name first, when the first initials agree. (In cluster order: one join can follow another.)
-  for (const signature of middleCandidates) {
-    const person = personOf(signature)!;
-    const byMiddle = middleKeys.get(person.key);
-    const full = byMiddle?.size === 1 ? [...byMiddle][0] : undefined;
-    if (full && full !== signature.key && full.startsWith(`person:${person.initial}`)) {
-      const from = signature.key;
-      for (const other of all) if (other.key === from) other.key = full;
-      surnames.get(person.surname)?.delete(from);
-      keyMentions.set(full, (keyMentions.get(full) ?? 0) + (keyMentions.get(from) ?? 0));
+
+  private slug(name: string): string {
+    let id = this.slugs.get(name);
+    if (id === undefined) this.slugs.set(name, (id = entityIdFor(name)));
+    return id;
+  }
+
+  /** Re-decides what the touched signatures reach: middle-name joins, table entries, keys, entities, documents. */
+  private settle(touched: Set<Signature>, relink: Set<string>): void {
+    this.touchedReaders = new Set();
+    const middleChanged = new Set<string>();
+    for (const signature of touched) {
+      const active = signature.clusters.size > 0;
+      if (active === signature.active) continue;
+      signature.active = active;
+      this.middleContribution(signature, active ? 1 : -1, middleChanged);
+      this.register(signature, active);
+      if (!active) this.signatures.delete(signature.text);
+    }
+    const keyChanged = new Set<Signature>(touched);
+    for (const personKeyText of middleChanged) {
+      const remap = this.remapOf(personKeyText);
+      if (remap === this.remaps.get(personKeyText)) continue;
+      if (remap) this.remaps.set(personKeyText, remap); else this.remaps.delete(personKeyText);
+      for (const signature of this.byInitialKey.get(`person:${personKeyText}`) ?? []) keyChanged.add(signature);
+    }
+    for (const signature of keyChanged) {
+      signature.key1 = signature.initialKey.startsWith('person:') ? this.remaps.get(signature.initialKey.slice(7)) ?? signature.initialKey : signature.initialKey;
+      this.contribute(signature);
+    }
+    const dirtyKeys = new Set<string>();
+    for (const signature of [...keyChanged, ...this.touchedReaders]) {
+      const key = signature.active ? this.keyOf(signature) : null;
+      if (touched.has(signature) && signature.key2 !== null) dirtyKeys.add(signature.key2);
+      if (key === signature.key2) continue;
+      if (signature.key2 !== null) {
+        dirtyKeys.add(signature.key2);
+        removeFrom(this.byKey, signature.key2, signature);
+      }
+      signature.key2 = key;
+      if (key !== null) {
+        dirtyKeys.add(key);
+        addTo(this.byKey, key, signature);
+      }
+    }
+    const dirtyGroups = new Set<string>();
+    for (const key of dirtyKeys) {
+      const members = this.byKey.get(key);
+      const before = this.groupOfKey.get(key);
+      const after = members?.size ? (key.startsWith('known:') ? key : `${key.startsWith('team:') ? 'team' : 'name'}:${this.slug(chooseName(members))}`) : undefined;
+      if (before !== undefined) dirtyGroups.add(before);
+      if (after !== undefined) dirtyGroups.add(after);
+      if (before === after) continue;
+      if (before !== undefined) removeFrom(this.keysOfGroup, before, key);
+      if (after !== undefined) { addTo(this.keysOfGroup, after, key); this.groupOfKey.set(key, after); } else this.groupOfKey.delete(key);
+    }
+    for (const group of dirtyGroups) {
+      const previous = this.recordOfGroup.get(group);
+      if (previous && this.records.get(previous.entity.id) === previous) { this.records.delete(previous.entity.id); this.changedIds.add(previous.entity.id); }
+      const keys = this.keysOfGroup.get(group);
+      if (!keys?.size) { this.recordOfGroup.delete(group); continue; }
+      const record = this.entityOf(group, keys);
+      this.recordOfGroup.set(group, record);
+      this.records.set(record.entity.id, record);
+      this.changedIds.add(record.entity.id);
+      for (const key of keys) {
+        for (const signature of this.byKey.get(key)!) {
+          if (signature.id === record.entity.id && signature.linkedType === record.entity.type) continue;
+          signature.id = record.entity.id;
+          signature.linkedType = record.entity.type;
+          for (const path of signature.clusters.keys()) relink.add(path);
+        }
+      }
     }
   }
-  // Short names: "Obama" -> the only full person name ending with it, or the one far more mentioned than the others; "Colts" / "Red Sox" -> the
-  // only longer organization name ending with it; "Access" / "Betty Ford" -> the only longer name starting with it.
-  const suffixes = new Map<string, Set<string>>();
-  const prefixes = new Map<string, Set<string>>();
-  const placeKeys = new Set<string>();
-  for (const signature of all) {
-    if (signature.type === 'place') placeKeys.add(signature.key);
-    if (!signature.prefixes) continue;
-    for (const suffix of signature.suffixes ?? []) add(suffixes, `${signature.type}:${suffix}`, signature.key);
-    for (const prefix of signature.prefixes) add(prefixes, prefix, signature.key);
+
+  private middleContribution(signature: Signature, delta: number, changed: Set<string>): void {
+    const person = signature.person;
+    if (signature.known || !person || !signature.initialKey.startsWith('person:')) return;
+    if (delta > 0) addTo(this.byInitialKey, signature.initialKey, signature); else removeFrom(this.byInitialKey, signature.initialKey, signature);
+    if (person.middle) {
+      countIn(this.middleKeys, person.middle, signature.initialKey, delta);
+      changed.add(person.middle);
+    }
+    if (signature.middleCandidate) {
+      if (delta > 0) addTo(this.middleCandidates, person.key, signature); else removeFrom(this.middleCandidates, person.key, signature);
+      changed.add(person.key);
+    }
   }
-  for (const signature of all) {
+
+  /**
+   * "William Mark Felt" and "W. Mark Felt": a full name that goes by its middle name joins the name written with that
+   * middle name first, when the first initials agree. The key the names "mark felt" take, if they take another.
+   */
+  private remapOf(personKeyText: string): string | undefined {
+    const byMiddle = this.middleKeys.get(personKeyText);
+    if (byMiddle?.size !== 1) return undefined;
+    const full = byMiddle.keys().next().value!;
+    if (full === `person:${personKeyText}`) return undefined;
+    for (const candidate of this.middleCandidates.get(personKeyText) ?? []) if (full.startsWith(`person:${candidate.person!.initial}`)) return full;
+    return undefined;
+  }
+
+  private register(signature: Signature, active: boolean): void {
+    const change = active ? addTo : removeFrom;
+    change(this.lowerReaders, signature.lower, signature);
+    change(this.suffixReaders, `${signature.type}:${signature.lower}`, signature);
+    for (const key of signature.featureKeys ?? []) change(this.featureReaders, key, signature);
+    if (signature.shortPerson) change(this.surnameReaders, signature.shortPerson.surname, signature);
+  }
+
+  /** Takes the signature's old entries out of the short-name tables and puts its current ones in. */
+  private contribute(signature: Signature): void {
+    const before = signature.contributed;
+    const after: Contribution | null = signature.active ? { key: signature.key1, count: signature.count, surname: this.surnameOf(signature) } : null;
+    if (before && after && before.key === after.key && before.count === after.count && before.surname === after.surname) return;
+    if (before) this.tables(signature, before, -1);
+    if (after) this.tables(signature, after, 1);
+    signature.contributed = after;
+  }
+
+  private surnameOf(signature: Signature): string | null {
+    if (signature.type !== 'person' || !signature.person?.key) return null;
+    return signature.known || signature.initialKey.startsWith('person:') ? signature.person.surname : null;
+  }
+
+  private tables(signature: Signature, entry: Contribution, delta: number): void {
+    const { key } = entry;
+    if (entry.surname !== null) {
+      if (countIn(this.surnames, entry.surname, key, delta)) this.readersChanged(this.surnameReaders, entry.surname);
+      countIn(this.keySurnames, key, entry.surname, delta);
+      count(this.keyMentions, key, delta * entry.count);
+      for (const surname of this.keySurnames.get(key)?.keys() ?? []) this.readersChanged(this.surnameReaders, surname);
+      this.readersChanged(this.surnameReaders, entry.surname);
+    }
+    if (signature.type === 'place' && countChanged(this.placeKeys, key, delta)) this.readersChanged(this.featureReaders, key);
+    if (signature.prefixes) {
+      for (const suffix of signature.suffixes ?? []) if (countIn(this.suffixTable, `${signature.type}:${suffix}`, key, delta)) this.readersChanged(this.suffixReaders, `${signature.type}:${suffix}`);
+      for (const prefix of signature.prefixes) if (countIn(this.prefixTable, prefix, key, delta)) this.readersChanged(this.lowerReaders, prefix);
+    }
+  }
+
+  private readersChanged(readers: Map<string, Set<Signature>>, entry: string): void {
+    for (const signature of readers.get(entry) ?? []) this.touchedReaders.add(signature);
+  }
+
+  /** Short names: "Obama" -> the only full person name ending with it, or the one far more mentioned than the others;
+   * "Colts" / "Red Sox" -> the only longer organization name ending with it; "Access" / "Betty Ford" -> the only longer
+   * name starting with it; "Indianapolis" the team -> the only longer name starting with it; "Mediterranean" ->
+   * "Mediterranean Sea", when the workspace names only one such feature. */
+  private keyOf(signature: Signature): string {
+    const key = signature.key1;
     const lower = signature.lower;
-    if (signature.key.startsWith('team:')) {
-      // "Indianapolis" the team -> the only longer name starting with it ("Indianapolis Colts").
-      const longer = prefixes.get(lower);
-      if (longer && longer.size === 1) signature.key = [...longer][0];
-      continue;
-    }
-    if (!signature.key.startsWith('name:')) continue;
+    if (key.startsWith('team:')) return only(this.prefixTable.get(lower)) ?? key;
+    if (!key.startsWith('name:')) return key;
     if (signature.featureKeys) {
-      // "Mediterranean" -> "Mediterranean Sea", when the workspace names only one such feature.
-      const features = signature.featureKeys.filter((key) => placeKeys.has(key));
-      if (features.length === 1) signature.key = features[0];
-      continue;
+      const features = signature.featureKeys.filter((feature) => this.placeKeys.has(feature));
+      return features.length === 1 ? features[0] : key;
     }
+    const full = signature.shortPerson && this.surnames.get(signature.shortPerson.surname);
+    const main = full && dominant(full, this.keyMentions);
+    if (main) return main;
+    if (signature.type === 'person') return key;
     const oneWord = !/\s/.test(lower);
-    const person = oneWord && signature.type !== 'place' ? personOf(signature) : null;
-    const full = person && surnames.get(person.surname);
-    const main = full && dominant(full, keyMentions);
-    if (main) { signature.key = main; continue; }
-    if (signature.type === 'person') continue;
-    const ending = signature.type === 'organization' || signature.type === 'place' && !oneWord ? suffixes.get(`${signature.type}:${lower}`) : undefined;
-    if (ending && ending.size === 1) { signature.key = [...ending][0]; continue; }
-    const longer = prefixes.get(lower);
-    if (longer && longer.size === 1) signature.key = [...longer][0];
+    const ending = signature.type === 'organization' || (signature.type === 'place' && !oneWord) ? only(this.suffixTable.get(`${signature.type}:${lower}`)) : undefined;
+    return ending ?? only(this.prefixTable.get(lower)) ?? key;
   }
 
-  // Group, name and id; groups whose names give the same id are one entity.
-  const byKey = new Map<string, Signature[]>();
-  for (const signature of all) push(byKey, signature.key, signature);
-  const groups = new Map<string, Signature[][]>();
-  for (const [key, members] of byKey) {
-    const id = key.startsWith('known:') ? key : `${key.startsWith('team:') ? 'team' : 'name'}:${slug(chooseName(members))}`;
-    push(groups, id, members);
-  }
-  const table: CrossDocumentEntity[] = [];
-  for (const [key, parts] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    const group = parts.length === 1 ? parts[0] : parts.flat();
-    const name = chooseName(group);
-    const id = key.startsWith('known:') ? key.slice(6) : slug(name) + (key.startsWith('team:') ? '-team' : '');
+  /** The entity of one group of keys (keys whose names give one id): name, id, type, aliases, counts. */
+  private entityOf(group: string, keys: ReadonlySet<string>): EntityRecord {
+    const members: Signature[] = [];
+    for (const key of keys) for (const signature of this.byKey.get(key)!) members.push(signature);
+    const name = chooseName(members);
+    const id = group.startsWith('known:') ? group.slice(6) : this.slug(name) + (group.startsWith('team:') ? '-team' : '');
     const aliases = new Set<string>();
     const titles = new Set<string>();
-    const mark = ++marks;
+    const places: Array<{ path: string; mentions: readonly number[] }> = [];
+    const paths = new Set<string>();
     let mentions = 0;
-    let documentCount = 0;
-    const countDocuments = repeated || group.length > 1;
-    const type = groupType(parts, group);
-    for (const signature of group) {
-      signature.id = id;
-      signature.linkedType = type;
+    for (const signature of members) {
       mentions += signature.count;
       if (signature.canonical !== name) aliases.add(signature.canonical);
-      for (const cluster of signature.clusters) {
-        const words = cluster.words;
-        if (words.mark !== mark) {
-          words.mark = mark;
-          for (const text of words.texts) if (text !== name) aliases.add(text);
-          for (const title of words.titles) titles.add(title);
-        }
-        if (countDocuments && cluster.summary.mark !== mark) {
-          cluster.summary.mark = mark;
-          documentCount++;
-        }
-      }
-      if (!countDocuments) documentCount = signature.clusters.length;
+      for (const text of signature.texts.keys()) if (text !== name) aliases.add(text);
+      for (const title of signature.titles.keys()) titles.add(title);
+      for (const cluster of signature.clusters.values()) { places.push({ path: cluster.path, mentions: cluster.mentions }); paths.add(cluster.path); }
     }
-    table.push({
-      id, type, name, aliases: [...aliases].sort(), titles: [...titles].sort(),
-      documents: documentCount, mentions,
-    });
+    const entity: CrossDocumentEntity = { id, type: this.typeOf(keys, members), name, aliases: [...aliases].sort(), titles: [...titles].sort(), documents: paths.size, mentions };
+    return { entity, places };
   }
 
-  // Rewrite ids: mentions, then quote speakers through each document's local -> global map.
-  for (const summary of documentSummaries) {
-    for (const cluster of summary.clusters) {
-      // One name typed differently in two documents is one entity, of the type most of its mentions have.
-      const { id, linkedType } = cluster.signature;
-      for (const mention of cluster.mentions) { mention.id = id; mention.type = linkedType; }
+  /**
+   * The majority type of the group's mentions; on a tie, the type that first reaches the highest count with the
+   * mentions taken key by key (keys in the order of their first mention), each key's clusters in document order.
+   */
+  private typeOf(keys: ReadonlySet<string>, members: readonly Signature[]): EntityType {
+    const counts = new Map<EntityType, number>();
+    for (const signature of members) for (const [type, n] of signature.typeCounts) count(counts, type, n);
+    let best: EntityType | undefined;
+    let bestCount = 0;
+    let tied = false;
+    for (const [type, n] of counts) {
+      if (n > bestCount) { best = type; bestCount = n; tied = false; } else if (n === bestCount) tied = true;
     }
+    if (!tied) return best!;
+    const before = (a: Cluster, b: Cluster) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.order - b.order);
+    const parts = [...keys].map((key) => [...this.byKey.get(key)!].flatMap((signature) => [...signature.clusters.values()]).sort(before))
+      .filter((clusters) => clusters.length).sort((a, b) => before(a[0], b[0]));
+    return majority(parts.flatMap((clusters) => clusters.flatMap((cluster) => cluster.types)));
   }
-  for (const summary of documentSummaries) {
-    for (const entry of summary.speakers) {
-      const speaker = entry.speaker;
-      if (speaker.id === null) continue;
-      if (!entry.resolved) {
-        if (!speakerLocalIds.has(speaker)) speakerLocalIds.set(speaker, speaker.id);
-        entry.cluster = summary.byLocal.get(speakerLocalIds.get(speaker)!);
-        entry.resolved = true;
-      }
-      const id = entry.cluster?.signature.id;
-      if (id) speaker.id = id;
-    }
-  }
-  // Keep no mentions of documents that may be gone by the next run.
-  for (const signature of all) {
-    signature.clusters = [];
-    signature.order = [];
-  }
-  return table.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+}
+
+/** The document with its mentions' and quote speakers' cross-document ids (the analysis itself stays as it is). */
+function linkedCopy(entry: LinkedEntry): DocumentAnalysis {
+  const { analysis } = entry;
+  const entities = analysis.entities.map((mention, index) => {
+    const { id, linkedType } = entry.clusterOfMention[index].signature;
+    return { ...mention, id, type: linkedType };
+  });
+  const previous = entry.linked !== analysis ? entry.linked.quotes : null;
+  let quotes: Quote[] = analysis.quotes.map((quote) => {
+    const speaker = quote.speaker;
+    if (!speaker || speaker.id === null) return quote;
+    const id = entry.byLocal.get(speaker.id)?.signature.id;
+    return id && id !== speaker.id ? { ...quote, speaker: { ...speaker, id } } : quote;
+  });
+  if (previous && previous.length === quotes.length && previous.every((quote, index) => quote.speaker?.id === quotes[index].speaker?.id)) quotes = previous as Quote[];
+  return { ...analysis, entities, quotes };
 }
 
 /**
- * The majority type of a group's mentions, taken in the order the one-pass count over the group's clusters
- * would see them: the type that first reaches the highest count wins a tie. `parts` are the group's
- * signatures by key, in the order their keys first occur.
+ * Joins the entities of all documents, with a linker of its own: the entity table and each document's linked copy,
+ * in the order given.
  */
-function groupType(parts: readonly Signature[][], group: readonly Signature[]): EntityType {
-  const counts = new Map<EntityType, number>();
-  for (const signature of group) {
-    if (!signature.mixed) counts.set(signature.type, (counts.get(signature.type) ?? 0) + signature.count);
-    else {
-      for (const cluster of signature.clusters) {
-        if (!cluster.typeCounts) counts.set(cluster.type, (counts.get(cluster.type) ?? 0) + cluster.mentions.length);
-        else for (const [type, n] of cluster.typeCounts) counts.set(type, (counts.get(type) ?? 0) + n);
-      }
-    }
+export function linkEntities(documents: readonly DocumentAnalysis[]): { entities: CrossDocumentEntity[]; documents: DocumentAnalysis[] } {
+  const result = new EntityLinker().update(documents);
+  return { entities: sortedEntities(result.records), documents: documents.map((document) => result.linkedByPath.get(document.path)!) };
+}
+
+/** The entities of one update, read-only: a table shared by many updates, with the entities changed since it was made. */
+export class EntityTable {
+  constructor(private readonly base: ReadonlyMap<string, EntityRecord>, private readonly changes: ReadonlyMap<string, EntityRecord | null>) {}
+
+  get(id: string): EntityRecord | undefined {
+    const changed = this.changes.get(id);
+    return changed === undefined ? this.base.get(id) : changed ?? undefined;
   }
-  let best: EntityType | undefined;
-  let bestCount = 0;
-  let tied = false;
-  for (const [type, n] of counts) {
-    if (n > bestCount) { best = type; bestCount = n; tied = false; } else if (n === bestCount) tied = true;
+
+  *values(): IterableIterator<EntityRecord> {
+    for (const [id, record] of this.base) if (!this.changes.has(id)) yield record;
+    for (const record of this.changes.values()) if (record) yield record;
   }
-  if (!tied) return best!;
-  // A tie: count the mentions in order.
-  const types: EntityType[] = [];
-  for (const members of parts) {
-    const clusters: Array<[number, Cluster]> = [];
-    for (const signature of members) signature.clusters.forEach((cluster, i) => clusters.push([signature.order[i], cluster]));
-    clusters.sort((a, b) => a[0] - b[0]);
-    for (const [, cluster] of clusters) for (const mention of cluster.mentions) types.push(localType(mention));
-  }
-  return majority(types);
+}
+
+/** The entity table in its published order: most mentioned first, then by id. */
+export function sortedEntities(records: EntityTable): CrossDocumentEntity[] {
+  return [...records.values()].map((record) => record.entity).sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
 }
 
 /** The most used of the fullest names (most words), ties broken alphabetically. */
-function chooseName(group: readonly Signature[]): string {
+function chooseName(group: Iterable<Signature>): string {
   const nameCounts = new Map<string, number>();
   let longest = 0;
-  for (const signature of group) {
+  const members = [...group];
+  for (const signature of members) {
     nameCounts.set(signature.canonical, (nameCounts.get(signature.canonical) ?? 0) + signature.count);
     longest = Math.max(longest, signature.wordCount);
   }
   let name = '';
-  let count = -1;
-  for (const signature of group) {
+  let best = -1;
+  for (const signature of members) {
     if (signature.wordCount !== longest) continue;
     const candidate = signature.canonical;
     const n = nameCounts.get(candidate)!;
-    if (n > count || n === count && candidate < name) { name = candidate; count = n; }
+    if (n > best || (n === best && candidate < name)) { name = candidate; best = n; }
   }
   return name;
 }
 
-function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+function only(entries: ReadonlyMap<string, number> | undefined): string | undefined {
+  return entries?.size === 1 ? entries.keys().next().value : undefined;
+}
+
+function count<K>(map: Map<K, number>, key: K, delta: number): void {
+  const value = (map.get(key) ?? 0) + delta;
+  if (value) map.set(key, value); else map.delete(key);
+}
+
+/** Adds `delta` to a reference count; whether the key came or went. */
+function countChanged<K>(map: Map<K, number>, key: K, delta: number): boolean {
+  const before = map.get(key) ?? 0;
+  count(map, key, delta);
+  return (before > 0) !== ((map.get(key) ?? 0) > 0);
+}
+
+/** Adds `delta` to the count of `key` in the table entry `entry`; whether the entry's set of keys changed. */
+function countIn(table: Map<string, Map<string, number>>, entry: string, key: string, delta: number): boolean {
+  let counts = table.get(entry);
+  if (!counts) table.set(entry, (counts = new Map()));
+  const changed = countChanged(counts, key, delta);
+  if (!counts.size) table.delete(entry);
+  return changed;
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let entry = map.get(key);
   if (!entry) map.set(key, (entry = new Set<V>()));
   entry.add(value);
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  let entry = map.get(key);
-  if (!entry) map.set(key, (entry = []));
-  entry.push(value);
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const entry = map.get(key);
+  entry?.delete(value);
+  if (entry?.size === 0) map.delete(key);
 }
 
 function majority<T>(values: readonly T[]): T {

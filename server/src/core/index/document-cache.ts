@@ -1,14 +1,15 @@
 import type { DocumentAnalysis, Span } from '../types';
 import { splitSentences } from '../text/sentences';
 
-const sentenceCache = new WeakMap<DocumentAnalysis, Span[]>();
+/** By the analysis's metadata, which its linked copies share: a copy with other entity ids has the same sentences. */
+const sentenceCache = new WeakMap<DocumentAnalysis['metadata'], Span[]>();
 
 /** The document's sentences, split once per analysis (an analysis is replaced, never changed, when its text changes). */
 export function sentencesOf(document: DocumentAnalysis): Span[] {
-  let sentences = sentenceCache.get(document);
+  let sentences = sentenceCache.get(document.metadata);
   if (!sentences) {
     sentences = splitSentences(document.text, document.metadata.bodyStart);
-    sentenceCache.set(document, sentences);
+    sentenceCache.set(document.metadata, sentences);
   }
   return sentences;
 }

@@ -1,35 +1,41 @@
-import type { CrossDocumentEntity, DocumentAnalysis } from '../types';
+import type { CrossDocumentEntity, DocumentAnalysis, EntityMention, Quote } from '../types';
 import type { Corrections } from '../corrections';
 import { entityIdFor } from './cross-entities';
 
 /**
- * Applies the user's entity corrections after linking: aliases and merges move mentions to an entity,
- * splits move them out to an entity of their own. Returns the entity table rebuilt for the moved mentions.
+ * Applies the user's entity corrections after linking: aliases and merges move mentions to an entity, splits move
+ * them out to an entity of their own. Returns corrected copies of the documents (the linked ones stay as they are)
+ * and the entity table rebuilt for the moved mentions; null when there is nothing to correct.
  */
-export function correctEntities(documents: readonly DocumentAnalysis[], entities: CrossDocumentEntity[],
-  corrections: Corrections['entities']): CrossDocumentEntity[] {
+export function correctEntities(documents: readonly DocumentAnalysis[], entities: () => CrossDocumentEntity[],
+  corrections: Corrections['entities']): { documents: DocumentAnalysis[]; entities: CrossDocumentEntity[] } | null {
   const target = new Map<string, string>();
   for (const [first, ...rest] of corrections.merge) for (const id of rest) target.set(id, first);
   const aliasOwner = new Map<string, string>();
   for (const [id, aliases] of Object.entries(corrections.aliases)) for (const alias of aliases) aliasOwner.set(alias, id);
   const splits = new Set(corrections.split.map(({ id, text }) => `${id}\u0000${text}`));
-  if (!target.size && !aliasOwner.size && !splits.size) return entities;
+  if (!target.size && !aliasOwner.size && !splits.size) return null;
 
-  const renamed = new Map<string, string>();
-  for (const document of documents) {
-    for (const mention of document.entities) {
-      const before = mention.id;
-      if (splits.has(`${mention.id}\u0000${mention.text}`)) mention.id = `${entityIdFor(mention.text)}-split`;
-      mention.id = aliasOwner.get(mention.text) ?? mention.id;
-      mention.id = target.get(mention.id) ?? mention.id;
-      if (before !== mention.id) renamed.set(`${document.path}\u0000${before}`, mention.id);
-    }
-    for (const quote of document.quotes) {
+  const corrected = documents.map((document) => {
+    const renamed = new Map<string, string>();
+    const mentions = document.entities.map((mention): EntityMention => {
+      let id = mention.id;
+      if (splits.has(`${id}\u0000${mention.text}`)) id = `${entityIdFor(mention.text)}-split`;
+      id = aliasOwner.get(mention.text) ?? id;
+      id = target.get(id) ?? id;
+      if (id === mention.id) return mention;
+      renamed.set(mention.id, id);
+      return { ...mention, id };
+    });
+    const quotes = document.quotes.map((quote): Quote => {
       const id = quote.speaker?.id;
-      if (quote.speaker && id) quote.speaker.id = renamed.get(`${document.path}\u0000${id}`) ?? target.get(id) ?? id;
-    }
-  }
-  return rebuildTable(documents, entities);
+      if (!quote.speaker || !id) return quote;
+      const next = renamed.get(id) ?? target.get(id) ?? id;
+      return next === id ? quote : { ...quote, speaker: { ...quote.speaker, id: next } };
+    });
+    return { ...document, entities: mentions, quotes };
+  });
+  return { documents: corrected, entities: rebuildTable(corrected, entities()) };
 }
 
 function rebuildTable(documents: readonly DocumentAnalysis[], previous: readonly CrossDocumentEntity[]): CrossDocumentEntity[] {

@@ -103,88 +103,242 @@ function comparable(figure: Figure, family: Family, before: string): boolean {
  */
 export function groupFigures(documents: readonly DocumentAnalysis[],
   corrections: Corrections['figures'] = { join: [], separate: [] }, storyOf?: ReadonlyMap<string, { id: string }>): FigureGroup[] {
+  return new FigureGroupIndex().group(documents, corrections, storyOf);
+}
+
+type Separated = ReadonlySet<string>;
+
+function separatedPairs(corrections: Corrections['figures']): Set<string> {
   const separated = new Set<string>();
   for (const set of corrections.separate) {
     for (const a of set) for (const b of set) if (a !== b) separated.add(`${referenceKey(a)}\u0001${referenceKey(b)}`);
   }
+  return separated;
+}
+
+/** The figures of one document that are compared, each with the story-and-family bucket it is compared in. */
+function candidatesOf(document: DocumentAnalysis, story: string, ubiquitous: ReadonlySet<string>, contexts: FigureContexts): Array<{ bucket: string; candidate: Candidate }> {
+  const sentences = sentencesOf(document);
+  const found: Array<{ bucket: string; candidate: Candidate }> = [];
+  for (const figure of document.figures) {
+    const family = familyOf(figure);
+    if (!family || !comparable(figure, family, document.text.slice(Math.max(0, figure.start - 8), figure.start))) continue;
+    const candidate = candidateFor(document, figure, family, sentences, ubiquitous, contexts);
+    if (candidate.background) continue;
+    found.push({ bucket: `${story}\u0000${family.name}`, candidate });
+  }
+  return found;
+}
+
+/** The clusters of one story's figures of one unit family, candidates in document order. */
+function clusterFamily(candidates: readonly Candidate[], separated: Separated): Candidate[][] {
   const apart = (a: Candidate, b: Candidate) => separated.has(`${referenceKey(a.member)}\u0001${referenceKey(b.member)}`);
-  // A story's subject is read from the story's own documents: unrelated documents elsewhere change nothing.
-  const documentsOfStory = new Map<string, DocumentAnalysis[]>();
-  for (const document of documents) {
-    const story = storyOf?.get(document.path)?.id ?? '';
-    documentsOfStory.set(story, [...(documentsOfStory.get(story) ?? []), document]);
-  }
-  const ubiquitousOfStory = new Map([...documentsOfStory].map(([story, members]) => [story, ubiquitousOrganisations(members)]));
-  const byFamily = new Map<string, Candidate[]>();
-  for (const document of documents) {
-    const sentences = sentencesOf(document);
-    // Figures are compared inside one story only (a join the user made excepted).
-    const story = storyOf?.get(document.path)?.id ?? '';
-    const ubiquitous = ubiquitousOfStory.get(story)!;
-    for (const figure of document.figures) {
-      const family = familyOf(figure);
-      if (!family || !comparable(figure, family, document.text.slice(Math.max(0, figure.start - 8), figure.start))) continue;
-      const candidate = candidateFor(document, figure, family, sentences, ubiquitous);
-      if (candidate.background) continue;
-      const key = `${story}\u0000${family.name}`;
-      const candidates = byFamily.get(key) ?? [];
-      candidates.push(candidate);
-      byFamily.set(key, candidates);
+  // A cluster is checked against its distinct (document, context, organisations) signatures only:
+  // news repeats itself, and a large workspace holds many figures that look the same to sameMeasure.
+  const familyClusters: Array<{ members: Candidate[]; signatures: Map<string, Candidate>; valuesOfPath: Map<string, number[]> }> = [];
+  // sameMeasure is symmetric and clusters only grow, so a signature goes where it went before.
+  const clusterOfSignature = new Map<string, (typeof familyClusters)[number]>();
+  for (const candidate of candidates) {
+    const signature = signatureOf(candidate);
+    // One document gives one value for one measure: a second, different value of its own is another measure.
+    const fitsItsDocument = (cluster: (typeof familyClusters)[number]) => (cluster.valuesOfPath.get(candidate.member.path) ?? [])
+      .every((value) => sameWrittenValue(value, candidate.member));
+    const add = (cluster: (typeof familyClusters)[number]) => {
+      cluster.members.push(candidate);
+      cluster.valuesOfPath.set(candidate.member.path, [...(cluster.valuesOfPath.get(candidate.member.path) ?? []), candidate.member.value]);
+    };
+    const known = separated.size ? undefined : clusterOfSignature.get(signature);
+    if (known && fitsItsDocument(known) && [...known.signatures.values()].some((member) => differentValuesLinked(member, candidate))) {
+      add(known);
+      continue;
+    }
+    const cluster = familyClusters.find((found) => fitsItsDocument(found) && (separated.size
+      ? found.members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate))
+      : [...found.signatures.values()].every((member) => sameMeasure(member, candidate)))
+      && [...found.signatures.values()].some((member) => differentValuesLinked(member, candidate)));
+    if (cluster) {
+      add(cluster);
+      if (!cluster.signatures.has(signature)) cluster.signatures.set(signature, candidate);
+      clusterOfSignature.set(signature, cluster);
+    } else {
+      const created = { members: [candidate], signatures: new Map([[signature, candidate]]),
+        valuesOfPath: new Map([[candidate.member.path, [candidate.member.value]]]) };
+      familyClusters.push(created);
+      clusterOfSignature.set(signature, created);
     }
   }
-  const clusters: Candidate[][] = [];
-  for (const candidates of byFamily.values()) {
-    // A cluster is checked against its distinct (document, context, organisations) signatures only:
-    // news repeats itself, and a large workspace holds many figures that look the same to sameMeasure.
-    const familyClusters: Array<{ members: Candidate[]; signatures: Map<string, Candidate>; valuesOfPath: Map<string, number[]> }> = [];
-    // sameMeasure is symmetric and clusters only grow, so a signature goes where it went before.
-    const clusterOfSignature = new Map<string, (typeof familyClusters)[number]>();
-    for (const candidate of candidates) {
-      const signature = signatureOf(candidate);
-      // One document gives one value for one measure: a second, different value of its own is another measure.
-      const fitsItsDocument = (cluster: (typeof familyClusters)[number]) => (cluster.valuesOfPath.get(candidate.member.path) ?? [])
-        .every((value) => sameWrittenValue(value, candidate.member));
-      const add = (cluster: (typeof familyClusters)[number]) => {
-        cluster.members.push(candidate);
-        cluster.valuesOfPath.set(candidate.member.path, [...(cluster.valuesOfPath.get(candidate.member.path) ?? []), candidate.member.value]);
-      };
-      const known = separated.size ? undefined : clusterOfSignature.get(signature);
-      if (known && fitsItsDocument(known) && [...known.signatures.values()].some((member) => differentValuesLinked(member, candidate))) {
-        add(known);
-        continue;
+  return familyClusters.map((cluster) => cluster.members);
+}
+
+/** One story's documents, and how many of them name each organisation: what makes an organisation the story's subject. */
+interface StoryFigures { paths: Set<string>; organisationDocuments: Map<string, number>; ubiquitous: Set<string>; ubiquitousKey: string }
+
+/** One document's figures as grouping last saw them. */
+interface DocumentFigures { document: DocumentAnalysis; story: string; ubiquitousKey: string; organisations: Set<string>;
+  candidates: Array<{ bucket: string; candidate: Candidate }> }
+
+interface Bucket { candidatesByPath: Map<string, Candidate[]>; clusters: Candidate[][]; groups: Array<FigureGroup | null>;
+  /** Where the bucket's first figure is (document path, figure position): groups with one id keep this order. */
+  first: { path: string; position: number } }
+
+/**
+ * Figure groups kept up to date as documents change, owned by one workspace index: figures are compared within
+ * their story and unit family only (a bucket), so a change re-clusters the buckets of the documents it touched and
+ * of the stories whose subject changed, and reuses every other bucket's clusters and groups.
+ */
+export class FigureGroupIndex {
+  private readonly documents = new Map<string, DocumentFigures>();
+  private readonly stories = new Map<string, StoryFigures>();
+  private readonly buckets = new Map<string, Bucket>();
+  private corrections: Corrections['figures'] | null = null;
+  private separated: Separated = new Set();
+  private readonly contexts: FigureContexts = new WeakMap();
+
+  group(documents: readonly DocumentAnalysis[], corrections: Corrections['figures'] = { join: [], separate: [] },
+    storyOf?: ReadonlyMap<string, { id: string }>): FigureGroup[] {
+    if (corrections !== this.corrections) {
+      this.corrections = corrections;
+      this.separated = separatedPairs(corrections);
+      this.documents.clear();
+      this.stories.clear();
+      this.buckets.clear();
+    }
+    const dirtyBuckets = new Set<string>();
+    const present = new Map(documents.map((document) => [document.path, document]));
+    // Documents that left, or moved to another story, or changed: out of their story first.
+    const changed: DocumentAnalysis[] = [];
+    for (const [path, entry] of this.documents) {
+      const document = present.get(path);
+      const story = document ? storyOf?.get(path)?.id ?? '' : undefined;
+      if (document === entry.document && story === entry.story) continue;
+      this.leaveStory(entry, path);
+      for (const { bucket } of entry.candidates) dirtyBuckets.add(bucket);
+      this.withdraw(entry, path);
+      this.documents.delete(path);
+    }
+    for (const document of documents) if (!this.documents.has(document.path)) changed.push(document);
+    const touchedStories = new Set<string>();
+    for (const document of changed) {
+      const story = storyOf?.get(document.path)?.id ?? '';
+      const organisations = new Set(document.entities.filter((entity) => entity.type === 'organization').map((entity) => entity.id));
+      const entry: DocumentFigures = { document, story, ubiquitousKey: '', organisations, candidates: [] };
+      this.documents.set(document.path, entry);
+      const figures = this.storyFigures(story);
+      figures.paths.add(document.path);
+      for (const id of organisations) figures.organisationDocuments.set(id, (figures.organisationDocuments.get(id) ?? 0) + 1);
+      touchedStories.add(story);
+    }
+    for (const [story, figures] of this.stories) if (figures.paths.size === 0) this.stories.delete(story);
+    // A story whose subject changed compares its figures again; the documents that changed are compared in any case.
+    const redo = new Set(changed.map((document) => document.path));
+    for (const story of touchedStories) {
+      const figures = this.stories.get(story);
+      if (!figures) continue;
+      const ubiquitous = ubiquitousOf(figures);
+      const key = [...ubiquitous].sort().join('\u0000');
+      if (key === figures.ubiquitousKey) continue;
+      figures.ubiquitous = ubiquitous;
+      figures.ubiquitousKey = key;
+      for (const path of figures.paths) redo.add(path);
+    }
+    for (const story of this.leftStories) {
+      const figures = this.stories.get(story);
+      if (!figures || touchedStories.has(story)) continue;
+      const ubiquitous = ubiquitousOf(figures);
+      const key = [...ubiquitous].sort().join('\u0000');
+      if (key === figures.ubiquitousKey) continue;
+      figures.ubiquitous = ubiquitous;
+      figures.ubiquitousKey = key;
+      for (const path of figures.paths) redo.add(path);
+    }
+    this.leftStories.clear();
+    for (const path of redo) {
+      const entry = this.documents.get(path)!;
+      const figures = this.stories.get(entry.story)!;
+      for (const { bucket } of entry.candidates) dirtyBuckets.add(bucket);
+      this.withdraw(entry, path);
+      entry.ubiquitousKey = figures.ubiquitousKey;
+      entry.candidates = candidatesOf(entry.document, entry.story, figures.ubiquitous, this.contexts);
+      for (const { bucket, candidate } of entry.candidates) {
+        dirtyBuckets.add(bucket);
+        let found = this.buckets.get(bucket);
+        if (!found) this.buckets.set(bucket, (found = { candidatesByPath: new Map(), clusters: [], groups: [], first: { path, position: 0 } }));
+        const list = found.candidatesByPath.get(path);
+        if (list) list.push(candidate); else found.candidatesByPath.set(path, [candidate]);
       }
-      const cluster = familyClusters.find((found) => fitsItsDocument(found) && (separated.size
-        ? found.members.every((member) => sameMeasure(member, candidate) && !apart(member, candidate))
-        : [...found.signatures.values()].every((member) => sameMeasure(member, candidate)))
-        && [...found.signatures.values()].some((member) => differentValuesLinked(member, candidate)));
-      if (cluster) {
-        add(cluster);
-        if (!cluster.signatures.has(signature)) cluster.signatures.set(signature, candidate);
-        clusterOfSignature.set(signature, cluster);
-      } else {
-        const created = { members: [candidate], signatures: new Map([[signature, candidate]]),
-          valuesOfPath: new Map([[candidate.member.path, [candidate.member.value]]]) };
-        familyClusters.push(created);
-        clusterOfSignature.set(signature, created);
-      }
     }
-    clusters.push(...familyClusters.map((cluster) => cluster.members));
-  }
-  const joined = joinClusters(clusters, corrections.join, documents);
-  const groups: FigureGroup[] = [];
-  {
-    for (const cluster of joined) {
-      if (new Set(cluster.map((candidate) => candidate.member.path)).size < 2) continue;
-      groups.push(toGroup(cluster));
+    for (const key of dirtyBuckets) {
+      const bucket = this.buckets.get(key);
+      if (!bucket) continue;
+      if (!bucket.candidatesByPath.size) { this.buckets.delete(key); continue; }
+      const paths = [...bucket.candidatesByPath.keys()].sort();
+      const firstPath = paths[0];
+      const firstFigure = bucket.candidatesByPath.get(firstPath)![0].figure;
+      bucket.first = { path: firstPath, position: present.get(firstPath)!.figures.indexOf(firstFigure) };
+      bucket.clusters = clusterFamily(paths.flatMap((path) => bucket.candidatesByPath.get(path)!), this.separated);
+      bucket.groups = bucket.clusters.map((cluster) => (new Set(cluster.map((candidate) => candidate.member.path)).size < 2 ? null : toGroup(cluster)));
     }
+    return this.finish(documents, corrections);
   }
-  const used = new Map<string, number>();
-  for (const group of groups.sort((a, b) => a.id.localeCompare(b.id))) {
-    const seen = used.get(group.id) ?? 0;
-    used.set(group.id, seen + 1);
-    if (seen) group.id = `${group.id}-${seen + 1}`;
+
+  private readonly leftStories = new Set<string>();
+
+  private storyFigures(story: string): StoryFigures {
+    let figures = this.stories.get(story);
+    if (!figures) this.stories.set(story, (figures = { paths: new Set(), organisationDocuments: new Map(), ubiquitous: new Set(), ubiquitousKey: '' }));
+    return figures;
   }
-  return groups;
+
+  private leaveStory(entry: DocumentFigures, path: string): void {
+    const figures = this.stories.get(entry.story);
+    if (!figures) return;
+    figures.paths.delete(path);
+    for (const id of entry.organisations) {
+      const count = (figures.organisationDocuments.get(id) ?? 0) - 1;
+      if (count > 0) figures.organisationDocuments.set(id, count); else figures.organisationDocuments.delete(id);
+    }
+    this.leftStories.add(entry.story);
+  }
+
+  private withdraw(entry: DocumentFigures, path: string): void {
+    for (const { bucket } of entry.candidates) this.buckets.get(bucket)?.candidatesByPath.delete(path);
+  }
+
+  /** Every bucket's groups, the user's joins applied, ids made unique (in the order a full grouping would meet them). */
+  private finish(documents: readonly DocumentAnalysis[], corrections: Corrections['figures']): FigureGroup[] {
+    const before = (a: Bucket, b: Bucket) => (a.first.path < b.first.path ? -1 : a.first.path > b.first.path ? 1 : a.first.position - b.first.position);
+    let groups: FigureGroup[];
+    if (corrections.join.length) {
+      const clusters = [...this.buckets.values()].sort(before).flatMap((bucket) => bucket.clusters);
+      groups = joinClusters(clusters, corrections.join, documents, this.contexts)
+        .filter((cluster) => new Set(cluster.map((candidate) => candidate.member.path)).size >= 2).map(toGroup);
+    } else {
+      const ordered: Array<{ group: FigureGroup; bucket: Bucket; position: number }> = [];
+      for (const bucket of this.buckets.values()) bucket.groups.forEach((group, position) => { if (group) ordered.push({ group, bucket, position }); });
+      ordered.sort((a, b) => compareIds(a.group.id, b.group.id) || before(a.bucket, b.bucket) || a.position - b.position);
+      groups = ordered.map(({ group }) => group);
+    }
+    groups.sort((a, b) => compareIds(a.id, b.id));
+    const used = new Map<string, number>();
+    return groups.map((group) => {
+      const seen = used.get(group.id) ?? 0;
+      used.set(group.id, seen + 1);
+      return seen ? { ...group, id: `${group.id}-${seen + 1}` } : group;
+    });
+  }
+}
+
+/** Ids sorted as String.prototype.localeCompare sorts them, with one collator. */
+const COLLATOR = new Intl.Collator();
+
+function compareIds(a: string, b: string): number {
+  return COLLATOR.compare(a, b);
+}
+
+function ubiquitousOf(figures: StoryFigures): Set<string> {
+  const size = figures.paths.size;
+  if (size < 3) return new Set();
+  return new Set([...figures.organisationDocuments].filter(([, count]) => count >= size * UBIQUITOUS_SHARE).map(([id]) => id));
 }
 
 function referenceKey(reference: FigureReference): string {
@@ -192,7 +346,7 @@ function referenceKey(reference: FigureReference): string {
 }
 
 /** The user's joins: the named figures leave their groups and form one group (with any group they were in). */
-function joinClusters(clusters: Candidate[][], joins: FigureReference[][], documents: readonly DocumentAnalysis[]): Candidate[][] {
+function joinClusters(clusters: Candidate[][], joins: FigureReference[][], documents: readonly DocumentAnalysis[], contexts: FigureContexts): Candidate[][] {
   let result = clusters;
   for (const join of joins) {
     const keys = new Set(join.map(referenceKey));
@@ -205,23 +359,12 @@ function joinClusters(clusters: Candidate[][], joins: FigureReference[][], docum
       const figure = document?.figures.find((candidate) => candidate.text === reference.text);
       if (document && figure) {
         merged.push(candidateFor(document, figure, familyOf(figure) ?? { name: 'joined', generic: false },
-          sentencesOf(document), new Set()));
+          sentencesOf(document), new Set(), contexts));
       }
     }
     result = [...result.filter((cluster) => !touched.includes(cluster)), merged];
   }
   return result;
-}
-
-function ubiquitousOrganisations(documents: readonly DocumentAnalysis[]): Set<string> {
-  if (documents.length < 3) return new Set();
-  const documentCount = new Map<string, number>();
-  for (const document of documents) {
-    for (const id of new Set(document.entities.filter((entity) => entity.type === 'organization').map((entity) => entity.id))) {
-      documentCount.set(id, (documentCount.get(id) ?? 0) + 1);
-    }
-  }
-  return new Set([...documentCount].filter(([, count]) => count >= documents.length * UBIQUITOUS_SHARE).map(([id]) => id));
 }
 
 /** What a figure brings to grouping that depends on its document alone, computed once per analysis. */
@@ -240,14 +383,14 @@ interface FigureContext {
   /** The sorted context and measure words, joined, for signatures. */
   wordsKey: string;
 }
-/** Per document: each figure's context, and the surnames of the document's people (read once, not per figure). */
-const contextCache = new WeakMap<DocumentAnalysis, { byFigure: Map<Figure, FigureContext>; personSurnames: Set<string> }>();
+/** Per document: each figure's context, and the surnames of the document's people (read once, not per figure); owned by one FigureGroupIndex. */
+type FigureContexts = WeakMap<DocumentAnalysis, { byFigure: Map<Figure, FigureContext>; personSurnames: Set<string> }>;
 
-function figureContext(document: DocumentAnalysis, figure: Figure, sentences: readonly Span[]): FigureContext {
-  let cached = contextCache.get(document);
+function figureContext(document: DocumentAnalysis, figure: Figure, sentences: readonly Span[], contexts: FigureContexts): FigureContext {
+  let cached = contexts.get(document);
   if (!cached) {
     cached = { byFigure: new Map(), personSurnames: new Set(document.entities.filter((entity) => entity.type === 'person').map((entity) => surname(entity.text))) };
-    contextCache.set(document, cached);
+    contexts.set(document, cached);
   }
   const { byFigure } = cached;
   let context = byFigure.get(figure);
@@ -281,8 +424,8 @@ function figureContext(document: DocumentAnalysis, figure: Figure, sentences: re
 }
 
 function candidateFor(document: DocumentAnalysis, figure: Figure, family: Family, sentences: readonly Span[],
-  ubiquitous: ReadonlySet<string>): Candidate {
-  const context = figureContext(document, figure, sentences);
+  ubiquitous: ReadonlySet<string>, contexts: FigureContexts): Candidate {
+  const context = figureContext(document, figure, sentences, contexts);
   // Ids are read now, not cached: linking may give a mention another id when other documents change.
   const organisations = new Set(context.organisationMentions.map((entity) => entity.id).filter((id) => !ubiquitous.has(id)));
   return { figure, family, organisations, actors: new Set(context.actorMentions.map((entity) => entity.id)), measureWords: context.measureWords, contextWords: context.contextWords, outcome: context.outcome,

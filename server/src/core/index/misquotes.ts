@@ -273,7 +273,8 @@ export class QuoteIndex {
   sync(analyses: readonly DocumentAnalysis[]): void {
     const current = new Set(analyses.map((analysis) => analysis.path));
     for (const path of [...this.documents.keys()]) if (!current.has(path)) this.delete(path);
-    for (const analysis of analyses) if (this.documents.get(analysis.path)?.analysis !== analysis) this.set(analysis);
+    // A linked copy with the same quotes (the same speaker ids) is the same document here.
+    for (const analysis of analyses) if (this.documents.get(analysis.path)?.analysis.quotes !== analysis.quotes) this.set(analysis);
   }
 
   set(analysis: DocumentAnalysis): void {

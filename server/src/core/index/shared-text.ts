@@ -85,7 +85,12 @@ export class SharedTextIndex {
     const current = new Set<string>();
     for (const analysis of analyses) current.add(analysis.path);
     for (const path of [...this.documents.keys()]) if (!current.has(path)) this.delete(path);
-    for (const analysis of analyses) if (this.documents.get(analysis.path)?.analysis !== analysis) this.set(analysis);
+    for (const analysis of analyses) {
+      const indexed = this.documents.get(analysis.path);
+      // A linked copy of the same analysis (other entity ids, the same text, noise and quotes) needs no new look-ups.
+      if (indexed && sameText(indexed.analysis, analysis)) indexed.analysis = analysis;
+      else this.set(analysis);
+    }
   }
 
   set(analysis: DocumentAnalysis): void {
@@ -225,6 +230,11 @@ export class SharedTextIndex {
       }
     }
   }
+}
+
+function sameText(a: DocumentAnalysis, b: DocumentAnalysis): boolean {
+  return a === b || (a.text === b.text && a.noise === b.noise && a.metadata === b.metadata && a.quotes.length === b.quotes.length
+    && a.quotes.every((quote, index) => quote.start === b.quotes[index].start && quote.end === b.quotes[index].end));
 }
 
 /** Non-quoted words of this side's matched sentences (each counted once). */

@@ -23,6 +23,9 @@ export interface StoryView {
   approximateDates: Map<string, DocumentDate & { approximate: true }>;
 }
 
+/** Paths sorted as String.prototype.localeCompare sorts them, with one collator. */
+const COLLATOR = new Intl.Collator();
+
 /** Mean similarity above which clusters of documents merge (tuned on the odd ECB+ topics). */
 const MERGE_THRESHOLD = 0.17;
 /** A cluster this large or larger is checked for two stories inside it. */
@@ -40,10 +43,11 @@ const ABSENT_SHARE = 0.05;
 const FOREIGN_MIN_DOCUMENTS = 3;
 const FOREIGN_MIN_DATED = 2;
 const FOREIGN_COHESION = 1.15;
-/** An edit of this many documents or fewer re-places only them; more, or a document added or removed, groups afresh. */
+/** A change of this many documents (edited, added or removed), or of this share of the folder, re-places only them. */
 const INCREMENTAL_MAX_CHANGED = 3;
-/** After this many edits the weights have drifted from the folder: the next change groups afresh. */
-const INCREMENTAL_MAX_UPDATES = 1000;
+const INCREMENTAL_SHARE = 0.02;
+/** Once this share of the folder has changed since the last full grouping, its weights have drifted: group afresh. */
+const DRIFT_SHARE = 0.2;
 /** Below this many documents the folder is read as a small workspace: documents that share names stay together. */
 const SMALL_WORKSPACE = 12;
 const SMALL_WORKSPACE_SHARED_NAMES = 2;
@@ -56,51 +60,134 @@ const TITLE_LENGTH = 80;
 const APPROXIMATE_DATE_MAX_SPREAD_DAYS = 62;
 
 /**
- * Groups documents into stories. Word features are kept per analysis; after an edit of a few documents
- * only their rows of similarity are computed again and only they are re-placed (the incremental update
- * keeps the feature weights of the last full grouping). Adding or removing a document groups afresh.
+ * Groups documents into stories. Word features are kept per analysis. After a change of a few documents (edited,
+ * added or removed: up to INCREMENTAL_MAX_CHANGED, or INCREMENTAL_SHARE of the folder) only their rows of similarity
+ * are computed again and only they are re-placed, each joining the story it is most like; the feature weights stay
+ * those of the last full grouping. The folder is grouped afresh when more changed at once, when the documents
+ * changed since the last full grouping pass DRIFT_SHARE of the folder, or when the model has no free slot left.
+ * Stories whose documents did not change keep their title, dates and approximate dates from the grouping before.
  */
 export class StoryIndex {
   private readonly words = new WordFeatureCache();
-  /** The last grouping, kept so that an edit of a few documents re-places only them. */
-  private last: { ordered: DocumentAnalysis[]; model: SimilarityModel; clusters: number[][]; updates: number } | null = null;
+  /** The last grouping: the model, each slot's document, and the clusters of slots. */
+  private last: {
+    model: SimilarityModel; documents: Array<DocumentAnalysis | undefined>; slotOf: Map<string, number>; free: number[];
+    clusters: number[][]; drift: Set<string>;
+  } | null = null;
+  /** Stories by their slots, from the last grouping, with their documents' approximate dates. */
+  private storyCache = new Map<string, { story: Story; approximate: StoryView['approximateDates'] }>();
+  private lastCorrections: Corrections['stories'] | null = null;
 
   group(documents: readonly DocumentAnalysis[], corrections: Corrections['stories'] = { move: [], split: [] }): StoryView {
-    const ordered = [...documents].sort((a, b) => a.path.localeCompare(b.path));
-    const n = ordered.length;
+    const ordered = this.inPathOrder(documents);
     const featuresOf = (document: DocumentAnalysis) => {
       const merged = new Map(this.words.get(document));
       for (const [feature, count] of namedFeatures(document)) merged.set(feature, count);
       return merged;
     };
-    const last = this.last;
-    const changed = last && last.ordered.length === n && last.ordered.every((document, index) => document.path === ordered[index].path)
-      ? ordered.flatMap((document, index) => (document === last.ordered[index] ? [] : [index])) : null;
-    let model: SimilarityModel;
-    let grouped: number[][];
-    if (last && changed && n >= SMALL_WORKSPACE && changed.length <= INCREMENTAL_MAX_CHANGED && last.updates < INCREMENTAL_MAX_UPDATES) {
-      model = last.model;
-      grouped = last.clusters.map((cluster) => [...cluster]);
-      for (const index of changed) {
-        model.replace(index, featuresOf(ordered[index]), ownDate(ordered[index]));
-        grouped = replaced(grouped, index, n, model.similarity);
-      }
-      this.last = { ordered, model, clusters: grouped, updates: last.updates + (changed.length ? 1 : 0) };
-    } else {
-      model = new SimilarityModel(ordered.map(featuresOf), ordered.map(ownDate));
-      grouped = n < SMALL_WORKSPACE ? smallWorkspaceClusters(ordered, model.similarity) : averageLinkage(n, model.similarity, MERGE_THRESHOLD)
-        .flatMap((cluster) => splitTwoStories(cluster, n, model.similarity, ordered));
-      this.last = { ordered, model, clusters: grouped, updates: 0 };
-    }
+    const changedSlots = this.update(ordered, featuresOf);
+    const { model, documents: bySlot, slotOf } = this.last!;
+    const stride = model.stride;
     const similarity = model.similarity;
-    const clusters = applyCorrections(grouped, ordered, corrections);
-    const stories = clusters.map((cluster) => toStory(cluster.map((index) => ordered[index]), cluster, n, similarity))
-      .sort((a, b) => a.documents[0].localeCompare(b.documents[0]));
+    if (corrections !== this.lastCorrections) { this.lastCorrections = corrections; this.storyCache = new Map(); }
+    const clusters = applyCorrections(this.last!.clusters, slotOf, corrections);
+    const cache = new Map<string, { story: Story; approximate: StoryView['approximateDates'] }>();
     const storyOf = new Map<string, Story>();
-    for (const story of stories) for (const path of story.documents) storyOf.set(path, story);
-    const indexOf = new Map(ordered.map((document, index) => [document.path, index]));
-    const readsLikeDated = (document: DocumentAnalysis) => readsLikeItsDatedDocuments(indexOf.get(document.path)!, ordered, indexOf, storyOf, n, similarity);
-    return { stories, storyOf, approximateDates: approximateDates(ordered, storyOf, readsLikeDated) };
+    const keyOfStory = new Map<Story, string>();
+    const stories: Story[] = [];
+    const fresh: Story[] = [];
+    for (const cluster of clusters) {
+      const key = cluster.join(',');
+      const kept = changedSlots && !cluster.some((slot) => changedSlots.has(slot)) ? this.storyCache.get(key) : undefined;
+      const story = kept?.story ?? toStory(cluster.map((slot) => bySlot[slot]!), cluster, stride, similarity);
+      if (kept) cache.set(key, kept); else fresh.push(story);
+      stories.push(story);
+      keyOfStory.set(story, key);
+      for (const path of story.documents) storyOf.set(path, story);
+      if (!kept) cache.set(key, { story, approximate: new Map() });
+    }
+    stories.sort((a, b) => COLLATOR.compare(a.documents[0], b.documents[0]));
+    const readsLikeDated = (document: DocumentAnalysis) => readsLikeItsDatedDocuments(slotOf.get(document.path)!, bySlot, slotOf, storyOf, stride, similarity);
+    const freshStories = new Set(fresh);
+    for (const entry of cache.values()) {
+      if (!freshStories.has(entry.story)) continue;
+      entry.approximate = approximateDates(entry.story.documents.map((path) => bySlot[slotOf.get(path)!]!), storyOf, readsLikeDated);
+    }
+    this.storyCache = cache;
+    const approximate: StoryView['approximateDates'] = new Map();
+    for (const document of ordered) {
+      const story = storyOf.get(document.path);
+      const date = story && cache.get(keyOfStory.get(story)!)?.approximate.get(document.path);
+      if (date) approximate.set(document.path, date);
+    }
+    return { stories, storyOf, approximateDates: approximate };
+  }
+
+  /** The documents in path order (as the locale sorts them); the order of the last call is reused while the paths are the same. */
+  private inPathOrder(documents: readonly DocumentAnalysis[]): DocumentAnalysis[] {
+    const last = this.lastOrder;
+    if (last && last.paths.length === documents.length && documents.every((document, index) => document.path === last.paths[index])) {
+      return last.permutation.map((index) => documents[index]);
+    }
+    const permutation = documents.map((_, index) => index).sort((a, b) => COLLATOR.compare(documents[a].path, documents[b].path));
+    this.lastOrder = { paths: documents.map((document) => document.path), permutation };
+    return permutation.map((index) => documents[index]);
+  }
+
+  private lastOrder: { paths: string[]; permutation: number[] } | null = null;
+
+  /**
+   * Brings the grouping to `ordered` (documents in path order): re-places the documents that changed, or groups
+   * afresh. The slots whose document changed, or null after a full grouping.
+   */
+  private update(ordered: readonly DocumentAnalysis[], featuresOf: (document: DocumentAnalysis) => Map<string, number>): Set<number> | null {
+    const n = ordered.length;
+    const last = this.last;
+    if (last && n >= SMALL_WORKSPACE) {
+      const present = new Set(ordered.map((document) => document.path));
+      const removed = [...last.slotOf.keys()].filter((path) => !present.has(path));
+      const changed = ordered.filter((document) => { const slot = last.slotOf.get(document.path); return slot === undefined || last.documents[slot] !== document; });
+      const added = changed.filter((document) => !last.slotOf.has(document.path)).length;
+      const count = removed.length + changed.length;
+      const drift = new Set([...last.drift, ...removed, ...changed.map((document) => document.path)]);
+      const room = last.free.length + removed.length + (last.model.stride - last.documents.length);
+      if (count <= Math.max(INCREMENTAL_MAX_CHANGED, INCREMENTAL_SHARE * n) && drift.size <= Math.max(INCREMENTAL_MAX_CHANGED, DRIFT_SHARE * n) && added <= room) {
+        const changedSlots = new Set<number>();
+        let clusters = last.clusters;
+        for (const path of removed) {
+          const slot = last.slotOf.get(path)!;
+          last.model.remove(slot);
+          last.slotOf.delete(path);
+          last.documents[slot] = undefined;
+          last.free.push(slot);
+          clusters = clusters.map((cluster) => (cluster.includes(slot) ? cluster.filter((member) => member !== slot) : cluster)).filter((cluster) => cluster.length);
+          changedSlots.add(slot);
+        }
+        for (const document of changed) {
+          let slot = last.slotOf.get(document.path);
+          if (slot === undefined) {
+            slot = last.free.pop() ?? last.documents.length;
+            last.slotOf.set(document.path, slot);
+          }
+          last.documents[slot] = document;
+          last.model.replace(slot, featuresOf(document), ownDate(document));
+          clusters = replaced(clusters, slot, last.model.stride, last.model.similarity);
+          changedSlots.add(slot);
+        }
+        last.clusters = clusters;
+        last.drift = drift;
+        return changedSlots;
+      }
+    }
+    // Room for the documents a folder gains before it is grouped afresh.
+    const stride = n + Math.max(INCREMENTAL_MAX_CHANGED, Math.ceil(DRIFT_SHARE * n));
+    // A small workspace reads every pair; a larger one only those its clustering can merge.
+    const model = new SimilarityModel(ordered.map(featuresOf), ordered.map(ownDate), stride, n < SMALL_WORKSPACE ? undefined : MERGE_THRESHOLD);
+    const compact = stride === n ? model.similarity : new Map([...model.similarity].map(([key, value]) => [Math.floor(key / stride) * n + (key % stride), value]));
+    const clusters = n < SMALL_WORKSPACE ? smallWorkspaceClusters(ordered, compact) : averageLinkage(n, compact, MERGE_THRESHOLD)
+      .flatMap((cluster) => splitTwoStories(cluster, stride, model.similarity, ordered));
+    this.last = { model, documents: [...ordered], slotOf: new Map(ordered.map((document, slot) => [document.path, slot])), free: [], clusters, drift: new Set() };
+    return null;
   }
 }
 
@@ -187,9 +274,8 @@ function nameCounts(cluster: readonly number[], documents: readonly DocumentAnal
 }
 
 /** The user's word wins: a moved document joins the story of the document named; a split set becomes a story of its own. */
-function applyCorrections(clusters: number[][], documents: readonly DocumentAnalysis[], corrections: Corrections['stories']): number[][] {
+function applyCorrections(clusters: number[][], indexOf: ReadonlyMap<string, number>, corrections: Corrections['stories']): number[][] {
   if (!corrections.move.length && !corrections.split.length) return clusters;
-  const indexOf = new Map(documents.map((document, index) => [document.path, index]));
   const clusterOf = new Map<number, number>();
   clusters.forEach((cluster, id) => cluster.forEach((index) => clusterOf.set(index, id)));
   let nextId = clusters.length;
@@ -273,15 +359,15 @@ function approximateDates(documents: readonly DocumentAnalysis[], storyOf: Reado
  * than like its other undated ones (on average, and its nearest neighbour): otherwise it may be a second,
  * similar event grouped in by mistake.
  */
-function readsLikeItsDatedDocuments(index: number, documents: readonly DocumentAnalysis[], indexOf: ReadonlyMap<string, number>, storyOf: ReadonlyMap<string, Story>,
+function readsLikeItsDatedDocuments(index: number, documents: ReadonlyArray<DocumentAnalysis | undefined>, indexOf: ReadonlyMap<string, number>, storyOf: ReadonlyMap<string, Story>,
   n: number, similarity: ReadonlyMap<number, number>): boolean {
-  const story = storyOf.get(documents[index].path);
+  const story = storyOf.get(documents[index]!.path);
   if (!story) return false;
   const dated: number[] = [], undated: number[] = [];
   for (const path of story.documents) {
     const other = indexOf.get(path)!;
     if (other === index) continue;
-    const list = ownDate(documents[other]) ? dated : undated;
+    const list = ownDate(documents[other]!) ? dated : undated;
     if (list.length < SAMPLE_SIZE) list.push(other);
   }
   const mean = (others: number[]) => others.reduce((sum, other) => sum + (similarity.get(Math.min(index, other) * n + Math.max(index, other)) ?? 0), 0) / (others.length || 1);

@@ -7,7 +7,43 @@ const DENSE_MAX_DOCUMENTS = 2500;
 
 /** Average-linkage agglomerative clustering: merge the two closest clusters while their mean similarity exceeds `threshold`. */
 export function averageLinkage(n: number, similarity: ReadonlyMap<number, number>, threshold: number): number[][] {
-  return n <= DENSE_MAX_DOCUMENTS ? denseAverageLinkage(n, similarity, threshold) : sparseAverageLinkage(n, similarity, threshold);
+  // Two clusters merge only when some pair across them is above the threshold, so every cluster lies inside one
+  // connected component of the pairs above it: each component is clustered on its own, with its own pairs.
+  const parent = new Int32Array(n).map((_, index) => index);
+  const root = (index: number): number => {
+    while (parent[index] !== index) { parent[index] = parent[parent[index]]; index = parent[index]; }
+    return index;
+  };
+  for (const [key, value] of similarity) {
+    if (value <= threshold) continue;
+    const a = root(Math.floor(key / n)), b = root(key % n);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const components = new Map<number, number[]>();
+  for (let index = 0; index < n; index++) {
+    const top = root(index);
+    const members = components.get(top);
+    if (members) members.push(index); else components.set(top, [index]);
+  }
+  const pairs = new Map<number, Map<number, number>>();
+  for (const [key, value] of similarity) {
+    const i = Math.floor(key / n), top = root(i);
+    if (top !== root(key % n) || components.get(top)!.length < 2) continue;
+    let list = pairs.get(top);
+    if (!list) pairs.set(top, (list = new Map()));
+    list.set(key, value);
+  }
+  const clusters: number[][] = [];
+  for (const [top, members] of components) {
+    if (members.length === 1) { clusters.push(members); continue; }
+    const local = new Map(members.map((member, position) => [member, position]));
+    const m = members.length;
+    const within = new Map<number, number>();
+    for (const [key, value] of pairs.get(top) ?? []) within.set(local.get(Math.floor(key / n))! * m + local.get(key % n)!, value);
+    const found = m <= DENSE_MAX_DOCUMENTS ? denseAverageLinkage(m, within, threshold) : sparseAverageLinkage(m, within, threshold);
+    for (const cluster of found) clusters.push(cluster.map((position) => members[position]));
+  }
+  return clusters.sort((a, b) => a[0] - b[0]);
 }
 
 /**
@@ -73,7 +109,17 @@ function sparseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>
   const version = new Array<number>(n).fill(0);
   const heap = new MaxHeap<[number, number, number, number, number]>((entry) => entry[0]);
   const mean = (a: number, b: number) => (links.get(a)!.get(b) ?? 0) / (members.get(a)!.length * members.get(b)!.length);
-  for (const [key, value] of similarity) if (value > threshold) heap.push([value, Math.floor(key / n), key % n, 0, 0]);
+  // The clusters each cluster is closer to than the threshold: a merged cluster's mean with another is a weighted
+  // mean of its two parts' means, so only the parts' close clusters can be close to the merged one.
+  const close = new Map<number, Set<number>>();
+  const closeTo = (cluster: number) => { let set = close.get(cluster); if (!set) close.set(cluster, (set = new Set())); return set; };
+  for (const [key, value] of similarity) {
+    if (value <= threshold) continue;
+    const i = Math.floor(key / n), j = key % n;
+    heap.push([value, i, j, 0, 0]);
+    closeTo(i).add(j);
+    closeTo(j).add(i);
+  }
   while (heap.size) {
     const [, a, b, versionA, versionB] = heap.pop()!;
     if (!members.has(a) || !members.has(b) || version[a] !== versionA || version[b] !== versionB) continue;
@@ -90,9 +136,21 @@ function sparseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>
     linksA.delete(b);
     links.delete(b);
     version[a]++;
+    const candidates = new Set([...closeTo(a), ...closeTo(b)]);
+    candidates.delete(a);
+    candidates.delete(b);
+    for (const other of candidates) { const set = closeTo(other); set.delete(a); set.delete(b); }
+    close.delete(b);
+    const closeToA = new Set<number>();
+    close.set(a, closeToA);
+    // In the order of the links, as every pair was once read, so that equal means meet the heap in the same order.
     for (const other of linksA.keys()) {
+      if (!candidates.has(other)) continue;
       const value = mean(a, other);
-      if (value > threshold) heap.push([value, Math.min(a, other), Math.max(a, other), version[Math.min(a, other)], version[Math.max(a, other)]]);
+      if (value <= threshold) continue;
+      heap.push([value, Math.min(a, other), Math.max(a, other), version[Math.min(a, other)], version[Math.max(a, other)]]);
+      closeToA.add(other);
+      closeTo(other).add(a);
     }
   }
   return [...members.values()].map((cluster) => cluster.sort((x, y) => x - y));

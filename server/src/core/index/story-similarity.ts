@@ -21,11 +21,12 @@ const NEGLIGIBLE_SIMILARITY = 0.005;
 
 /** Word counts of one analysis: computed once per analysis, which is replaced, never changed. */
 export class WordFeatureCache {
-  private readonly cache = new WeakMap<DocumentAnalysis, Map<string, number>>();
+  /** By the analysis's metadata, which its linked copies share: words do not depend on entity ids. */
+  private readonly cache = new WeakMap<DocumentAnalysis['metadata'], Map<string, number>>();
 
   get(document: DocumentAnalysis): Map<string, number> {
-    let counts = this.cache.get(document);
-    if (!counts) { counts = wordFeatures(document); this.cache.set(document, counts); }
+    let counts = this.cache.get(document.metadata);
+    if (!counts) { counts = wordFeatures(document); this.cache.set(document.metadata, counts); }
     return counts;
   }
 }
@@ -85,35 +86,76 @@ export class SimilarityModel {
   private readonly documentFrequency = new Map<string, number>();
   private readonly postings = new Map<string, Map<number, number>>();
   private vectors: Array<Array<[string, number]>> = [];
+  /** Documents the feature weights were computed over. */
   private readonly n: number;
+  /**
+   * Pairs are keyed `i * stride + j`: slots at and past the first `n` hold documents added since (and slots freed
+   * by a removal are used again), so an added document costs one row, not a new model.
+   */
+  readonly stride: number;
 
-  constructor(features: ReadonlyArray<Map<string, number>>, private readonly dates: Array<string | null>) {
+  /**
+   * With `linkedAbove`, only the pairs inside one connected component of the pairs more alike than it are kept: a
+   * clustering that merges above that value never compares documents of two components (and a folder of thousands
+   * keeps a few pairs per document, not millions). Changed documents' rows, computed later, are kept whole.
+   */
+  constructor(features: ReadonlyArray<Map<string, number>>, private readonly dates: Array<string | null>, stride = features.length,
+    linkedAbove?: number) {
     this.n = features.length;
+    this.stride = Math.max(stride, this.n);
     for (const counts of features) for (const feature of counts.keys()) this.documentFrequency.set(feature, (this.documentFrequency.get(feature) ?? 0) + 1);
     this.vectors = features.map((counts) => this.vectorOf(counts));
     this.vectors.forEach((vector, index) => this.post(index, vector));
-    const row = new Float64Array(this.n);
+    const row = new Float64Array(this.stride);
     const touched: number[] = [];
+    const pairs = new PairBuffer();
+    // The postings as arrays in document order: each document reads only the later documents of each of its features.
+    const lists = new Map<string, { documents: Int32Array; weights: Float64Array }>();
+    for (const [feature, list] of this.postings) {
+      const documents = new Int32Array(list.size), weights = new Float64Array(list.size);
+      let at = 0;
+      for (const [j, weight] of list) { documents[at] = j; weights[at++] = weight; }
+      lists.set(feature, { documents, weights });
+    }
     this.vectors.forEach((vector, i) => {
       for (const [feature, weight] of vector) {
-        for (const [j, other] of this.postings.get(feature)!) {
-          if (j <= i) continue;
+        const { documents, weights } = lists.get(feature)!;
+        let low = 0, high = documents.length;
+        while (low < high) { const middle = (low + high) >> 1; if (documents[middle] <= i) low = middle + 1; else high = middle; }
+        for (let at = low; at < documents.length; at++) {
+          const j = documents[at];
           if (row[j] === 0) touched.push(j);
-          row[j] += weight * other;
+          row[j] += weight * weights[at];
         }
       }
-      for (const j of touched) { this.store(i, j, row[j]); row[j] = 0; }
+      for (const j of touched) { pairs.push(i, j, this.adjusted(i, j, row[j])); row[j] = 0; }
       touched.length = 0;
     });
+    const parent = new Int32Array(this.n).map((_, index) => index);
+    const root = (index: number): number => {
+      while (parent[index] !== index) { parent[index] = parent[parent[index]]; index = parent[index]; }
+      return index;
+    };
+    if (linkedAbove !== undefined) {
+      for (let at = 0; at < pairs.length; at += 3) {
+        if (pairs.at(at + 2) <= linkedAbove) continue;
+        const a = root(pairs.at(at)), b = root(pairs.at(at + 1));
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+    for (let at = 0; at < pairs.length; at += 3) {
+      const i = pairs.at(at), j = pairs.at(at + 1), value = pairs.at(at + 2);
+      if (value < NEGLIGIBLE_SIMILARITY || (linkedAbove !== undefined && root(i) !== root(j))) continue;
+      this.similarity.set(i * this.stride + j, value);
+    }
   }
 
-  /** Document `index` has new features (and date): its row of similarities is computed again. */
+  /** Document `index` has new features (and date), or is new in a free slot: its row of similarities is computed again. */
   replace(index: number, features: Map<string, number>, date: string | null): void {
-    for (const [feature] of this.vectors[index]) this.postings.get(feature)?.delete(index);
-    for (let other = 0; other < this.n; other++) if (other !== index) this.similarity.delete(Math.min(index, other) * this.n + Math.max(index, other));
+    this.remove(index);
     this.dates[index] = date;
     this.vectors[index] = this.vectorOf(features);
-    const row = new Float64Array(this.n);
+    const row = new Float64Array(this.stride);
     for (const [feature, weight] of this.vectors[index]) {
       for (const [other, otherWeight] of this.postings.get(feature) ?? []) row[other] += weight * otherWeight;
     }
@@ -121,11 +163,23 @@ export class SimilarityModel {
     row.forEach((value, other) => { if (other !== index && value) this.store(Math.min(index, other), Math.max(index, other), value); });
   }
 
+  /** The document in slot `index` is gone: its features and similarities leave the model. */
+  remove(index: number): void {
+    for (const [feature] of this.vectors[index] ?? []) this.postings.get(feature)?.delete(index);
+    for (let other = 0; other < this.stride; other++) if (other !== index) this.similarity.delete(Math.min(index, other) * this.stride + Math.max(index, other));
+    this.vectors[index] = [];
+    this.dates[index] = null;
+  }
+
   private store(i: number, j: number, value: number): void {
+    const adjusted = this.adjusted(i, j, value);
+    if (adjusted >= NEGLIGIBLE_SIMILARITY) this.similarity.set(i * this.stride + j, adjusted);
+  }
+
+  private adjusted(i: number, j: number, value: number): number {
     const a = this.dates[i], b = this.dates[j];
     const apart = a && b && Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4))) >= YEARS_APART;
-    const adjusted = apart ? value * YEARS_APART_FACTOR : value;
-    if (adjusted >= NEGLIGIBLE_SIMILARITY) this.similarity.set(i * this.n + j, adjusted);
+    return apart ? value * YEARS_APART_FACTOR : value;
   }
 
   private post(index: number, vector: Array<[string, number]>): void {
@@ -139,19 +193,50 @@ export class SimilarityModel {
   private vectorOf(counts: Map<string, number>): Array<[string, number]> {
     const n = this.n;
     const tooCommon = n >= COMMON_FEATURE_MIN_DOCUMENTS ? n / 2 : n;
-    const weights: Array<[string, number]> = [];
+    // In a large folder every pair of documents shares some feature: only each document's strongest features are
+    // compared, so the pairs grow with the documents, not their square. They are kept as they come, strongest
+    // first (the earlier on a tie), without sorting every feature.
+    const strongest = n > LARGE_WORKSPACE ? STRONGEST_FEATURES : Infinity;
+    const kept: Array<[string, number, number]> = [];
+    let passed = 0;
     for (const [feature, count] of counts) {
       const df = this.documentFrequency.get(feature) ?? 0;
       if (df < 2 || df > tooCommon) continue;
       const idf = n >= COMMON_FEATURE_MIN_DOCUMENTS ? Math.log(n / df) : Math.log(1 + n / df);
-      weights.push([feature, (1 + Math.log(count)) * idf * (feature.startsWith('E:') || feature.startsWith('Y:') ? NAMED_WEIGHT : 1)]);
+      const weight = (1 + Math.log(count)) * idf * (feature.startsWith('E:') || feature.startsWith('Y:') ? NAMED_WEIGHT : 1);
+      const order = passed++;
+      if (strongest === Infinity) { kept.push([feature, weight, order]); continue; }
+      if (kept.length === strongest && weight <= kept[strongest - 1][1]) continue;
+      let at = kept.length;
+      while (at > 0 && kept[at - 1][1] < weight) at--;
+      kept.splice(at, 0, [feature, weight, order]);
+      if (kept.length > strongest) kept.pop();
     }
-    // In a large folder every pair of documents shares some feature: only each document's strongest features are
-    // compared, so the pairs grow with the documents, not their square.
-    const kept = n > LARGE_WORKSPACE && weights.length > STRONGEST_FEATURES
-      ? weights.sort((a, b) => b[1] - a[1]).slice(0, STRONGEST_FEATURES) : weights;
+    // A document with no more than the strongest features keeps them all, in the order they came.
+    if (passed <= strongest && strongest !== Infinity) kept.sort((a, b) => a[2] - b[2]);
     const norm = Math.sqrt(kept.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
     return kept.map(([feature, weight]) => [feature, weight / norm]);
+  }
+}
+
+/** A growing list of numbers in one typed array: pairs of a large folder, without a boxed entry each. */
+class PairBuffer {
+  private values = new Float64Array(3 * 1024);
+  length = 0;
+
+  push(i: number, j: number, value: number): void {
+    if (this.length + 3 > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = i;
+    this.values[this.length++] = j;
+    this.values[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.values[index];
   }
 }
 

@@ -2,9 +2,9 @@ import type { CrossDocumentEntity, DocumentAnalysis, EntityMention, FigureGroup,
 import { analyzeDocument } from '../analyze';
 import { emptyCorrections, type Corrections } from '../corrections';
 import { DiagnosticFacts, affectedDocuments, summariseForDiagnostics, type DiagnosticSummary } from '../features/diagnostics';
-import { linkEntities } from './cross-entities';
+import { EntityLinker, sortedEntities, type EntityTable } from './cross-entities';
 import { correctEntities } from './entity-corrections';
-import { groupFigures } from './figure-groups';
+import { FigureGroupIndex } from './figure-groups';
 import { buildTimeline } from './timeline';
 import { Provenance, ProvenanceIndexes } from './provenance';
 import { StoryIndex, type StoryView } from './stories';
@@ -13,9 +13,13 @@ export interface Place extends Span { path: string }
 
 /** Look-up tables of one view, built when first asked, so requests read a key instead of scanning every mention. */
 export interface ViewLookup {
-  /** The analyses the view was built from, in path order. */
+  /** The documents of the view, in path order: each analysis with its cross-document ids (a linked copy). */
   documents: readonly DocumentAnalysis[];
   documentsByPath: ReadonlyMap<string, DocumentAnalysis>;
+  /** The view's linked copy of an analysis it was built from (or of its own copy); any other analysis as it is. */
+  linkedOf(document: DocumentAnalysis): DocumentAnalysis;
+  /** The entity with this id. */
+  entity(entityId: string): CrossDocumentEntity | undefined;
   /** The document's figures that belong to a group, with their group. */
   figureGroupsOf(path: string): ReadonlyArray<{ group: FigureGroup; member: FigureGroupMember }>;
   /** The entity's mentions by document path, documents in path order. */
@@ -57,6 +61,10 @@ export class WorkspaceIndex {
   private view: CrossDocumentView | null = null;
   private readonly provenanceIndexes = new ProvenanceIndexes();
   private readonly storyIndex = new StoryIndex();
+  private readonly linker = new EntityLinker();
+  private readonly figureIndex = new FigureGroupIndex();
+  /** The analysis each linked copy was made from. */
+  private readonly sources = new WeakMap<DocumentAnalysis, DocumentAnalysis>();
   /** The last view built, current or not: requests may read it while a newer one is on its way. */
   private lastView: CrossDocumentView | null = null;
   private readonly facts = new DiagnosticFacts();
@@ -77,7 +85,7 @@ export class WorkspaceIndex {
   /** Analyses `text` unless the same text is already indexed under `key`. */
   set(key: string, text: string): DocumentAnalysis {
     const existing = this.documents.get(key);
-    if (existing && this.texts.get(key) === text) return existing;
+    if (existing && this.texts.get(key) === text) return this.peek(key)!;
     this.texts.set(key, text);
     return this.analyse(key);
   }
@@ -88,7 +96,7 @@ export class WorkspaceIndex {
    */
   setAnalysed(key: string, text: string, analysis: DocumentAnalysis): DocumentAnalysis {
     const existing = this.documents.get(key);
-    if (existing && this.texts.get(key) === text) return existing;
+    if (existing && this.texts.get(key) === text) return this.peek(key)!;
     this.texts.set(key, text);
     this.replace(key, analysis);
     return analysis;
@@ -127,14 +135,19 @@ export class WorkspaceIndex {
     return this.texts.get(key);
   }
 
+  /** The document with its cross-document ids, the view brought up to date first. */
   get(key: string): DocumentAnalysis | undefined {
-    this.crossDocument();
-    return this.documents.get(key);
+    return this.crossDocument().lookup.documentsByPath.get(key);
   }
 
-  /** The document's current analysis, without bringing the cross-document view up to date. */
+  /**
+   * The document's current analysis, without bringing the cross-document view up to date: with the last view's
+   * cross-document ids when that view was built from it, else as analysed (document-local ids).
+   */
   peek(key: string): DocumentAnalysis | undefined {
-    return this.documents.get(key);
+    const analysis = this.documents.get(key);
+    const linked = this.lastView?.lookup.documentsByPath.get(key);
+    return linked && this.sources.get(linked) === analysis ? linked : analysis;
   }
 
   has(key: string): boolean {
@@ -154,9 +167,9 @@ export class WorkspaceIndex {
     return [...(this.sortedKeys ??= [...this.documents.keys()].sort())];
   }
 
+  /** Every document with its cross-document ids, in key order. */
   all(): DocumentAnalysis[] {
-    this.crossDocument();
-    return this.keys().map((key) => this.documents.get(key)!);
+    return [...this.crossDocument().lookup.documents];
   }
 
   /**
@@ -220,28 +233,38 @@ export class WorkspaceIndex {
 
   /** Builds the view; each yield is a point where the caller may let other work run. */
   private *buildSteps(): Generator<void, void, void> {
-    const documents = this.keys().map((key) => this.documents.get(key)!);
-    const entities = correctEntities(documents, linkEntities(documents), this.corrections.entities);
+    const analyses = this.keys().map((key) => this.documents.get(key)!);
+    const link = this.linker.update(analyses);
+    let documents = analyses.map((analysis) => link.linkedByPath.get(analysis.path)!);
+    for (const path of link.relinked) {
+      const linked = link.linkedByPath.get(path);
+      if (linked) this.sources.set(linked, this.documents.get(path)!);
+    }
+    let records: EntityTable | null = link.records;
+    let entities: CrossDocumentEntity[] | null = null;
+    const corrected = correctEntities(documents, () => sortedEntities(records!), this.corrections.entities);
+    if (corrected) {
+      corrected.documents.forEach((document, index) => this.sources.set(document, analyses[index]));
+      documents = corrected.documents;
+      entities = corrected.entities;
+      records = null;
+    }
     yield;
     const stories = this.storyIndex.group(documents, this.corrections.stories);
     yield;
-    const figureGroups = groupFigures(documents, this.corrections.figures, stories.storyOf);
+    const figureGroups = this.figureIndex.group(documents, this.corrections.figures, stories.storyOf);
     yield;
-    const quotesBySpeaker: CrossDocumentView['quotesBySpeaker'] = new Map();
-    for (const document of documents) {
-      for (const quote of document.quotes) {
-        const id = quote.speaker?.id;
-        if (!id) continue;
-        const places = quotesBySpeaker.get(id) ?? [];
-        places.push({ path: document.path, start: quote.start, end: quote.end });
-        quotesBySpeaker.set(id, places);
-      }
-    }
     const documentsByPath = new Map(documents.map((document) => [document.path, document]));
-    const lookup = lookupTables(documents, documentsByPath, figureGroups);
+    const { sources } = this;
+    const lookup = lookupTables(documents, documentsByPath, figureGroups, records, () => (entities ??= sortedEntities(records!)),
+      (document) => {
+        const linked = documentsByPath.get(document.path);
+        return linked && (linked === document || sources.get(linked) === document) ? linked : document;
+      });
     // Affected sets are worked out once someone diagnoses (the server); a one-off run (the CLI) skips them.
     const facts = this.diagnosticsWanted ? this.diagnosticFacts() : null;
-    const summary = facts ? summariseForDiagnostics(documents, figureGroups, documentsByPath) : null;
+    const summary = facts ? summariseForDiagnostics(documents, figureGroups, documentsByPath,
+      this.lastSummary && this.lastView ? { summary: this.lastSummary, documentsByPath: this.lastView.lookup.documentsByPath } : undefined) : null;
     const changes = facts?.takeChanges();
     const affected = !summary || !changes || this.everythingChanged || !this.lastSummary ? null
       : affectedDocuments(this.lastSummary, summary, this.changedSinceView, changes, this.facts, lookup);
@@ -252,10 +275,13 @@ export class WorkspaceIndex {
     this.unconsumedAffected = affected && this.unconsumedAffected ? new Set([...this.unconsumedAffected, ...affected]) : null;
     let timeline: TimelineEvent[] | null = null;
     let provenance: Provenance | null = null;
+    let quotesBySpeaker: CrossDocumentView['quotesBySpeaker'] | null = null;
     const { provenanceIndexes } = this;
     // The timeline and provenance are asked for by their views (and the CLI): they are not built on every keystroke.
     const index = this;
-    this.view = { entities, figureGroups, quotesBySpeaker, stories, lookup, affected,
+    this.view = { figureGroups, stories, lookup, affected,
+      get entities() { return (entities ??= sortedEntities(records!)); },
+      get quotesBySpeaker() { return (quotesBySpeaker ??= speakerPlaces(documents)); },
       get facts() { return index.diagnosticFacts(); },
       get timeline() { return (timeline ??= buildTimeline(documents)); },
       get provenance() { return (provenance ??= new Provenance(documents, provenanceIndexes)); } };
@@ -283,12 +309,35 @@ export class WorkspaceIndex {
   }
 }
 
+/** Every attributed quote's place, by speaker id. */
+function speakerPlaces(documents: readonly DocumentAnalysis[]): CrossDocumentView['quotesBySpeaker'] {
+  const places: CrossDocumentView['quotesBySpeaker'] = new Map();
+  for (const document of documents) {
+    for (const quote of document.quotes) {
+      const id = quote.speaker?.id;
+      if (!id) continue;
+      const list = places.get(id);
+      if (list) list.push({ path: document.path, start: quote.start, end: quote.end });
+      else places.set(id, [{ path: document.path, start: quote.start, end: quote.end }]);
+    }
+  }
+  return places;
+}
+
+/**
+ * The view's look-up tables. Entities and their mentions come from the linker's records (each entity knows its
+ * clusters), so a look-up reads one entity's mentions, never every document's; with entity corrections in force
+ * (`records` null), the tables are built by one pass over the corrected documents when first asked.
+ */
 function lookupTables(documents: readonly DocumentAnalysis[], documentsByPath: ReadonlyMap<string, DocumentAnalysis>,
-  figureGroups: readonly FigureGroup[]): ViewLookup {
+  figureGroups: readonly FigureGroup[], records: EntityTable | null, entities: () => CrossDocumentEntity[],
+  linkedOf: (document: DocumentAnalysis) => DocumentAnalysis): ViewLookup {
   let groupsByPath: Map<string, Array<{ group: FigureGroup; member: FigureGroupMember }>> | null = null;
   let mentionsByEntity: Map<string, Map<string, EntityMention[]>> | null = null;
+  let entityById: Map<string, CrossDocumentEntity> | null = null;
+  const mentionTables = new Map<string, ReadonlyMap<string, readonly EntityMention[]>>();
   const definitions = new Map<string, Place | null>();
-  const mentionsOf = (entityId: string): ReadonlyMap<string, readonly EntityMention[]> => {
+  const scanned = (entityId: string): ReadonlyMap<string, readonly EntityMention[]> => {
     if (!mentionsByEntity) {
       mentionsByEntity = new Map();
       for (const document of documents) {
@@ -303,9 +352,34 @@ function lookupTables(documents: readonly DocumentAnalysis[], documentsByPath: R
     }
     return mentionsByEntity.get(entityId) ?? new Map();
   };
+  const mentionsOf = (entityId: string): ReadonlyMap<string, readonly EntityMention[]> => {
+    if (!records) return scanned(entityId);
+    let table = mentionTables.get(entityId);
+    if (table) return table;
+    const indexes = new Map<string, number[]>();
+    for (const place of records.get(entityId)?.places ?? []) {
+      const list = indexes.get(place.path);
+      if (list) list.push(...place.mentions);
+      else indexes.set(place.path, [...place.mentions]);
+    }
+    const byPath = new Map<string, EntityMention[]>();
+    for (const path of [...indexes.keys()].sort()) {
+      const document = documentsByPath.get(path);
+      if (!document) continue;
+      byPath.set(path, indexes.get(path)!.sort((a, b) => a - b).map((index) => document.entities[index]));
+    }
+    mentionTables.set(entityId, (table = byPath));
+    return table;
+  };
   return {
     documents,
     documentsByPath,
+    linkedOf,
+    entity(entityId) {
+      if (records) return records.get(entityId)?.entity;
+      entityById ??= new Map(entities().map((entity) => [entity.id, entity]));
+      return entityById.get(entityId);
+    },
     figureGroupsOf(path) {
       if (!groupsByPath) {
         groupsByPath = new Map();
