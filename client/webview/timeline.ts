@@ -308,11 +308,11 @@ function renderFilters(): void {
   };
   const eventCounts = new Map<string, number>();
   for (const event of current.events) eventCounts.set(event.uri, (eventCounts.get(event.uri) ?? 0) + 1);
-  // Stories, named by their first document, with their documents' count.
+  // Stories, named as the Stories view names them (else by their first document), with their documents' count.
   const stories = new Map<string, TimelineDocument[]>();
   for (const source of current.documents) if (source.story) stories.set(source.story, [...(stories.get(source.story) ?? []), source]);
   controls.story.replaceChildren(option('', 'All stories'), ...[...stories].map(([id, sources]) =>
-    option(id, `${truncate(sources[0]!.title ?? sources[0]!.label, 48)} (${sources.length} document${sources.length === 1 ? '' : 's'})`)));
+    option(id, `${truncate(current.storyTitles?.[id] ?? sources[0]!.title ?? sources[0]!.label, 48)} (${sources.length} document${sources.length === 1 ? '' : 's'})`)));
   if (state.story && !stories.has(state.story)) state.story = '';
   controls.story.value = state.story;
   controls.document.replaceChildren(option('', 'All documents'), ...current.documents.filter((source) => eventCounts.has(source.uri))

@@ -38,6 +38,8 @@ export interface TimelineResponse {
   entityNames: Record<string, string>;
   /** Each story's dense period (the middle half of its documents' own dates), by story id: the default range (issue 15). */
   storyPeriods?: Record<string, { start: string; end: string } | null>;
+  /** Each story's title, by story id, as the Stories view and the document lens name it. */
+  storyTitles?: Record<string, string>;
 }
 
 export const FIGURE_GROUPS_REQUEST = 'corroborate/figureGroups';

@@ -133,6 +133,7 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
     });
     if (!opened) return results;
 
+    let lensStoryTitle = null;
     await check('code lens at the top of the document', async () => {
       const lens = editor.locator('.codelens-decoration').first();
       await lens.waitFor(WAIT);
@@ -141,6 +142,7 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
       await screenshot('codelens');
       if (!text.includes('6 May 2015')) throw new Error(`first code lens should name 6 May 2015: ${JSON.stringify(text)}`);
       if (TIMEX_CODE.test(text)) throw new Error(`the code lens shows a raw date code: ${JSON.stringify(text)}`);
+      lensStoryTitle = /Story: (.+?) · /.exec(await editor.locator('.codelens-decoration', { hasText: 'Story:' }).first().innerText())?.[1] ?? null;
       return JSON.stringify(text);
     });
 
@@ -314,6 +316,10 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
       const chosen = await story.inputValue();
       if (!options.includes('All stories')) throw new Error(`no "All stories" in ${JSON.stringify(options)}`);
       if (!chosen) throw new Error(`the story selector opens on "All stories", not the active document's story (${JSON.stringify(options)})`);
+      const chosenText = await story.locator('option:checked').innerText();
+      if (lensStoryTitle && !chosenText.startsWith(lensStoryTitle.slice(0, 40))) {
+        throw new Error(`the selector names the story ${JSON.stringify(chosenText)}, the document's lens ${JSON.stringify(lensStoryTitle)}`);
+      }
       return `story ${JSON.stringify(options[options.findIndex((o, i) => i > 0)])} chosen of ${JSON.stringify(options)}`;
     });
 

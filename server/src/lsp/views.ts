@@ -30,6 +30,7 @@ export function timelineResponse(index: WorkspaceIndex): TimelineResponse {
       date: document.metadata.date.value, dateSource: document.metadata.date.source, story: storyOf.get(document.path)?.id })),
     events, entityNames,
     storyPeriods: Object.fromEntries(stories.map((story) => [story.id, story.densePeriod])),
+    storyTitles: Object.fromEntries(stories.map((story) => [story.id, story.title])),
   };
 }
 
