@@ -25,15 +25,25 @@ const YEARS_APART_FACTOR = 0.5;
 /** Pairs less alike than this are left out: they change no grouping. */
 const NEGLIGIBLE_SIMILARITY = 0.005;
 
-/** Word counts of one analysis: computed once per analysis, which is replaced, never changed. */
+/**
+ * Word counts of one analysis: computed once per analysis, which is replaced, never changed. In a folder of more
+ * than LARGE_WORKSPACE documents they are not kept: they would be half the stories' memory, and are read again only
+ * when the whole folder is grouped afresh.
+ */
 export class WordFeatureCache {
   /** By the analysis's metadata, which its linked copies share: words do not depend on entity ids. */
-  private readonly cache = new WeakMap<DocumentAnalysis['metadata'], Map<string, number>>();
+  private cache = new WeakMap<DocumentAnalysis['metadata'], Map<string, number>>();
 
-  get(document: DocumentAnalysis): Map<string, number> {
+  get(document: DocumentAnalysis, folderSize: number): Map<string, number> {
+    if (folderSize > LARGE_WORKSPACE) return wordFeatures(document);
     let counts = this.cache.get(document.metadata);
     if (!counts) { counts = wordFeatures(document); this.cache.set(document.metadata, counts); }
     return counts;
+  }
+
+  /** The folder has grown past LARGE_WORKSPACE documents: the counts kept before are let go. */
+  forgetIfLarge(folderSize: number): void {
+    if (folderSize > LARGE_WORKSPACE) this.cache = new WeakMap();
   }
 }
 
