@@ -151,8 +151,8 @@ test('an edit re-places only the edited document, and the stories equal a fresh 
 
 test('past 2,000 documents each document keeps the pairs of its nearest documents only, after a full build and a replaced row', () => {
   // 2,100 documents: the first 300 all share ten features (one story told 300 times, every pair alike), the others
-  // come in twos. All pairs would be 300 * 299 / 2 = 44,850; each document's 15 nearest give at most 300 * 15.
-  const n = 2100, nearest = 15, repeated = 300;
+  // come in twos. All pairs would be 300 * 299 / 2 = 44,850; each document's 30 nearest give at most 300 * 30.
+  const n = 2100, nearest = 30, repeated = 300;
   const features = Array.from({ length: n }, (_, index) => {
     const counts = new Map<string, number>([[`pair:${index >> 1}`, 1]]);
     if (index < repeated) for (let feature = 0; feature < 10; feature++) counts.set(`story:${feature}`, 1 + ((index + feature) % 3));

@@ -16,7 +16,7 @@ const STRONGEST_FEATURES = 40;
  * its two documents: a story's reports are each other's nearest, and a folder of thousands then keeps a few pairs a
  * document instead of one chain of millions that average linkage must walk.
  */
-const NEAREST_NEIGHBOURS = 15;
+const NEAREST_NEIGHBOURS = 30;
 /** From this many documents on, a feature in more than half of them says "this folder", not "this story". */
 const COMMON_FEATURE_MIN_DOCUMENTS = 30;
 /** Two documents dated this many years apart or more are unlikely to report one story. */
