@@ -1,4 +1,4 @@
-#!/usr/bin/env node --expose-gc
+#!/usr/bin/env -S node --expose-gc
 // The stories step of the cross-document view on a large real-text folder (bench/real-corpus.mjs), in-process: CPU
 // seconds of the cold grouping, and the heap it keeps (after a garbage collection, with the view and index alive).
 // Prints how many stories and their largest sizes; with --save FILE writes the grouping, with --compare FILE scores it
