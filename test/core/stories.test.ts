@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
+import { SimilarityModel } from '../../server/src/core/index/story-similarity';
 import { parseCorrections } from '../../server/src/core/corrections';
 import { toContractOutput } from '../../server/src/core/contract';
 import { withDocumentDate, withStoryMove, withStorySplit } from '../../server/src/core/features/correction-edits';
@@ -146,4 +147,23 @@ test('an edit re-places only the edited document, and the stories equal a fresh 
   for (const name of fixtureNames()) fresh.set(name, name === '20_3ecb.txt' ? edited : fixture(name));
   const partition = (target: WorkspaceIndex) => target.crossDocument().stories.stories.map((story) => story.documents.join(' ')).sort();
   assert.deepEqual(partition(index), partition(fresh));
+});
+
+test('past 2,000 documents each document keeps the pairs of its nearest documents only, after a full build and a replaced row', () => {
+  // 2,100 documents: the first 300 all share ten features (one story told 300 times, every pair alike), the others
+  // come in twos. All pairs would be 300 * 299 / 2 = 44,850; each document's 30 nearest give at most 300 * 30.
+  const n = 2100, nearest = 30, repeated = 300;
+  const features = Array.from({ length: n }, (_, index) => {
+    const counts = new Map<string, number>([[`pair:${index >> 1}`, 1]]);
+    if (index < repeated) for (let feature = 0; feature < 10; feature++) counts.set(`story:${feature}`, 1 + ((index + feature) % 3));
+    return counts;
+  });
+  const model = new SimilarityModel(features, features.map(() => null), n + 10);
+  const pairsOf = (document: number) => [...model.similarity.keys()].filter((key) => Math.floor(key / model.stride) === document || key % model.stride === document);
+  const inStory = [...model.similarity.keys()].filter((key) => Math.floor(key / model.stride) < repeated && key % model.stride < repeated);
+  assert.ok(inStory.length <= repeated * nearest, `${inStory.length} pairs inside the repeated story`);
+  assert.ok(inStory.length >= (repeated * nearest) / 2, `${inStory.length} pairs inside the repeated story`);
+  for (let document = 0; document < n; document += 97) assert.ok(pairsOf(document).length >= 1, `document ${document} kept a pair`);
+  model.replace(n, features[0], null);
+  assert.equal(pairsOf(n).length, nearest);
 });

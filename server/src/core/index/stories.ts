@@ -80,8 +80,9 @@ export class StoryIndex {
 
   group(documents: readonly DocumentAnalysis[], corrections: Corrections['stories'] = { move: [], split: [] }): StoryView {
     const ordered = this.inPathOrder(documents);
+    this.words.forgetIfLarge(ordered.length);
     const featuresOf = (document: DocumentAnalysis) => {
-      const merged = new Map(this.words.get(document));
+      const merged = new Map(this.words.get(document, ordered.length));
       for (const [feature, count] of namedFeatures(document)) merged.set(feature, count);
       return merged;
     };

@@ -11,6 +11,12 @@ const SMALL_COUNT = 12;
 /** Past this many documents, each document is compared by its STRONGEST_FEATURES heaviest features only. */
 const LARGE_WORKSPACE = 2000;
 const STRONGEST_FEATURES = 40;
+/**
+ * Past LARGE_WORKSPACE documents, a pair is kept only when it is among the NEAREST_NEIGHBOURS most alike of one of
+ * its two documents: a story's reports are each other's nearest, and a folder of thousands then keeps a few pairs a
+ * document instead of one chain of millions that average linkage must walk.
+ */
+const NEAREST_NEIGHBOURS = 30;
 /** From this many documents on, a feature in more than half of them says "this folder", not "this story". */
 const COMMON_FEATURE_MIN_DOCUMENTS = 30;
 /** Two documents dated this many years apart or more are unlikely to report one story. */
@@ -19,15 +25,25 @@ const YEARS_APART_FACTOR = 0.5;
 /** Pairs less alike than this are left out: they change no grouping. */
 const NEGLIGIBLE_SIMILARITY = 0.005;
 
-/** Word counts of one analysis: computed once per analysis, which is replaced, never changed. */
+/**
+ * Word counts of one analysis: computed once per analysis, which is replaced, never changed. In a folder of more
+ * than LARGE_WORKSPACE documents they are not kept: they would be half the stories' memory, and are read again only
+ * when the whole folder is grouped afresh.
+ */
 export class WordFeatureCache {
   /** By the analysis's metadata, which its linked copies share: words do not depend on entity ids. */
-  private readonly cache = new WeakMap<DocumentAnalysis['metadata'], Map<string, number>>();
+  private cache = new WeakMap<DocumentAnalysis['metadata'], Map<string, number>>();
 
-  get(document: DocumentAnalysis): Map<string, number> {
+  get(document: DocumentAnalysis, folderSize: number): Map<string, number> {
+    if (folderSize > LARGE_WORKSPACE) return wordFeatures(document);
     let counts = this.cache.get(document.metadata);
     if (!counts) { counts = wordFeatures(document); this.cache.set(document.metadata, counts); }
     return counts;
+  }
+
+  /** The folder has grown past LARGE_WORKSPACE documents: the counts kept before are let go. */
+  forgetIfLarge(folderSize: number): void {
+    if (folderSize > LARGE_WORKSPACE) this.cache = new WeakMap();
   }
 }
 
@@ -105,10 +121,12 @@ export class SimilarityModel {
     this.stride = Math.max(stride, this.n);
     for (const counts of features) for (const feature of counts.keys()) this.documentFrequency.set(feature, (this.documentFrequency.get(feature) ?? 0) + 1);
     this.vectors = features.map((counts) => this.vectorOf(counts));
+    // A feature of one document weighs nothing (vectorOf skips it, now and for documents added later): not kept.
+    for (const [feature, frequency] of this.documentFrequency) if (frequency < 2) this.documentFrequency.delete(feature);
     this.vectors.forEach((vector, index) => this.post(index, vector));
     const row = new Float64Array(this.stride);
     const touched: number[] = [];
-    const pairs = new PairBuffer();
+    let pairs = new PairBuffer();
     // The postings as arrays in document order: each document reads only the later documents of each of its features.
     const lists = new Map<string, { documents: Int32Array; weights: Float64Array }>();
     for (const [feature, list] of this.postings) {
@@ -128,9 +146,14 @@ export class SimilarityModel {
           row[j] += weight * weights[at];
         }
       }
-      for (const j of touched) { pairs.push(i, j, this.adjusted(i, j, row[j])); row[j] = 0; }
+      for (const j of touched) {
+        const value = this.adjusted(i, j, row[j]);
+        if (value >= NEGLIGIBLE_SIMILARITY) pairs.push(i, j, value);
+        row[j] = 0;
+      }
       touched.length = 0;
     });
+    if (this.n > LARGE_WORKSPACE) pairs = nearestPairs(pairs, this.n, NEAREST_NEIGHBOURS);
     const parent = new Int32Array(this.n).map((_, index) => index);
     const root = (index: number): number => {
       while (parent[index] !== index) { parent[index] = parent[parent[index]]; index = parent[index]; }
@@ -145,7 +168,7 @@ export class SimilarityModel {
     }
     for (let at = 0; at < pairs.length; at += 3) {
       const i = pairs.at(at), j = pairs.at(at + 1), value = pairs.at(at + 2);
-      if (value < NEGLIGIBLE_SIMILARITY || (linkedAbove !== undefined && root(i) !== root(j))) continue;
+      if (linkedAbove !== undefined && root(i) !== root(j)) continue;
       this.similarity.set(i * this.stride + j, value);
     }
   }
@@ -160,7 +183,10 @@ export class SimilarityModel {
       for (const [other, otherWeight] of this.postings.get(feature) ?? []) row[other] += weight * otherWeight;
     }
     this.post(index, this.vectors[index]);
-    row.forEach((value, other) => { if (other !== index && value) this.store(Math.min(index, other), Math.max(index, other), value); });
+    row[index] = 0;
+    row.forEach((value, other) => { if (value) row[other] = this.adjusted(index, other, value); });
+    const kept = this.n > LARGE_WORKSPACE ? strongestOf(row, NEAREST_NEIGHBOURS) : null;
+    row.forEach((value, other) => { if (value >= NEGLIGIBLE_SIMILARITY && (!kept || kept.has(other))) this.similarity.set(Math.min(index, other) * this.stride + Math.max(index, other), value); });
   }
 
   /** The document in slot `index` is gone: its features and similarities leave the model. */
@@ -169,11 +195,6 @@ export class SimilarityModel {
     for (let other = 0; other < this.stride; other++) if (other !== index) this.similarity.delete(Math.min(index, other) * this.stride + Math.max(index, other));
     this.vectors[index] = [];
     this.dates[index] = null;
-  }
-
-  private store(i: number, j: number, value: number): void {
-    const adjusted = this.adjusted(i, j, value);
-    if (adjusted >= NEGLIGIBLE_SIMILARITY) this.similarity.set(i * this.stride + j, adjusted);
   }
 
   private adjusted(i: number, j: number, value: number): number {
@@ -217,6 +238,54 @@ export class SimilarityModel {
     const norm = Math.sqrt(kept.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
     return kept.map(([feature, weight]) => [feature, weight / norm]);
   }
+}
+
+/** The pairs among the `k` most alike of either of their two documents (the earlier pair on a tie), in their order. */
+function nearestPairs(pairs: PairBuffer, n: number, k: number): PairBuffer {
+  // Per document, its k best pairs so far as a min-heap of pair positions, the weakest on top.
+  const best = new Int32Array(n * k);
+  const size = new Int32Array(n);
+  const weaker = (a: number, b: number) => pairs.at(a + 2) < pairs.at(b + 2) || (pairs.at(a + 2) === pairs.at(b + 2) && a > b);
+  const offer = (document: number, at: number) => {
+    const base = document * k;
+    if (size[document] < k) {
+      let slot = size[document]++;
+      while (slot > 0) {
+        const parent = (slot - 1) >> 1;
+        if (!weaker(at, best[base + parent])) break;
+        best[base + slot] = best[base + parent];
+        slot = parent;
+      }
+      best[base + slot] = at;
+      return;
+    }
+    if (!weaker(best[base], at)) return;
+    let slot = 0;
+    for (;;) {
+      const left = 2 * slot + 1, right = left + 1;
+      let weakest = slot, weakestAt = at;
+      if (left < k && weaker(best[base + left], weakestAt)) { weakest = left; weakestAt = best[base + left]; }
+      if (right < k && weaker(best[base + right], weakestAt)) { weakest = right; weakestAt = best[base + right]; }
+      if (weakest === slot) break;
+      best[base + slot] = best[base + weakest];
+      slot = weakest;
+    }
+    best[base + slot] = at;
+  };
+  for (let at = 0; at < pairs.length; at += 3) { offer(pairs.at(at), at); offer(pairs.at(at + 1), at); }
+  const keep = new Uint8Array(pairs.length / 3);
+  for (let document = 0; document < n; document++) for (let slot = 0; slot < size[document]; slot++) keep[best[document * k + slot] / 3] = 1;
+  const kept = new PairBuffer();
+  for (let at = 0; at < pairs.length; at += 3) if (keep[at / 3]) kept.push(pairs.at(at), pairs.at(at + 1), pairs.at(at + 2));
+  return kept;
+}
+
+/** The positions of the `k` largest values of `row` (the earlier on a tie). */
+function strongestOf(row: Float64Array, k: number): Set<number> {
+  const positions: number[] = [];
+  row.forEach((value, position) => { if (value) positions.push(position); });
+  positions.sort((a, b) => row[b] - row[a] || a - b);
+  return new Set(positions.slice(0, k));
 }
 
 /** A growing list of numbers in one typed array: pairs of a large folder, without a boxed entry each. */
