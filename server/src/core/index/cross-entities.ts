@@ -164,6 +164,8 @@ export class EntityLinker {
   private readonly suffixReaders = new Map<string, Set<Signature>>();
   private readonly lowerReaders = new Map<string, Set<Signature>>();
   private readonly teamReaders = new Set<Signature>();
+  /** Of one update: the keys of the documents of a key, read by the short-name step. */
+  private aroundKeys = new Map<string, Set<string>>();
   // Entities.
   private readonly byKey = new Map<string, Set<Signature>>();
   private readonly groupOfKey = new Map<string, string>();
@@ -199,7 +201,7 @@ export class EntityLinker {
       for (const cluster of entry.clusters) { this.addCluster(cluster); touched.add(cluster.signature); }
       relink.add(analysis.path);
     }
-    this.settle(touched, relink);
+    this.settle(touched, relink, [...removed, ...added.map((analysis) => this.documents.get(analysis.path)!)]);
     for (const path of relink) {
       const entry = this.documents.get(path);
       if (entry) this.linked.set(path, (entry.linked = linkedCopy(entry)));
@@ -303,8 +305,9 @@ export class EntityLinker {
   }
 
   /** Re-decides what the touched signatures reach: middle-name joins, table entries, keys, entities, documents. */
-  private settle(touched: Set<Signature>, relink: Set<string>): void {
+  private settle(touched: Set<Signature>, relink: Set<string>, replaced: readonly LinkedEntry[]): void {
     this.touchedReaders = new Set();
+    this.aroundKeys = new Map();
     const middleChanged = new Set<string>();
     for (const signature of touched) {
       const active = signature.clusters.size > 0;
@@ -321,14 +324,23 @@ export class EntityLinker {
       if (remap) this.remaps.set(personKeyText, remap); else this.remaps.delete(personKeyText);
       for (const signature of this.byInitialKey.get(`person:${personKeyText}`) ?? []) keyChanged.add(signature);
     }
+    const changedDocuments = new Set(replaced);
     for (const signature of keyChanged) {
+      const before = signature.key1;
       signature.key1 = signature.initialKey.startsWith('person:') ? this.remaps.get(signature.initialKey.slice(7)) ?? signature.initialKey : signature.initialKey;
+      if (before && before !== signature.key1) for (const path of signature.clusters.keys()) changedDocuments.add(this.documents.get(path)!);
       this.contribute(signature);
     }
     // Which full name a surname stands for depends on the documents around it: any change may move it.
-    if (touched.size) {
-      for (const [surname, readers] of this.surnameReaders) if (this.surnames.has(surname)) for (const signature of readers) this.touchedReaders.add(signature);
-      for (const signature of this.teamReaders) if (this.prefixTable.has(signature.lower)) this.touchedReaders.add(signature);
+    // Which full name a short name stands for depends on the entities of the documents around the candidates, and
+    // of its own document: a changed document re-decides the short names it holds and those its full names are for.
+    for (const entry of changedDocuments) {
+      for (const { signature } of entry.clusters) {
+        if (signature.shortPerson || this.teamReaders.has(signature)) this.touchedReaders.add(signature);
+        const surname = this.surnameOf(signature);
+        if (surname !== null) this.readersChanged(this.surnameReaders, surname);
+        for (const prefix of signature.prefixes ?? []) for (const reader of this.lowerReaders.get(prefix) ?? []) if (this.teamReaders.has(reader)) this.touchedReaders.add(reader);
+      }
     }
     const dirtyKeys = new Set<string>();
     for (const signature of [...keyChanged, ...this.touchedReaders]) {
@@ -492,19 +504,26 @@ export class EntityLinker {
     let best = 0;
     const nearest = new Map<string, number>();
     for (const [key, n] of full) {
-      const shared = new Set<string>();
-      for (const member of this.byKey1.get(key) ?? []) {
-        for (const other of member.clusters.keys()) {
-          if (other === path) continue;
-          for (const cluster of this.documents.get(other)?.clusters ?? []) if (own.has(cluster.signature.key1) && cluster.signature.key1 !== key) shared.add(cluster.signature.key1);
-        }
-      }
-      if (!shared.size || shared.size < best) continue;
-      if (shared.size > best) { best = shared.size; nearest.clear(); }
+      const around = this.keysAround(key);
+      let shared = 0;
+      for (const ownKey of own) if (ownKey !== key && around.has(ownKey)) shared++;
+      if (!shared || shared < best) continue;
+      if (shared > best) { best = shared; nearest.clear(); }
       nearest.set(key, n);
     }
     if (!nearest.size && known) for (const [key, n] of full) if (key.startsWith('known:')) nearest.set(key, n);
     return dominant(nearest, this.keyMentions);
+  }
+
+  private keysAround(key: string): Set<string> {
+    let around = this.aroundKeys.get(key);
+    if (around) return around;
+    around = new Set();
+    for (const member of this.byKey1.get(key) ?? []) {
+      for (const path of member.clusters.keys()) for (const cluster of this.documents.get(path)!.clusters) around.add(cluster.signature.key1);
+    }
+    this.aroundKeys.set(key, around);
+    return around;
   }
 
   /** The entity of one group of keys (keys whose names give one id): name, id, type, aliases, counts. */
