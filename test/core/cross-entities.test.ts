@@ -173,3 +173,30 @@ test('one name typed differently in two documents takes the type most of its men
   const odd = documents.findIndex((_, i) => before[i].some((type) => type !== most));
   assert.deepEqual(palmer(linkEntities([documents[odd]]).documents[0]).map((m) => m.type), before[odd]);
 });
+
+test('a lone surname joins the full name of the documents it shares entities with, not the one of another story', () => {
+  const documents = [
+    doc('a.txt', 'Running back Tyrell Banks scored twice as the New Orleans Saints beat the Carolina Panthers 28-14 on Sunday.\n\nTyrell Banks ran for 120 yards. Tyrell Banks said the Saints played well.'),
+    doc('b.txt', 'The New Orleans Saints rested Tyrell Banks in practice. Tyrell Banks is expected to start against the Carolina Panthers.'),
+    doc('c.txt', 'The New Orleans Saints held on against the Carolina Panthers, and Banks said the team was tired.'),
+    doc('d.txt', 'Senator Margaret Banks of Ohio proposed a new farm bill in Congress on Tuesday, the Agriculture Department said.'),
+    doc('e.txt', 'Banks told Congress that the Agriculture Department would pay for the farm bill.'),
+  ];
+  const linked = linkEntities(documents).documents;
+  const idsIn = (path: string) => linkedIds(linked.filter((d) => d.path === path), /^Banks$/);
+  assert.deepEqual(idsIn('c.txt'), new Set(['tyrell-banks']));
+  assert.deepEqual(idsIn('e.txt'), new Set(['margaret-banks']));
+  assert.equal(linked.find((d) => d.path === 'e.txt')!.entities.find((m) => m.text === 'Banks')!.type, 'person');
+});
+
+test('a team named by its town joins the full team name of the documents it shares entities with, whichever names start alike', () => {
+  const documents = [
+    doc('a.txt', 'The Memphis Grizzlies beat the Utah Jazz 101-95 on Friday. Ja Morant scored 30 points for the Memphis Grizzlies.'),
+    doc('b.txt', 'Memphis beat the Utah Jazz 99-90 on Sunday as Ja Morant scored 28 points.'),
+    doc('c.txt', 'The Memphis Housing Authority said on Monday that 300 homes in Shelby County would be rebuilt.'),
+  ];
+  const linked = linkEntities(documents).documents;
+  assert.equal(documents[1].entities.find((m) => m.text === 'Memphis')?.id, 'memphis-team', 'the town is typed a team locally');
+  assert.deepEqual(linkedIds(linked, /Memphis(?! Housing)/), new Set(['memphis-grizzlies']));
+  assert.deepEqual(linkedIds(linked, /Memphis Housing/), new Set(['memphis-housing-authority']));
+});

@@ -152,6 +152,8 @@ export class EntityLinker {
   // Short-name step tables, by key after the middle-name step.
   private readonly surnames = new Map<string, Map<string, number>>();
   private readonly keyMentions = new Map<string, number>();
+  /** The signatures of each key after the middle-name step. */
+  private readonly byKey1 = new Map<string, Set<Signature>>();
   private readonly keySurnames = new Map<string, Map<string, number>>();
   private readonly placeKeys = new Map<string, number>();
   private readonly suffixTable = new Map<string, Map<string, number>>();
@@ -161,6 +163,9 @@ export class EntityLinker {
   private readonly featureReaders = new Map<string, Set<Signature>>();
   private readonly suffixReaders = new Map<string, Set<Signature>>();
   private readonly lowerReaders = new Map<string, Set<Signature>>();
+  private readonly teamReaders = new Set<Signature>();
+  /** Of one update: the keys of the documents of a key, read by the short-name step. */
+  private aroundKeys = new Map<string, Set<string>>();
   // Entities.
   private readonly byKey = new Map<string, Set<Signature>>();
   private readonly groupOfKey = new Map<string, string>();
@@ -196,7 +201,7 @@ export class EntityLinker {
       for (const cluster of entry.clusters) { this.addCluster(cluster); touched.add(cluster.signature); }
       relink.add(analysis.path);
     }
-    this.settle(touched, relink);
+    this.settle(touched, relink, [...removed, ...added.map((analysis) => this.documents.get(analysis.path)!)]);
     for (const path of relink) {
       const entry = this.documents.get(path);
       if (entry) this.linked.set(path, (entry.linked = linkedCopy(entry)));
@@ -224,7 +229,7 @@ export class EntityLinker {
       if (mention.canonical.length > cluster.canonical.length) cluster.canonical = mention.canonical;
       clusterOfMention.push(cluster);
     });
-    for (const [localId, cluster] of byLocal) cluster.signature = this.signatureOf(localId, cluster.canonical, majority(cluster.types));
+    for (const [localId, cluster] of byLocal) cluster.signature = this.signatureOf(localId, cluster.canonical, majority(cluster.types), analysis.path);
     return { analysis, clusters, byLocal, clusterOfMention, linked: analysis };
   }
 
@@ -253,11 +258,14 @@ export class EntityLinker {
     }
   }
 
-  private signatureOf(localId: string, canonical: string, type: EntityType): Signature {
-    const text = `${localId}\u0000${canonical}\u0000${type}`;
+  private signatureOf(localId: string, canonical: string, type: EntityType, path: string): Signature {
+    const lower = type === 'person' ? canonical.toLowerCase() : spellingKey(canonical);
+    // A one-word name may stand for a different full name in each document ("Bush" of one story, "Bush" of another):
+    // its signature is its document's own.
+    const team = localId.endsWith('-team') && type === 'organization';
+    const text = `${localId}\u0000${canonical}\u0000${type}${team || (!/\s/.test(lower) && type !== 'place') ? `\u0000${path}` : ''}`;
     let signature = this.signatures.get(text);
     if (signature) return signature;
-    const lower = type === 'person' ? canonical.toLowerCase() : spellingKey(canonical);
     const known = KNOWN_IDS.has(localId);
     const person = type === 'person' || !/\s/.test(lower) ? personKey(canonical) : null;
     signature = {
@@ -270,7 +278,7 @@ export class EntityLinker {
     else if (type === 'person' && person?.key) {
       signature.initialKey = `person:${person.key}`;
       signature.middleCandidate = !!person.initial;
-    } else if (localId.endsWith('-team') && type === 'organization') signature.initialKey = `team:${this.slug(canonical)}`;
+    } else if (team) signature.initialKey = `team:${this.slug(canonical)}`;
     else signature.initialKey = `name:${this.slug(lower)}`;
     if (type === 'place' && GAZETTEER.has(lower)) signature.featureKeys = NATURAL_FEATURES.map((word) => `name:${this.slug(`${lower} ${word}`)}`);
     if (type !== 'person' && !known) {
@@ -297,8 +305,9 @@ export class EntityLinker {
   }
 
   /** Re-decides what the touched signatures reach: middle-name joins, table entries, keys, entities, documents. */
-  private settle(touched: Set<Signature>, relink: Set<string>): void {
+  private settle(touched: Set<Signature>, relink: Set<string>, replaced: readonly LinkedEntry[]): void {
     this.touchedReaders = new Set();
+    this.aroundKeys = new Map();
     const middleChanged = new Set<string>();
     for (const signature of touched) {
       const active = signature.clusters.size > 0;
@@ -315,9 +324,23 @@ export class EntityLinker {
       if (remap) this.remaps.set(personKeyText, remap); else this.remaps.delete(personKeyText);
       for (const signature of this.byInitialKey.get(`person:${personKeyText}`) ?? []) keyChanged.add(signature);
     }
+    const changedDocuments = new Set(replaced);
     for (const signature of keyChanged) {
+      const before = signature.key1;
       signature.key1 = signature.initialKey.startsWith('person:') ? this.remaps.get(signature.initialKey.slice(7)) ?? signature.initialKey : signature.initialKey;
+      if (before && before !== signature.key1) for (const path of signature.clusters.keys()) changedDocuments.add(this.documents.get(path)!);
       this.contribute(signature);
+    }
+    // Which full name a surname stands for depends on the documents around it: any change may move it.
+    // Which full name a short name stands for depends on the entities of the documents around the candidates, and
+    // of its own document: a changed document re-decides the short names it holds and those its full names are for.
+    for (const entry of changedDocuments) {
+      for (const { signature } of entry.clusters) {
+        if (signature.shortPerson || this.teamReaders.has(signature)) this.touchedReaders.add(signature);
+        const surname = this.surnameOf(signature);
+        if (surname !== null) this.readersChanged(this.surnameReaders, surname);
+        for (const prefix of signature.prefixes ?? []) for (const reader of this.lowerReaders.get(prefix) ?? []) if (this.teamReaders.has(reader)) this.touchedReaders.add(reader);
+      }
     }
     const dirtyKeys = new Set<string>();
     for (const signature of [...keyChanged, ...this.touchedReaders]) {
@@ -398,6 +421,7 @@ export class EntityLinker {
     change(this.suffixReaders, `${signature.type}:${signature.lower}`, signature);
     for (const key of signature.featureKeys ?? []) change(this.featureReaders, key, signature);
     if (signature.shortPerson) change(this.surnameReaders, signature.shortPerson.surname, signature);
+    if (signature.initialKey.startsWith('team:')) { if (active) this.teamReaders.add(signature); else this.teamReaders.delete(signature); }
   }
 
   /** Takes the signature's old entries out of the short-name tables and puts its current ones in. */
@@ -405,8 +429,8 @@ export class EntityLinker {
     const before = signature.contributed;
     const after: Contribution | null = signature.active ? { key: signature.key1, count: signature.count, surname: this.surnameOf(signature) } : null;
     if (before && after && before.key === after.key && before.count === after.count && before.surname === after.surname) return;
-    if (before) this.tables(signature, before, -1);
-    if (after) this.tables(signature, after, 1);
+    if (before) { this.tables(signature, before, -1); removeFrom(this.byKey1, before.key, signature); }
+    if (after) { this.tables(signature, after, 1); addTo(this.byKey1, after.key, signature); }
     signature.contributed = after;
   }
 
@@ -442,19 +466,64 @@ export class EntityLinker {
   private keyOf(signature: Signature): string {
     const key = signature.key1;
     const lower = signature.lower;
-    if (key.startsWith('team:')) return only(this.prefixTable.get(lower)) ?? key;
+    if (key.startsWith('team:')) {
+      const teams = this.prefixTable.get(lower);
+      return only(teams) ?? (teams && this.nearest(signature, this.organizations(teams), false)) ?? key;
+    }
     if (!key.startsWith('name:')) return key;
     if (signature.featureKeys) {
       const features = signature.featureKeys.filter((feature) => this.placeKeys.has(feature));
       return features.length === 1 ? features[0] : key;
     }
     const full = signature.shortPerson && this.surnames.get(signature.shortPerson.surname);
-    const main = full && dominant(full, this.keyMentions);
+    const main = full && this.nearest(signature, full, true);
     if (main) return main;
     if (signature.type === 'person') return key;
     const oneWord = !/\s/.test(lower);
     const ending = signature.type === 'organization' || (signature.type === 'place' && !oneWord) ? only(this.suffixTable.get(`${signature.type}:${lower}`)) : undefined;
     return ending ?? only(this.prefixTable.get(lower)) ?? key;
+  }
+
+  /** The keys of `keys` that name an organization. */
+  private organizations(keys: ReadonlyMap<string, number>): Map<string, number> {
+    return new Map([...keys].filter(([key]) => [...this.byKey1.get(key) ?? []].some((member) => member.type === 'organization')));
+  }
+
+  /**
+   * The full name a short name of one document stands for ("Bush" for a surname, "Indianapolis" the team): among the
+   * candidate full names, those whose documents share the most other entities with its document, then the dominant
+   * one of those. With none shared, only a known entity ("Obama"), whose name reads the same in any story.
+   */
+  private nearest(signature: Signature, full: ReadonlyMap<string, number>, known: boolean): string | undefined {
+    const path = signature.clusters.keys().next().value;
+    const entry = path === undefined ? undefined : this.documents.get(path);
+    if (!entry) return undefined;
+    const own = new Set<string>();
+    for (const cluster of entry.clusters) if (cluster.signature !== signature) own.add(cluster.signature.key1);
+    own.delete(signature.key1);
+    let best = 0;
+    const nearest = new Map<string, number>();
+    for (const [key, n] of full) {
+      const around = this.keysAround(key);
+      let shared = 0;
+      for (const ownKey of own) if (ownKey !== key && around.has(ownKey)) shared++;
+      if (!shared || shared < best) continue;
+      if (shared > best) { best = shared; nearest.clear(); }
+      nearest.set(key, n);
+    }
+    if (!nearest.size && known) for (const [key, n] of full) if (key.startsWith('known:')) nearest.set(key, n);
+    return dominant(nearest, this.keyMentions);
+  }
+
+  private keysAround(key: string): Set<string> {
+    let around = this.aroundKeys.get(key);
+    if (around) return around;
+    around = new Set();
+    for (const member of this.byKey1.get(key) ?? []) {
+      for (const path of member.clusters.keys()) for (const cluster of this.documents.get(path)!.clusters) around.add(cluster.signature.key1);
+    }
+    this.aroundKeys.set(key, around);
+    return around;
   }
 
   /** The entity of one group of keys (keys whose names give one id): name, id, type, aliases, counts. */
