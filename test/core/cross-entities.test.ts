@@ -200,3 +200,18 @@ test('a team named by its town joins the full team name of the documents it shar
   assert.deepEqual(linkedIds(linked, /Memphis(?! Housing)/), new Set(['memphis-grizzlies']));
   assert.deepEqual(linkedIds(linked, /Memphis Housing/), new Set(['memphis-housing-authority']));
 });
+
+test('a full personal name keeps its entity a person when the lone surnames joined to it were typed otherwise', () => {
+  const documents = [
+    doc('a.txt', 'President George W. Bush signed the energy bill in Washington on Monday. George W. Bush said the bill would cut imports.'),
+    doc('b.txt', 'The Bush administration defended the energy bill on Tuesday. Officials of the Bush administration met in Washington.'),
+    doc('c.txt', 'Critics of the Bush administration said in Washington that the energy bill favoured oil companies.'),
+  ];
+  const linked = linkEntities(documents);
+  const lone = linked.documents.flatMap((d) => d.entities.filter((m) => /^Bush$/.test(m.text)));
+  assert.ok(lone.length >= 2, `lone "Bush" mentions found: ${lone.length}`);
+  const ids = new Set(lone.map((m) => m.id));
+  const entity = linked.entities.find((e) => ids.has(e.id) && /George W\. Bush/.test(e.name));
+  assert.ok(entity, `the lone "Bush" joins George W. Bush: ${JSON.stringify([...ids])}`);
+  assert.equal(entity.type, 'person');
+});

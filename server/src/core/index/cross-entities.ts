@@ -553,6 +553,9 @@ export class EntityLinker {
    * mentions taken key by key (keys in the order of their first mention), each key's clusters in document order.
    */
   private typeOf(keys: ReadonlySet<string>, members: readonly Signature[]): EntityType {
+    // A full personal name keeps its entity a person, whatever the lone surnames joined to it were typed where they
+    // stood ("George W. Bush" and the "Bush" of "the Bush administration").
+    if (members.some((signature) => signature.type === 'person' && signature.wordCount > 1 && !signature.known && (signature.typeCounts.get('person') ?? 0) > 0)) return 'person';
     const counts = new Map<EntityType, number>();
     for (const signature of members) for (const [type, n] of signature.typeCounts) count(counts, type, n);
     let best: EntityType | undefined;
