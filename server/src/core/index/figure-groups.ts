@@ -231,19 +231,9 @@ export class FigureGroupIndex {
     for (const [story, figures] of this.stories) if (figures.paths.size === 0) this.stories.delete(story);
     // A story whose subject changed compares its figures again; the documents that changed are compared in any case.
     const redo = new Set(changed.map((document) => document.path));
-    for (const story of touchedStories) {
+    for (const story of new Set([...touchedStories, ...this.leftStories])) {
       const figures = this.stories.get(story);
       if (!figures) continue;
-      const ubiquitous = ubiquitousOf(figures);
-      const key = [...ubiquitous].sort().join('\u0000');
-      if (key === figures.ubiquitousKey) continue;
-      figures.ubiquitous = ubiquitous;
-      figures.ubiquitousKey = key;
-      for (const path of figures.paths) redo.add(path);
-    }
-    for (const story of this.leftStories) {
-      const figures = this.stories.get(story);
-      if (!figures || touchedStories.has(story)) continue;
       const ubiquitous = ubiquitousOf(figures);
       const key = [...ubiquitous].sort().join('\u0000');
       if (key === figures.ubiquitousKey) continue;
