@@ -226,15 +226,26 @@ export function documentFeatures(doc: FeatureDocument, mask: number, extra: Extr
   return firstPass ? withFirstPass(doc, base, mask, firstPass) : base;
 }
 
+/** Per word: 1 where a sentence starts, where one ends, and inside a headline. */
+function sentenceMarks(doc: FeatureDocument): { sentenceFirst: Uint8Array; sentenceLast: Uint8Array; headline: Uint8Array } {
+  const n = doc.words.length;
+  const sentenceFirst = new Uint8Array(n);
+  const sentenceLast = new Uint8Array(n);
+  const headline = new Uint8Array(n);
+  for (const s of doc.sentences) {
+    if (s.to > s.from) { sentenceFirst[s.from] = 1; sentenceLast[s.to - 1] = 1; }
+    if (s.headline) headline.fill(1, s.from, s.to);
+  }
+  return { sentenceFirst, sentenceLast, headline };
+}
+
 function baseFeatures(doc: FeatureDocument, mask: number, extra: ExtraGazetteer | null): FeatureTable {
   const words = doc.words;
   const n = words.length;
   const lowerHash = new Uint32Array(n);
   const wordHash = new Uint32Array(n);
   const shape = new Uint32Array(n);
-  const sentenceFirst = new Uint8Array(n);
-  const sentenceLast = new Uint8Array(n);
-  const headline = new Uint8Array(n);
+  const { sentenceFirst, sentenceLast, headline } = sentenceMarks(doc);
   const lowers: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const lower = foldWord(words[i]);
@@ -242,10 +253,6 @@ function baseFeatures(doc: FeatureDocument, mask: number, extra: ExtraGazetteer 
     lowerHash[i] = hashString(lower);
     wordHash[i] = hashString(words[i]);
     shape[i] = shapeHash(words[i]);
-  }
-  for (const s of doc.sentences) {
-    if (s.to > s.from) { sentenceFirst[s.from] = 1; sentenceLast[s.to - 1] = 1; }
-    if (s.headline) headline.fill(1, s.from, s.to);
   }
   // Document evidence: how the same word is written where capitals do not come from the sentence or a headline.
   const capitalisedMid = new Set<number>();
@@ -473,13 +480,7 @@ export function scoreDocument(doc: FeatureDocument, extra: ExtraGazetteer | null
     lexicon[i] = f.lexicon;
     if (f.flags & ACTIVATES) for (let k = Math.max(0, i - 2); k <= i + 2 && k < n; k++) active[k] = 1;
   }
-  const sentenceFirst = new Uint8Array(n);
-  const sentenceLast = new Uint8Array(n);
-  const headline = new Uint8Array(n);
-  for (const s of doc.sentences) {
-    if (s.to > s.from) { sentenceFirst[s.from] = 1; sentenceLast[s.to - 1] = 1; }
-    if (s.headline) headline.fill(1, s.from, s.to);
-  }
+  const { sentenceFirst, sentenceLast, headline } = sentenceMarks(doc);
   const capitalisedMid = new Set<number>();
   const lowerSeen = new Set<number>();
   const upperSeen = new Set<number>();
@@ -582,9 +583,7 @@ export function withFirstPass(doc: FeatureDocument, base: FeatureTable, mask: nu
 export function firstPassFeatures(doc: FeatureDocument, active: Uint8Array, mask: number, firstPass: Uint8Array): FeatureTable {
   const words = doc.words;
   const n = words.length;
-  const sentenceFirst = new Uint8Array(n);
-  const sentenceLast = new Uint8Array(n);
-  for (const s of doc.sentences) if (s.to > s.from) { sentenceFirst[s.from] = 1; sentenceLast[s.to - 1] = 1; }
+  const { sentenceFirst, sentenceLast } = sentenceMarks(doc);
   // The types the first pass gave each capitalised word (by its hash), counted per type.
   const wordHash = new Uint32Array(n);
   const sameCounts = new Map<number, Int32Array>();
