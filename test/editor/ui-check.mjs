@@ -323,14 +323,19 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
       return `story ${JSON.stringify(options[options.findIndex((o, i) => i > 0)])} chosen of ${JSON.stringify(options)}`;
     });
 
-    await check('"Show in timeline" from a figure\'s hover shows that figure group\'s values over time', async () => {
+    /** In one editor group with SEED open and its "3,700" line in view, the hover of that figure once it shows `expected`. */
+    const hoverOnSeedFigure = async (expected) => {
       await focusEditor();
       await quickInputPick('Control+Shift+P', '>View: Single Column Editor Layout', 'Single Column Editor Layout');
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first().click();
       await page.locator('.tabs-container .tab.active', { hasText: SEED }).first().waitFor(WAIT);
       const seedText = fs.readFileSync(path.join(workspace, SEED), 'utf8');
       await goToLine(seedText.split('\n').findIndex((line) => line.includes('A dozen nations have undertaken more than 3,700')) + 1);
-      const hover = await hoverOn('A dozen nations have undertaken more than 3,700', '3,700', /Show in timeline/);
+      return hoverOn('A dozen nations have undertaken more than 3,700', '3,700', expected);
+    };
+
+    await check('"Show in timeline" from a figure\'s hover shows that figure group\'s values over time', async () => {
+      const hover = await hoverOnSeedFigure(/Show in timeline/);
       await hover.locator('a', { hasText: 'Show in timeline' }).first().click();
       const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
       const banner = frame.locator('#timeline-figure', { hasText: 'Coalition airstrikes' });
@@ -350,13 +355,7 @@ export async function runUiChecks({ vsix, tmp = fs.mkdtempSync(path.join(os.tmpd
 
     await check('"These are different measures…" lets the reader pick the members that leave the group', async () => {
       // one editor group again (the timeline opened beside), with 003 in it and its 3,700 line in view
-      await focusEditor();
-      await quickInputPick('Control+Shift+P', '>View: Single Column Editor Layout', 'Single Column Editor Layout');
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first().click();
-      await page.locator('.tabs-container .tab.active', { hasText: SEED }).first().waitFor(WAIT);
-      const seedText = fs.readFileSync(path.join(workspace, SEED), 'utf8');
-      await goToLine(seedText.split('\n').findIndex((line) => line.includes('A dozen nations have undertaken more than 3,700')) + 1);
-      const hover = await hoverOn('A dozen nations have undertaken more than 3,700', '3,700', /different measures/);
+      const hover = await hoverOnSeedFigure(/different measures/);
       await hover.locator('a', { hasText: 'These are different measures' }).first().click();
       const rows = page.locator('.quick-input-list .monaco-list-row');
       await rows.first().waitFor(WAIT);
