@@ -76,7 +76,8 @@ test('seed 000: media player timestamps are not dates; "last May" stays unresolv
 
 test('seed 001 (dated 2016-02-18): durations, months and approximate periods', () => {
   const text = readSeed('001');
-  const found = run(text, '2016-02-18');
+  // The document's date closes a photo caption, so the document is of that day or later ("in March" is 2016-03).
+  const found = extractDates({ text, documentDate: '2016-02-18', documentDateIsEarliest: true, bodyStart: 0, noise: [] });
   // A vague quantity keeps its unit and an X for the number (TimeML "PXW"); "right now" is PRESENT_REF.
   assert.deepEqual(pairs(found), [
     ['Feb. 18, 2016', '2016-02-18'], ['The last few weeks', 'PXW'], ['The last few weeks', 'PXW'], ['currently', 'PRESENT_REF'],
@@ -253,6 +254,26 @@ test('tense places a month or weekday without a year', () => {
   assert.equal(one('The expected vote is in July.', '2015-03-10').value, '2015-07');
   // a scheduled end in the present tense looks ahead, as a scheduled start does
   assert.equal(one('Voting closes at 8pm on Sunday.', '2015-05-06').value, '2015-05-10T20');
+  // the full stop of an abbreviation ends no sentence, so the tense before it still counts ("3 p.m.", "Jan.", "U.S.")
+  assert.equal(one('The meeting starts at 3 p.m. local time on Thursday.', '2015-03-10').value, '2015-03-12T15');
+  assert.equal(one('The U.S. team will play on Friday.', '2015-03-10').value, '2015-03-13');
+  assert.equal(one('On Jan. 12 the court will rule.', '2015-03-10').value, '2016-01-12');
+  // ... unless a capitalized function word starts the next sentence, which then neither takes the tense nor joins the date
+  assert.equal(one('The talks were held in the U.S. The final round is in July.', '2015-03-10').value, '2015-07');
+  assert.deepEqual(pairs(run('The meeting ended at 5 p.m. On Friday, the team will play.', '2015-03-10')), [['5 p.m.', 'T17'], ['Friday', '2015-03-13']]);
+  // a date closing a photo caption, or inferred from a dated mention, is the earliest the document can be: a past
+  // month after it keeps its year; a dateline dates the document itself
+  const caption = 'Islamic State fighters sit on a pickup truck while being held as prisoners by fighters of the Syrian Democratic Forces near Ash Shaddadi, Hasakah province, Syria, Feb. 18, 2016.';
+  const story = '\n\nLeaders were killed by U.S. forces in March.\n';
+  const captioned = analyzeDocument('x.txt', `Momentum builds\n\n${caption}${story}`);
+  assert.equal(captioned.metadata.date.value, '2016-02-18');
+  assert.equal(captioned.dates.find((d) => d.text === 'March')?.value, '2016-03');
+  const inferred = analyzeDocument('x.txt', `Momentum builds\n\nThe raid came on Thursday, Feb. 18, 2016, officials said.${story}`);
+  assert.deepEqual(inferred.metadata.date, { value: '2016-02-18', source: 'inferred' });
+  assert.equal(inferred.dates.find((d) => d.text === 'March')?.value, '2016-03');
+  const datelined = analyzeDocument('x.txt', `Momentum builds\n\nFeb. 18, 2016${story}`);
+  assert.equal(datelined.metadata.date.value, '2016-02-18');
+  assert.equal(datelined.dates.find((d) => d.text === 'March')?.value, '2015-03');
   // a duration before "earlier" is no date without an anchor
   const earlier = one('About a month earlier, the army withdrew.', '2015-05-06');
   assert.deepEqual([earlier.type, earlier.value], ['duration', 'P1M']);

@@ -29,13 +29,13 @@ export function analyzeDocument(path: string, original: string, options: Analysi
   const noise = findNoise(lines);
   const metadata = readMetadata({ text, frontMatter, lines, noise });
   if (options.documentDate) metadata.date = { value: options.documentDate, source: 'correction' };
-  const context: ExtractionContext = { text, documentDate: metadata.date.value, bodyStart, noise };
+  const context: ExtractionContext = { text, documentDate: metadata.date.value, documentDateIsEarliest: metadata.date.earliest, bodyStart, noise };
   let dates = extractDates(context);
   if (metadata.date.source === 'none') {
     const inferred = inferDocumentDate(dates);
     // Only relative dates change with the reference date; absolute ones were read right the first time.
     if (inferred && dates.some((date) => /X|_REF$/.test(date.value))) {
-      dates = extractDates({ ...context, documentDate: inferred });
+      dates = extractDates({ ...context, documentDate: inferred, documentDateIsEarliest: true });
     }
     if (inferred) metadata.date = { value: inferred, source: 'inferred' };
   }

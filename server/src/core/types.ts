@@ -23,6 +23,8 @@ export interface DocumentDate {
   span?: Span;
   /** A month and day (MM-DD) the document states without its year ("Jul. 7 5:59 PM EDT"): its story places the year. */
   monthDay?: string;
+  /** The date of a photo caption: the document is of that day or later. */
+  earliest?: boolean;
 }
 
 export interface DocumentMetadata {
@@ -102,6 +104,8 @@ export interface ExtractionContext {
   text: string;
   /** The document's own date (YYYY-MM-DD or coarser), or null: relative dates then stay unresolved. */
   documentDate: string | null;
+  /** The document is of its date or later: a date inferred from a dated mention, or the date closing a photo caption. */
+  documentDateIsEarliest?: boolean;
   bodyStart: number;
   /** Spans of scraping noise, which extractors skip. */
   noise: readonly Span[];

@@ -2,7 +2,7 @@ import type { DateMention, ExtractionContext } from '../types';
 import { outsideNoise } from '../text/spans';
 import { parseReference } from './dates/calendar';
 import { type Atom, Resolver, clockText } from './dates/atoms';
-import { RULES, type Rule, type Scan } from './dates/rules';
+import { RULES, type Rule, type Scan, endsSentence } from './dates/rules';
 import { ABBREVIATIONS, GLUED_NUMBER_PREFIXES, lexicon } from './dates/lexicon';
 
 // Date expressions as TIMEX3 values. Rules (./dates/rules.ts, lexicon in ../data/dates-lexicon.json) find
@@ -39,7 +39,7 @@ export class DateExtractor {
 
   extract(context: ExtractionContext): TracedDate[] {
     const { text } = context;
-    const scan: Scan = { text, at: 0, resolver: new Resolver(parseReference(context.documentDate)) };
+    const scan: Scan = { text, at: 0, resolver: new Resolver(parseReference(context.documentDate), context.documentDateIsEarliest) };
     const atoms = this.findAtoms(scan, context.bodyStart);
     const merged = merge(outsideNoise(atoms, context.noise), scan);
     const found: TracedDate[] = [];
@@ -122,6 +122,8 @@ function join(a: Atom, b: Atom, scan: Scan): Atom | null {
   // A parenthesis between a time and its day: "8:00 am local time (0300 GMT) on Sunday".
   if (a.clock && /^\s*\([^()\n]{1,24}\)\s*(?:on\s+)?$/.test(gap)) gap = gap.replace(/\([^()]*\)/, '').replace(/\s+/g, ' ');
   if (gap.length > 14 || gap.includes('\n')) return null;
+  // "at 5 p.m. On Friday": the abbreviation's full stop ends the sentence.
+  if (scan.text[a.end - 1] === '.' && endsSentence(scan.text, a.start, a.end - 1)) return null;
   const word = gap.trim().toLowerCase().replace(/\s+/g, ' ');
   const span = { start: a.start, end: b.end };
   const r = scan.resolver;

@@ -62,10 +62,12 @@ export function statedPublicationDate(lines: readonly Line[], url: string | null
   const fromUrl = url ? urlDate(url) : null;
   let yearless: DocumentDate | null = null;
   for (const line of lines.slice(0, TOP_LINES)) {
-    const written = line.text.length > MAX_LINE_LENGTH ? closingCaptionDate(line.text) : firstWrittenDate(line.text);
+    const caption = line.text.length > MAX_LINE_LENGTH;
+    const written = caption ? closingCaptionDate(line.text) : firstWrittenDate(line.text);
     if (written && isPublicationLine(line.text, written)) {
       const value = (fromUrl && written.readings.find((reading) => reading.startsWith(fromUrl) || fromUrl.startsWith(reading))) ?? written.readings[0];
-      return { value, source: 'text', span: { start: line.start + written.index, end: line.start + written.index + written.length } };
+      return { value, source: 'text', span: { start: line.start + written.index, end: line.start + written.index + written.length },
+        ...(caption && !fromUrl ? { earliest: true } : {}) };
     }
     yearless ??= yearlessPublicationLine(line);
   }

@@ -42,7 +42,8 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   return sentences;
 }
 
-function isAbbreviation(text: string, sentenceStart: number, dot: number): boolean {
+/** Whether the full stop at `dot` closes an abbreviation or an initial ("Mr.", "p.m.", "U.S.", "John F."), looking back no further than `sentenceStart`. */
+export function isAbbreviation(text: string, sentenceStart: number, dot: number): boolean {
   let wordStart = dot;
   while (wordStart > sentenceStart && /[A-Za-z.]/.test(text[wordStart - 1])) wordStart--;
   const word = text.slice(wordStart, dot);

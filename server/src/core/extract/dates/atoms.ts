@@ -44,7 +44,8 @@ export type Piece = Omit<Atom, 'start' | 'end' | 'rules'> & { end?: number };
 /** Resolution against the document date, shared by the rules. */
 export class Resolver {
   readonly refDay: number | null;
-  constructor(readonly ref: Reference | null) {
+  /** `earliest`: the reference is only the earliest the document can be (ExtractionContext.documentDateIsEarliest). */
+  constructor(readonly ref: Reference | null, readonly earliest = false) {
     this.refDay = ref && ref.month && ref.day ? dayNumber(ref.year, ref.month, ref.day) : null;
   }
 
@@ -137,7 +138,8 @@ export class Resolver {
     switch (mode) {
       case 'last': return key >= refKey ? -1 : 0;
       case 'next': return key <= refKey ? 1 : 0;
-      case 'past': return month > this.ref.month ? -1 : 0;
+      // Written on or after an earliest reference, a past month later in the year may still be of its year.
+      case 'past': return month > this.ref.month && !this.earliest ? -1 : 0;
       case 'future': return month < this.ref.month ? 1 : 0;
     }
   }

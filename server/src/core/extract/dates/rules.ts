@@ -1,5 +1,7 @@
 import type { Clock, Direction, Piece, Resolver } from './atoms';
 import { pad, validDay } from './calendar';
+import { isAbbreviation } from '../../text/sentences';
+import stopwords from '../../data/stopwords.json';
 import {
   DAYNUM, DAYWORD, FUTURE_CUE, PAST_CUE, SUBJECT_PAST, HOLIDAY, MODIFIER, MONTH, MONTH_BARE, NUMBER_WORDS, ORDDAYWORD, POD, QUANTITY, SEASON,
   PERCENT_WORDS, SCALE_WORDS, SCALE_WORD_SET, UNIT, WEEKDAY, WEEKDAY_BARE, YEAR, alternation, dayNumberWord, lexicon, modifierOffset, monthNumber,
@@ -55,18 +57,30 @@ function nextWord(text: string, end: number): string {
 function isCapitalized(word: string): boolean {
   return /^[A-Z]/.test(word);
 }
+const FUNCTION_WORDS = new Set(stopwords);
+const SENTENCE_BREAK = /[.?!](?=\s|$)|\n/g;
+/**
+ * A full stop after an abbreviation ("3 p.m. local time", "Jan. 12", "the U.S. team") ends no sentence, unless a
+ * capitalized function word follows ("at 5 p.m. On Friday").
+ */
+export function endsSentence(text: string, windowStart: number, at: number): boolean {
+  if (text[at] !== '.' || !isAbbreviation(text, windowStart, at)) return true;
+  const next = /^\s+([A-Z][a-z]*)\b/.exec(text.slice(at + 1, at + 16));
+  return !!next && FUNCTION_WORDS.has(next[1].toLowerCase());
+}
 /**
  * The tense of the sentence around a date at `at`: a future cue before the date ("will meet on Friday",
  * "postponed until Saturday") or, when nothing past comes before it, after it ("On Friday the team will play");
  * else a past cue ("was", "said", "they agreed"). null when the sentence says neither.
  */
 export function sentenceTense(text: string, at: number): 'past' | 'future' | null {
-  const before = text.slice(Math.max(0, at - 160), at);
-  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('\n'));
-  const head = before.slice(start + 1);
-  const rest = text.slice(at, at + 120);
-  const stop = rest.search(/[.?!](?:\s|$)|\n/);
-  const tail = stop < 0 ? rest : rest.slice(0, stop);
+  const from = Math.max(0, at - 160);
+  let start = from;
+  for (const m of text.slice(from, at).matchAll(SENTENCE_BREAK)) if (endsSentence(text, from, from + m.index)) start = from + m.index + 1;
+  const head = text.slice(start, at);
+  let stop = Math.min(text.length, at + 120);
+  for (const m of text.slice(at, stop).matchAll(SENTENCE_BREAK)) if (endsSentence(text, at, at + m.index)) { stop = at + m.index; break; }
+  const tail = text.slice(at, stop);
   if (FUTURE_CUE.test(head)) return 'future';
   if (PAST_CUE.test(head) || SUBJECT_PAST.test(head)) return 'past';
   if (FUTURE_CUE.test(tail)) return 'future';
