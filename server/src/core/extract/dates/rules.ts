@@ -96,6 +96,18 @@ function tenseDirection(scan: Scan): Direction {
   if (stated === 'next' || stated === 'last') return stated;
   return sentenceTense(scan.text, scan.at) ?? 'same';
 }
+/**
+ * "the 15th" is of the document's month, or by the sentence's tense of the month before ("was signed on the 15th"
+ * in a March 10 article is February 15) or after ("will meet on the 2nd").
+ */
+function dayOfMonthShift(day: number, scan: Scan): number {
+  const refDay = scan.resolver.ref?.day;
+  if (!refDay) return 0;
+  const tense = sentenceTense(scan.text, scan.at);
+  if (tense === 'past' && day > refDay && !scan.resolver.earliest) return -1;
+  if (tense === 'future' && day < refDay) return 1;
+  return 0;
+}
 function yearOf(text: string | undefined): number | null {
   if (!text) return null;
   if (/^['’]\d\d$/.test(text)) { const n = Number(text.slice(1)); return n < 50 ? 2000 + n : 1900 + n; }
@@ -323,11 +335,15 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ordinal-quarter', heads: ['the', 'first', 'second', 'third', 'fourth', 'final', 'last', '#'],
-    re: re(`(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)\\s+(?:fiscal\\s+)?quarter\\s+of\\s+(?:(${YEAR})|(?:the|this)\\s+year|(last|next)\\s+year)(?![\\w])`),
+    re: re(`(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)\\s+(?:fiscal\\s+)?(quarter|half)\\s+of\\s+(?:(${YEAR})|(?:the|this)\\s+year|(last|next)\\s+year)(?![\\w])`),
     build(m, scan) {
-      const n = /^(first|1)/i.test(m[1]) ? 1 : /^(second|2)/i.test(m[1]) ? 2 : /^(third|3)/i.test(m[1]) ? 3 : 4;
-      const year = m[2] ? { value: m[2], resolution: ABSOLUTE } : scan.resolver.year(m[3] ? modifierOffset(m[3]) : 0);
-      return { type: 'date', value: `${year.value}-Q${n}`, resolution: year.resolution };
+      // A half of a year is H1 or H2 (TimeML), as a quarter is Q1 to Q4.
+      const half = m[2].toLowerCase() === 'half';
+      const last = half ? 2 : 4;
+      const n = /^(first|1)/i.test(m[1]) ? 1 : /^(second|2)/i.test(m[1]) ? 2 : /^(third|3)/i.test(m[1]) ? 3 : /^(fourth|4)/i.test(m[1]) ? 4 : last;
+      if (n > last) return null;
+      const year = m[3] ? { value: m[3], resolution: ABSOLUTE } : scan.resolver.year(m[4] ? modifierOffset(m[4]) : 0);
+      return { type: 'date', value: `${year.value}-${half ? 'H' : 'Q'}${n}`, resolution: year.resolution };
     },
   },
   {
@@ -785,7 +801,7 @@ export const RULES: Rule[] = [
       }
       if (!/^\d+(st|nd|rd|th)$|^[a-z]/i.test(m[4])) return null;
       const day = dayNumberWord(m[4]);
-      const piece = scan.resolver.dayOfMonth(day);
+      const piece = scan.resolver.dayOfMonth(day, dayOfMonthShift(day, scan));
       const prev = previousWord(scan.text, scan.at);
       return { ...piece, dom: day, weak: !DAY_OF_MONTH_CUES.has(prev) };
     },
