@@ -241,6 +241,15 @@ test('both ends of a range of years', () => {
   assert.deepEqual(pairs(run('In the 2009-10 season he scored.', null)), [['2009', '2009'], ['10', '2010']]);
 });
 
+test('the end of a range placed by tense alone comes after its start; a rescheduled date may come first', () => {
+  assert.deepEqual(pairs(run('The festival runs from Monday to Wednesday.', '2015-03-10')), [['Monday', '2015-03-09'], ['Wednesday', '2015-03-11']]);
+  assert.deepEqual(pairs(run('Sales between November and January fell.', '2015-10-10')), [['November', '2014-11'], ['January', '2015-01']]);
+  assert.deepEqual(pairs(run('Sales between January and May rose, the firm said.', '2015-03-10')), [['January', '2015-01'], ['May', '2015-05']]);
+  assert.deepEqual(pairs(run('The talks ran from Friday to Monday.', '2015-03-10')), [['Friday', '2015-03-06'], ['Monday', '2015-03-09']]);
+  assert.deepEqual(pairs(run('The vote was moved from Wednesday to Monday.', '2015-03-13')), [['Wednesday', '2015-03-11'], ['Monday', '2015-03-09']]);
+  assert.deepEqual(pairs(run('Output fell from May to last March.', '2015-06-10')), [['May', '2015-05'], ['last March', '2015-03']]);
+});
+
 test('tense places a month or weekday without a year', () => {
   assert.equal(one('The vote was held in July.', '2015-03-10').value, '2014-07');
   assert.equal(one('The vote will be held in July.', '2015-03-10').value, '2015-07');

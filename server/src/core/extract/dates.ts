@@ -1,9 +1,9 @@
 import type { DateMention, ExtractionContext } from '../types';
 import { outsideNoise } from '../text/spans';
-import { parseReference } from './dates/calendar';
+import { dayNumber, formatDay, pad, parseReference } from './dates/calendar';
 import { type Atom, Resolver, clockText } from './dates/atoms';
 import { RULES, type Rule, type Scan, endsSentence } from './dates/rules';
-import { ABBREVIATIONS, GLUED_NUMBER_PREFIXES, lexicon } from './dates/lexicon';
+import { ABBREVIATIONS, GLUED_NUMBER_PREFIXES, lexicon, weekdayNumber } from './dates/lexicon';
 
 // Date expressions as TIMEX3 values. Rules (./dates/rules.ts, lexicon in ../data/dates-lexicon.json) find
 // pieces at candidate words; neighbouring pieces are merged ("Tuesday" + "evening", "tomorrow" + "8am");
@@ -50,7 +50,7 @@ export class DateExtractor {
         : finish(atom, text);
       if (mention) found.push({ mention, rules: atom.rules ?? [] });
     }
-    return found;
+    return orderRangeEnds(found, text);
   }
 
   private findAtoms(scan: Scan, from: number): Atom[] {
@@ -102,6 +102,48 @@ const DEFAULT_EXTRACTOR = new DateExtractor();
 /** Date expressions as TIMEX3 values, resolved against the document's own date when it has one. */
 export function extractDates(context: ExtractionContext): DateMention[] {
   return DEFAULT_EXTRACTOR.extract(context).map((found) => found.mention);
+}
+
+const RANGE_GAP = /^\s*(?:to|through|until|till|-|–|—)\s*$/i;
+const BETWEEN_GAP = /^\s*and\s*$/i;
+/** "moved the vote from Friday to Monday": a date changed, not a range, and the new one may come first. */
+const RESCHEDULED = new RegExp(`\\b(?:${lexicon.rescheduleVerbs.map((verb) => verb.replace(/ /g, '\\s+')).join('|')})\\b[^.!?\\n]*$`, 'i');
+const STATED_DIRECTION = /\b(?:last|next|this|past|coming|previous|ago)\b|\d{4}/i;
+const CALENDAR_VALUE = /^(\d{4})-(\d{2})(?:-(\d{2}))?(.*)$/;
+
+/**
+ * The end of a range comes after its start: "from Monday to Wednesday", "between January and May". An end placed
+ * by the sentence's tense alone before its start is moved to the next such day (a week on) or month (a year on).
+ */
+function orderRangeEnds(found: TracedDate[], text: string): TracedDate[] {
+  return found.map((current, i) => {
+    const start = found[i - 1]?.mention;
+    const end = current.mention;
+    if (!start) return current;
+    const gap = text.slice(start.end, end.start);
+    const between = /\bbetween\s+$/i.test(text.slice(Math.max(0, start.start - 9), start.start));
+    if (!RANGE_GAP.test(gap) && !(between && BETWEEN_GAP.test(gap))) return current;
+    if (!end.resolution.includes('relative to the document date') || STATED_DIRECTION.test(end.text)) return current;
+    if (RESCHEDULED.test(text.slice(Math.max(0, start.start - 80), start.start))) return current;
+    const a = CALENDAR_VALUE.exec(start.value);
+    const b = CALENDAR_VALUE.exec(end.value);
+    if (!a || !b) return current;
+    // compared by day when both have one, else by month
+    const length = a[3] !== undefined && b[3] !== undefined ? 8 : 6;
+    if ((b[1] + b[2] + (b[3] ?? '')).slice(0, length) >= (a[1] + a[2] + (a[3] ?? '')).slice(0, length)) return current;
+    const byWeekday = b[3] !== undefined && !/\d/.test(end.text) && end.text.split(/[^A-Za-z.]+/).some((word) => weekdayNumber(word) > 0);
+    let value: string;
+    if (byWeekday) {
+      let n = dayNumber(Number(b[1]), Number(b[2]), Number(b[3]));
+      const first = dayNumber(Number(a[1]), Number(a[2]), Number(a[3] ?? 1));
+      while (n < first) n += 7;
+      value = formatDay(n) + b[4];
+    } else {
+      const year = Number(b[1]);
+      value = `${pad(year + 1, 4)}-${b[2]}${b[3] !== undefined ? `-${b[3]}` : ''}${b[4]}`;
+    }
+    return { ...current, mention: { ...end, value, resolution: `${end.resolution}; after the start of its range` } };
+  });
 }
 
 const GAP = /^[ \t]*(?:,|@|-|–|\(|at|on|of|in\s+the|in|around|about|for)?[ \t]*,?[ \t]*$/i;
