@@ -260,6 +260,9 @@ test('tense places a month or weekday without a year', () => {
   assert.equal(one('In December, the minister resigned.', '2015-03-10').value, '2014-12');
   assert.equal(one('In July the new plant opened.', '2015-03-10').value, '2014-07');
   assert.equal(one('Smith resigned in November.', '2015-03-10').value, '2014-11');
+  // an irregular past, with no subject pronoun or determiner before it
+  assert.equal(one('Government troops withdrew in July.', '2015-03-10').value, '2014-07');
+  assert.equal(one('Thousands fled in November.', '2015-03-10').value, '2014-11');
   assert.equal(one('The expected vote is in July.', '2015-03-10').value, '2015-07');
   // a scheduled end in the present tense looks ahead, as a scheduled start does
   assert.equal(one('Voting closes at 8pm on Sunday.', '2015-05-06').value, '2015-05-10T20');
