@@ -89,11 +89,13 @@ export function sentenceTense(text: string, at: number): 'past' | 'future' | nul
 }
 /**
  * A month or day without a year: "next"/"last" right before it place it strictly after/before the document
- * date ("next 5/12"); else the sentence's tense does (as written when it has none).
+ * date ("next 5/12"), "since" in the past ("closed since July, and will stay shut"); else the sentence's tense
+ * does (as written when it has none).
  */
 function tenseDirection(scan: Scan): Direction {
   const stated = previousWord(scan.text, scan.at);
   if (stated === 'next' || stated === 'last') return stated;
+  if (stated === 'since') return 'past';
   return sentenceTense(scan.text, scan.at) ?? 'same';
 }
 /**
@@ -812,7 +814,8 @@ export const RULES: Rule[] = [
     build(m, scan) {
       const word = m[1].toLowerCase().replace(/\.$/, '');
       const weekday = weekdayNumber(word);
-      const piece = scan.resolver.weekday(weekday, sentenceTense(scan.text, scan.at) === 'future' ? 'future' : 'past');
+      const future = previousWord(scan.text, scan.at) !== 'since' && sentenceTense(scan.text, scan.at) === 'future';
+      const piece = scan.resolver.weekday(weekday, future ? 'future' : 'past');
       const weak = weakWeekdays.has(word) && !(isCapitalized(m[1]) && m[1].endsWith('.'));
       return { ...piece, weak: weak || undefined };
     },
