@@ -260,6 +260,10 @@ test('tense places a month or weekday without a year', () => {
   assert.equal(one('In December, the minister resigned.', '2015-03-10').value, '2014-12');
   assert.equal(one('In July the new plant opened.', '2015-03-10').value, '2014-07');
   assert.equal(one('Smith resigned in November.', '2015-03-10').value, '2014-11');
+  // a past participle the date modifies, whatever the rest of the sentence says; not a passive infinitive
+  assert.equal(one('The bill, introduced in January, is expected to pass.', '2015-03-10').value, '2015-01');
+  assert.equal(one('The bill, introduced in April, is expected to pass.', '2015-03-10').value, '2014-04');
+  assert.equal(one('The bill needs to be introduced in January.', '2015-03-10').value, '2015-01');
   // an irregular past, with no subject pronoun or determiner before it
   assert.equal(one('Government troops withdrew in July.', '2015-03-10').value, '2014-07');
   assert.equal(one('Thousands fled in November.', '2015-03-10').value, '2014-11');

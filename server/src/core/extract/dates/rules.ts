@@ -69,6 +69,11 @@ export function endsSentence(text: string, windowStart: number, at: number): boo
   return !!next && FUNCTION_WORDS.has(next[1].toLowerCase());
 }
 /**
+ * A past participle the date modifies, before the rest of the sentence: "The bill, introduced in January, is
+ * expected to pass". Not a passive infinitive ("to be introduced in January"), not "speed", "need".
+ */
+const PARTICIPLE_BEFORE = /(?<!\bbe\s+)\b[a-z]{2,}[^\We]ed\s+(?:in|on|since|during)\s+(?:the\s+)?$/;
+/**
  * The tense of the sentence around a date at `at`: a future cue before the date ("will meet on Friday",
  * "postponed until Saturday") or, when nothing past comes before it, after it ("On Friday the team will play");
  * else a past cue ("was", "said", "they agreed"). null when the sentence says neither.
@@ -82,7 +87,7 @@ export function sentenceTense(text: string, at: number): 'past' | 'future' | nul
   for (const m of text.slice(at, stop).matchAll(SENTENCE_BREAK)) if (endsSentence(text, at, at + m.index)) { stop = at + m.index; break; }
   const tail = text.slice(at, stop);
   if (FUTURE_CUE.test(head)) return 'future';
-  if (PAST_CUE.test(head) || SUBJECT_PAST.test(head)) return 'past';
+  if (PAST_CUE.test(head) || SUBJECT_PAST.test(head) || PARTICIPLE_BEFORE.test(head)) return 'past';
   if (FUTURE_CUE.test(tail)) return 'future';
   if (PAST_CUE.test(tail) || SUBJECT_PAST.test(tail)) return 'past';
   return null;
