@@ -10,6 +10,10 @@
 //   --classes H   also list, for half H, every error by class: figures missed (no prediction of that value), with
 //                 the wrong unit, or spurious (by unit kind); dates missed, with a wrong value, or spurious; quotes
 //                 missed, with the wrong speaker, or spurious (outside quotesIgnore). Each line names the document.
+//   --rt-readings also score dates.value as if the gold accepted, for every TIMEX that leaves the year or week open
+//                 ("XXXX-WXX-2TMO", "XXXX-01-07"), its past and future readings against the document date: the
+//                 Recognizers-Text specs list both in their resolution, but the rt-dates converter keeps them only
+//                 for plain dates, not for date-times or "since/before/after" dates. A diagnostic, not a target.
 //   --json        print the scores as JSON
 //
 // A document's half is fixed by its file name: half A when the first byte of the SHA-1 of the name is even,
@@ -23,13 +27,13 @@ import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const USAGE = 'usage: node bench/split.mjs NAME[,NAME...] [--cli PATH] [--errors A|B] [--classes A|B] [--json]';
+const USAGE = 'usage: node bench/split.mjs NAME[,NAME...] [--cli PATH] [--errors A|B] [--classes A|B] [--rt-readings] [--json]';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = findEvalDir(root);
 
 function usage(msg) { console.error(`bench/split.mjs: ${msg}\n${USAGE}`); process.exit(2); }
 
-const args = { names: [], cli: path.join(root, 'dist', 'cli.js'), errors: null, classes: null, json: false };
+const args = { names: [], cli: path.join(root, 'dist', 'cli.js'), errors: null, classes: null, rtReadings: false, json: false };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const x = argv[i];
@@ -38,6 +42,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (x === '--errors') { args.errors = val().toUpperCase(); if (!/^[AB]$/.test(args.errors)) usage('--errors takes A or B'); }
   else if (x === '--classes') { args.classes = val().toUpperCase(); if (!/^[AB]$/.test(args.classes)) usage('--classes takes A or B'); }
   else if (x === '--json') args.json = true;
+  else if (x === '--rt-readings') args.rtReadings = true;
   else if (x === '-h' || x === '--help') { console.log(USAGE); process.exit(0); }
   else if (x.startsWith('--')) usage(`unknown argument ${x}`);
   else args.names.push(...x.split(',').filter(Boolean));
@@ -78,6 +83,10 @@ for (const name of args.names) {
     const part = restrict(dataset, half);
     const scored = score(part, out);
     row.halves[half] = { documents: part.docs.size, metrics: Object.fromEntries(scored.metrics.filter((m) => !m.detail).map((m) => [m.name, headlineOf(m)])) };
+    if (args.rtReadings && dataset.gold.layers.dates === 'value') {
+      const value = score(withReadings(part), out).metrics.find((m) => m.name === 'dates.value');
+      row.halves[half].metrics['dates.value (RT readings)'] = headlineOf(value);
+    }
   }
   results.push(row);
   if (args.errors) printErrors(dataset, out, args.errors);
@@ -94,6 +103,40 @@ else {
       console.log(`  ${m.padEnd(22)} A ${f(r.halves.A.metrics[m])}  B ${f(r.halves.B.metrics[m])}`);
     }
   }
+}
+
+/** The dataset with each open TIMEX's past and future calendar readings accepted (see --rt-readings). */
+function withReadings(dataset) {
+  const docs = new Map([...dataset.docs].map(([name, doc]) => {
+    if (!doc.gold?.date) return [name, doc];
+    const dates = (doc.gold.dates || []).map((g) => (g.value && /X/.test(g.value)
+      ? { ...g, alternatives: [...(g.alternatives || []), ...openReadings(g.value, doc.gold.date)] } : g));
+    return [name, { ...doc, gold: { ...doc.gold, dates } }];
+  }));
+  return { ...dataset, docs };
+}
+
+/** The most recent and the next calendar reading of "XXXX-MM-DD…", "XXXX-MM" or "XXXX-WXX-d…" around `reference`. */
+export function openReadings(value, reference) {
+  const [year, month, day] = reference.split('-').map(Number);
+  const dayOf = (y, m, d) => Date.UTC(y, m - 1, d) / 864e5;
+  const iso = (n) => new Date(n * 864e5).toISOString().slice(0, 10);
+  const ref = dayOf(year, month, day);
+  let m;
+  if ((m = /^XXXX-(\d\d)-(\d\d)(.*)$/.exec(value))) {
+    const [mm, dd] = [Number(m[1]), Number(m[2])];
+    const past = dayOf(year, mm, dd) <= ref ? year : year - 1;
+    const future = dayOf(year, mm, dd) >= ref ? year : year + 1;
+    return [...new Set([past, future])].map((y) => `${y}-${m[1]}-${m[2]}${m[3]}`);
+  }
+  if ((m = /^XXXX-(\d\d)$/.exec(value))) return [...new Set([Number(m[1]) <= month ? year : year - 1, Number(m[1]) >= month ? year : year + 1])].map((y) => `${y}-${m[1]}`);
+  if ((m = /^XXXX-WXX-([1-7])(.*)$/.exec(value))) {
+    const weekday = (n) => ((new Date(n * 864e5).getUTCDay() + 6) % 7) + 1;
+    const back = (weekday(ref) - Number(m[1]) + 7) % 7;
+    return [...new Set([ref - back, ref + ((Number(m[1]) - weekday(ref) + 7) % 7)])].map((n) => `${iso(n)}${m[2]}`)
+      .concat(back === 0 ? [`${iso(ref - 7)}${m[2]}`, `${iso(ref + 7)}${m[2]}`] : []);
+  }
+  return [];
 }
 
 function printErrors(dataset, out, half) {
