@@ -264,6 +264,7 @@ test('tense places a month or weekday without a year', () => {
   assert.equal(one('The bill, introduced in January, is expected to pass.', '2015-03-10').value, '2015-01');
   assert.equal(one('The bill, introduced in April, is expected to pass.', '2015-03-10').value, '2014-04');
   assert.equal(one('The bill needs to be introduced in January.', '2015-03-10').value, '2015-01');
+  assert.equal(one('A ruling is expected in February and will be final.', '2015-03-10').value, '2016-02');
   // an irregular past, with no subject pronoun or determiner before it
   assert.equal(one('Government troops withdrew in July.', '2015-03-10').value, '2014-07');
   assert.equal(one('Thousands fled in November.', '2015-03-10').value, '2014-11');

@@ -123,6 +123,7 @@ const SUBJECT_DETERMINER = data.subjectDeterminers.map((w) => `${w[0].toUpperCas
 /**
  * A regular past after a noun subject: one or two words after a determiner ("the minister resigned", "the new
  * plant opened") or a name ("Smith resigned"). Case matters: a past form right after the determiner is an
- * adjective ("the expected vote"), and a name is capitalized.
+ * adjective ("the expected vote"), a participle after "is" or "are" is a present passive ("a ruling is expected"),
+ * and a name is capitalized.
  */
-export const SUBJECT_PAST = new RegExp(`(?:^|[^\\w'’])(?:(?:${SUBJECT_DETERMINER})\\s+[a-z-]+(?:\\s+[a-z-]+)?|(?!(?:${SUBJECT_DETERMINER})\\s)[A-Z][a-z]+)\\s+[a-z]{2,}ed(?![\\w])`);
+export const SUBJECT_PAST = new RegExp(`(?:^|[^\\w'’])(?:(?:${SUBJECT_DETERMINER})\\s+[a-z-]+(?:\\s+(?!(?:is|are|am|be|being)\\s)[a-z-]+)?|(?!(?:${SUBJECT_DETERMINER})\\s)[A-Z][a-z]+)\\s+[a-z]{2,}ed(?![\\w])`);

@@ -70,9 +70,10 @@ export function endsSentence(text: string, windowStart: number, at: number): boo
 }
 /**
  * A past participle the date modifies, before the rest of the sentence: "The bill, introduced in January, is
- * expected to pass". Not a passive infinitive ("to be introduced in January"), not "speed", "need".
+ * expected to pass". Not a passive infinitive ("to be introduced in January"), not "speed", "need", and not a
+ * participle that looks ahead ("is expected on Friday", lookAheadParticiples in dates-lexicon.json).
  */
-const PARTICIPLE_BEFORE = /(?<!\bbe\s+)\b[a-z]{2,}[^\We]ed\s+(?:in|on|since|during)\s+(?:the\s+)?$/;
+const PARTICIPLE_BEFORE = new RegExp(`(?<!\\bbe\\s+)\\b(?!(?:${lexicon.lookAheadParticiples.join('|')})\\b)[a-z]{2,}[^\\We]ed\\s+(?:in|on|since|during)\\s+(?:the\\s+)?$`);
 /**
  * The tense of the sentence around a date at `at`: a future cue before the date ("will meet on Friday",
  * "postponed until Saturday") or, when nothing past comes before it, after it ("On Friday the team will play");
