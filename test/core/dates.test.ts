@@ -278,6 +278,9 @@ test('tense places a month or weekday without a year', () => {
   // ... unless a capitalized function word starts the next sentence, which then neither takes the tense nor joins the date
   assert.equal(one('The talks were held in the U.S. The final round is in July.', '2015-03-10').value, '2015-07');
   assert.deepEqual(pairs(run('The meeting ended at 5 p.m. On Friday, the team will play.', '2015-03-10')), [['5 p.m.', 'T17'], ['Friday', '2015-03-13']]);
+  assert.deepEqual(pairs(run('Checks into rehab Fri., May. 3, 2013 11:45 AM PDT', null)), [['Fri., May. 3, 2013 11:45 AM PDT', '2013-05-03T11:45']]);
+  // a clock time and weekday confirmed by the calendar date after them
+  assert.deepEqual(pairs(run('The Falcons will face the Saints at 8 p.m. Saturday, Jan. 15 at the Georgia Dome.', '2011-01-05')), [['8 p.m. Saturday, Jan. 15', '2011-01-15T20']]);
   // a date closing a photo caption, or inferred from a dated mention, is the earliest the document can be: a past
   // month after it keeps its year; a dateline dates the document itself
   const caption = 'Islamic State fighters sit on a pickup truck while being held as prisoners by fighters of the Syrian Democratic Forces near Ash Shaddadi, Hasakah province, Syria, Feb. 18, 2016.';

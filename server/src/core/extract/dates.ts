@@ -2,7 +2,7 @@ import type { DateMention, ExtractionContext } from '../types';
 import { outsideNoise } from '../text/spans';
 import { dayNumber, formatDay, pad, parseReference } from './dates/calendar';
 import { type Atom, Resolver, clockText } from './dates/atoms';
-import { RULES, type Rule, type Scan, endsSentence } from './dates/rules';
+import { RULES, type Rule, type Scan, sentenceStartsAfter } from './dates/rules';
 import { ABBREVIATIONS, GLUED_NUMBER_PREFIXES, lexicon, weekdayNumber } from './dates/lexicon';
 
 // Date expressions as TIMEX3 values. Rules (./dates/rules.ts, lexicon in ../data/dates-lexicon.json) find
@@ -165,7 +165,7 @@ function join(a: Atom, b: Atom, scan: Scan): Atom | null {
   if (a.clock && /^\s*\([^()\n]{1,24}\)\s*(?:on\s+)?$/.test(gap)) gap = gap.replace(/\([^()]*\)/, '').replace(/\s+/g, ' ');
   if (gap.length > 14 || gap.includes('\n')) return null;
   // "at 5 p.m. On Friday": the abbreviation's full stop ends the sentence.
-  if (scan.text[a.end - 1] === '.' && endsSentence(scan.text, a.start, a.end - 1)) return null;
+  if (scan.text[a.end - 1] === '.' && sentenceStartsAfter(scan.text, a.end)) return null;
   const word = gap.trim().toLowerCase().replace(/\s+/g, ' ');
   const span = { start: a.start, end: b.end };
   const r = scan.resolver;
@@ -175,6 +175,10 @@ function join(a: Atom, b: Atom, scan: Scan): Atom | null {
   // A weekday confirming a calendar date: "Friday 7/6", "Tuesday, December 9, 2008", "Friday-Jun-15".
   if (a.weekday && !a.clock && !a.pod && b.explicitMonth && b.day && /^(|,|-|\()$/.test(word)) {
     return { ...b, ...span, weak: false };
+  }
+  // ... also after a clock time: "8 p.m. Saturday, Jan. 15".
+  if (a.weekday && a.clock && !a.set && b.explicitMonth && b.day && !b.clock && word === ',') {
+    return { ...b, ...span, type: 'time', clock: a.clock, pod: a.pod, weak: false };
   }
   // Ranges ("from 1974 to 1978") stay two expressions, as TimeML marks them.
   if (!GAP.test(gap)) return null;

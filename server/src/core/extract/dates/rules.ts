@@ -63,9 +63,12 @@ const SENTENCE_BREAK = /[.?!](?=\s|$)|\n/g;
  * A full stop after an abbreviation ("3 p.m. local time", "Jan. 12", "the U.S. team") ends no sentence, unless a
  * capitalized function word follows ("at 5 p.m. On Friday").
  */
-export function endsSentence(text: string, windowStart: number, at: number): boolean {
-  if (text[at] !== '.' || !isAbbreviation(text, windowStart, at)) return true;
-  const next = /^\s+([A-Z][a-z]*)\b/.exec(text.slice(at + 1, at + 16));
+function endsSentence(text: string, windowStart: number, at: number): boolean {
+  return text[at] !== '.' || !isAbbreviation(text, windowStart, at) || sentenceStartsAfter(text, at + 1);
+}
+/** A capitalized function word right after `at` starts a sentence: "at 5 p.m. On Friday", "Fri. The". */
+export function sentenceStartsAfter(text: string, at: number): boolean {
+  const next = /^\s+([A-Z][a-z]*)\b/.exec(text.slice(at, at + 16));
   return !!next && FUNCTION_WORDS.has(next[1].toLowerCase());
 }
 /**
