@@ -137,3 +137,20 @@ test('a duration that frames a period is not a figure', () => {
   none('Output fell in the first eight months of this year.');
   none('Prices doubled over the past three years.');
 });
+
+test('temperatures written against the digits; one letter after a name is a code', () => {
+  one('Madrid sweltered at 41C on Sunday.', { text: '41C', value: 41, kind: 'quantity', unit: 'degree Celsius' });
+  one('The thermometer showed -8C at dawn.', { value: -8, unit: 'degree Celsius' });
+  one('Overnight it dropped to minus 12C.', { value: -12, unit: 'degree Celsius' });
+  one('Phoenix hit 112F again.', { value: 112, unit: 'degree Fahrenheit' });
+  none('Apple cut the price of the iPhone 5C.');
+  none('The meeting moved to Room 4C.');
+  none('Boarding closes at Gate 12A.');
+});
+
+test('a comma before one or two final digits is a decimal comma; a run of them is a list', () => {
+  one('The ratio settled at 2,5 after the merger.', { value: 2.5 });
+  one('A coffee costs €3,20 in Rome.', { value: 3.2, unit: 'EUR' });
+  assert.deepEqual(figuresOf('Read exercises 12,14,16 first.').map((f) => f.value), [12, 14, 16]);
+  one('The fund holds 4,250 homes.', { value: 4250 });
+});

@@ -29,6 +29,9 @@ export type CoreResult = NumberCore | { reject: number };
 // Thousands by commas, by spaces ("10 000"), or by a tokenized comma ("80 , 000" in tokenized corpora).
 const INTEGER = /\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: , \d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+/y;
 const DECIMAL = /\.\d+|[ ]\.[ ]\d+/y;
+/** "1,3", "5,00": a comma before one or two digits, ending the number, is a decimal comma (not "22,24,26"). */
+const DECIMAL_COMMA = /,\d{1,2}(?![\d,]|\.\d)/y;
+const LIST_BEFORE = /\d,$/;
 const POWER = /\^([+-]*)(\d+(?:\.\d+)?)(?![\d.])/y;
 const EXPONENT = /[eE]([+-]?\d+)(?![A-Za-z\d])/y;
 const TIMES_TEN = /[ ]?[×x][ ]?10\^?([−-]?\d+)(?![\d])/y;
@@ -68,10 +71,11 @@ export function readDigits(text: string, pos: number, currency: boolean): CoreRe
     const integer = INTEGER.exec(text)!;
     at = pos + integer[0].length;
     DECIMAL.lastIndex = at;
-    const decimal = DECIMAL.exec(text);
+    DECIMAL_COMMA.lastIndex = at;
+    const decimal = DECIMAL.exec(text) ?? (integer[0].length <= 3 && !LIST_BEFORE.test(text.slice(Math.max(0, pos - 2), pos)) ? DECIMAL_COMMA.exec(text) : null);
     const digits = integer[0].replace(/[^\d]/g, '');
     if (decimal) at += decimal[0].length;
-    value = Number(decimal ? `${digits}.${decimal[0].replace(/[ .]/g, '')}` : digits);
+    value = Number(decimal ? `${digits}.${decimal[0].replace(/[ .,]/g, '')}` : digits);
     plainInteger = !decimal && digits.length === integer[0].length;
   }
   // Codes with leading zeros ("007", "02134", the "000" of a split "10 , 000") count nothing.

@@ -354,6 +354,13 @@ export function readFigureAt(text: string, pos: number, limit: number): ReadResu
   return assemble(text, core, before, afterDigitHyphen);
 }
 
+/** A word after which a number is part of a name: "No. 3", "Flight 370", "Voyager 2", "iPhone 6", "eBay 2". */
+function namesTheNumber(previous: Word): boolean {
+  return L.NAME_NUMBER_PREFIXES.has(previous.lower) || previous.text.endsWith('#')
+    || (/^[A-Z]/.test(previous.text) && !L.STOP_WORDS.has(previous.lower) && !L.VAGUE_COUNTS.has(previous.lower) && !L.RANGE_BEFORE.has(previous.lower))
+    || /^[a-z]+[A-Z]/.test(previous.text);
+}
+
 function skipName(text: string, pos: number): number {
   let at = pos;
   while (at < text.length && (isDigitAt(text, at) || isLetterAt(text, at))) at++;
@@ -462,11 +469,11 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
   if (before.negative) value = -value;
   if (!before.currency && !before.qualifier && (isAge(text, core, before, end) || isAddress(text, core) || isModelNumber(text, core, unit, before))) return reject;
   const previous = before.qualifier || before.currency || before.negative ? null : before.previous;
-  const nameLike = (previous === null && dayBeforeMonth(text, core)) || listMarker(text, core, before) || previous !== null && (L.NAME_NUMBER_PREFIXES.has(previous.lower) || previous.text.endsWith('#')
+  // "Room 5C", "iPhone 5C", "Gate 12A": one letter against the digits after a name is a code, not a unit.
+  if (previous !== null && unit !== null && end === core.end + 1 && isLetterAt(text, core.end) && namesTheNumber(previous)) return reject;
+  const nameLike = (previous === null && dayBeforeMonth(text, core)) || listMarker(text, core, before) || previous !== null && (namesTheNumber(previous)
     || (L.MONTHS.has(previous.lower) && (/^[A-Z]/.test(previous.text) || previous.lower.endsWith('.')))
-    || dayBeforeMonth(text, core)
-    || (/^[A-Z]/.test(previous.text) && !L.STOP_WORDS.has(previous.lower) && !L.VAGUE_COUNTS.has(previous.lower) && !L.RANGE_BEFORE.has(previous.lower))
-    || /^[a-z]+[A-Z]/.test(previous.text)); // "iPhone 6", "eBay 2": a model or product name
+    || dayBeforeMonth(text, core));
   const candidate: Candidate = {
     start: Math.min(before.start, core.start),
     end: Math.max(end, core.end),
