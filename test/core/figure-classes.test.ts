@@ -154,3 +154,11 @@ test('a comma before one or two final digits is a decimal comma; a run of them i
   assert.deepEqual(figuresOf('Read exercises 12,14,16 first.').map((f) => f.value), [12, 14, 16]);
   one('The fund holds 4,250 homes.', { value: 4250 });
 });
+
+test('a sum alone in brackets where a value is stated is a loss, as accounts write it', () => {
+  one('Net income was ($5.2 million) in the quarter.', { text: '($5.2 million)', value: -5_200_000, unit: 'USD' });
+  one('Operating profit came to (£310,000) last year.', { value: -310_000, unit: 'GBP' });
+  // an aside or a conversion in brackets keeps its sign
+  one('The paperback ($18.99) sold out.', { value: 18.99 });
+  assert.deepEqual(figuresOf('They paid €5m ($5.4m) for the site.').map((f) => f.value), [5_000_000, 5_400_000]);
+});

@@ -354,6 +354,17 @@ export function readFigureAt(text: string, pos: number, limit: number): ReadResu
   return assemble(text, core, before, afterDigitHyphen);
 }
 
+/**
+ * "net income was ($5.2 million)": a sum alone in brackets where a value is stated is negative, as accounts write
+ * a loss. Returns the span with the brackets. An aside or a conversion ("the book ($18.99)", "£5m ($6.5m)") is not.
+ */
+function accountingBrackets(text: string, start: number, end: number): { start: number; end: number } | null {
+  const open = skipSpaceBack(text, start, 0) - 1;
+  const close = skipSpace(text, end);
+  if (text[open] !== '(' || text[close] !== ')') return null;
+  return L.ACCOUNTING_NEGATIVE_BEFORE.some((phrase) => phraseBefore(text, open, phrase, 0) >= 0) ? { start: open, end: close + 1 } : null;
+}
+
 /** A word after which a number is part of a name: "No. 3", "Flight 370", "Voyager 2", "iPhone 6", "eBay 2". */
 function namesTheNumber(previous: Word): boolean {
   return L.NAME_NUMBER_PREFIXES.has(previous.lower) || previous.text.endsWith('#')
@@ -467,6 +478,8 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
     }
   }
   if (before.negative) value = -value;
+  const bracketed = kind === 'money' && !before.negative ? accountingBrackets(text, Math.min(before.start, core.start), end) : null;
+  if (bracketed) value = -value;
   if (!before.currency && !before.qualifier && (isAge(text, core, before, end) || isAddress(text, core) || isModelNumber(text, core, unit, before))) return reject;
   const previous = before.qualifier || before.currency || before.negative ? null : before.previous;
   // "Room 5C", "iPhone 5C", "Gate 12A": one letter against the digits after a name is a code, not a unit.
@@ -475,8 +488,8 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
     || (L.MONTHS.has(previous.lower) && (/^[A-Z]/.test(previous.text) || previous.lower.endsWith('.')))
     || dayBeforeMonth(text, core));
   const candidate: Candidate = {
-    start: Math.min(before.start, core.start),
-    end: Math.max(end, core.end),
+    start: bracketed?.start ?? Math.min(before.start, core.start),
+    end: bracketed?.end ?? Math.max(end, core.end),
     numberStart: core.start,
     numberEnd: core.end,
     value,
