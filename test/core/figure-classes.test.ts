@@ -162,3 +162,12 @@ test('a sum alone in brackets where a value is stated is a loss, as accounts wri
   one('The paperback ($18.99) sold out.', { value: 18.99 });
   assert.deepEqual(figuresOf('They paid €5m ($5.4m) for the site.').map((f) => f.value), [5_000_000, 5_400_000]);
 });
+
+test('the counted noun after a dotted abbreviation, or after "of" and a determiner', () => {
+  one('The Pentagon sent 3,000 U.S. troops.', { value: 3000, unit: 'troop' });
+  one('Officials said 450 U.N. workers left.', { value: 450, unit: 'worker' });
+  one('Five of the satellites failed in orbit.', { text: 'Five of the satellites', value: 5, unit: 'satellite' });
+  one('The chain will close 40 of its stores.', { value: 40, unit: 'store' });
+  // a number inside the phrase stays a figure of its own
+  assert.deepEqual(figuresOf('Hughes will build five of the three-ton satellites.').map((f) => [f.value, f.unit]), [[5, null], [3, 'ton']]);
+});

@@ -4,7 +4,7 @@
 import type { FigureKind, Qualifier } from '../../types';
 import * as L from './lexicon';
 import { readDigits, readWords, type CoreResult, type NumberCore } from './numbers';
-import { readCountedNoun, singularWord } from './nouns';
+import { readCountedNoun, singularWord, type CountedNoun } from './nouns';
 import { rateAt, unitAfter } from './units';
 import { compoundWordAt, isDigitAt, isLetterAt, phraseAt, phraseBefore, plainWordAt, skipSpace, skipSpaceBack, wordBefore, type Word } from './text';
 
@@ -197,6 +197,18 @@ function objectPhrase(text: string, pos: number): string | null {
   if (determiner && DETERMINERS.has(determiner.lower)) at = determiner.end;
   const noun = readCountedNoun(text, at, false) ?? readCountedNoun(text, at, true);
   return noun ? noun.measure : null;
+}
+
+/** "five of the satellites", "40 of its stores": the things a count is a part of, named after "of" and a determiner. */
+function partitiveNoun(text: string, pos: number): CountedNoun | null {
+  const of = plainWordAt(text, skipSpace(text, pos));
+  if (!of || of.start === pos || of.lower !== 'of') return null;
+  const determiner = plainWordAt(text, skipSpace(text, of.end));
+  if (!determiner || determiner.start === of.end || !DETERMINERS.has(determiner.lower)) return null;
+  const noun = readCountedNoun(text, determiner.end, false);
+  // "five of the three-ton satellites": a number inside the phrase is a figure of its own, left for the scanner
+  if (!noun || /\d/.test(text.slice(determiner.end, noun.end)) || text.slice(determiner.end, noun.end).toLowerCase().split(/[^a-z]+/).some((w) => L.NUMBER_WORDS.has(w))) return null;
+  return noun;
 }
 
 /** "3 dollars 50 cents", "thirteen dollars and forty-five cents". */
@@ -456,7 +468,8 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
         end = core.end + 1 + first.length;
       }
     } else {
-      const noun = readCountedNoun(text, nounStart, (core.value <= 1 && !core.vague && !core.scaled) || core.justOne);
+      const single = (core.value <= 1 && !core.vague && !core.scaled) || core.justOne;
+      const noun = readCountedNoun(text, nounStart, single) ?? (single ? null : partitiveNoun(text, nounStart));
       if (noun) {
         unit = noun.unit;
         measure = noun.measure;
