@@ -171,3 +171,12 @@ test('the counted noun after a dotted abbreviation, or after "of" and a determin
   // a number inside the phrase stays a figure of its own
   assert.deepEqual(figuresOf('Hughes will build five of the three-ton satellites.').map((f) => [f.value, f.unit]), [[5, null], [3, 'ton']]);
 });
+
+test('a fraction of a scale, and a scale joined by a hyphen', () => {
+  one('A quarter of a million homes lost power.', { value: 250_000, unit: 'home' });
+  one('Three quarters of a billion dollars went missing.', { value: 750_000_000, unit: 'USD' });
+  one('Congress passed the $5-billion plan.', { text: '$5-billion', value: 5_000_000_000, unit: 'USD' });
+  one('She set up a 10-million-dollar fund.', { value: 10_000_000, unit: 'USD' });
+  // a fraction of something else keeps its size
+  one('A third of the staff quit.', { value: 0.333333333333333 });
+});

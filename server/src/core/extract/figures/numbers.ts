@@ -173,7 +173,9 @@ function millionBeforeCounted(text: string, numberStart: number, at: number, val
 /** "6 million", "322 hundred", "three dozen", "25 lakh crore", "10 bln". */
 function extendWithScales(text: string, core: NumberCore): NumberCore {
   for (;;) {
-    const at = skipSpace(text, core.end);
+    // "$5-billion plan", "a 10-million-dollar fund": a scale word joined by a hyphen
+    const hyphenated = text[core.end] === '-' && L.SCALES.has(plainWordAt(text, core.end + 1)?.lower ?? '');
+    const at = hyphenated ? core.end + 1 : skipSpace(text, core.end);
     if (at === core.end && !isLetterAt(text, at)) break;
     const word = plainWordAt(text, at);
     if (!word) break;
@@ -290,6 +292,18 @@ function fractionAt(text: string, pos: number, pluralOnly = false): { denominato
   return { denominator, end: word.end };
 }
 
+/** "of a million" after a fraction ("a quarter of a million", "two-thirds of a billion"): the scale it is a part of. */
+function ofAScale(core: NumberCore, text: string): NumberCore {
+  const of = plainWordAt(text, skipSpace(text, core.end));
+  if (!of || of.start === core.end || of.lower !== 'of') return core;
+  const a = plainWordAt(text, skipSpace(text, of.end));
+  if (!a || (a.lower !== 'a' && a.lower !== 'an')) return core;
+  const word = plainWordAt(text, skipSpace(text, a.end));
+  const scale = word ? L.SCALES.get(word.lower) : undefined;
+  if (!word || scale === undefined) return core;
+  return { ...core, value: core.value * scale, end: word.end, scaled: true, justOne: false };
+}
+
 /** "and a half", "and three fifths" after a whole number. */
 function andFraction(text: string, pos: number): { value: number; end: number } | null {
   const andStart = skipSpace(text, pos);
@@ -360,6 +374,7 @@ export function readWords(text: string, pos: number, limit: number): CoreResult 
       core.value = cardinal.atAnd !== null ? cardinal.atAnd + (cardinal.value - cardinal.atAnd) / fraction.denominator : cardinal.value / fraction.denominator;
       core.end = fraction.end;
       core.justOne = false;
+      if (cardinal.atAnd === null) return ofAScale(core, text);
     } else {
       const and = andFraction(text, core.end);
       const point = and ? null : pointDecimals(text, core.end);
@@ -415,7 +430,7 @@ export function readWords(text: string, pos: number, limit: number): CoreResult 
   const denominator = L.FRACTIONS.get(lower);
   if (denominator !== undefined) {
     if (core.approximate || numerator !== 1 || !fractionAt(text, skipSpaceBack(text, pos, limit))) return { reject: word.end };
-    return { ...core, value: 1 / denominator, end: word.end };
+    return ofAScale({ ...core, value: 1 / denominator, end: word.end }, text);
   }
   const multiplier = L.MULTIPLIERS.get(lower);
   if (multiplier !== undefined) return { ...core, value: numerator * multiplier, end: word.end, scaled: true };
