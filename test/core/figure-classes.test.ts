@@ -180,3 +180,9 @@ test('a fraction of a scale, and a scale joined by a hyphen', () => {
   // a fraction of something else keeps its size
   one('A third of the staff quit.', { value: 0.333333333333333 });
 });
+
+test('a clock mark after a number no clock shows is a unit', () => {
+  one('The lattice spacing is 3.123 pm.', { value: 3.123, kind: 'quantity', unit: 'picometre' });
+  none('The vote closes at 4.30 pm.');
+  none('Trading resumed at 1400 GMT.');
+});

@@ -377,6 +377,17 @@ function accountingBrackets(text: string, start: number, end: number): { start: 
   return L.ACCOUNTING_NEGATIVE_BEFORE.some((phrase) => phraseBefore(text, open, phrase, 0) >= 0) ? { start: open, end: close + 1 } : null;
 }
 
+const TIME_OF_DAY = /^(\d{1,2})(?: ?[.:] ?(\d{2}))?$|^(\d{1,2})(\d{2})$/;
+
+/** "5", "2.30", "1300" can be read on a clock; "2.123" and "2.1" cannot ("2.123 pm" is a length in picometres). */
+function canBeTimeOfDay(text: string, core: NumberCore): boolean {
+  const clock = TIME_OF_DAY.exec(text.slice(core.start, core.end));
+  if (!clock) return false;
+  const hours = Number(clock[1] ?? clock[3]);
+  const minutes = Number(clock[2] ?? clock[4] ?? 0);
+  return hours <= 24 && minutes < 60;
+}
+
 /** A word after which a number is part of a name: "No. 3", "Flight 370", "Voyager 2", "iPhone 6", "eBay 2". */
 function namesTheNumber(previous: Word): boolean {
   return L.NAME_NUMBER_PREFIXES.has(previous.lower) || previous.text.endsWith('#')
@@ -396,7 +407,7 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
   if (before.gluedAlias && !(core.scaled || core.value >= 10 || !Number.isInteger(core.value))) return reject;
   if (!core.words) {
     CLOCK.lastIndex = core.end;
-    if (CLOCK.test(text)) return reject;
+    if (CLOCK.test(text) && canBeTimeOfDay(text, core)) return reject;
   }
   if (core.words && !core.scaled) {
     const decade = plainWordAt(text, skipSpace(text, core.end));
