@@ -186,3 +186,8 @@ test('a clock mark after a number no clock shows is a unit', () => {
   none('The vote closes at 4.30 pm.');
   none('Trading resumed at 1400 GMT.');
 });
+
+test('an abbreviation that is also a word is a unit before "ago"', () => {
+  one('The crater formed about 66 Ma ago.', { value: 66, unit: 'megayear' });
+  one('The oldest rocks formed 3.8 Ga ago.', { value: 3.8, unit: 'gigayear' });
+});
