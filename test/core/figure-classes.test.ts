@@ -168,6 +168,8 @@ test('the counted noun after a dotted abbreviation, or after "of" and a determin
   one('Officials said 450 U.N. workers left.', { value: 450, unit: 'worker' });
   one('Five of the satellites failed in orbit.', { text: 'Five of the satellites', value: 5, unit: 'satellite' });
   one('The chain will close 40 of its stores.', { value: 40, unit: 'store' });
+  none('Congress amended Section 7 of the Endangered Species Act.');
+  none('Day six of the student protests began.');
   // a number inside the phrase stays a figure of its own
   assert.deepEqual(figuresOf('Hughes will build five of the three-ton satellites.').map((f) => [f.value, f.unit]), [[5, null], [3, 'ton']]);
 });

@@ -480,7 +480,9 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
       }
     } else {
       const single = (core.value <= 1 && !core.vague && !core.scaled) || core.justOne;
-      const noun = readCountedNoun(text, nounStart, single) ?? (single ? null : partitiveNoun(text, nounStart));
+      // "Section 7 of the Act", "Day six of the revolt": a part of a name, not a count of parts
+      const partOfName = before.previous !== null && namesTheNumber(before.previous);
+      const noun = readCountedNoun(text, nounStart, single) ?? (single || partOfName ? null : partitiveNoun(text, nounStart));
       if (noun) {
         unit = noun.unit;
         measure = noun.measure;
