@@ -105,6 +105,12 @@ test('ages, addresses, scores and model numbers are not figures', () => {
   none('The iPhone 6 sold well.');
   none('He flew on a Boeing 747.');
   none('IBM picked the 8088 chip.');
+  none('Regulators grounded the 737 Max.');
+  none('Between age 17 and 25, he boxed.');
+  none('Turnout among voters aged 18 to 24 fell.');
+  none('Section 230 protects platforms.');
+  none('Article 50 talks began in June.');
+  assert.deepEqual(figuresOf('The 300 Spartans held the pass.').map((f) => f.unit), ['spartan']);
   assert.deepEqual(figuresOf('They bought 300 jets.').map((f) => f.unit), ['jet']);
 });
 

@@ -4,7 +4,7 @@
 import type { FigureKind, Qualifier } from '../../types';
 import * as L from './lexicon';
 import { readDigits, readWords, type CoreResult, type NumberCore } from './numbers';
-import { readCountedNoun, singularWord, type CountedNoun } from './nouns';
+import { isPluralWord, readCountedNoun, singularWord, type CountedNoun } from './nouns';
 import { rateAt, unitAfter } from './units';
 import { compoundWordAt, isDigitAt, isLetterAt, phraseAt, phraseBefore, plainWordAt, skipSpace, skipSpaceBack, wordBefore, type Word } from './text';
 
@@ -255,6 +255,7 @@ function listMarker(text: string, core: NumberCore, before: Before): boolean {
 // "-year-old", " years old", tokenized " - year - old".
 const AGE_AFTER = new RegExp(`[ \\t]*[-‑]?[ \\t]*(?:${[...L.AGE_WORDS].map((w) => w.replace(/[-\s]/g, '[ \\t]*[-‑]?[ \\t]*')).join('|')})(?![A-Za-z])`, 'iy');
 const OLD_AFTER = /[ \t]+old(?![A-Za-z])/iy;
+const AGED_RANGE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${[...L.AGED_BEFORE].join('|')})[ \\t]+\\d{1,3}[ \\t]*(?:-|–|to|and)[ \\t]*$`, 'iu');
 const STREET_AFTER = new RegExp(`[ \\t]+(?:[A-Z][\\p{L}'’-]*[ \\t]+){1,3}(?:${[...L.STREET_WORDS].map((w) => w.replace('.', '\\.')).join('|')})(?![\\p{L}])`, 'iuy');
 const NAME_AND_COMMA_BEFORE = /[A-Z][\p{L}'’-]*,[ \t]*$/u;
 /** "his wife, 29,", "a woman, 62,": a person described by a determiner and a noun, then the age between commas. */
@@ -272,6 +273,8 @@ function isAge(text: string, core: NumberCore, before: Before, end: number): boo
   if (end > core.end && OLD_AFTER.test(text) && /^[ \t-]*years?\b/i.test(text.slice(core.end, end))) return true;
   if (core.value < 1 || core.value > 120 || core.words) return false;
   if (before.previous && L.AGED_BEFORE.has(before.previous.lower)) return true;
+  // the second end of "aged 18 to 24", "aged 40-50"
+  if (AGED_RANGE_BEFORE.test(text.slice(Math.max(0, core.start - 24), core.start))) return true;
   // "Smith, 45, said": a number between commas right after a capitalised name.
   if (text[skipSpace(text, core.end)] !== ',') return false;
   const written = text.slice(Math.max(0, core.start - 40), core.start);
@@ -287,7 +290,9 @@ function isModelNumber(text: string, core: NumberCore, unit: string | null, befo
   const previous = before.previous;
   if (!previous || !(MODEL_DETERMINERS.has(previous.lower) || /-/.test(text.slice(Math.max(0, previous.start - 8), previous.start)))) return false;
   const next = plainWordAt(text, skipSpace(text, core.end));
-  return next !== null && next.start > core.end && L.MODEL_NOUNS.has(next.lower);
+  if (next === null || next.start === core.end) return false;
+  // "the 737 Max", "a 787 Dreamliner": a capitalised name after the number, singular (a count would be "300 Spartans")
+  return L.MODEL_NOUNS.has(next.lower) || (MODEL_DETERMINERS.has(previous.lower) && /^[A-Z][a-z]/.test(next.text) && !isPluralWord(next.text));
 }
 
 /** A street number: "221 Baker Street", "10 Downing St". */
@@ -508,6 +513,8 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
   if (bracketed) value = -value;
   if (!before.currency && !before.qualifier && (isAge(text, core, before, end) || isAddress(text, core) || isModelNumber(text, core, unit, before))) return reject;
   const previous = before.qualifier || before.currency || before.negative ? null : before.previous;
+  // "Section 230 protects", "Chapter 11 bankruptcy": a number after a capitalised name word counts nothing after it
+  if (previous !== null && kind === 'count' && /^[A-Z]/.test(previous.text) && L.NAME_NUMBER_PREFIXES.has(previous.lower)) return reject;
   // "Room 5C", "iPhone 5C", "Gate 12A": one letter against the digits after a name is a code, not a unit.
   if (previous !== null && unit !== null && end === core.end + 1 && isLetterAt(text, core.end) && namesTheNumber(previous)) return reject;
   const nameLike = (previous === null && dayBeforeMonth(text, core)) || listMarker(text, core, before) || previous !== null && (namesTheNumber(previous)
