@@ -105,6 +105,12 @@ test('ages, addresses, scores and model numbers are not figures', () => {
   none('The iPhone 6 sold well.');
   none('He flew on a Boeing 747.');
   none('IBM picked the 8088 chip.');
+  none('Regulators grounded the 737 Max.');
+  none('Between age 17 and 25, he boxed.');
+  none('Turnout among voters aged 18 to 24 fell.');
+  none('Section 230 protects platforms.');
+  none('Article 50 talks began in June.');
+  assert.deepEqual(figuresOf('The 300 Spartans held the pass.').map((f) => f.unit), ['spartan']);
   assert.deepEqual(figuresOf('They bought 300 jets.').map((f) => f.unit), ['jet']);
 });
 
@@ -136,4 +142,60 @@ test('a day before a lower-case month after a date cue is a date, not a figure',
 test('a duration that frames a period is not a figure', () => {
   none('Output fell in the first eight months of this year.');
   none('Prices doubled over the past three years.');
+});
+
+test('temperatures written against the digits; one letter after a name is a code', () => {
+  one('Madrid sweltered at 41C on Sunday.', { text: '41C', value: 41, kind: 'quantity', unit: 'degree Celsius' });
+  one('The thermometer showed -8C at dawn.', { value: -8, unit: 'degree Celsius' });
+  one('Overnight it dropped to minus 12C.', { value: -12, unit: 'degree Celsius' });
+  one('Phoenix hit 112F again.', { value: 112, unit: 'degree Fahrenheit' });
+  none('Apple cut the price of the iPhone 5C.');
+  none('The meeting moved to Room 4C.');
+  none('Boarding closes at Gate 12A.');
+});
+
+test('a comma before one or two final digits is a decimal comma; a run of them is a list', () => {
+  one('The ratio settled at 2,5 after the merger.', { value: 2.5 });
+  one('A coffee costs €3,20 in Rome.', { value: 3.2, unit: 'EUR' });
+  assert.deepEqual(figuresOf('Read exercises 12,14,16 first.').map((f) => f.value), [12, 14, 16]);
+  one('The fund holds 4,250 homes.', { value: 4250 });
+});
+
+test('a sum alone in brackets where a value is stated is a loss, as accounts write it', () => {
+  one('Net income was ($5.2 million) in the quarter.', { text: '($5.2 million)', value: -5_200_000, unit: 'USD' });
+  one('Operating profit came to (£310,000) last year.', { value: -310_000, unit: 'GBP' });
+  // an aside or a conversion in brackets keeps its sign
+  one('The paperback ($18.99) sold out.', { value: 18.99 });
+  assert.deepEqual(figuresOf('They paid €5m ($5.4m) for the site.').map((f) => f.value), [5_000_000, 5_400_000]);
+});
+
+test('the counted noun after a dotted abbreviation, or after "of" and a determiner', () => {
+  one('The Pentagon sent 3,000 U.S. troops.', { value: 3000, unit: 'troop' });
+  one('Officials said 450 U.N. workers left.', { value: 450, unit: 'worker' });
+  one('Five of the satellites failed in orbit.', { text: 'Five of the satellites', value: 5, unit: 'satellite' });
+  one('The chain will close 40 of its stores.', { value: 40, unit: 'store' });
+  none('Congress amended Section 7 of the Endangered Species Act.');
+  none('Day six of the student protests began.');
+  // a number inside the phrase stays a figure of its own
+  assert.deepEqual(figuresOf('Hughes will build five of the three-ton satellites.').map((f) => [f.value, f.unit]), [[5, null], [3, 'ton']]);
+});
+
+test('a fraction of a scale, and a scale joined by a hyphen', () => {
+  one('A quarter of a million homes lost power.', { value: 250_000, unit: 'home' });
+  one('Three quarters of a billion dollars went missing.', { value: 750_000_000, unit: 'USD' });
+  one('Congress passed the $5-billion plan.', { text: '$5-billion', value: 5_000_000_000, unit: 'USD' });
+  one('She set up a 10-million-dollar fund.', { value: 10_000_000, unit: 'USD' });
+  // a fraction of something else keeps its size
+  one('A third of the staff quit.', { value: 0.333333333333333 });
+});
+
+test('a clock mark after a number no clock shows is a unit', () => {
+  one('The lattice spacing is 3.123 pm.', { value: 3.123, kind: 'quantity', unit: 'picometre' });
+  none('The vote closes at 4.30 pm.');
+  none('Trading resumed at 1400 GMT.');
+});
+
+test('an abbreviation that is also a word is a unit before "ago"', () => {
+  one('The crater formed about 66 Ma ago.', { value: 66, unit: 'megayear' });
+  one('The oldest rocks formed 3.8 Ga ago.', { value: 3.8, unit: 'gigayear' });
 });

@@ -34,6 +34,7 @@ export const MILLION_LETTER_VALUE = numbers.attachedScales.millionBeforeNouns.va
 export const SPRINT_DISTANCES = new Set(numbers.attachedScales.millionBeforeNouns.sprintDistances);
 export const SPACED_SCALES = record(numbers.spacedScales);
 export const NEGATIVE_WORDS = new Set(numbers.negativeWords);
+export const ACCOUNTING_NEGATIVE_BEFORE: readonly string[] = numbers.accountingNegative.wordsBefore;
 export const VAGUE_COUNTS = record(numbers.vagueCounts.words);
 export const ORDINALS = new Set(numbers.ordinals.words);
 

@@ -49,6 +49,15 @@ export function singularWord(word: string): string {
   return lower.slice(0, -1);
 }
 
+const DOTTED_ABBREVIATION = /(?:[A-Z]\.){2,}(?=[ \t]+[a-z])/y;
+
+/** "U.S." in "3,000 U.S. troops": a modifier with its dots, when a lower-case word follows (not a sentence end). */
+function dottedAbbreviationAt(text: string, pos: number): Word | null {
+  DOTTED_ABBREVIATION.lastIndex = pos;
+  const match = DOTTED_ABBREVIATION.exec(text);
+  return match ? { start: pos, end: pos + match[0].length, text: match[0], lower: match[0].toLowerCase() } : null;
+}
+
 function isContentWord(word: Word | null): word is Word {
   if (!word) return false;
   return !STOP_WORDS.has(word.lower) && !NUMBER_WORDS.has(word.lower);
@@ -66,7 +75,7 @@ export function readCountedNoun(text: string, pos: number, single: boolean): Cou
   while (words.length < MAX_PHRASE_WORDS) {
     const start = skipSpace(text, at);
     if (start === at && words.length) break; // punctuation or end
-    const word = compoundWordAt(text, start);
+    const word = dottedAbbreviationAt(text, start) ?? compoundWordAt(text, start);
     if (!word) break;
     if (NUMBER_WORDS.has(word.lower)) break;
     if (STOP_WORDS.has(word.lower)) {

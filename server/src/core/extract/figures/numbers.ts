@@ -29,6 +29,9 @@ export type CoreResult = NumberCore | { reject: number };
 // Thousands by commas, by spaces ("10 000"), or by a tokenized comma ("80 , 000" in tokenized corpora).
 const INTEGER = /\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: , \d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+/y;
 const DECIMAL = /\.\d+|[ ]\.[ ]\d+/y;
+/** "1,3", "5,00": a comma before one or two digits, ending the number, is a decimal comma (not "22,24,26"). */
+const DECIMAL_COMMA = /,\d{1,2}(?![\d,]|\.\d)/y;
+const LIST_BEFORE = /\d,$/;
 const POWER = /\^([+-]*)(\d+(?:\.\d+)?)(?![\d.])/y;
 const EXPONENT = /[eE]([+-]?\d+)(?![A-Za-z\d])/y;
 const TIMES_TEN = /[ ]?[×x][ ]?10\^?([−-]?\d+)(?![\d])/y;
@@ -68,10 +71,11 @@ export function readDigits(text: string, pos: number, currency: boolean): CoreRe
     const integer = INTEGER.exec(text)!;
     at = pos + integer[0].length;
     DECIMAL.lastIndex = at;
-    const decimal = DECIMAL.exec(text);
+    DECIMAL_COMMA.lastIndex = at;
+    const decimal = DECIMAL.exec(text) ?? (integer[0].length <= 3 && !LIST_BEFORE.test(text.slice(Math.max(0, pos - 2), pos)) ? DECIMAL_COMMA.exec(text) : null);
     const digits = integer[0].replace(/[^\d]/g, '');
     if (decimal) at += decimal[0].length;
-    value = Number(decimal ? `${digits}.${decimal[0].replace(/[ .]/g, '')}` : digits);
+    value = Number(decimal ? `${digits}.${decimal[0].replace(/[ .,]/g, '')}` : digits);
     plainInteger = !decimal && digits.length === integer[0].length;
   }
   // Codes with leading zeros ("007", "02134", the "000" of a split "10 , 000") count nothing.
@@ -169,7 +173,9 @@ function millionBeforeCounted(text: string, numberStart: number, at: number, val
 /** "6 million", "322 hundred", "three dozen", "25 lakh crore", "10 bln". */
 function extendWithScales(text: string, core: NumberCore): NumberCore {
   for (;;) {
-    const at = skipSpace(text, core.end);
+    // "$5-billion plan", "a 10-million-dollar fund": a scale word joined by a hyphen
+    const hyphenated = text[core.end] === '-' && L.SCALES.has(plainWordAt(text, core.end + 1)?.lower ?? '');
+    const at = hyphenated ? core.end + 1 : skipSpace(text, core.end);
     if (at === core.end && !isLetterAt(text, at)) break;
     const word = plainWordAt(text, at);
     if (!word) break;
@@ -286,6 +292,18 @@ function fractionAt(text: string, pos: number, pluralOnly = false): { denominato
   return { denominator, end: word.end };
 }
 
+/** "of a million" after a fraction ("a quarter of a million", "two-thirds of a billion"): the scale it is a part of. */
+function ofAScale(core: NumberCore, text: string): NumberCore {
+  const of = plainWordAt(text, skipSpace(text, core.end));
+  if (!of || of.start === core.end || of.lower !== 'of') return core;
+  const a = plainWordAt(text, skipSpace(text, of.end));
+  if (!a || (a.lower !== 'a' && a.lower !== 'an')) return core;
+  const word = plainWordAt(text, skipSpace(text, a.end));
+  const scale = word ? L.SCALES.get(word.lower) : undefined;
+  if (!word || scale === undefined) return core;
+  return { ...core, value: core.value * scale, end: word.end, scaled: true, justOne: false };
+}
+
 /** "and a half", "and three fifths" after a whole number. */
 function andFraction(text: string, pos: number): { value: number; end: number } | null {
   const andStart = skipSpace(text, pos);
@@ -356,6 +374,7 @@ export function readWords(text: string, pos: number, limit: number): CoreResult 
       core.value = cardinal.atAnd !== null ? cardinal.atAnd + (cardinal.value - cardinal.atAnd) / fraction.denominator : cardinal.value / fraction.denominator;
       core.end = fraction.end;
       core.justOne = false;
+      if (cardinal.atAnd === null) return ofAScale(core, text);
     } else {
       const and = andFraction(text, core.end);
       const point = and ? null : pointDecimals(text, core.end);
@@ -411,7 +430,7 @@ export function readWords(text: string, pos: number, limit: number): CoreResult 
   const denominator = L.FRACTIONS.get(lower);
   if (denominator !== undefined) {
     if (core.approximate || numerator !== 1 || !fractionAt(text, skipSpaceBack(text, pos, limit))) return { reject: word.end };
-    return { ...core, value: 1 / denominator, end: word.end };
+    return ofAScale({ ...core, value: 1 / denominator, end: word.end }, text);
   }
   const multiplier = L.MULTIPLIERS.get(lower);
   if (multiplier !== undefined) return { ...core, value: numerator * multiplier, end: word.end, scaled: true };

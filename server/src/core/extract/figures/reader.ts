@@ -4,7 +4,7 @@
 import type { FigureKind, Qualifier } from '../../types';
 import * as L from './lexicon';
 import { readDigits, readWords, type CoreResult, type NumberCore } from './numbers';
-import { readCountedNoun, singularWord } from './nouns';
+import { isPluralWord, readCountedNoun, singularWord, type CountedNoun } from './nouns';
 import { rateAt, unitAfter } from './units';
 import { compoundWordAt, isDigitAt, isLetterAt, phraseAt, phraseBefore, plainWordAt, skipSpace, skipSpaceBack, wordBefore, type Word } from './text';
 
@@ -199,6 +199,18 @@ function objectPhrase(text: string, pos: number): string | null {
   return noun ? noun.measure : null;
 }
 
+/** "five of the satellites", "40 of its stores": the things a count is a part of, named after "of" and a determiner. */
+function partitiveNoun(text: string, pos: number): CountedNoun | null {
+  const of = plainWordAt(text, skipSpace(text, pos));
+  if (!of || of.start === pos || of.lower !== 'of') return null;
+  const determiner = plainWordAt(text, skipSpace(text, of.end));
+  if (!determiner || determiner.start === of.end || !DETERMINERS.has(determiner.lower)) return null;
+  const noun = readCountedNoun(text, determiner.end, false);
+  // "five of the three-ton satellites": a number inside the phrase is a figure of its own, left for the scanner
+  if (!noun || /\d/.test(text.slice(determiner.end, noun.end)) || text.slice(determiner.end, noun.end).toLowerCase().split(/[^a-z]+/).some((w) => L.NUMBER_WORDS.has(w))) return null;
+  return noun;
+}
+
 /** "3 dollars 50 cents", "thirteen dollars and forty-five cents". */
 function minorUnits(text: string, pos: number): { value: number; end: number } | null {
   let at = skipSpace(text, pos);
@@ -243,6 +255,7 @@ function listMarker(text: string, core: NumberCore, before: Before): boolean {
 // "-year-old", " years old", tokenized " - year - old".
 const AGE_AFTER = new RegExp(`[ \\t]*[-‑]?[ \\t]*(?:${[...L.AGE_WORDS].map((w) => w.replace(/[-\s]/g, '[ \\t]*[-‑]?[ \\t]*')).join('|')})(?![A-Za-z])`, 'iy');
 const OLD_AFTER = /[ \t]+old(?![A-Za-z])/iy;
+const AGED_RANGE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${[...L.AGED_BEFORE].join('|')})[ \\t]+\\d{1,3}[ \\t]*(?:-|–|to|and)[ \\t]*$`, 'iu');
 const STREET_AFTER = new RegExp(`[ \\t]+(?:[A-Z][\\p{L}'’-]*[ \\t]+){1,3}(?:${[...L.STREET_WORDS].map((w) => w.replace('.', '\\.')).join('|')})(?![\\p{L}])`, 'iuy');
 const NAME_AND_COMMA_BEFORE = /[A-Z][\p{L}'’-]*,[ \t]*$/u;
 /** "his wife, 29,", "a woman, 62,": a person described by a determiner and a noun, then the age between commas. */
@@ -260,6 +273,8 @@ function isAge(text: string, core: NumberCore, before: Before, end: number): boo
   if (end > core.end && OLD_AFTER.test(text) && /^[ \t-]*years?\b/i.test(text.slice(core.end, end))) return true;
   if (core.value < 1 || core.value > 120 || core.words) return false;
   if (before.previous && L.AGED_BEFORE.has(before.previous.lower)) return true;
+  // the second end of "aged 18 to 24", "aged 40-50"
+  if (AGED_RANGE_BEFORE.test(text.slice(Math.max(0, core.start - 24), core.start))) return true;
   // "Smith, 45, said": a number between commas right after a capitalised name.
   if (text[skipSpace(text, core.end)] !== ',') return false;
   const written = text.slice(Math.max(0, core.start - 40), core.start);
@@ -275,7 +290,9 @@ function isModelNumber(text: string, core: NumberCore, unit: string | null, befo
   const previous = before.previous;
   if (!previous || !(MODEL_DETERMINERS.has(previous.lower) || /-/.test(text.slice(Math.max(0, previous.start - 8), previous.start)))) return false;
   const next = plainWordAt(text, skipSpace(text, core.end));
-  return next !== null && next.start > core.end && L.MODEL_NOUNS.has(next.lower);
+  if (next === null || next.start === core.end) return false;
+  // "the 737 Max", "a 787 Dreamliner": a capitalised name after the number, singular (a count would be "300 Spartans")
+  return L.MODEL_NOUNS.has(next.lower) || (MODEL_DETERMINERS.has(previous.lower) && /^[A-Z][a-z]/.test(next.text) && !isPluralWord(next.text));
 }
 
 /** A street number: "221 Baker Street", "10 Downing St". */
@@ -354,6 +371,35 @@ export function readFigureAt(text: string, pos: number, limit: number): ReadResu
   return assemble(text, core, before, afterDigitHyphen);
 }
 
+/**
+ * "net income was ($5.2 million)": a sum alone in brackets where a value is stated is negative, as accounts write
+ * a loss. Returns the span with the brackets. An aside or a conversion ("the book ($18.99)", "£5m ($6.5m)") is not.
+ */
+function accountingBrackets(text: string, start: number, end: number): { start: number; end: number } | null {
+  const open = skipSpaceBack(text, start, 0) - 1;
+  const close = skipSpace(text, end);
+  if (text[open] !== '(' || text[close] !== ')') return null;
+  return L.ACCOUNTING_NEGATIVE_BEFORE.some((phrase) => phraseBefore(text, open, phrase, 0) >= 0) ? { start: open, end: close + 1 } : null;
+}
+
+const TIME_OF_DAY = /^(\d{1,2})(?: ?[.:] ?(\d{2}))?$|^(\d{1,2})(\d{2})$/;
+
+/** "5", "2.30", "1300" can be read on a clock; "2.123" and "2.1" cannot ("2.123 pm" is a length in picometres). */
+function canBeTimeOfDay(text: string, core: NumberCore): boolean {
+  const clock = TIME_OF_DAY.exec(text.slice(core.start, core.end));
+  if (!clock) return false;
+  const hours = Number(clock[1] ?? clock[3]);
+  const minutes = Number(clock[2] ?? clock[4] ?? 0);
+  return hours <= 24 && minutes < 60;
+}
+
+/** A word after which a number is part of a name: "No. 3", "Flight 370", "Voyager 2", "iPhone 6", "eBay 2". */
+function namesTheNumber(previous: Word): boolean {
+  return L.NAME_NUMBER_PREFIXES.has(previous.lower) || previous.text.endsWith('#')
+    || (/^[A-Z]/.test(previous.text) && !L.STOP_WORDS.has(previous.lower) && !L.VAGUE_COUNTS.has(previous.lower) && !L.RANGE_BEFORE.has(previous.lower))
+    || /^[a-z]+[A-Z]/.test(previous.text);
+}
+
 function skipName(text: string, pos: number): number {
   let at = pos;
   while (at < text.length && (isDigitAt(text, at) || isLetterAt(text, at))) at++;
@@ -366,7 +412,7 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
   if (before.gluedAlias && !(core.scaled || core.value >= 10 || !Number.isInteger(core.value))) return reject;
   if (!core.words) {
     CLOCK.lastIndex = core.end;
-    if (CLOCK.test(text)) return reject;
+    if (CLOCK.test(text) && canBeTimeOfDay(text, core)) return reject;
   }
   if (core.words && !core.scaled) {
     const decade = plainWordAt(text, skipSpace(text, core.end));
@@ -438,7 +484,10 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
         end = core.end + 1 + first.length;
       }
     } else {
-      const noun = readCountedNoun(text, nounStart, (core.value <= 1 && !core.vague && !core.scaled) || core.justOne);
+      const single = (core.value <= 1 && !core.vague && !core.scaled) || core.justOne;
+      // "Section 7 of the Act", "Day six of the revolt": a part of a name, not a count of parts
+      const partOfName = before.previous !== null && namesTheNumber(before.previous);
+      const noun = readCountedNoun(text, nounStart, single) ?? (single || partOfName ? null : partitiveNoun(text, nounStart));
       if (noun) {
         unit = noun.unit;
         measure = noun.measure;
@@ -460,16 +509,20 @@ function assemble(text: string, core: NumberCore, before: Before, afterDigitHyph
     }
   }
   if (before.negative) value = -value;
+  const bracketed = kind === 'money' && !before.negative ? accountingBrackets(text, Math.min(before.start, core.start), end) : null;
+  if (bracketed) value = -value;
   if (!before.currency && !before.qualifier && (isAge(text, core, before, end) || isAddress(text, core) || isModelNumber(text, core, unit, before))) return reject;
   const previous = before.qualifier || before.currency || before.negative ? null : before.previous;
-  const nameLike = (previous === null && dayBeforeMonth(text, core)) || listMarker(text, core, before) || previous !== null && (L.NAME_NUMBER_PREFIXES.has(previous.lower) || previous.text.endsWith('#')
+  // "Section 230 protects", "Chapter 11 bankruptcy": a number after a capitalised name word counts nothing after it
+  if (previous !== null && kind === 'count' && /^[A-Z]/.test(previous.text) && L.NAME_NUMBER_PREFIXES.has(previous.lower)) return reject;
+  // "Room 5C", "iPhone 5C", "Gate 12A": one letter against the digits after a name is a code, not a unit.
+  if (previous !== null && unit !== null && end === core.end + 1 && isLetterAt(text, core.end) && namesTheNumber(previous)) return reject;
+  const nameLike = (previous === null && dayBeforeMonth(text, core)) || listMarker(text, core, before) || previous !== null && (namesTheNumber(previous)
     || (L.MONTHS.has(previous.lower) && (/^[A-Z]/.test(previous.text) || previous.lower.endsWith('.')))
-    || dayBeforeMonth(text, core)
-    || (/^[A-Z]/.test(previous.text) && !L.STOP_WORDS.has(previous.lower) && !L.VAGUE_COUNTS.has(previous.lower) && !L.RANGE_BEFORE.has(previous.lower))
-    || /^[a-z]+[A-Z]/.test(previous.text)); // "iPhone 6", "eBay 2": a model or product name
+    || dayBeforeMonth(text, core));
   const candidate: Candidate = {
-    start: Math.min(before.start, core.start),
-    end: Math.max(end, core.end),
+    start: bracketed?.start ?? Math.min(before.start, core.start),
+    end: bracketed?.end ?? Math.max(end, core.end),
     numberStart: core.start,
     numberEnd: core.end,
     value,

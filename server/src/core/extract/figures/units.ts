@@ -13,7 +13,8 @@ export interface UnitMatch {
   group?: string;
 }
 
-const END_OF_PHRASE = /[ \t]*(?:$|[.,;:)\]/!?\n]|of\b)/y;
+// "5 t of grain"; "66 Ma ago", "3 h ago": only a time goes before "ago"
+const END_OF_PHRASE = /[ \t]*(?:$|[.,;:)\]/!?\n]|of\b|ago\b)/y;
 
 function endsPhrase(text: string, pos: number): boolean {
   END_OF_PHRASE.lastIndex = pos;
