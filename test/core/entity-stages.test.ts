@@ -74,3 +74,17 @@ test('in a sports report a rank before a school makes it the team', () => {
   const text = 'Top-ranked Gonzaga rallied late in the game and the coach praised the defense after the 80-71 win. Gonzaga plays again on Sunday.';
   assert.deepEqual(entitiesOf(text), ['Gonzaga|organization|gonzaga', 'Gonzaga|organization|gonzaga']);
 });
+
+test('an abbreviation of a common noun and a nationality word in capitals are no names', () => {
+  const text = 'AN ESTONIAN sailor was rescued off Harwick on Monday.\nA driver was charged with DWI after the crash, and the sailor underwent an MRI at Harwick General Hospital.';
+  const found = entitiesOf(text);
+  assert.ok(!found.some((m) => /^(?:ESTONIAN|DWI|MRI)\|/.test(m)), found.join(' '));
+  assert.ok(found.includes('Harwick General Hospital|organization|harwick-general-hospital'), found.join(' '));
+});
+
+test('a person’s name ends before "of": the town after it is a place, not the person’s alias', () => {
+  const text = 'The woman was identified as Ruthanne Marie Kessler of Dunmore. Police in Dunmore said the crash happened at night.';
+  assert.deepEqual(entitiesOf(text), [
+    'Ruthanne Marie Kessler|person|ruthanne-marie-kessler', 'Dunmore|place|dunmore', 'Dunmore|place|dunmore',
+  ]);
+});
