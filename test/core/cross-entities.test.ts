@@ -215,3 +215,15 @@ test('a full personal name keeps its entity a person when the lone surnames join
   assert.ok(entity, `the lone "Bush" joins George W. Bush: ${JSON.stringify([...ids])}`);
   assert.equal(entity.type, 'person');
 });
+
+test('a company written with its legal form in one document and without it in another is one entity', () => {
+  const { documents } = linkEntities([
+    analyzeDocument('a.txt', 'Zentravia Corp. (NASDAQ: ZNTV) released a security patch for its software on Tuesday.'),
+    analyzeDocument('b.txt', 'Zentravia Windows users should install the patch, and Zentravia said attacks were rare.'),
+    analyzeDocument('c.txt', 'Shares of Zentravia rose after the Zentravia Office update.'),
+  ]);
+  const ids = (path: string) => documents.find((d) => d.path === path)!.entities.map((m) => `${m.text}|${m.id}`);
+  assert.deepEqual(ids('a.txt'), ['Zentravia Corp.|zentravia-corp']);
+  assert.deepEqual(ids('b.txt'), ['Zentravia|zentravia-corp']);
+  assert.ok(ids('c.txt').includes('Zentravia Office|zentravia-office'), ids('c.txt').join(' '));
+});

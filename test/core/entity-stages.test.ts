@@ -88,3 +88,8 @@ test('a person’s name ends before "of": the town after it is a place, not the 
     'Ruthanne Marie Kessler|person|ruthanne-marie-kessler', 'Dunmore|place|dunmore', 'Dunmore|place|dunmore',
   ]);
 });
+
+test('a known company with its legal form written after it is the known company', () => {
+  assert.deepEqual(entitiesOf('Google Inc. said on Monday that the update was late. Google apologised.'),
+    ['Google Inc.|organization|google', 'Google|organization|google']);
+});

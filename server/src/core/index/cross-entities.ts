@@ -43,6 +43,8 @@ function dominant(keys: ReadonlyMap<string, number>, mentions: ReadonlyMap<strin
   return ranked[0][1] >= 3 * ranked[1][1] && ranked[0][1] >= 3 ? ranked[0][0] : undefined;
 }
 
+const LEGAL_FORM_AFTER = new RegExp(`,?\\s+(?:${knownData.legalForms.words.map((w) => w.replace(/\./g, '\\.')).join('|')})$`, 'i');
+
 /** "Mt. Cook" = "Mount Cook", "Betty Ford Centre" = "Betty Ford Center", "TMZ.com" = "TMZ": one spelling for the key. */
 function spellingKey(name: string): string {
   return name.toLowerCase().replace(/\.com\.?$/, '').replace(/\bmt\b\.?/g, 'mount').replace(/\b(cent|theat)re\b/g, '$1er')
@@ -279,7 +281,8 @@ export class EntityLinker {
       signature.initialKey = `person:${person.key}`;
       signature.middleCandidate = !!person.initial;
     } else if (team) signature.initialKey = `team:${this.slug(canonical)}`;
-    else signature.initialKey = `name:${this.slug(lower)}`;
+    // "Microsoft Corp." and "Microsoft" are one company; the legal form stays in the name.
+    else signature.initialKey = `name:${this.slug(type === 'organization' ? lower.replace(LEGAL_FORM_AFTER, '') : lower)}`;
     if (type === 'place' && GAZETTEER.has(lower)) signature.featureKeys = NATURAL_FEATURES.map((word) => `name:${this.slug(`${lower} ${word}`)}`);
     if (type !== 'person' && !known) {
       const words = lower.split(/\s+/);

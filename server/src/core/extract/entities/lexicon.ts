@@ -67,6 +67,7 @@ export const PLACE_PREFIXES = lowerSet(placesData.featurePrefixes);
 export const ORG_SUFFIXES = lowerSet(knownData.orgSuffixes.filter((w) => !/\s/.test(w)));
 export const ORG_PREFIXES = lowerSet(knownData.orgPrefixes.map((p) => p.split(' ')[0]));
 export const ORG_WORDS = lowerSet(knownData.orgWords);
+export const LEGAL_FORMS = new Set(knownData.legalForms.words);
 
 export const MALE_NAMES = new Set(namesData.male);
 export const FEMALE_NAMES = new Set(namesData.female);
