@@ -93,3 +93,8 @@ test('a known company with its legal form written after it is the known company'
   assert.deepEqual(entitiesOf('Google Inc. said on Monday that the update was late. Google apologised.'),
     ['Google Inc.|organization|google', 'Google|organization|google']);
 });
+
+test('in a title-case headline a given name takes the capitalised word after it; a dateline month in capitals is no name', () => {
+  const text = 'Karen Quenby Checks Out Of Rehab To Check Into Another Centre\n2 P.M. FEB. 4, 2013\nThe actress has left the clinic. Karen is finding it hard, a friend said, and she checks in again on Monday.';
+  assert.deepEqual(entitiesOf(text), ['Karen Quenby|person|karen-quenby', 'Karen|person|karen-quenby']);
+});

@@ -135,8 +135,12 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
       for (let c = 0; c < chunk.length; c++) {
         const k = chunk[c];
         const token = tokens[k];
+        // A given name and the capitalised word after it are a person's name ("Marla Quenby Checks Out"), unless the
+        // body writes that word in lower case.
+        const afterGivenName = run.length > 0 && run[run.length - 1] === k - 1 && isFirstName(tokens[k - 1].text) && !lowerWords.has(token.text.toLowerCase());
         const good = (evidence.has(token.text.toLowerCase()) || titled.has(k) || token.upper && !token.shout && !NOT_ENTITIES.has(token.text)
-          || isFirstName(token.text) && c + 1 < chunk.length && tokens[chunk[c + 1]].cap) && !STARTERS.has(token.text);
+          || isFirstName(token.text) && c + 1 < chunk.length && tokens[chunk[c + 1]].cap || afterGivenName) && !STARTERS.has(token.text)
+          && !CALENDAR.has(token.text);
         if (good || (run.length && (CONNECTORS.has(token.text) || token.text === 'the'))) run.push(k);
         else { if (run.length) splitChunk(run, true); run = []; }
       }

@@ -78,7 +78,8 @@ export const NAME_SUFFIXES = new Set(namesData.suffixes);
 
 export const DEMONYMS = new Set(wordsData.demonyms);
 export const STARTERS = new Set(wordsData.starters);
-export const CALENDAR = new Set(wordsData.calendar);
+/** Month and weekday words, also as capitals write them ("FEB", "MONDAY" in a dateline). */
+export const CALENDAR = new Set(wordsData.calendar.flatMap((word) => [word, word.toUpperCase(), word.replace(/\.$/, '').toUpperCase()]));
 export const NOT_ENTITIES = new Set(wordsData.notEntities);
 export const HEADLINE_LOWER = new Set(wordsData.headlineLower);
 export const OTHER_HEADS = lowerSet(wordsData.otherHeads);
