@@ -98,3 +98,9 @@ test('in a title-case headline a given name takes the capitalised word after it;
   const text = 'Karen Quenby Checks Out Of Rehab To Check Into Another Centre\n2 P.M. FEB. 4, 2013\nThe actress has left the clinic. Karen is finding it hard, a friend said, and she checks in again on Monday.';
   assert.deepEqual(entitiesOf(text), ['Karen Quenby|person|karen-quenby', 'Karen|person|karen-quenby']);
 });
+
+test('an organization coordinating two words keeps the words of its name before them', () => {
+  const text = 'Officials of the U.S. Fish and Wildlife Service reviewed the rule. Scientists at the Caldera Geology and Mining Institute said the lake was safe.';
+  assert.deepEqual(analyzeDocument('a.txt', text).entities.map((m) => `${m.text}|${m.type}`),
+    ['U.S. Fish and Wildlife Service|organization', 'Caldera Geology and Mining Institute|organization']);
+});

@@ -153,7 +153,11 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
       teamOfPlace = true;
     }
     // The span starts and ends where the chunker's tokens do, so both read a name alike.
-    const widened = widenName(text, tokens[first].start, tokens[last].end, span.type, name, out.length ? out[out.length - 1].end : 0);
+    // A name just before may be the first words of a coordinated organization's name ("U.S. Fish" and "Wildlife Service").
+    const previous = out.length ? out[out.length - 1] : null;
+    const joinable = previous && previous.type !== 'person' && !previous.title && span.type === 'organization' && /^\s+(?:and|&)\s+$/.test(text.slice(previous.end, tokens[first].start));
+    const widened = widenName(text, tokens[first].start, tokens[last].end, span.type, name, previous ? (joinable ? previous.start : previous.end) : 0);
+    if (joinable && widened.start <= previous.start) out.pop();
     if (widened.before.length || widened.after.length) name.splice(0, name.length, ...widened.before, ...name, ...widened.after);
     const end = widened.end;
     while (o < others.length && others[o].end <= span.start) o++;
