@@ -104,3 +104,10 @@ test('an organization coordinating two words keeps the words of its name before 
   assert.deepEqual(analyzeDocument('a.txt', text).entities.map((m) => `${m.text}|${m.type}`),
     ['U.S. Fish and Wildlife Service|organization', 'Caldera Geology and Mining Institute|organization']);
 });
+
+test('a name read as a person from its given name is the team when the document writes its plural last word alone as one', () => {
+  const text = 'No. 1 Carson Herons 65, No. 9 Drake Bulldogs 53\nThe top-seeded Herons beat Drake on Friday before a Carson crowd. The Herons play again on Saturday.';
+  const found = entitiesOf(text);
+  assert.ok(found.includes('Carson Herons|organization|carson-herons'), found.join(' '));
+  assert.ok(!found.some((m) => m.includes('|person|')), found.join(' '));
+});

@@ -208,7 +208,24 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
   });
   out.push(...known);
   out.sort((a, b) => a.start - b.start);
+  teamsReadAsPeople(out);
   return out;
+}
+
+/**
+ * "Creighton Bluejays" read as a person from its given name: a name ending in a plural name word that the document
+ * also writes alone as an organization ("the Bluejays") is that organization.
+ */
+function teamsReadAsPeople(drafts: Draft[]): void {
+  const loneOrganizations = new Set<string>();
+  for (const d of drafts) if (d.name.length === 1 && d.type === 'organization') loneOrganizations.add(d.name[0]);
+  for (const d of drafts) {
+    const last = d.name[d.name.length - 1];
+    if (d.type === 'person' && !d.title && !d.known && d.name.length > 1 && PLURAL_NAME_WORD.test(last) && loneOrganizations.has(last)) {
+      d.type = 'organization';
+      d.strong = true;
+    }
+  }
 }
 
 /**
