@@ -111,3 +111,7 @@ test('a name read as a person from its given name is the team when the document 
   assert.ok(found.includes('Carson Herons|organization|carson-herons'), found.join(' '));
   assert.ok(!found.some((m) => m.includes('|person|')), found.join(' '));
 });
+
+test('a name before a publication’s common noun is an organization', () => {
+  assert.deepEqual(entitiesOf('Talking to Crowd magazine, her representative said she was fine.'), ['Crowd|organization|crowd']);
+});

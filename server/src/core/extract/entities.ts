@@ -5,7 +5,7 @@ import { CALENDAR, DEMONYMS, DIRECTIONS, FEMALE_NAMES, FEMALE_TITLES, MODEL_CODE
 import type { EntityRecogniser, RecognisedSpan } from './entities/recogniser';
 import { hintsFromDrafts, type RuleHint } from './entities/rule-hints';
 import { widenName } from './entities/boundaries';
-import { fullNameSurnames, ruleContextTyper, type ContextTyper } from './entities/context-typing';
+import { fullNameSurnames, namesPublication, ruleContextTyper, type ContextTyper } from './entities/context-typing';
 import { ruleClusterer, type DocumentClusterer } from './entities/clustering';
 
 /**
@@ -203,7 +203,7 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
   const surnames = fullNameSurnames(out);
   others.forEach((d, j) => {
     if (covered[j]) return;
-    if (d.type === 'organization' && !isGroupWord(d.name) && (d.name.length === 1 && tokens[d.tokenIndex].upper || PLURAL_NAME_WORD.test(d.name[d.name.length - 1]) || d.sportsTeam)) out.push(d);
+    if (d.type === 'organization' && !isGroupWord(d.name) && (d.name.length === 1 && tokens[d.tokenIndex].upper || PLURAL_NAME_WORD.test(d.name[d.name.length - 1]) || d.sportsTeam || namesPublication(d, text))) out.push(d);
     else if (d.name.length === 1 && d.type !== 'place' && surnames.has(d.name[0])) out.push({ ...d, type: 'person' });
   });
   out.push(...known);
