@@ -80,6 +80,8 @@ test('an abbreviation of a common noun and a nationality word in capitals are no
   const found = entitiesOf(text);
   assert.ok(!found.some((m) => /^(?:ESTONIAN|DWI|MRI)\|/.test(m)), found.join(' '));
   assert.ok(found.includes('Harwick General Hospital|organization|harwick-general-hospital'), found.join(' '));
+  // An abbreviation that names an organization stays one.
+  assert.deepEqual(entitiesOf('He became the fifth NBA head coach to be fired this season.'), ['NBA|organization|nba']);
 });
 
 test('a person’s name ends before "of": the town after it is a place, not the person’s alias', () => {
