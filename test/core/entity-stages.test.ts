@@ -74,3 +74,46 @@ test('in a sports report a rank before a school makes it the team', () => {
   const text = 'Top-ranked Gonzaga rallied late in the game and the coach praised the defense after the 80-71 win. Gonzaga plays again on Sunday.';
   assert.deepEqual(entitiesOf(text), ['Gonzaga|organization|gonzaga', 'Gonzaga|organization|gonzaga']);
 });
+
+test('an abbreviation of a common noun and a nationality word in capitals are no names', () => {
+  const text = 'AN ESTONIAN sailor was rescued off Harwick on Monday.\nA driver was charged with DWI after the crash, and the sailor underwent an MRI at Harwick General Hospital.';
+  const found = entitiesOf(text);
+  assert.ok(!found.some((m) => /^(?:ESTONIAN|DWI|MRI)\|/.test(m)), found.join(' '));
+  assert.ok(found.includes('Harwick General Hospital|organization|harwick-general-hospital'), found.join(' '));
+  // An abbreviation that names an organization stays one.
+  assert.deepEqual(entitiesOf('He became the fifth NBA head coach to be fired this season.'), ['NBA|organization|nba']);
+});
+
+test('a person’s name ends before "of": the town after it is a place, not the person’s alias', () => {
+  const text = 'The woman was identified as Ruthanne Marie Kessler of Dunmore. Police in Dunmore said the crash happened at night.';
+  assert.deepEqual(entitiesOf(text), [
+    'Ruthanne Marie Kessler|person|ruthanne-marie-kessler', 'Dunmore|place|dunmore', 'Dunmore|place|dunmore',
+  ]);
+});
+
+test('a known company with its legal form written after it is the known company', () => {
+  assert.deepEqual(entitiesOf('Google Inc. said on Monday that the update was late. Google apologised.'),
+    ['Google Inc.|organization|google', 'Google|organization|google']);
+});
+
+test('in a title-case headline a given name takes the capitalised word after it; a dateline month in capitals is no name', () => {
+  const text = 'Karen Quenby Checks Out Of Rehab To Check Into Another Centre\n2 P.M. FEB. 4, 2013\nThe actress has left the clinic. Karen is finding it hard, a friend said, and she checks in again on Monday.';
+  assert.deepEqual(entitiesOf(text), ['Karen Quenby|person|karen-quenby', 'Karen|person|karen-quenby']);
+});
+
+test('an organization coordinating two words keeps the words of its name before them', () => {
+  const text = 'Officials of the U.S. Fish and Wildlife Service reviewed the rule. Scientists at the Caldera Geology and Mining Institute said the lake was safe.';
+  assert.deepEqual(analyzeDocument('a.txt', text).entities.map((m) => `${m.text}|${m.type}`),
+    ['U.S. Fish and Wildlife Service|organization', 'Caldera Geology and Mining Institute|organization']);
+});
+
+test('a name read as a person from its given name is the team when the document writes its plural last word alone as one', () => {
+  const text = 'No. 1 Carson Herons 65, No. 9 Drake Bulldogs 53\nThe top-seeded Herons beat Drake on Friday before a Carson crowd. The Herons play again on Saturday.';
+  const found = entitiesOf(text);
+  assert.ok(found.includes('Carson Herons|organization|carson-herons'), found.join(' '));
+  assert.ok(!found.some((m) => m.includes('|person|')), found.join(' '));
+});
+
+test('a name before a publication’s common noun is an organization', () => {
+  assert.deepEqual(entitiesOf('Talking to Crowd magazine, her representative said she was fine.'), ['Crowd|organization|crowd']);
+});

@@ -1,11 +1,11 @@
 import type { EntityMention, ExtractionContext } from '../types';
 import { tokenize, type Token } from './entities/tokens';
 import { findDrafts, type Draft } from './entities/chunker';
-import { CALENDAR, DEMONYMS, DIRECTIONS, FEMALE_NAMES, FEMALE_TITLES, MODEL_CODE_AFTER, OTHER_HEADS, PLACES, PRODUCT_LINES, WORK_AFTER, WORK_BEFORE } from './entities/lexicon';
+import { CALENDAR, DEMONYMS, DIRECTIONS, FEMALE_NAMES, FEMALE_TITLES, MODEL_CODE_AFTER, NOT_ENTITIES, ORG_SUFFIXES, OTHER_HEADS, PLACES, PRODUCT_LINES, WORK_AFTER, WORK_BEFORE } from './entities/lexicon';
 import type { EntityRecogniser, RecognisedSpan } from './entities/recogniser';
 import { hintsFromDrafts, type RuleHint } from './entities/rule-hints';
 import { widenName } from './entities/boundaries';
-import { fullNameSurnames, ruleContextTyper, type ContextTyper } from './entities/context-typing';
+import { fullNameSurnames, namesPublication, ruleContextTyper, type ContextTyper } from './entities/context-typing';
 import { ruleClusterer, type DocumentClusterer } from './entities/clustering';
 
 /**
@@ -132,8 +132,13 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
     if (!name.length || tokens[first].headline) continue;
     // "Brian Nichols Saturday": a weekday the model ran into the name is not part of it.
     while (name.length > 1 && WEEKDAYS.has(name[name.length - 1])) { name.pop(); last--; }
-    // Nationality and group words ("Iraqi", "Palestinians") name no person, organization or place.
-    if (isGroupWord(name)) continue;
+    // Nationality and group words ("Iraqi", "Palestinians") name no person, organization or place, and neither does
+    // an abbreviation of a common noun ("charged with DWI", "an MRI scan") that the model reads as a name's shape.
+    if (isGroupWord(name) || name.length === 1 && NOT_ENTITIES.has(name[0])) continue;
+    // "Maria Lopez of Lakeville": a person's name ends before "of"; what follows is where the person is from or
+    // works, a name of its own (else the town becomes the person's alias in every document).
+    const whereFrom = span.type === 'person' ? nameAfterOf(name, first, tokens, others.slice(o)) : null;
+    if (whereFrom) { name.length = whereFrom.tokenIndex - first - (tokens[whereFrom.tokenIndex - 1].text === 'the' ? 2 : 1); last = first + name.length - 1; }
     // "Philadelphia 76ers": a name word that starts with digits continues the name.
     while (last + 1 < tokens.length && tokens[last + 1].joined && NUMBERED_WORD.test(tokens[last + 1].text) && tokens[last + 1].line === tokens[last].line) {
       last++;
@@ -148,7 +153,11 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
       teamOfPlace = true;
     }
     // The span starts and ends where the chunker's tokens do, so both read a name alike.
-    const widened = widenName(text, tokens[first].start, tokens[last].end, span.type, name, out.length ? out[out.length - 1].end : 0);
+    // A name just before may be the first words of a coordinated organization's name ("U.S. Fish" and "Wildlife Service").
+    const previous = out.length ? out[out.length - 1] : null;
+    const joinable = previous && previous.type !== 'person' && !previous.title && span.type === 'organization' && /^\s+(?:and|&)\s+$/.test(text.slice(previous.end, tokens[first].start));
+    const widened = widenName(text, tokens[first].start, tokens[last].end, span.type, name, previous ? (joinable ? previous.start : previous.end) : 0);
+    if (joinable && widened.start <= previous.start) out.pop();
     if (widened.before.length || widened.after.length) name.splice(0, name.length, ...widened.before, ...name, ...widened.after);
     const end = widened.end;
     while (o < others.length && others[o].end <= span.start) o++;
@@ -183,8 +192,9 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
     // elsewhere, is an ordinary word ("Shares fell on Tuesday").
     if (!ruleSpans && name.length === 1 && tokens[first].sentenceStart && !(midSentence ??= capitalisedMidSentence(tokens)).has(name[0])) continue;
     out.push(draft);
+    if (whereFrom) out.push(whereFrom);
     covered.fill(1, o, Math.max(o, coveredUntil(others, o, Math.max(span.end, draft.end))));
-    widenedEnd = draft.end;
+    widenedEnd = whereFrom?.end ?? draft.end;
   }
   // Three classes the training data leaves out, kept from the rules where the model found nothing: acronyms
   // ("IBF", "NFL"), plural team names ("the Saints"), which its sources label as group words, and towns or schools
@@ -193,12 +203,48 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
   const surnames = fullNameSurnames(out);
   others.forEach((d, j) => {
     if (covered[j]) return;
-    if (d.type === 'organization' && (d.name.length === 1 && tokens[d.tokenIndex].upper || PLURAL_NAME_WORD.test(d.name[d.name.length - 1]) || d.sportsTeam)) out.push(d);
+    if (d.type === 'organization' && !isGroupWord(d.name) && (d.name.length === 1 && tokens[d.tokenIndex].upper || PLURAL_NAME_WORD.test(d.name[d.name.length - 1]) || d.sportsTeam || namesPublication(d, text))) out.push(d);
     else if (d.name.length === 1 && d.type !== 'place' && surnames.has(d.name[0])) out.push({ ...d, type: 'person' });
   });
   out.push(...known);
   out.sort((a, b) => a.start - b.start);
+  teamsReadAsPeople(out);
   return out;
+}
+
+/**
+ * "Creighton Bluejays" read as a person from its given name: a name ending in a plural name word that the document
+ * also writes alone as an organization ("the Bluejays") is that organization.
+ */
+function teamsReadAsPeople(drafts: Draft[]): void {
+  const loneOrganizations = new Set<string>();
+  for (const d of drafts) if (d.name.length === 1 && d.type === 'organization') loneOrganizations.add(d.name[0]);
+  for (const d of drafts) {
+    const last = d.name[d.name.length - 1];
+    if (d.type === 'person' && !d.title && !d.known && d.name.length > 1 && PLURAL_NAME_WORD.test(last) && loneOrganizations.has(last)) {
+      d.type = 'organization';
+      d.strong = true;
+    }
+  }
+}
+
+/**
+ * The name after "of" (or "of the") in a person's span of two words or more before it ("Maria Lopez of Lakeville"):
+ * the rules' draft of exactly those words when there is one, else a place, or an organization when its last word
+ * is one an organization's name ends with. `name` is the span's words from token `first`; `rules` the drafts from there.
+ */
+function nameAfterOf(name: readonly string[], first: number, tokens: Token[], rules: readonly Draft[]): Draft | null {
+  const of = name.indexOf('of');
+  if (of < 2) return null;
+  const from = of + (name[of + 1] === 'the' ? 2 : 1);
+  if (from >= name.length || !tokens[first + from].cap) return null;
+  const start = tokens[first + from].start;
+  const end = tokens[first + name.length - 1].end;
+  const rule = rules.find((d) => d.start === start && d.end === end && d.type !== 'person');
+  if (rule) return rule;
+  const words = name.slice(from);
+  const type = ORG_SUFFIXES.has(words[words.length - 1].toLowerCase()) ? 'organization' : 'place';
+  return { start, end, type, strong: true, name: words, tokenIndex: first + from };
 }
 
 /** The words the document writes capitalised away from sentence starts and headlines. */

@@ -3,14 +3,15 @@
 import contextData from '../../data/entities-context.json';
 import type { EntityType, Span } from '../../types';
 import { phraseAlternatives } from './context-typing';
-import { ORG_SUFFIXES } from './lexicon';
+import { ORG_SUFFIXES, STARTERS } from './lexicon';
 
 const ROAD_BEFORE_NUMBER = new Set(contextData.numberedRoads.beforeNumber);
 const STREET_AFTER_ORDINAL = new Set(contextData.numberedRoads.afterOrdinal);
 const NUMBER_AFTER = /^ (\p{N}{1,4}\p{Lu}?)(?![\p{L}\p{N}])/u;
 const ORDINAL_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{N}{1,4}(?:st|nd|rd|th)) $/u;
 const COORDINATOR = phraseAlternatives(contextData.coordinatedOrganizations.coordinators);
-const COORDINATED_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}.])(\\p{Lu}\\p{Ll}+) (?:${COORDINATOR}) $`, 'u');
+// The coordinated word may follow up to two capitalised words of the name ("U.S. Fish and Wildlife Service").
+const COORDINATED_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}.])((?:\\p{Lu}[\\p{L}.]* ){0,2}\\p{Lu}\\p{Ll}+) (?:${COORDINATOR}) $`, 'u');
 const COORDINATED_AFTER = new RegExp(`^ (?:${COORDINATOR}) (\\p{Lu}\\p{Ll}+)(?![\\p{L}\\p{N}]| \\p{Lu})`, 'u');
 const FOR_OF = /\s(?:for|of)\s/;
 
@@ -31,11 +32,14 @@ export function widenName(text: string, start: number, end: number, type: Entity
     if (ordinal && start - 1 - ordinal[1].length >= taken) { result.start = start - 1 - ordinal[1].length; result.before.push(ordinal[1]); }
   } else if (type === 'organization') {
     if (ORG_SUFFIXES.has(last.toLowerCase())) {
-      const before = COORDINATED_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
-      const at = before ? start - before[0].length + before[0].indexOf(before[1]) : -1;
+      const before = COORDINATED_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+      const words = before ? before[1].split(' ') : [];
+      while (words.length > 1 && STARTERS.has(words[0])) words.shift();
+      const run = words.join(' ');
+      const at = before ? start - before[0].length + before[0].indexOf(before[1]) + before[1].length - run.length : -1;
       if (before && at >= taken && !/[.!?]\s*$/.test(text.slice(Math.max(0, at - 3), at)) && at > 0) {
         result.start = at;
-        result.before.push(before[1], text.slice(at + before[1].length + 1, start - 1));
+        result.before.push(...words, text.slice(at + run.length + 1, start - 1));
       }
     } else if (FOR_OF.test(text.slice(start, end))) {
       const after = COORDINATED_AFTER.exec(text.slice(end, end + 30));

@@ -4,7 +4,7 @@ import type { EntityType } from '../../types';
 import contextData from '../../data/entities-context.json';
 import type { Token } from './tokens';
 import {
-  CALENDAR, DEMONYMS, DIRECTIONS, NAME_SUFFIXES, OTHER_HEADS, FEMALE_NAMES, KNOWN, MALE_NAMES, NOT_ENTITIES, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS, PARTICLES,
+  CALENDAR, DEMONYMS, DIRECTIONS, NAME_SUFFIXES, OTHER_HEADS, FEMALE_NAMES, KNOWN, LEGAL_FORMS, MALE_NAMES, NOT_ENTITIES, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS, PARTICLES,
   PLACE_FEATURES, PLACE_PREFIXES, PLACES, ROLE_NOUNS, STARTERS, STATE_ABBREVIATIONS, TITLES, type KnownEntity,
 } from './lexicon';
 
@@ -65,8 +65,10 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
     if (!nameLike(token) && !CONNECTORS.has(token.text) && token.text !== 'dpa') continue;
     const known = matchPhrase(KNOWN, tokens, i, text);
     const headlineWord = known && token.headline && known.length === 1 && lowerWords.has(token.text.toLowerCase());
-    if (known && !headlineWord && acceptShortAlias(tokens, i, known.length) && !longerOrgName(tokens, i + known.length, known.value.type)) {
-      const last = tokens[i + known.length - 1];
+    // "Microsoft Corp.": the known company with its legal form written after it.
+    const legal = known?.value.type === 'organization' && tokens[i + known.length]?.joined && LEGAL_FORMS.has(tokens[i + known.length].text) ? 1 : 0;
+    if (known && !headlineWord && acceptShortAlias(tokens, i, known.length) && (legal || !longerOrgName(tokens, i + known.length, known.value.type))) {
+      const last = tokens[i + known.length - 1 + legal];
       let titleStart = i;
       if (known.value.type === 'person' && token.joined) {
         for (let k = i - 1; k >= Math.max(0, i - 5) && !consumed[k]; k--) {
@@ -76,8 +78,8 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
       }
       drafts.push({ start: tokens[titleStart].start, end: last.end, type: known.value.type, strong: true, name: tokenTexts(tokens, i, i + known.length),
         known: known.value, tokenIndex: i, title: titleStart < i ? text.slice(tokens[titleStart].start, tokens[i - 1].end) : undefined });
-      consumed.fill(1, titleStart, i + known.length);
-      i += known.length - 1;
+      consumed.fill(1, titleStart, i + known.length + legal);
+      i += known.length - 1 + legal;
       continue;
     }
     if (!nameLike(token)) continue;
@@ -133,8 +135,12 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
       for (let c = 0; c < chunk.length; c++) {
         const k = chunk[c];
         const token = tokens[k];
+        // A given name and the capitalised word after it are a person's name ("Marla Quenby Checks Out"), unless the
+        // body writes that word in lower case.
+        const afterGivenName = run.length > 0 && run[run.length - 1] === k - 1 && isFirstName(tokens[k - 1].text) && !lowerWords.has(token.text.toLowerCase());
         const good = (evidence.has(token.text.toLowerCase()) || titled.has(k) || token.upper && !token.shout && !NOT_ENTITIES.has(token.text)
-          || isFirstName(token.text) && c + 1 < chunk.length && tokens[chunk[c + 1]].cap) && !STARTERS.has(token.text);
+          || isFirstName(token.text) && c + 1 < chunk.length && tokens[chunk[c + 1]].cap || afterGivenName) && !STARTERS.has(token.text)
+          && !CALENDAR.has(token.text);
         if (good || (run.length && (CONNECTORS.has(token.text) || token.text === 'the'))) run.push(k);
         else { if (run.length) splitChunk(run, true); run = []; }
       }

@@ -131,6 +131,12 @@ export function fullNameSurnames(drafts: readonly Draft[]): Set<string> {
 
 const ORGANIZATION_HEAD_AFTER = new RegExp(`^\\s+(?:${phraseAlternatives(contextData.organizationHeadsAfter.words)})\\b`);
 const PLURAL_WORD = /^\p{Lu}\p{Ll}+s$/u;
+const PUBLICATION_NOUN_AFTER = new RegExp(`^\\s+(?:${phraseAlternatives(contextData.publicationNounsAfter.words)})\\b`);
+
+/** "Crowd magazine": a name before a publication's common noun is the publication's. */
+export function namesPublication(draft: Draft, text: string): boolean {
+  return !draft.known && PUBLICATION_NOUN_AFTER.test(text.slice(draft.end, draft.end + 16));
+}
 
 /**
  * A person's name before "administration" names the government ("the Bush administration"); in a sports report, a
@@ -154,6 +160,7 @@ export const ruleContextTyper: ContextTyper = {
     typeTeams(drafts, text, lowerWords);
     for (const draft of drafts) {
       if (draft.known || draft.team) continue;
+      if (namesPublication(draft, text)) { draft.type = 'organization'; draft.strong = true; continue; }
       if (draft.type === 'person' && !draft.strong && draft.name.length > 1) {
         if (PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, draft.start - 20), draft.start))) draft.type = 'place';
         continue;

@@ -67,6 +67,7 @@ export const PLACE_PREFIXES = lowerSet(placesData.featurePrefixes);
 export const ORG_SUFFIXES = lowerSet(knownData.orgSuffixes.filter((w) => !/\s/.test(w)));
 export const ORG_PREFIXES = lowerSet(knownData.orgPrefixes.map((p) => p.split(' ')[0]));
 export const ORG_WORDS = lowerSet(knownData.orgWords);
+export const LEGAL_FORMS = new Set(knownData.legalForms.words);
 
 export const MALE_NAMES = new Set(namesData.male);
 export const FEMALE_NAMES = new Set(namesData.female);
@@ -77,7 +78,8 @@ export const NAME_SUFFIXES = new Set(namesData.suffixes);
 
 export const DEMONYMS = new Set(wordsData.demonyms);
 export const STARTERS = new Set(wordsData.starters);
-export const CALENDAR = new Set(wordsData.calendar);
+/** Month and weekday words, also as capitals write them ("FEB", "MONDAY" in a dateline). */
+export const CALENDAR = new Set(wordsData.calendar.flatMap((word) => [word, word.toUpperCase(), word.replace(/\.$/, '').toUpperCase()]));
 export const NOT_ENTITIES = new Set(wordsData.notEntities);
 export const HEADLINE_LOWER = new Set(wordsData.headlineLower);
 export const OTHER_HEADS = lowerSet(wordsData.otherHeads);
