@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { analyzeDocument } from '../../server/src/core/analyze';
-import { EntityLinker, entityIdFor, linkEntities } from '../../server/src/core/index/cross-entities';
+import { entityIdFor, linkEntities } from '../../server/src/core/index/cross-entities';
 
 const seeds = () => readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort()
   .map((f) => analyzeDocument(`seeds/${f}`, readFileSync(`seeds/${f}`, 'utf8')));
@@ -226,30 +226,4 @@ test('a company written with its legal form in one document and without it in an
   assert.deepEqual(ids('a.txt'), ['Zentravia Corp.|zentravia-corp']);
   assert.deepEqual(ids('b.txt'), ['Zentravia|zentravia-corp']);
   assert.ok(ids('c.txt').includes('Zentravia Office|zentravia-office'), ids('c.txt').join(' '));
-});
-
-test('a full name with one letter more than another full name of the workspace is its misspelling; Adams is not Adam', () => {
-  const texts = [
-    'The climber Duncan Tallack, 36, died on Saturday. Tallack had climbed for years.',
-    'Rescuers found the body of Duncan Tallacke on Sunday, police said. Tallacke was from Leeds.',
-    'Friends of Duncan Tallack paid tribute. Ryan Adams and Ryan Adam spoke at the service.',
-  ];
-  const ids = (documents: ReturnType<typeof linkEntities>['documents']) => documents.map((d) => d.entities.map((m) => `${m.text}|${m.id}`).join(' '));
-  const { documents } = linkEntities(texts.map((text, i) => analyzeDocument(`${i}.txt`, text)));
-  assert.deepEqual(ids(documents), [
-    'Duncan Tallack|duncan-tallack Tallack|duncan-tallack', 'Duncan Tallacke|duncan-tallack Tallacke|duncan-tallack Leeds|leeds',
-    'Duncan Tallack|duncan-tallack Ryan Adams|ryan-adams Ryan Adam|ryan-adam',
-  ]);
-  // Without the correct spelling in the workspace, the misspelt name is a name of its own.
-  assert.deepEqual(ids(linkEntities([analyzeDocument('1.txt', texts[1])]).documents), ['Duncan Tallacke|duncan-tallacke Tallacke|duncan-tallacke Leeds|leeds']);
-});
-
-test('the misspelling step follows the workspace as documents come and go', () => {
-  const right = analyzeDocument('a.txt', 'The climber Duncan Tallack, 36, died on Saturday. Tallack had climbed for years.');
-  const misspelt = analyzeDocument('b.txt', 'Rescuers found the body of Duncan Tallacke on Sunday, police said.');
-  const linker = new EntityLinker();
-  const idsOf = (result: ReturnType<EntityLinker['update']>) => result.linkedByPath.get('b.txt')!.entities.map((m) => m.id);
-  assert.deepEqual(idsOf(linker.update([misspelt])), ['duncan-tallacke']);
-  assert.deepEqual(idsOf(linker.update([misspelt, right])), ['duncan-tallack']);
-  assert.deepEqual(idsOf(linker.update([misspelt])), ['duncan-tallacke']);
 });

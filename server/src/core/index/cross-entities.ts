@@ -150,8 +150,6 @@ export class EntityLinker {
   // Middle-name step: middle name key -> initial keys of full names with that middle name; person key -> candidates.
   private readonly middleKeys = new Map<string, Map<string, number>>();
   private readonly middleCandidates = new Map<string, Set<Signature>>();
-  /** Spelling step: a person key with one letter left out -> the keys it comes from, with their signature counts. */
-  private readonly oneLetterShort = new Map<string, Map<string, number>>();
   private readonly remaps = new Map<string, string>();
   // Short-name step tables, by key after the middle-name step.
   private readonly surnames = new Map<string, Map<string, number>>();
@@ -397,11 +395,6 @@ export class EntityLinker {
     const person = signature.person;
     if (signature.known || !person || !signature.initialKey.startsWith('person:')) return;
     if (delta > 0) addTo(this.byInitialKey, signature.initialKey, signature); else removeFrom(this.byInitialKey, signature.initialKey, signature);
-    if (person.key) {
-      for (const variant of oneLetterShorter(person.key)) countIn(this.oneLetterShort, variant, person.key, delta);
-      changed.add(person.key);
-      for (const longer of this.oneLetterShort.get(person.key)?.keys() ?? []) changed.add(longer);
-    }
     if (person.middle) {
       countIn(this.middleKeys, person.middle, signature.initialKey, delta);
       changed.add(person.middle);
@@ -417,22 +410,6 @@ export class EntityLinker {
    * middle name first, when the first initials agree. The key the names "mark felt" take, if they take another.
    */
   private remapOf(personKeyText: string): string | undefined {
-    return this.middleRemapOf(personKeyText) ?? this.spellingRemapOf(personKeyText);
-  }
-
-  /**
-   * "Duncan Raite" and "Duncan Rait", "Jerymayne Timmons" and "Jermayne Timmons": a full name that is another full
-   * name of the workspace with one letter more is a misspelling of it. The key it takes, if any.
-   */
-  private spellingRemapOf(personKeyText: string): string | undefined {
-    let shorter: string | undefined;
-    for (const variant of oneLetterShorter(personKeyText)) {
-      if (this.byInitialKey.has(`person:${variant}`) && (shorter === undefined || variant < shorter)) shorter = variant;
-    }
-    return shorter === undefined ? undefined : this.middleRemapOf(shorter) ?? `person:${shorter}`;
-  }
-
-  private middleRemapOf(personKeyText: string): string | undefined {
     const byMiddle = this.middleKeys.get(personKeyText);
     if (byMiddle?.size !== 1) return undefined;
     const full = byMiddle.keys().next().value!;
@@ -688,30 +665,6 @@ function countIn(table: Map<string, Map<string, number>>, entry: string, key: st
   const changed = countChanged(counts, key, delta);
   if (!counts.size) table.delete(entry);
   return changed;
-}
-
-/**
- * A person key ("given surname") with one letter of the given name or the surname left out, each part keeping four
- * letters or more. A surname's last "s" stays: "Adams" and "Adam", "Roberts" and "Robert" are names of their own.
- */
-function oneLetterShorter(personKeyText: string): string[] {
-  const space = personKeyText.lastIndexOf(' ');
-  if (space < 0) return [];
-  const given = personKeyText.slice(0, space);
-  const surname = personKeyText.slice(space + 1);
-  const out: string[] = [];
-  const shorten = (word: string, keepLast: boolean, build: (shorter: string) => string) => {
-    if (word.length < 5) return;
-    for (let i = 0; i < word.length - (keepLast ? 1 : 0); i++) {
-      if (!/\p{L}/u.test(word[i])) continue;
-      const shorter = word.slice(0, i) + word.slice(i + 1);
-      const variant = build(shorter);
-      if (!out.includes(variant)) out.push(variant);
-    }
-  };
-  shorten(surname, surname.endsWith('s'), (shorter) => `${given} ${shorter}`);
-  if (!given.includes(' ')) shorten(given, false, (shorter) => `${shorter} ${surname}`);
-  return out;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
