@@ -2,7 +2,7 @@
 // "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
 import type { EntityMention, Span } from '../../types';
 import { byStart as inTextOrder, firstStartingAt } from '../../text/spans';
-import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, QUESTION_WORDS, ROLE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AFTER_PATTERN, isAdverb, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, QUESTION_WORDS, ROLE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
 
 export interface Subject extends Span {
@@ -25,6 +25,8 @@ const MAX_PHRASE_WORDS = 8;
 const MAX_OWNER_WORDS = 4;
 const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!?“”"]{1,60},\\s*$|^(?:[\\p{L}\\p{N}’'.-]+\\s+){1,4}$`, 'u');
 const MAX_DESCRIPTORS = 4;
+/** "who asked not to be named": a relative clause without commas, up to twelve words, running to the cue. */
+const RELATIVE_CLAUSE = /(?<![\p{L}’'-])(?:who|whose)(?:\s+[^\s,;:!?“”"()]+){1,12}$/u;
 /** A role's modifier up to a comma: " of the council" in "the chairman of the council, Peter Hale". */
 const MODIFIER_AFTER_ROLE = /^\s+([\p{L}]+)\s+[^,;:.!?“”"\n]{1,60}?(?=,)/u;
 const MAX_DESCRIPTION_TOKENS = 8;
@@ -289,7 +291,7 @@ export class Attribution {
   private skipAdverbs(from: number, to: number): number {
     const between = this.text.slice(from, to).trim();
     if (!between) return to;
-    return between.split(/\s+/).every((w) => CUES.adverbs.has(w.toLowerCase())) ? to : from;
+    return between.split(/\s+/).every(isAdverb) ? to : from;
   }
 
   /** The speaker named from `offset` on: a mention, a pronoun, a role ("the president") or a descriptive phrase. */
@@ -360,11 +362,14 @@ export class Attribution {
     // adverbs and auxiliaries: "he also said", "Obama has repeatedly warned"
     for (;;) {
       const m = /([\p{L}]+)\s*$/u.exec(text.slice(Math.max(floor, end - 30), end));
-      if (!m || !CUES.adverbs.has(m[1].toLowerCase()) || PRONOUNS.has(m[1].toLowerCase())) break;
+      if (!m || !isAdverb(m[1]) || PRONOUNS.has(m[1].toLowerCase())) break;
       end -= m[0].length;
       while (end > floor && /\s/.test(text[end - 1])) end--;
     }
     while (end > floor && /[ \t\u00a0]/.test(text[end - 1])) end--;
+    // "An engineer who worked on the patch said": the phrase before the relative clause, not "the patch"
+    const relative = this.beforeRelativeClause(end, floor);
+    if (relative) return relative;
     const direct = this.subjectEnding(end, floor);
     if (direct) return direct;
     if (text[end - 1] === ',') {
@@ -391,6 +396,17 @@ export class Attribution {
       }
     }
     return null;
+  }
+
+  /** The speaker before "who" or "whose" when a relative clause without commas runs up to `end`. */
+  private beforeRelativeClause(end: number, floor: number): Subject | null {
+    const clause = RELATIVE_CLAUSE.exec(this.text.slice(Math.max(floor, end - 160), end));
+    if (!clause) return null;
+    let at = end - clause[0].length;
+    while (at > floor && /[ \t\u00a0]/.test(this.text[at - 1])) at--;
+    if (at <= floor) return null;
+    const subject = this.subjectEnding(at, floor);
+    return subject && subject.kind !== 'pronoun' ? subject : null;
   }
 
   private subjectEnding(end: number, floor: number): Subject | null {

@@ -44,6 +44,8 @@ export interface CueLexicon {
   neverInverted: ReadonlySet<string>;
   after: readonly string[];
   adverbs: ReadonlySet<string>;
+  /** Words ending in -ly that are nouns, never adverbs ("the family said"). */
+  lyNouns: ReadonlySet<string>;
   /** Forms of "be" that make the cue after them passive. */
   passive: ReadonlySet<string>;
   /** Passive cues whose subject is still the speaker ("was quoted as saying"). */
@@ -78,6 +80,7 @@ function buildCues(): CueLexicon {
     gerunds, addressee, neverInverted,
     after: cues.after,
     adverbs: new Set(cues.adverbs),
+    lyNouns: new Set(cues.lyNouns),
     passive: new Set(cues.passive),
     passiveSpeakers: cues.passiveSpeakers,
     dashes: cues.dashes,
@@ -85,6 +88,13 @@ function buildCues(): CueLexicon {
 }
 
 export const CUES = buildCues();
+
+/** A word that may stand between a speaker and its cue, as written: a listed adverb, or a lower-case -ly word ("reluctantly", not "Kelly"). */
+export function isAdverb(written: string): boolean {
+  const lower = written.toLowerCase();
+  if (CUES.adverbs.has(lower)) return true;
+  return written.length >= 5 && /^\p{Ll}+ly$/u.test(written) && !CUES.lyNouns.has(written);
+}
 export const PRONOUNS: ReadonlyMap<string, PronounInfo> = new Map(Object.entries(speakers.pronouns as Record<string, PronounInfo>));
 export const DETERMINERS: ReadonlySet<string> = new Set(speakers.determiners);
 export const GROUP_NOUNS: ReadonlySet<string> = new Set(speakers.groupNouns);
