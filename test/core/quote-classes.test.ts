@@ -30,3 +30,19 @@ test('a relative clause without commas between the speaker and the cue is skippe
   assert.deepEqual(written('“It fixes the flaw in every version,” a Microsoft engineer who asked not to be named told The Verge.'), ['a Microsoft engineer']);
   assert.deepEqual(written('Residents who saw the fire from the bridge told reporters: “The whole roof went up in minutes.”'), ['Residents']);
 });
+
+test('after an inverted cue, a person named right after an organization\'s possessive is the speaker', () => {
+  assert.deepEqual(speakers('“The numbers are good and getting better,” said Microsoft’s Frank Shaw.'), [['Frank Shaw', 'frank-shaw']]);
+});
+
+test('"X quoted Y as saying" and "X reported Y as saying" name Y, after the quote as before it', () => {
+  assert.deepEqual(written('“The repairs will take months,” the BBC quoted Daniel Morgan as saying.'), ['Daniel Morgan']);
+  assert.deepEqual(written('The New York Times reported Daniel Morgan as saying: “The repairs will take months.”'), ['Daniel Morgan']);
+});
+
+test('a speaker inverted after a comma at the end of the quote\'s sentence', () => {
+  assert.deepEqual(written('The likely result will be “erroneous findings” by agencies, argued the council.'), ['the council']);
+  assert.deepEqual(written('The fund will be “fully spent by May” on the new roads, said Tom Reed, who runs it.'), ['Tom Reed']);
+  // a bare capitalized word after the cue is no speaker
+  assert.deepEqual(written('Tom Reed arrived. The fund will be “fully spent by May” on the new roads, said Tuesday.'), [null]);
+});

@@ -171,6 +171,11 @@ export class Attribution {
       return this.subjectAt(first.end);
     }
     if (closedSentence) return null;
+    // "…," the BBC quoted Marsh as saying: the person quoted, not the one quoting
+    for (const cue of cues) {
+      const quotedAs = CUES.gerunds.has(cue.word) ? this.quotedAs(cue.start, lead) : null;
+      if (quotedAs) return quotedAs;
+    }
     for (const cue of cues) {
       if (cue.after) {
         const named = this.subjectAt(cue.end);
@@ -178,12 +183,28 @@ export class Attribution {
         continue;
       }
       if (CUES.gerunds.has(cue.word)) continue;
+      // "…" by agencies, argued the NRDC: the speaker inverted after a comma at the end of the quote's sentence
+      if (!CUES.neverInverted.has(cue.word) && /,\s*$/.test(text.slice(lead, cue.start))) {
+        const inverted = this.invertedAtClauseEnd(cue.end, limit);
+        if (inverted) return inverted;
+      }
       const subject = this.subjectEndingAt(cue.start, lead);
       // the clause right after the quote, or after the rest of its sentence: "…enduring defeat" of the IS group, Tillerson told
       // or after words that describe the speaker: "…," team member Rodaba Noori told
       if (subject && CLAUSE_BEFORE_SUBJECT.test(text.slice(lead, subject.start))) return subject;
     }
     return null;
+  }
+
+  /** The speaker right after an inverted cue when it ends its clause: a name, a role or a phrase with a determiner, not "Tuesday". */
+  private invertedAtClauseEnd(cueEnd: number, limit: number): Subject | null {
+    const subject = this.subjectAt(cueEnd);
+    if (!subject || subject.kind === 'pronoun' || subject.end > limit) return null;
+    if (subject.kind === 'phrase') {
+      const first = /^[\p{L}]+/u.exec(this.text.slice(subject.start, subject.end))?.[0].toLowerCase() ?? '';
+      if (!DETERMINERS.has(first) && !GROUP_NOUNS.has(first)) return null;
+    }
+    return /^\s*(?:[,;.!?]|$)/.test(this.text.slice(subject.end, limit + 1)) ? subject : null;
   }
 
   private before(span: Span, previous: Span | null): Subject | null {
@@ -302,7 +323,7 @@ export class Attribution {
     const mention = this.byStart.get(i);
     if (mention) {
       // "Microsoft spokesman Frank Shaw", "Republican Senator Bob Corker": the person the organization qualifies
-      const qualified = mention.type === 'person' ? null : this.describedPerson(this.tokensFrom(mention.end, Math.min(text.length, mention.end + 80)), true);
+      const qualified = mention.type === 'person' ? null : this.ownedPerson(mention) ?? this.describedPerson(this.tokensFrom(mention.end, Math.min(text.length, mention.end + 80)), true);
       // "Reed's deputy, Anna Cole", "North Korea's news agency KCNA": the name the owned phrase describes
       const owned = qualified ? null : this.possessor(mention);
       const apposed = owned && owned.kind === 'phrase' ? this.apposedPerson(owned.end) ?? this.namedRightAfter(owned.end) : null;
@@ -343,7 +364,8 @@ export class Attribution {
     const subject = this.subjectEndingAt(gerundStart - as[0].length, floor);
     if (!subject) return null;
     const verb = /([\p{L}]+)\s+$/u.exec(this.text.slice(Math.max(floor, subject.start - 20), subject.start))?.[1].toLowerCase() ?? '';
-    return CUES.passiveSpeakers.includes(verb) ? subject : null;
+    // "quoted Marsh as saying", "reported Marsh as saying"
+    return CUES.passiveSpeakers.includes(verb) || CUES.formSet.has(verb) ? subject : null;
   }
 
   /** "sales are predicted to", "he was told": a cue in the passive names no speaker before it ("he was quoted as saying" does). */
@@ -501,6 +523,13 @@ export class Attribution {
       if (!/^[\p{L}\p{N}]/u.test(tokens[k].word) || BOUNDARIES.has(lower) || CUES.formSet.has(lower) || MODIFIER_PREPOSITIONS.has(lower)) return null;
     }
     return null;
+  }
+
+  /** "Microsoft's Frank Shaw": the person named right after an organization's possessive. */
+  private ownedPerson(mention: EntityMention): Subject | null {
+    const mark = /^['’]s?[ \t]+/.exec(this.text.slice(mention.end, mention.end + 4));
+    const person = mark ? this.byStart.get(mention.end + mark[0].length) : undefined;
+    return person?.type === 'person' ? { start: person.start, end: person.end, kind: 'mention', mention: person } : null;
   }
 
   /** "Cornyn's statement": the phrase, spoken for the owner when it names something written or said. */
