@@ -46,3 +46,22 @@ test('a speaker inverted after a comma at the end of the quote\'s sentence', () 
   // a bare capitalized word after the cue is no speaker
   assert.deepEqual(written('Tom Reed arrived. The fund will be “fully spent by May” on the new roads, said Tuesday.'), [null]);
 });
+
+test('a person qualified by an organization keeps the quote, however the organization\'s name is split', () => {
+  assert.deepEqual(speakers('“The plan is dead,” Janet Reeves of the Institute for Fiscal Studies said.'), [['Janet Reeves', 'janet-reeves']]);
+  assert.deepEqual(speakers('Janet Reeves of the Institute for Fiscal Studies said: “The plan is dead.”'), [['Janet Reeves', 'janet-reeves']]);
+  assert.deepEqual(speakers('“The plan is dead,” Janet Reeves from the University of Leeds School of Law said.'), [['Janet Reeves', 'janet-reeves']]);
+});
+
+test('"One said:", "Another added": a determiner alone before its cue is a descriptive speaker', () => {
+  assert.deepEqual(speakers('Two neighbours heard the screams. One said: “It went on for most of the night.”'), [['One', null]]);
+  assert.deepEqual(speakers('“It went on for most of the night,” another said.'), [['another', null]]);
+  assert.deepEqual(written('Some said the repairs “will take months and cost far too much.”'), ['Some']);
+});
+
+test('a cue joined by "and" or "but" to an earlier verb takes the sentence\'s subject', () => {
+  assert.deepEqual(written('An official looked at her and said: “I am very sorry for your loss.”'), ['An official']);
+  assert.deepEqual(written('The spokesman declined to give details but said: “The repairs will take months.”'), ['The spokesman']);
+  assert.deepEqual(written('The old farmer shook his head and said: “We want the mayor out of office now.”'), ['The old farmer']);
+  assert.deepEqual(written('On Monday, the board met for an hour and then said: “We want the mayor out of office now.”'), ['the board']);
+});

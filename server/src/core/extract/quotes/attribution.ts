@@ -2,7 +2,7 @@
 // "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
 import type { EntityMention, Span } from '../../types';
 import { byStart as inTextOrder, firstStartingAt } from '../../text/spans';
-import { ABBREVIATIONS, AFTER_PATTERN, isAdverb, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, QUESTION_WORDS, ROLE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AFTER_PATTERN, isAdverb, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, QUESTION_WORDS, ROLE_DETERMINERS, STANDALONE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
 
 export interface Subject extends Span {
@@ -25,6 +25,10 @@ const MAX_PHRASE_WORDS = 8;
 const MAX_OWNER_WORDS = 4;
 const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!?“”"]{1,60},\\s*$|^(?:[\\p{L}\\p{N}’'.-]+\\s+){1,4}$`, 'u');
 const MAX_DESCRIPTORS = 4;
+/** "and" or "but" right before a cue: the cue's verb shares the sentence's subject. */
+const CONJOINED_VERB = /(?<![\p{L}])(?:and|but)$/u;
+/** How many names a qualifier chain may run over ("X of the Institute for Fiscal Studies" split in two). */
+const MAX_QUALIFIER_CHAIN = 2;
 /** "who asked not to be named": a relative clause without commas, up to twelve words, running to the cue. */
 const RELATIVE_CLAUSE = /(?<![\p{L}’'-])(?:who|whose)(?:\s+[^\s,;:!?“”"()]+){1,12}$/u;
 /** A role's modifier up to a comma: " of the council" in "the chairman of the council, Peter Hale". */
@@ -392,6 +396,9 @@ export class Attribution {
     // "An engineer who worked on the patch said": the phrase before the relative clause, not "the patch"
     const relative = this.beforeRelativeClause(end, floor);
     if (relative) return relative;
+    // "An official looked at her and said": the subject of the first verb
+    const conjoined = this.subjectOfConjoinedVerb(end, floor);
+    if (conjoined) return conjoined;
     const direct = this.subjectEnding(end, floor);
     if (direct) return direct;
     if (text[end - 1] === ',') {
@@ -420,6 +427,36 @@ export class Attribution {
     return null;
   }
 
+  /** The subject of the sentence when "and" or "but" joins the cue to an earlier verb: "The spokesman declined to comment but said". */
+  private subjectOfConjoinedVerb(end: number, floor: number): Subject | null {
+    const conjunction = CONJOINED_VERB.exec(this.text.slice(Math.max(floor, end - 4), end));
+    if (!conjunction) return null;
+    const conjunctionStart = end - conjunction[0].length;
+    const opening = /^\s*[^,;:“”"]{1,60},\s*/.exec(this.text.slice(floor, conjunctionStart));
+    for (const at of opening ? [floor, floor + opening[0].length] : [floor]) {
+      const subject = this.subjectAt(at);
+      if (subject && subject.end < conjunctionStart && !/[,;:“”"]/.test(this.text.slice(subject.end, conjunctionStart))) {
+        return subject.kind === 'phrase' ? this.withoutVerb(subject, end) : subject;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A phrase read forwards up to the verb after it: "The old farmer shook his head" is "The old farmer". The verb is
+   * the first lower-case word after the head noun that a determiner, preposition or conjunction follows.
+   */
+  private withoutVerb(phrase: Subject, to: number): Subject {
+    const tokens = this.tokensFrom(phrase.start, to);
+    const joins = (word: string) => DETERMINERS.has(word) || MODIFIER_PREPOSITIONS.has(word) || PHRASE_STOPS.has(word) || CONJUNCTIONS.includes(word) || PRONOUNS.has(word);
+    for (let k = 2; k + 1 < tokens.length && tokens[k].end <= phrase.end; k++) {
+      const previous = tokens[k - 1].word.toLowerCase();
+      if (!/^\p{Ll}+$/u.test(tokens[k].word) || DETERMINERS.has(previous) || MODIFIER_PREPOSITIONS.has(previous)) continue;
+      if (joins(tokens[k + 1].word.toLowerCase())) return { ...phrase, end: tokens[k - 1].end };
+    }
+    return phrase;
+  }
+
   /** The speaker before "who" or "whose" when a relative clause without commas runs up to `end`. */
   private beforeRelativeClause(end: number, floor: number): Subject | null {
     const clause = RELATIVE_CLAUSE.exec(this.text.slice(Math.max(floor, end - 160), end));
@@ -436,10 +473,8 @@ export class Attribution {
     const mention = this.byEnd.get(end);
     if (mention && mention.start >= floor) {
       // "Edward Alden of the Council on Foreign Relations said": the person, not the organization
-      if (mention.type !== 'person') {
-        const qualified = this.qualifiedBy(mention, floor);
-        if (qualified) return qualified;
-      }
+      const qualified = this.qualifiedBy(mention, floor);
+      if (qualified) return qualified;
       return { start: mention.start, end: mention.end, kind: 'mention', mention };
     }
     const head = text.slice(Math.max(floor, end - 80), end);
@@ -471,6 +506,8 @@ export class Attribution {
     }
     if (!words.length) return null;
     const last = words[words.length - 1].word.toLowerCase();
+    // "One said:", "Another added": a determiner alone right before its cue speaks
+    if (words.length === 1 && STANDALONE_DETERMINERS.has(last)) return { start: words[0].start, end: words[0].end, kind: 'phrase' };
     if (DETERMINERS.has(last) || MODIFIER_PREPOSITIONS.has(last) || PHRASE_STOPS.has(last)) return null;
     // the phrase's own words, and further back only the head its first words modify:
     // "PC World's recent analysis of its own web traffic statistics concluded" is PC World's analysis
@@ -597,14 +634,23 @@ export class Attribution {
     return this.apposedPerson(end + modifier[0].length);
   }
 
-  /** The person or description an organization or place qualifies: "Edward Alden of the Council …". */
-  private qualifiedBy(mention: EntityMention, floor: number): Subject | null {
+  /**
+   * The person or description an organization or place qualifies: "Edward Alden of the Council …", over a chain of
+   * names ("Janet Reeves of the Institute for Fiscal Studies", however the names are split). A name read as a person
+   * yields only to a person it qualifies ("Janet Reeves from the University of Leeds").
+   */
+  private qualifiedBy(mention: EntityMention, floor: number, depth = 0): Subject | null {
     const before = this.text.slice(Math.max(floor, mention.start - 20), mention.start);
     const link = /\s([\p{L}]+)\s+(?:the\s+)?$/u.exec(before);
     if (!link || !MODIFIER_PREPOSITIONS.has(link[1].toLowerCase())) return null;
     const at = mention.start - (before.length - link.index);
-    const person = this.byEnd.get(at);
-    if (person && person.start >= floor && person.type === 'person') return { start: person.start, end: person.end, kind: 'mention', mention: person };
+    const owner = this.byEnd.get(at);
+    if (owner && owner.start >= floor) {
+      if (owner.type === 'person') return { start: owner.start, end: owner.end, kind: 'mention', mention: owner };
+      const further = depth < MAX_QUALIFIER_CHAIN ? this.qualifiedBy(owner, floor, depth + 1) : null;
+      if (further) return further;
+    }
+    if (mention.type === 'person') return null;
     const phrase = this.subjectEnding(at, floor);
     return phrase && phrase.kind !== 'pronoun' ? phrase : null;
   }
