@@ -65,3 +65,10 @@ test('a cue joined by "and" or "but" to an earlier verb takes the sentence\'s su
   assert.deepEqual(written('The old farmer shook his head and said: “We want the mayor out of office now.”'), ['The old farmer']);
   assert.deepEqual(written('On Monday, the board met for an hour and then said: “We want the mayor out of office now.”'), ['the board']);
 });
+
+test('"he"/"she" skip a role that is no subject: an object or an apposition names nobody new', () => {
+  assert.deepEqual(speakers('Anna Kowalski met the mayor on Monday. “The numbers are good,” she emailed later.'), [['she', 'anna-kowalski']]);
+  assert.deepEqual(speakers('Anna Kowalski, the mayor, met Tom Becker on Monday. Becker thanked her. “The numbers are good,” she said.'), [['she', 'anna-kowalski']]);
+  // a role that speaks, or opens its sentence, is still the nearer person
+  assert.deepEqual(speakers('Anna Kowalski met the press. The spokeswoman later said the roads were open. “The numbers are good,” she said.'), [['she', null]]);
+});

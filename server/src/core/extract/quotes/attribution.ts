@@ -88,11 +88,28 @@ export class Attribution {
       // "the spokesman John Kirby" is named
       if (/^\s+\p{Lu}/u.test(between.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
       if (this.overlapsMention(start, start + m[0].length)) continue;
+      // "met the mayor on Monday": a role in the object names nobody who speaks next
+      if (!this.opensClause(start, from) && !this.cueRightAfter(start + m[0].length)) continue;
+      // "Anna Cole, the mayor, met …": a role in apposition is the person named before it
+      const apposedTo = /,\s*$/.exec(this.text.slice(Math.max(from, start - 3), start));
+      if (apposedTo && this.byEnd.get(start - apposedTo[0].length)?.type === 'person') continue;
       const role = m[1].toLowerCase();
       const roleGender = FEMALE_TITLES.has(role) ? 'female' : MALE_TITLES.has(role) ? 'male' : 'any';
       if (roleGender === 'any' || gender === 'any' || roleGender === gender) return true;
     }
     return false;
+  }
+
+  /** Whether `offset` opens a sentence or clause: only an opening phrase, or nothing, since the last stop. */
+  private opensClause(offset: number, floor: number): boolean {
+    const before = this.text.slice(Math.max(floor, this.windowStart(offset, null, floor)), offset);
+    return /^\s*(?:[^,;:“”"]{1,60},\s*)?$/.test(before) || /[,;:“”"]\s*$/.test(before);
+  }
+
+  /** Whether a cue follows `offset` with only adverbs between ("the spokeswoman later said"). */
+  private cueRightAfter(offset: number): boolean {
+    const cue = this.cuesIn(offset, Math.min(this.text.length, offset + 40))[0];
+    return !!cue && !cue.after && cue.start === this.skipAdverbs(offset, cue.start);
   }
 
   /** How many cue words stand between two offsets. */
