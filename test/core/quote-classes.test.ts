@@ -72,3 +72,10 @@ test('"he"/"she" skip a role that is no subject: an object or an apposition name
   // a role that speaks, or opens its sentence, is still the nearer person
   assert.deepEqual(speakers('Anna Kowalski met the press. The spokeswoman later said the roads were open. “The numbers are good,” she said.'), [['she', null]]);
 });
+
+test('an image caption between two paragraphs of one quote does not end it', () => {
+  const text = 'In a statement, Governor Karen Holt said, "The bridge will reopen in May after the repairs.\n\nThe old bridge at dawn, seen from the river bank. Image: City Council.\n\n"The new deck will carry twice the traffic of the old one."';
+  const context: ExtractionContext = { text, documentDate: null, bodyStart: 0, noise: [] };
+  const quotes = extractQuotes(context, extractEntities(context));
+  assert.deepEqual(quotes.map((q) => [text.slice(q.speaker!.start, q.speaker!.end), q.continues ?? false]), [['Governor Karen Holt', false], ['Governor Karen Holt', true]]);
+});

@@ -115,6 +115,8 @@ const lower = (names: readonly string[]) => names.map((name) => name.toLowerCase
 export const FEMALE_NAMES: ReadonlySet<string> = new Set([...givenNames.female.split(' '), ...lower(entityNames.female)]);
 export const MALE_NAMES: ReadonlySet<string> = new Set([...givenNames.male.split(' '), ...lower(entityNames.male)].filter((name) => !FEMALE_NAMES.has(name)));
 
+/** "Image: NASA." closing a short paragraph with no marks: an image caption. */
+export const CAPTION_CREDIT = new RegExp(`(?:^|\\s)(?:${(nonQuotes.captionCredits as string[]).join('|')}):\\s*[^\\n:]{1,80}$`);
 export const SCARE_MARKERS: readonly string[] = nonQuotes.scareMarkers;
 export const TITLE_MARKERS: ReadonlySet<string> = new Set(nonQuotes.titleMarkers);
 export const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(nonQuotes.titleSmallWords);
