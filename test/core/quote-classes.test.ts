@@ -79,3 +79,8 @@ test('an image caption between two paragraphs of one quote does not end it', () 
   const quotes = extractQuotes(context, extractEntities(context));
   assert.deepEqual(quotes.map((q) => [text.slice(q.speaker!.start, q.speaker!.end), q.continues ?? false]), [['Governor Karen Holt', false], ['Governor Karen Holt', true]]);
 });
+
+test('"a spokeswoman for Mayor Karen Holt said" is the spokeswoman, kept with her description and id null', () => {
+  assert.deepEqual(speakers('“Absolutely not,” a spokeswoman for Mayor Karen Holt told reporters.'), [['a spokeswoman for Mayor Karen Holt', null]]);
+  assert.deepEqual(speakers('A lawyer for John Smith said: “My client will plead not guilty.”'), [['A lawyer for John Smith', null]]);
+});

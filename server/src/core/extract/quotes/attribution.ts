@@ -667,9 +667,11 @@ export class Attribution {
       const further = depth < MAX_QUALIFIER_CHAIN ? this.qualifiedBy(owner, floor, depth + 1) : null;
       if (further) return further;
     }
-    if (mention.type === 'person') return null;
     const phrase = this.subjectEnding(at, floor);
-    return phrase && phrase.kind !== 'pronoun' ? phrase : null;
+    if (!phrase || phrase.kind === 'pronoun') return null;
+    if (mention.type !== 'person') return phrase;
+    // "a spokeswoman for Mayor Karen Holt said": someone described by the person, not the person
+    return phrase.kind === 'role' || phrase.kind === 'phrase' ? { start: phrase.start, end: mention.end, kind: 'phrase' } : null;
   }
 
   private tokensFrom(from: number, to: number): Token[] {
