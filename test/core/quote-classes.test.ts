@@ -84,3 +84,12 @@ test('"a spokeswoman for Mayor Karen Holt said" is the spokeswoman, kept with he
   assert.deepEqual(speakers('“Absolutely not,” a spokeswoman for Mayor Karen Holt told reporters.'), [['a spokeswoman for Mayor Karen Holt', null]]);
   assert.deepEqual(speakers('A lawyer for John Smith said: “My client will plead not guilty.”'), [['A lawyer for John Smith', null]]);
 });
+
+test('"I\'m like," "she was like," are cues before a pause; "called it" and "expressed concern that" too', () => {
+  assert.deepEqual(written('Wikinews: What did they tell you?\n\nPeter Hale: I’m like, “Are you serious? This is my home.”'), ['I']);
+  assert.deepEqual(written('Anna Cole laughed. She was like, “No way, not in this town.”'), ['She']);
+  // "is like" with no pause is a comparison, not a cue
+  assert.deepEqual(written('Tom Reed said the plan is like “a bad joke that nobody wants to hear.”'), ['Tom Reed']);
+  assert.deepEqual(written('The union called the closure “illegal and a breach of every agreement we have signed.”'), ['The union']);
+  assert.deepEqual(written('Mark Hill also expressed concern that “the closure is illegal and will be challenged.”'), ['Mark Hill']);
+});

@@ -401,6 +401,8 @@ export class Attribution {
   subjectEndingAt(offset: number, floor: number, colon = false): Subject | null {
     const { text } = this;
     let end = offset;
+    // "I'm like,": the subject before a contracted "be"
+    if (/\p{L}['’]$/u.test(text.slice(Math.max(floor, end - 2), end))) end--;
     if (this.isPassive(offset, floor)) return null;
     // adverbs and auxiliaries: "he also said", "Obama has repeatedly warned"
     for (;;) {

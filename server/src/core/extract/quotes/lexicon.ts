@@ -51,6 +51,8 @@ export interface CueLexicon {
   /** Passive cues whose subject is still the speaker ("was quoted as saying"). */
   passiveSpeakers: readonly string[];
   dashes: readonly string[];
+  /** Forms that are cues only right before a comma, a colon or a quotation mark ("I'm like, “…”"). */
+  beforePause: ReadonlySet<string>;
 }
 
 function buildCues(): CueLexicon {
@@ -63,6 +65,8 @@ function buildCues(): CueLexicon {
   const neverInverted = new Set<string>();
   const neverInvertedBases = new Set(cues.neverInverted);
   const nounLike = new Set(cues.nounLike);
+  const pauseBases = new Set(cues.beforePause);
+  const beforePause = new Set<string>();
   for (const verb of cues.verbs) {
     const inflected = inflect(verb, irregular, doubled);
     // "a report", "the reports": a verb that is also a noun is a cue only in its past and -ing forms
@@ -71,6 +75,7 @@ function buildCues(): CueLexicon {
       forms.add(form);
       if (addresseeBases.has(verb)) addressee.add(form);
       if (neverInvertedBases.has(verb)) neverInverted.add(form);
+      if (pauseBases.has(verb)) beforePause.add(form);
     }
     gerunds.add(inflected.gerund);
   }
@@ -84,6 +89,7 @@ function buildCues(): CueLexicon {
     passive: new Set(cues.passive),
     passiveSpeakers: cues.passiveSpeakers,
     dashes: cues.dashes,
+    beforePause,
   };
 }
 
@@ -127,6 +133,7 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set(abbreviations);
 
 export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 /** Any cue form, as a whole word (lower case: "States" in "United States" is no cue). */
-export const CUE_PATTERN = new RegExp(`(?<![\\w-])(?:${CUES.forms.map(escape).join('|')})(?![\\w-])`, 'g');
+const cueForm = (form: string) => CUES.beforePause.has(form) ? `${escape(form)}(?=\\s*[,:“"‘])` : escape(form);
+export const CUE_PATTERN = new RegExp(`(?<![\\w-])(?:${CUES.forms.map(cueForm).join('|')})(?![\\w-])`, 'g');
 export const AFTER_PATTERN = new RegExp(`(?<![\\w-])(?:${CUES.after.map(escape).join('|')})(?![\\w-])`, 'gi');
 export const SCARE_BEFORE = new RegExp(`(?<![\\w-])(?:${SCARE_MARKERS.map(escape).join('|')})[\\s,:]*$`, 'i');
