@@ -93,3 +93,14 @@ test('"I\'m like," "she was like," are cues before a pause; "called it" and "exp
   assert.deepEqual(written('The union called the closure “illegal and a breach of every agreement we have signed.”'), ['The union']);
   assert.deepEqual(written('Mark Hill also expressed concern that “the closure is illegal and will be challenged.”'), ['Mark Hill']);
 });
+
+test('a sentence ending in a colon: "a statement by X" names X; a descriptive subject ends at its verb', () => {
+  assert.deepEqual(speakers('Below is a statement by Francesca Grifo, director of the programme: “Several changes undermine our ability to protect plants.”'), [['Francesca Grifo', 'francesca-grifo']]);
+  assert.deepEqual(written('The judge had advice for anyone who deals with Tom Reed in the future: “Do not trust him ever again.”'), ['The judge']);
+  assert.deepEqual(written('Police had a clear message for drivers: “Stay off the roads until the snow is cleared.”'), ['Police']);
+});
+
+test('an -ing cue after "It was … before he …," is the person\'s, not "It"', () => {
+  assert.deepEqual(written('It was thirty years before he finally broke cover, admitting in 2006: “I am the guy they used to call Deep Throat.”'), ['he']);
+  assert.deepEqual(speakers('It was a long night for Karen Holt, who finally conceded at 2 am, saying: “The voters have spoken.”'), [['Karen Holt', 'karen-holt']]);
+});

@@ -2,7 +2,7 @@
 // "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
 import type { EntityMention, Span } from '../../types';
 import { byStart as inTextOrder, firstStartingAt } from '../../text/spans';
-import { ABBREVIATIONS, AFTER_PATTERN, isAdverb, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, QUESTION_WORDS, ROLE_DETERMINERS, STANDALONE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AFTER_PATTERN, isAdverb, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, QUESTION_WORDS, ROLE_DETERMINERS, STANDALONE_DETERMINERS, AUXILIARIES, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
 
 export interface Subject extends Span {
@@ -27,6 +27,8 @@ const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!
 const MAX_DESCRIPTORS = 4;
 /** "and" or "but" right before a cue: the cue's verb shares the sentence's subject. */
 const CONJOINED_VERB = /(?<![\p{L}])(?:and|but)$/u;
+/** "statement by ", "message from ": an utterance noun and the preposition naming its author. */
+const UTTERANCE_BY = /(?<![\p{L}])([\p{L}-]+)\s+(?:by|from)\s+(?:the\s+)?/gu;
 /** How many names a qualifier chain may run over ("X of the Institute for Fiscal Studies" split in two). */
 const MAX_QUALIFIER_CHAIN = 2;
 /** "who asked not to be named": a relative clause without commas, up to twelve words, running to the cue. */
@@ -154,7 +156,20 @@ export class Attribution {
   /** "McDermott sent out the following message on Twitter:": a sentence ending in a colon, spoken by its subject. */
   private introducedByColon(from: number, colonEnd: number): Subject | null {
     if (!this.text.slice(from, colonEnd).trimEnd().endsWith(':')) return null;
-    return this.sentenceSubject(this.windowStart(colonEnd - 1, null, from), colonEnd);
+    const start = this.windowStart(colonEnd - 1, null, from);
+    return this.authorOfUtterance(start, colonEnd) ?? this.sentenceSubject(start, colonEnd);
+  }
+
+  /** "Below is a statement by Francesca Grifo, director …:": the name after "statement by", "message from". */
+  private authorOfUtterance(from: number, to: number): Subject | null {
+    const clause = this.text.slice(from, to);
+    UTTERANCE_BY.lastIndex = 0;
+    for (let m = UTTERANCE_BY.exec(clause); m; m = UTTERANCE_BY.exec(clause)) {
+      if (!UTTERANCE_NOUNS.has(m[1].toLowerCase())) continue;
+      const mention = this.byStart.get(from + m.index + m[0].length);
+      if (mention && (mention.type === 'person' || mention.type === 'organization')) return { start: mention.start, end: mention.end, kind: 'mention', mention };
+    }
+    return null;
   }
 
   /** The named subject of the sentence at `from`, after an opening phrase ("In typical fashion, she …"); "It was" names nobody. */
@@ -239,7 +254,8 @@ export class Attribution {
       // the name is all the clause holds before the colon
       const named = this.subjectEndingAt(headEnd - 1, from, true);
       const clauseStart = from + (/^\s*/.exec(head)?.[0].length ?? 0);
-      if (named && named.start === clauseStart) return named;
+      // "The judge had advice for anyone who …:": the phrase up to its verb
+      if (named && named.start === clauseStart) return named.kind === 'phrase' ? this.withoutVerb(named, headEnd) : named;
       // "Assistant Secretary and Director of Communications Bill Bodie:": a person named last in a short heading
       if (named?.mention?.type === 'person' && !cues.length && head.slice(clauseStart - from).split(/\s+/).length <= MAX_HEADING_WORDS) return named;
       // "Paul Green, The Daily Herald:": the person before the outlet
@@ -264,6 +280,10 @@ export class Attribution {
         const own = /,\s*$/.test(text.slice(from, cue.start)) ? null : this.subjectEndingAt(cue.start, from);
         if (own && (own.kind !== 'phrase' || text.slice(own.start, own.end).split(/\s+/).length <= MAX_GERUND_SUBJECT_WORDS)) return own;
         const sentenceSubject = this.subjectAt(from);
+        // "It was thirty years before he broke cover, admitting:": the person the sentence is about, not "It"
+        const expletive = sentenceSubject?.kind === 'pronoun' && PRONOUNS.get(text.slice(sentenceSubject.start, sentenceSubject.end).toLowerCase())?.refersTo === 'organization';
+        const person = expletive ? this.lastPersonWithin(sentenceSubject!.end, cue.start) : null;
+        if (person) return person;
         if (sentenceSubject && sentenceSubject.end <= cue.start) return sentenceSubject;
         continue;
       }
@@ -468,7 +488,10 @@ export class Attribution {
   private withoutVerb(phrase: Subject, to: number): Subject {
     const tokens = this.tokensFrom(phrase.start, to);
     const joins = (word: string) => DETERMINERS.has(word) || MODIFIER_PREPOSITIONS.has(word) || PHRASE_STOPS.has(word) || CONJUNCTIONS.includes(word) || PRONOUNS.has(word);
-    for (let k = 2; k + 1 < tokens.length && tokens[k].end <= phrase.end; k++) {
+    for (let k = 1; k + 1 < tokens.length && tokens[k].end <= phrase.end; k++) {
+      // "Police had a message": an auxiliary ends the phrase even right after its head
+      if (AUXILIARIES.has(tokens[k].word)) return { ...phrase, end: tokens[k - 1].end };
+      if (k < 2) continue;
       const previous = tokens[k - 1].word.toLowerCase();
       if (!/^\p{Ll}+$/u.test(tokens[k].word) || DETERMINERS.has(previous) || MODIFIER_PREPOSITIONS.has(previous)) continue;
       if (joins(tokens[k + 1].word.toLowerCase())) return { ...phrase, end: tokens[k - 1].end };
@@ -607,6 +630,22 @@ export class Attribution {
   private personWithin(start: number, end: number): Subject | null {
     const inner = this.firstMentionWithin(start, end, (m) => m.type === 'person' && !this.afterPreposition(m.start, start));
     return inner ? { start: inner.start, end: inner.end, kind: 'mention', mention: inner } : null;
+  }
+
+  /** The last person named, or "he"/"she" written, inside [start, end). */
+  private lastPersonWithin(start: number, end: number): Subject | null {
+    let best: Subject | null = null;
+    for (let k = firstStartingAt(this.inOrder, start); k < this.inOrder.length && this.inOrder[k].start < end; k++) {
+      const mention = this.inOrder[k];
+      if (mention.type === 'person' && mention.end <= end) best = { start: mention.start, end: mention.end, kind: 'mention', mention };
+    }
+    const words = /[\p{L}]+/gu;
+    const slice = this.text.slice(start, end);
+    for (let m = words.exec(slice); m; m = words.exec(slice)) {
+      const pronoun = PRONOUNS.get(m[0].toLowerCase());
+      if (pronoun?.refersTo === 'person' && pronoun.number === 'singular' && (!best || start + m.index > best.start)) best = { start: start + m.index, end: start + m.index + m[0].length, kind: 'pronoun' };
+    }
+    return best;
   }
 
   /** The first mention (in text order) inside [start, end) that passes `test`. */

@@ -103,6 +103,7 @@ export function isAdverb(written: string): boolean {
 }
 export const PRONOUNS: ReadonlyMap<string, PronounInfo> = new Map(Object.entries(speakers.pronouns as Record<string, PronounInfo>));
 export const DETERMINERS: ReadonlySet<string> = new Set(speakers.determiners);
+export const AUXILIARIES: ReadonlySet<string> = new Set(speakers.auxiliaries);
 export const STANDALONE_DETERMINERS: ReadonlySet<string> = new Set(speakers.standaloneDeterminers);
 export const GROUP_NOUNS: ReadonlySet<string> = new Set(speakers.groupNouns);
 export const ROLE_DETERMINERS: readonly string[] = speakers.roleDeterminers;
