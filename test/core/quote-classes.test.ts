@@ -104,3 +104,9 @@ test('an -ing cue after "It was … before he …," is the person\'s, not "It"',
   assert.deepEqual(written('It was thirty years before he finally broke cover, admitting in 2006: “I am the guy they used to call Deep Throat.”'), ['he']);
   assert.deepEqual(speakers('It was a long night for Karen Holt, who finally conceded at 2 am, saying: “The voters have spoken.”'), [['Karen Holt', 'karen-holt']]);
 });
+
+test('a cue right before the quote wins over a cue after it; "a sign that said", "emails saying" are descriptive speakers', () => {
+  assert.deepEqual(written('Nick Bos: We had a sign that said “no dogs allowed in the dungeon” and nobody read it.'), ['a sign']);
+  assert.deepEqual(written('Nick Bos: We get emails saying “this is the best game I have played in years.” Some hate it.'), ['emails']);
+  assert.deepEqual(written('When the driver yelled, “Do not move!” it was clear they were police, Anna Cole said.'), ['the driver']);
+});

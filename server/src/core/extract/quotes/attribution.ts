@@ -27,6 +27,8 @@ const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!
 const MAX_DESCRIPTORS = 4;
 /** "and" or "but" right before a cue: the cue's verb shares the sentence's subject. */
 const CONJOINED_VERB = /(?<![\p{L}])(?:and|but)$/u;
+/** A relative pronoun right before a cue: "a sign that said". */
+const RELATIVE_PRONOUN = /(?<![\p{L}’'-])(?:that|which|who)$/u;
 /** "statement by ", "message from ": an utterance noun and the preposition naming its author. */
 const UTTERANCE_BY = /(?<![\p{L}])([\p{L}-]+)\s+(?:by|from)\s+(?:the\s+)?/gu;
 /** How many names a qualifier chain may run over ("X of the Institute for Fiscal Studies" split in two). */
@@ -70,7 +72,16 @@ export class Attribution {
 
   /** The attribution of the quote at `span`: after it, else before it in its sentence. */
   of(span: Span, previous: Span | null): Subject | null {
+    // 'We had a sign that said "…" and nobody read it': a cue right before the quote is its attribution
+    if (this.cueRightBefore(span, previous)) return this.before(span, previous) ?? this.after(span);
     return this.after(span) ?? this.before(span, previous);
+  }
+
+  /** Whether a cue stands right before the quote, with only a comma, a colon or "that" between. */
+  private cueRightBefore(span: Span, previous: Span | null): boolean {
+    const cues = this.cuesIn(this.windowStart(span.start, previous), span.start);
+    const last = cues[cues.length - 1];
+    return !!last && !last.after && !CUES.gerunds.has(last.word) && /^[\s,:]*(?:that\s*)?$/.test(this.text.slice(last.end, span.start));
   }
 
   /** Whether the sentence around `span` has a cue word, other quotes of it included (a fragment in marks needs one). */
@@ -277,7 +288,7 @@ export class Attribution {
         const quotedAs = this.quotedAs(cue.start, from);
         if (quotedAs) return quotedAs;
         // "a message stating", "one poster writing": the phrase right before; "…, saying": the sentence's subject
-        const own = /,\s*$/.test(text.slice(from, cue.start)) ? null : this.subjectEndingAt(cue.start, from);
+        const own = /,\s*$/.test(text.slice(from, cue.start)) ? null : this.subjectEndingAt(cue.start, from) ?? this.utteranceRightBefore(cue.start, from);
         if (own && (own.kind !== 'phrase' || text.slice(own.start, own.end).split(/\s+/).length <= MAX_GERUND_SUBJECT_WORDS)) return own;
         const sentenceSubject = this.subjectAt(from);
         // "It was thirty years before he broke cover, admitting:": the person the sentence is about, not "It"
@@ -432,6 +443,14 @@ export class Attribution {
       while (end > floor && /\s/.test(text[end - 1])) end--;
     }
     while (end > floor && /[ \t\u00a0]/.test(text[end - 1])) end--;
+    // "a sign that said": the phrase before the relative pronoun
+    const relativePronoun = RELATIVE_PRONOUN.exec(text.slice(Math.max(floor, end - 6), end));
+    if (relativePronoun) {
+      let at = end - relativePronoun[0].length;
+      while (at > floor && /[ \t\u00a0]/.test(text[at - 1])) at--;
+      const subject = at > floor ? this.subjectEnding(at, floor) : null;
+      if (subject && subject.kind !== 'pronoun') return subject;
+    }
     // "An engineer who worked on the patch said": the phrase before the relative clause, not "the patch"
     const relative = this.beforeRelativeClause(end, floor);
     if (relative) return relative;
@@ -497,6 +516,14 @@ export class Attribution {
       if (joins(tokens[k + 1].word.toLowerCase())) return { ...phrase, end: tokens[k - 1].end };
     }
     return phrase;
+  }
+
+  /** "We get emails saying": a bare utterance noun, singular or plural, right before an -ing cue. */
+  private utteranceRightBefore(cueStart: number, floor: number): Subject | null {
+    const noun = /(?<![\p{L}’'-])(\p{Ll}+?)(s?)\s+$/u.exec(this.text.slice(Math.max(floor, cueStart - 30), cueStart));
+    if (!noun || !UTTERANCE_NOUNS.has(noun[1] + (UTTERANCE_NOUNS.has(noun[1]) ? '' : noun[2]))) return null;
+    const start = cueStart - noun[0].length;
+    return { start, end: start + noun[1].length + noun[2].length, kind: 'phrase' };
   }
 
   /** The speaker before "who" or "whose" when a relative clause without commas runs up to `end`. */
