@@ -110,3 +110,16 @@ test('a cue right before the quote wins over a cue after it; "a sign that said",
   assert.deepEqual(written('Nick Bos: We get emails saying “this is the best game I have played in years.” Some hate it.'), ['emails']);
   assert.deepEqual(written('When the driver yelled, “Do not move!” it was clear they were police, Anna Cole said.'), ['the driver']);
 });
+
+test('"believes", "hoped", and a noun-like verb\'s third person before a pause ("the website states,") are cues', () => {
+  assert.deepEqual(written('On education, Tom Reed believes “every child deserves a good school.”'), ['Tom Reed']);
+  assert.deepEqual(written('The mayor met the council. Tom Reed hoped “to bring jobs back to the valley within four years.”'), ['Tom Reed']);
+  assert.deepEqual(written('The campaign website states, “Tom Reed will fight for working families.”'), ['The campaign website']);
+  // "the states" before no pause is a noun
+  assert.deepEqual(written('Tom Reed said the states “will have to pay for the new roads themselves.”'), ['Tom Reed']);
+});
+
+test('"X said he believes “…”" is X\'s; "The group\'s message ended with:" is the message\'s', () => {
+  assert.deepEqual(speakers('Prime Minister John Key said he believes the change has a “strong rationale” behind it.'), [['Prime Minister John Key', 'john-key']]);
+  assert.deepEqual(written('The group’s message ended with: “We are legion. Expect us.”'), ['The group’s message']);
+});

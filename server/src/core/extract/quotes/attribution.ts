@@ -168,7 +168,17 @@ export class Attribution {
   private introducedByColon(from: number, colonEnd: number): Subject | null {
     if (!this.text.slice(from, colonEnd).trimEnd().endsWith(':')) return null;
     const start = this.windowStart(colonEnd - 1, null, from);
-    return this.authorOfUtterance(start, colonEnd) ?? this.sentenceSubject(start, colonEnd);
+    return this.authorOfUtterance(start, colonEnd) ?? this.sentenceSubject(start, colonEnd) ?? this.describedUtterance(start, colonEnd);
+  }
+
+  /** "The group's message ended with:", "The judge had advice:": a subject that is a role, a group or something written. */
+  private describedUtterance(from: number, to: number): Subject | null {
+    const subject = this.subjectAt(from);
+    if (!subject || subject.end >= to || subject.kind === 'pronoun' || subject.kind === 'mention') return null;
+    if (subject.kind === 'role') return subject;
+    const phrase = this.withoutVerb(subject, to);
+    const head = /([\p{L}-]+)$/u.exec(this.text.slice(phrase.start, phrase.end))?.[1].toLowerCase() ?? '';
+    return UTTERANCE_NOUNS.has(head) || GROUP_NOUNS.has(head) ? phrase : null;
   }
 
   /** "Below is a statement by Francesca Grifo, director …:": the name after "statement by", "message from". */
@@ -306,7 +316,7 @@ export class Attribution {
         continue;
       }
       const subject = this.subjectEndingAt(cue.start, from);
-      if (subject) return subject;
+      if (subject) return subject.kind === 'pronoun' ? this.reportingSubject(cues[k - 1], subject, from) ?? subject : subject;
       if (!CUES.addressee.has(cue.word)) {
         const inverted = this.subjectAt(cue.end);
         if (inverted && /^[\s,:]*$/.test(text.slice(inverted.end, span.start))) return inverted;
@@ -323,6 +333,14 @@ export class Attribution {
     return null;
   }
 
+  /** "John Key said he believes …": the person named by the cue that reports the pronoun's clause. */
+  private reportingSubject(outerCue: Cue | undefined, pronoun: Subject, floor: number): Subject | null {
+    if (!outerCue || outerCue.after || CUES.gerunds.has(outerCue.word)) return null;
+    if (!/^\s*(?:that\s+)?$/.test(this.text.slice(outerCue.end, pronoun.start))) return null;
+    const outer = this.subjectEndingAt(outerCue.start, floor);
+    return outer?.kind === 'mention' ? outer : null;
+  }
+
   private cuesIn(from: number, to: number): Cue[] {
     if (to - from > WHOLE_TEXT_WINDOW) {
       // A paragraph as long as a one-line article: read the cues of the whole text once, not once per quote.
@@ -337,7 +355,8 @@ export class Attribution {
   }
 
   private scanCues(from: number, to: number): Cue[] {
-    const window = this.text.slice(from, to);
+    // two more characters, for the pause some cues need after them ("I'm like, “"), but only cues ending by `to`
+    const window = this.text.slice(from, Math.min(this.text.length, to + 2));
     const found: Cue[] = [];
     CUE_PATTERN.lastIndex = 0;
     for (let m = CUE_PATTERN.exec(window); m; m = CUE_PATTERN.exec(window)) found.push({ start: from + m.index, end: from + m.index + m[0].length, word: m[0].replace(/\s+/g, ' '), after: false });
@@ -347,7 +366,7 @@ export class Attribution {
       for (let k = found.length - 1; k >= 0; k--) if (found[k].start < cue.end && cue.start < found[k].end) found.splice(k, 1);
       found.push(cue);
     }
-    return found.filter((cue) => !this.isQuoted(cue.start)).sort((a, b) => a.start - b.start);
+    return found.filter((cue) => cue.end <= to && !this.isQuoted(cue.start)).sort((a, b) => a.start - b.start);
   }
 
   private isQuoted(offset: number): boolean {
@@ -645,7 +664,7 @@ export class Attribution {
     if (!owned) return null;
     const words = owned[1].split(/\s+/);
     let kept = 0;
-    for (const word of words) { if (BOUNDARIES.has(word) || CUES.formSet.has(word)) break; kept++; }
+    for (const word of words) { if (BOUNDARIES.has(word) || CUES.formSet.has(word) || CUES.beforePause.has(word)) break; kept++; }
     if (!kept) return null;
     const end = mention.end + after.indexOf(words[kept - 1], owned[0].length - owned[1].length) + words[kept - 1].length;
     // "Cornyn's statement" speaks for Cornyn; "Obama's spokesman" is someone else

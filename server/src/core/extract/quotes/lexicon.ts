@@ -51,7 +51,7 @@ export interface CueLexicon {
   /** Passive cues whose subject is still the speaker ("was quoted as saying"). */
   passiveSpeakers: readonly string[];
   dashes: readonly string[];
-  /** Forms that are cues only right before a comma, a colon or a quotation mark ("I'm like, “…”"). */
+  /** Forms that are cues only right before a comma or a colon ("I'm like, “…”", "the website states:"); the nouns among them are not in `forms`. */
   beforePause: ReadonlySet<string>;
 }
 
@@ -71,6 +71,8 @@ function buildCues(): CueLexicon {
     const inflected = inflect(verb, irregular, doubled);
     // "a report", "the reports": a verb that is also a noun is a cue only in its past and -ing forms
     const usable = nounLike.has(verb) ? inflected.forms.slice(2) : inflected.forms;
+    // "the website states, “…”": the third person of a verb that is also a noun is a cue only before a pause
+    if (nounLike.has(verb)) beforePause.add(inflected.forms[1]);
     for (const form of usable) {
       forms.add(form);
       if (addresseeBases.has(verb)) addressee.add(form);
@@ -134,7 +136,8 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set(abbreviations);
 
 export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 /** Any cue form, as a whole word (lower case: "States" in "United States" is no cue). */
-const cueForm = (form: string) => CUES.beforePause.has(form) ? `${escape(form)}(?=\\s*[,:“"‘])` : escape(form);
-export const CUE_PATTERN = new RegExp(`(?<![\\w-])(?:${CUES.forms.map(cueForm).join('|')})(?![\\w-])`, 'g');
+const cueForm = (form: string) => CUES.beforePause.has(form) ? `${escape(form)}(?=\\s*[,:])` : escape(form);
+const patternForms = [...new Set([...CUES.forms, ...CUES.beforePause])].sort((a, b) => b.length - a.length);
+export const CUE_PATTERN = new RegExp(`(?<![\\w-])(?:${patternForms.map(cueForm).join('|')})(?![\\w-])`, 'g');
 export const AFTER_PATTERN = new RegExp(`(?<![\\w-])(?:${CUES.after.map(escape).join('|')})(?![\\w-])`, 'gi');
 export const SCARE_BEFORE = new RegExp(`(?<![\\w-])(?:${SCARE_MARKERS.map(escape).join('|')})[\\s,:]*$`, 'i');
