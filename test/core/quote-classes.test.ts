@@ -123,3 +123,9 @@ test('"X said he believes “…”" is X\'s; "The group\'s message ended with:"
   assert.deepEqual(speakers('Prime Minister John Key said he believes the change has a “strong rationale” behind it.'), [['Prime Minister John Key', 'john-key']]);
   assert.deepEqual(written('The group’s message ended with: “We are legion. Expect us.”'), ['The group’s message']);
 });
+
+test('a quote inside reported speech keeps its reporter when another clause is joined after it', () => {
+  assert.deepEqual(written('Anna Cole said Tom Reed had “no idea how the council works,” and Mark Hill said he was “a dreamer.”'), ['Anna Cole', 'Mark Hill']);
+  assert.deepEqual(written('Anna Cole called Tom Reed “a dreamer,” while Mark Hill said he was “the best candidate in years.”'), ['Anna Cole', 'Mark Hill']);
+  assert.deepEqual(written('Tom Reed, who describes himself as “a common-sense conservative,” is running for the third time.'), ['Tom Reed']);
+});

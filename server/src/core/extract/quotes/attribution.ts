@@ -27,6 +27,8 @@ const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!
 const MAX_DESCRIPTORS = 4;
 /** "and" or "but" right before a cue: the cue's verb shares the sentence's subject. */
 const CONJOINED_VERB = /(?<![\p{L}])(?:and|but)$/u;
+/** After a quote, the start of a clause joined to its sentence: '…," and Hill said', '…," while Hill said'. */
+const JOINED_CLAUSE = /^[\s,;]*(?:and|but|while|whereas)\s/;
 /** A relative pronoun right before a cue: "a sign that said". */
 const RELATIVE_PRONOUN = /(?<![\p{L}’'-])(?:that|which|who)$/u;
 /** "statement by ", "message from ": an utterance noun and the preposition naming its author. */
@@ -74,7 +76,10 @@ export class Attribution {
   of(span: Span, previous: Span | null): Subject | null {
     // 'We had a sign that said "…" and nobody read it': a cue right before the quote is its attribution
     if (this.cueRightBefore(span, previous)) return this.before(span, previous) ?? this.after(span);
-    return this.after(span) ?? this.before(span, previous);
+    const after = this.after(span);
+    // 'Cole said Reed had "no idea," and Hill said he was …': a clause joined after the quote is someone else's
+    if (after && JOINED_CLAUSE.test(this.text.slice(span.end, after.start))) return this.before(span, previous) ?? after;
+    return after ?? this.before(span, previous);
   }
 
   /** Whether a cue stands right before the quote, with only a comma, a colon or "that" between. */
@@ -462,11 +467,11 @@ export class Attribution {
       while (end > floor && /\s/.test(text[end - 1])) end--;
     }
     while (end > floor && /[ \t\u00a0]/.test(text[end - 1])) end--;
-    // "a sign that said": the phrase before the relative pronoun
-    const relativePronoun = RELATIVE_PRONOUN.exec(text.slice(Math.max(floor, end - 6), end));
+    // "a sign that said", "Reed, who describes himself as": the phrase before the relative pronoun
+    const relativePronoun = RELATIVE_PRONOUN.exec(text.slice(Math.max(floor, end - 8), end));
     if (relativePronoun) {
       let at = end - relativePronoun[0].length;
-      while (at > floor && /[ \t\u00a0]/.test(text[at - 1])) at--;
+      while (at > floor && /[ \t\u00a0,]/.test(text[at - 1])) at--;
       const subject = at > floor ? this.subjectEnding(at, floor) : null;
       if (subject && subject.kind !== 'pronoun') return subject;
     }
