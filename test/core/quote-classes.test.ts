@@ -129,3 +129,8 @@ test('a quote inside reported speech keeps its reporter when another clause is j
   assert.deepEqual(written('Anna Cole called Tom Reed “a dreamer,” while Mark Hill said he was “the best candidate in years.”'), ['Anna Cole', 'Mark Hill']);
   assert.deepEqual(written('Tom Reed, who describes himself as “a common-sense conservative,” is running for the third time.'), ['Tom Reed']);
 });
+
+test('an aside in parentheses or between dashes between the speaker and the cue is skipped', () => {
+  assert.deepEqual(written('“We will not go back to the old rules,” Anna Cole (pictured) said.'), ['Anna Cole']);
+  assert.deepEqual(written('“We will not go back to the old rules,” Anna Cole – who has led the campaign since 2019 – said.'), ['Anna Cole']);
+});

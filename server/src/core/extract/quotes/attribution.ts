@@ -27,6 +27,9 @@ const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!
 const MAX_DESCRIPTORS = 4;
 /** "and" or "but" right before a cue: the cue's verb shares the sentence's subject. */
 const CONJOINED_VERB = /(?<![\p{L}])(?:and|but)$/u;
+/** An aside in parentheses or between dashes, right before a cue. */
+const ASIDE_BEFORE = /(?:\([^()\n“”"]{1,80}\)|\s[–—]\s[^–—\n“”"]{1,80}\s[–—])$/u;
+const MAX_ASIDE = 90;
 /** After a quote, the start of a clause joined to its sentence: '…," and Hill said', '…," while Hill said'. */
 const JOINED_CLAUSE = /^[\s,;]*(?:and|but|while|whereas)\s/;
 /** A relative pronoun right before a cue: "a sign that said". */
@@ -467,6 +470,12 @@ export class Attribution {
       while (end > floor && /\s/.test(text[end - 1])) end--;
     }
     while (end > floor && /[ \t\u00a0]/.test(text[end - 1])) end--;
+    // "Cole (pictured) said", "Cole – who has led the campaign since 2019 – said": an aside is skipped
+    const aside = ASIDE_BEFORE.exec(text.slice(Math.max(floor, end - MAX_ASIDE), end));
+    if (aside) {
+      end -= aside[0].length;
+      while (end > floor && /[ \t\u00a0]/.test(text[end - 1])) end--;
+    }
     // "a sign that said", "Reed, who describes himself as": the phrase before the relative pronoun
     const relativePronoun = RELATIVE_PRONOUN.exec(text.slice(Math.max(floor, end - 8), end));
     if (relativePronoun) {
