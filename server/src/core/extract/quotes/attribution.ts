@@ -2,7 +2,7 @@
 // "X, apposition, said", "X told Y", "according to X", "X: “…”", "“…” — X".
 import type { EntityMention, Span } from '../../types';
 import { byStart as inTextOrder, firstStartingAt } from '../../text/spans';
-import { ABBREVIATIONS, AFTER_PATTERN, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, QUESTION_WORDS, ROLE_DETERMINERS, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
+import { ABBREVIATIONS, AFTER_PATTERN, isAdverb, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, QUESTION_WORDS, ROLE_DETERMINERS, STANDALONE_DETERMINERS, AUXILIARIES, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
 
 export interface Subject extends Span {
@@ -25,6 +25,21 @@ const MAX_PHRASE_WORDS = 8;
 const MAX_OWNER_WORDS = 4;
 const CLAUSE_BEFORE_SUBJECT = new RegExp(`^(?:(?:${CONJUNCTION})\\s+)?$|^[^,;:.!?“”"]{1,60},\\s*$|^(?:[\\p{L}\\p{N}’'.-]+\\s+){1,4}$`, 'u');
 const MAX_DESCRIPTORS = 4;
+/** "and" or "but" right before a cue: the cue's verb shares the sentence's subject. */
+const CONJOINED_VERB = /(?<![\p{L}])(?:and|but)$/u;
+/** An aside in parentheses or between dashes, right before a cue. */
+const ASIDE_BEFORE = /(?:\([^()\n“”"]{1,80}\)|\s[–—]\s[^–—\n“”"]{1,80}\s[–—])$/u;
+const MAX_ASIDE = 90;
+/** After a quote, the start of a clause joined to its sentence: '…," and Hill said', '…," while Hill said'. */
+const JOINED_CLAUSE = /^[\s,;]*(?:and|but|while|whereas)\s/;
+/** A relative pronoun right before a cue: "a sign that said". */
+const RELATIVE_PRONOUN = /(?<![\p{L}’'-])(?:that|which|who)$/u;
+/** "statement by ", "message from ": an utterance noun and the preposition naming its author. */
+const UTTERANCE_BY = /(?<![\p{L}])([\p{L}-]+)\s+(?:by|from)\s+(?:the\s+)?/gu;
+/** How many names a qualifier chain may run over ("X of the Institute for Fiscal Studies" split in two). */
+const MAX_QUALIFIER_CHAIN = 2;
+/** "who asked not to be named": a relative clause without commas, up to twelve words, running to the cue. */
+const RELATIVE_CLAUSE = /(?<![\p{L}’'-])(?:who|whose)(?:\s+[^\s,;:!?“”"()]+){1,12}$/u;
 /** A role's modifier up to a comma: " of the council" in "the chairman of the council, Peter Hale". */
 const MODIFIER_AFTER_ROLE = /^\s+([\p{L}]+)\s+[^,;:.!?“”"\n]{1,60}?(?=,)/u;
 const MAX_DESCRIPTION_TOKENS = 8;
@@ -62,7 +77,19 @@ export class Attribution {
 
   /** The attribution of the quote at `span`: after it, else before it in its sentence. */
   of(span: Span, previous: Span | null): Subject | null {
-    return this.after(span) ?? this.before(span, previous);
+    // 'We had a sign that said "…" and nobody read it': a cue right before the quote is its attribution
+    if (this.cueRightBefore(span, previous)) return this.before(span, previous) ?? this.after(span);
+    const after = this.after(span);
+    // 'Cole said Reed had "no idea," and Hill said he was …': a clause joined after the quote is someone else's
+    if (after && JOINED_CLAUSE.test(this.text.slice(span.end, after.start))) return this.before(span, previous) ?? after;
+    return after ?? this.before(span, previous);
+  }
+
+  /** Whether a cue stands right before the quote, with only a comma, a colon or "that" between. */
+  private cueRightBefore(span: Span, previous: Span | null): boolean {
+    const cues = this.cuesIn(this.windowStart(span.start, previous), span.start);
+    const last = cues[cues.length - 1];
+    return !!last && !last.after && !CUES.gerunds.has(last.word) && /^[\s,:]*(?:that\s*)?$/.test(this.text.slice(last.end, span.start));
   }
 
   /** Whether the sentence around `span` has a cue word, other quotes of it included (a fragment in marks needs one). */
@@ -82,11 +109,28 @@ export class Attribution {
       // "the spokesman John Kirby" is named
       if (/^\s+\p{Lu}/u.test(between.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
       if (this.overlapsMention(start, start + m[0].length)) continue;
+      // "met the mayor on Monday": a role in the object names nobody who speaks next
+      if (!this.opensClause(start, from) && !this.cueRightAfter(start + m[0].length)) continue;
+      // "Anna Cole, the mayor, met …": a role in apposition is the person named before it
+      const apposedTo = /,\s*$/.exec(this.text.slice(Math.max(from, start - 3), start));
+      if (apposedTo && this.byEnd.get(start - apposedTo[0].length)?.type === 'person') continue;
       const role = m[1].toLowerCase();
       const roleGender = FEMALE_TITLES.has(role) ? 'female' : MALE_TITLES.has(role) ? 'male' : 'any';
       if (roleGender === 'any' || gender === 'any' || roleGender === gender) return true;
     }
     return false;
+  }
+
+  /** Whether `offset` opens a sentence or clause: only an opening phrase, or nothing, since the last stop. */
+  private opensClause(offset: number, floor: number): boolean {
+    const before = this.text.slice(Math.max(floor, this.windowStart(offset, null, floor)), offset);
+    return /^\s*(?:[^,;:“”"]{1,60},\s*)?$/.test(before) || /[,;:“”"]\s*$/.test(before);
+  }
+
+  /** Whether a cue follows `offset` with only adverbs between ("the spokeswoman later said"). */
+  private cueRightAfter(offset: number): boolean {
+    const cue = this.cuesIn(offset, Math.min(this.text.length, offset + 40))[0];
+    return !!cue && !cue.after && cue.start === this.skipAdverbs(offset, cue.start);
   }
 
   /** How many cue words stand between two offsets. */
@@ -131,7 +175,30 @@ export class Attribution {
   /** "McDermott sent out the following message on Twitter:": a sentence ending in a colon, spoken by its subject. */
   private introducedByColon(from: number, colonEnd: number): Subject | null {
     if (!this.text.slice(from, colonEnd).trimEnd().endsWith(':')) return null;
-    return this.sentenceSubject(this.windowStart(colonEnd - 1, null, from), colonEnd);
+    const start = this.windowStart(colonEnd - 1, null, from);
+    return this.authorOfUtterance(start, colonEnd) ?? this.sentenceSubject(start, colonEnd) ?? this.describedUtterance(start, colonEnd);
+  }
+
+  /** "The group's message ended with:", "The judge had advice:": a subject that is a role, a group or something written. */
+  private describedUtterance(from: number, to: number): Subject | null {
+    const subject = this.subjectAt(from);
+    if (!subject || subject.end >= to || subject.kind === 'pronoun' || subject.kind === 'mention') return null;
+    if (subject.kind === 'role') return subject;
+    const phrase = this.withoutVerb(subject, to);
+    const head = /([\p{L}-]+)$/u.exec(this.text.slice(phrase.start, phrase.end))?.[1].toLowerCase() ?? '';
+    return UTTERANCE_NOUNS.has(head) || GROUP_NOUNS.has(head) ? phrase : null;
+  }
+
+  /** "Below is a statement by Francesca Grifo, director …:": the name after "statement by", "message from". */
+  private authorOfUtterance(from: number, to: number): Subject | null {
+    const clause = this.text.slice(from, to);
+    UTTERANCE_BY.lastIndex = 0;
+    for (let m = UTTERANCE_BY.exec(clause); m; m = UTTERANCE_BY.exec(clause)) {
+      if (!UTTERANCE_NOUNS.has(m[1].toLowerCase())) continue;
+      const mention = this.byStart.get(from + m.index + m[0].length);
+      if (mention && (mention.type === 'person' || mention.type === 'organization')) return { start: mention.start, end: mention.end, kind: 'mention', mention };
+    }
+    return null;
   }
 
   /** The named subject of the sentence at `from`, after an opening phrase ("In typical fashion, she …"); "It was" names nobody. */
@@ -169,6 +236,11 @@ export class Attribution {
       return this.subjectAt(first.end);
     }
     if (closedSentence) return null;
+    // "…," the BBC quoted Marsh as saying: the person quoted, not the one quoting
+    for (const cue of cues) {
+      const quotedAs = CUES.gerunds.has(cue.word) ? this.quotedAs(cue.start, lead) : null;
+      if (quotedAs) return quotedAs;
+    }
     for (const cue of cues) {
       if (cue.after) {
         const named = this.subjectAt(cue.end);
@@ -176,12 +248,28 @@ export class Attribution {
         continue;
       }
       if (CUES.gerunds.has(cue.word)) continue;
+      // "…" by agencies, argued the NRDC: the speaker inverted after a comma at the end of the quote's sentence
+      if (!CUES.neverInverted.has(cue.word) && /,\s*$/.test(text.slice(lead, cue.start))) {
+        const inverted = this.invertedAtClauseEnd(cue.end, limit);
+        if (inverted) return inverted;
+      }
       const subject = this.subjectEndingAt(cue.start, lead);
       // the clause right after the quote, or after the rest of its sentence: "…enduring defeat" of the IS group, Tillerson told
       // or after words that describe the speaker: "…," team member Rodaba Noori told
       if (subject && CLAUSE_BEFORE_SUBJECT.test(text.slice(lead, subject.start))) return subject;
     }
     return null;
+  }
+
+  /** The speaker right after an inverted cue when it ends its clause: a name, a role or a phrase with a determiner, not "Tuesday". */
+  private invertedAtClauseEnd(cueEnd: number, limit: number): Subject | null {
+    const subject = this.subjectAt(cueEnd);
+    if (!subject || subject.kind === 'pronoun' || subject.end > limit) return null;
+    if (subject.kind === 'phrase') {
+      const first = /^[\p{L}]+/u.exec(this.text.slice(subject.start, subject.end))?.[0].toLowerCase() ?? '';
+      if (!DETERMINERS.has(first) && !GROUP_NOUNS.has(first)) return null;
+    }
+    return /^\s*(?:[,;.!?]|$)/.test(this.text.slice(subject.end, limit + 1)) ? subject : null;
   }
 
   private before(span: Span, previous: Span | null): Subject | null {
@@ -195,7 +283,8 @@ export class Attribution {
       // the name is all the clause holds before the colon
       const named = this.subjectEndingAt(headEnd - 1, from, true);
       const clauseStart = from + (/^\s*/.exec(head)?.[0].length ?? 0);
-      if (named && named.start === clauseStart) return named;
+      // "The judge had advice for anyone who …:": the phrase up to its verb
+      if (named && named.start === clauseStart) return named.kind === 'phrase' ? this.withoutVerb(named, headEnd) : named;
       // "Assistant Secretary and Director of Communications Bill Bodie:": a person named last in a short heading
       if (named?.mention?.type === 'person' && !cues.length && head.slice(clauseStart - from).split(/\s+/).length <= MAX_HEADING_WORDS) return named;
       // "Paul Green, The Daily Herald:": the person before the outlet
@@ -217,9 +306,13 @@ export class Attribution {
         const quotedAs = this.quotedAs(cue.start, from);
         if (quotedAs) return quotedAs;
         // "a message stating", "one poster writing": the phrase right before; "…, saying": the sentence's subject
-        const own = /,\s*$/.test(text.slice(from, cue.start)) ? null : this.subjectEndingAt(cue.start, from);
+        const own = /,\s*$/.test(text.slice(from, cue.start)) ? null : this.subjectEndingAt(cue.start, from) ?? this.utteranceRightBefore(cue.start, from);
         if (own && (own.kind !== 'phrase' || text.slice(own.start, own.end).split(/\s+/).length <= MAX_GERUND_SUBJECT_WORDS)) return own;
         const sentenceSubject = this.subjectAt(from);
+        // "It was thirty years before he broke cover, admitting:": the person the sentence is about, not "It"
+        const expletive = sentenceSubject?.kind === 'pronoun' && PRONOUNS.get(text.slice(sentenceSubject.start, sentenceSubject.end).toLowerCase())?.refersTo === 'organization';
+        const person = expletive ? this.lastPersonWithin(sentenceSubject!.end, cue.start) : null;
+        if (person) return person;
         if (sentenceSubject && sentenceSubject.end <= cue.start) return sentenceSubject;
         continue;
       }
@@ -231,7 +324,7 @@ export class Attribution {
         continue;
       }
       const subject = this.subjectEndingAt(cue.start, from);
-      if (subject) return subject;
+      if (subject) return subject.kind === 'pronoun' ? this.reportingSubject(cues[k - 1], subject, from) ?? subject : subject;
       if (!CUES.addressee.has(cue.word)) {
         const inverted = this.subjectAt(cue.end);
         if (inverted && /^[\s,:]*$/.test(text.slice(inverted.end, span.start))) return inverted;
@@ -248,6 +341,14 @@ export class Attribution {
     return null;
   }
 
+  /** "John Key said he believes …": the person named by the cue that reports the pronoun's clause. */
+  private reportingSubject(outerCue: Cue | undefined, pronoun: Subject, floor: number): Subject | null {
+    if (!outerCue || outerCue.after || CUES.gerunds.has(outerCue.word)) return null;
+    if (!/^\s*(?:that\s+)?$/.test(this.text.slice(outerCue.end, pronoun.start))) return null;
+    const outer = this.subjectEndingAt(outerCue.start, floor);
+    return outer?.kind === 'mention' ? outer : null;
+  }
+
   private cuesIn(from: number, to: number): Cue[] {
     if (to - from > WHOLE_TEXT_WINDOW) {
       // A paragraph as long as a one-line article: read the cues of the whole text once, not once per quote.
@@ -262,7 +363,8 @@ export class Attribution {
   }
 
   private scanCues(from: number, to: number): Cue[] {
-    const window = this.text.slice(from, to);
+    // two more characters, for the pause some cues need after them ("I'm like, “"), but only cues ending by `to`
+    const window = this.text.slice(from, Math.min(this.text.length, to + 2));
     const found: Cue[] = [];
     CUE_PATTERN.lastIndex = 0;
     for (let m = CUE_PATTERN.exec(window); m; m = CUE_PATTERN.exec(window)) found.push({ start: from + m.index, end: from + m.index + m[0].length, word: m[0].replace(/\s+/g, ' '), after: false });
@@ -272,7 +374,7 @@ export class Attribution {
       for (let k = found.length - 1; k >= 0; k--) if (found[k].start < cue.end && cue.start < found[k].end) found.splice(k, 1);
       found.push(cue);
     }
-    return found.filter((cue) => !this.isQuoted(cue.start)).sort((a, b) => a.start - b.start);
+    return found.filter((cue) => cue.end <= to && !this.isQuoted(cue.start)).sort((a, b) => a.start - b.start);
   }
 
   private isQuoted(offset: number): boolean {
@@ -289,7 +391,7 @@ export class Attribution {
   private skipAdverbs(from: number, to: number): number {
     const between = this.text.slice(from, to).trim();
     if (!between) return to;
-    return between.split(/\s+/).every((w) => CUES.adverbs.has(w.toLowerCase())) ? to : from;
+    return between.split(/\s+/).every(isAdverb) ? to : from;
   }
 
   /** The speaker named from `offset` on: a mention, a pronoun, a role ("the president") or a descriptive phrase. */
@@ -300,7 +402,7 @@ export class Attribution {
     const mention = this.byStart.get(i);
     if (mention) {
       // "Microsoft spokesman Frank Shaw", "Republican Senator Bob Corker": the person the organization qualifies
-      const qualified = mention.type === 'person' ? null : this.describedPerson(this.tokensFrom(mention.end, Math.min(text.length, mention.end + 80)), true);
+      const qualified = mention.type === 'person' ? null : this.ownedPerson(mention) ?? this.describedPerson(this.tokensFrom(mention.end, Math.min(text.length, mention.end + 80)), true);
       // "Reed's deputy, Anna Cole", "North Korea's news agency KCNA": the name the owned phrase describes
       const owned = qualified ? null : this.possessor(mention);
       const apposed = owned && owned.kind === 'phrase' ? this.apposedPerson(owned.end) ?? this.namedRightAfter(owned.end) : null;
@@ -341,7 +443,8 @@ export class Attribution {
     const subject = this.subjectEndingAt(gerundStart - as[0].length, floor);
     if (!subject) return null;
     const verb = /([\p{L}]+)\s+$/u.exec(this.text.slice(Math.max(floor, subject.start - 20), subject.start))?.[1].toLowerCase() ?? '';
-    return CUES.passiveSpeakers.includes(verb) ? subject : null;
+    // "quoted Marsh as saying", "reported Marsh as saying"
+    return CUES.passiveSpeakers.includes(verb) || CUES.formSet.has(verb) ? subject : null;
   }
 
   /** "sales are predicted to", "he was told": a cue in the passive names no speaker before it ("he was quoted as saying" does). */
@@ -356,15 +459,37 @@ export class Attribution {
   subjectEndingAt(offset: number, floor: number, colon = false): Subject | null {
     const { text } = this;
     let end = offset;
+    // "I'm like,": the subject before a contracted "be"
+    if (/\p{L}['’]$/u.test(text.slice(Math.max(floor, end - 2), end))) end--;
     if (this.isPassive(offset, floor)) return null;
     // adverbs and auxiliaries: "he also said", "Obama has repeatedly warned"
     for (;;) {
       const m = /([\p{L}]+)\s*$/u.exec(text.slice(Math.max(floor, end - 30), end));
-      if (!m || !CUES.adverbs.has(m[1].toLowerCase()) || PRONOUNS.has(m[1].toLowerCase())) break;
+      if (!m || !isAdverb(m[1]) || PRONOUNS.has(m[1].toLowerCase())) break;
       end -= m[0].length;
       while (end > floor && /\s/.test(text[end - 1])) end--;
     }
     while (end > floor && /[ \t\u00a0]/.test(text[end - 1])) end--;
+    // "Cole (pictured) said", "Cole – who has led the campaign since 2019 – said": an aside is skipped
+    const aside = ASIDE_BEFORE.exec(text.slice(Math.max(floor, end - MAX_ASIDE), end));
+    if (aside) {
+      end -= aside[0].length;
+      while (end > floor && /[ \t\u00a0]/.test(text[end - 1])) end--;
+    }
+    // "a sign that said", "Reed, who describes himself as": the phrase before the relative pronoun
+    const relativePronoun = RELATIVE_PRONOUN.exec(text.slice(Math.max(floor, end - 8), end));
+    if (relativePronoun) {
+      let at = end - relativePronoun[0].length;
+      while (at > floor && /[ \t\u00a0,]/.test(text[at - 1])) at--;
+      const subject = at > floor ? this.subjectEnding(at, floor) : null;
+      if (subject && subject.kind !== 'pronoun') return subject;
+    }
+    // "An engineer who worked on the patch said": the phrase before the relative clause, not "the patch"
+    const relative = this.beforeRelativeClause(end, floor);
+    if (relative) return relative;
+    // "An official looked at her and said": the subject of the first verb
+    const conjoined = this.subjectOfConjoinedVerb(end, floor);
+    if (conjoined) return conjoined;
     const direct = this.subjectEnding(end, floor);
     if (direct) return direct;
     if (text[end - 1] === ',') {
@@ -393,15 +518,65 @@ export class Attribution {
     return null;
   }
 
+  /** The subject of the sentence when "and" or "but" joins the cue to an earlier verb: "The spokesman declined to comment but said". */
+  private subjectOfConjoinedVerb(end: number, floor: number): Subject | null {
+    const conjunction = CONJOINED_VERB.exec(this.text.slice(Math.max(floor, end - 4), end));
+    if (!conjunction) return null;
+    const conjunctionStart = end - conjunction[0].length;
+    const opening = /^\s*[^,;:“”"]{1,60},\s*/.exec(this.text.slice(floor, conjunctionStart));
+    for (const at of opening ? [floor, floor + opening[0].length] : [floor]) {
+      const subject = this.subjectAt(at);
+      if (subject && subject.end < conjunctionStart && !/[,;:“”"]/.test(this.text.slice(subject.end, conjunctionStart))) {
+        return subject.kind === 'phrase' ? this.withoutVerb(subject, end) : subject;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A phrase read forwards up to the verb after it: "The old farmer shook his head" is "The old farmer". The verb is
+   * the first lower-case word after the head noun that a determiner, preposition or conjunction follows.
+   */
+  private withoutVerb(phrase: Subject, to: number): Subject {
+    const tokens = this.tokensFrom(phrase.start, to);
+    const joins = (word: string) => DETERMINERS.has(word) || MODIFIER_PREPOSITIONS.has(word) || PHRASE_STOPS.has(word) || CONJUNCTIONS.includes(word) || PRONOUNS.has(word);
+    for (let k = 1; k + 1 < tokens.length && tokens[k].end <= phrase.end; k++) {
+      // "Police had a message": an auxiliary ends the phrase even right after its head
+      if (AUXILIARIES.has(tokens[k].word)) return { ...phrase, end: tokens[k - 1].end };
+      if (k < 2) continue;
+      const previous = tokens[k - 1].word.toLowerCase();
+      if (!/^\p{Ll}+$/u.test(tokens[k].word) || DETERMINERS.has(previous) || MODIFIER_PREPOSITIONS.has(previous)) continue;
+      if (joins(tokens[k + 1].word.toLowerCase())) return { ...phrase, end: tokens[k - 1].end };
+    }
+    return phrase;
+  }
+
+  /** "We get emails saying": a bare utterance noun, singular or plural, right before an -ing cue. */
+  private utteranceRightBefore(cueStart: number, floor: number): Subject | null {
+    const noun = /(?<![\p{L}’'-])(\p{Ll}+?)(s?)\s+$/u.exec(this.text.slice(Math.max(floor, cueStart - 30), cueStart));
+    if (!noun || !UTTERANCE_NOUNS.has(noun[1] + (UTTERANCE_NOUNS.has(noun[1]) ? '' : noun[2]))) return null;
+    const start = cueStart - noun[0].length;
+    return { start, end: start + noun[1].length + noun[2].length, kind: 'phrase' };
+  }
+
+  /** The speaker before "who" or "whose" when a relative clause without commas runs up to `end`. */
+  private beforeRelativeClause(end: number, floor: number): Subject | null {
+    const clause = RELATIVE_CLAUSE.exec(this.text.slice(Math.max(floor, end - 160), end));
+    if (!clause) return null;
+    let at = end - clause[0].length;
+    while (at > floor && /[ \t\u00a0]/.test(this.text[at - 1])) at--;
+    if (at <= floor) return null;
+    const subject = this.subjectEnding(at, floor);
+    return subject && subject.kind !== 'pronoun' ? subject : null;
+  }
+
   private subjectEnding(end: number, floor: number): Subject | null {
     const { text } = this;
     const mention = this.byEnd.get(end);
     if (mention && mention.start >= floor) {
       // "Edward Alden of the Council on Foreign Relations said": the person, not the organization
-      if (mention.type !== 'person') {
-        const qualified = this.qualifiedBy(mention, floor);
-        if (qualified) return qualified;
-      }
+      const qualified = this.qualifiedBy(mention, floor);
+      if (qualified) return qualified;
       return { start: mention.start, end: mention.end, kind: 'mention', mention };
     }
     const head = text.slice(Math.max(floor, end - 80), end);
@@ -433,6 +608,8 @@ export class Attribution {
     }
     if (!words.length) return null;
     const last = words[words.length - 1].word.toLowerCase();
+    // "One said:", "Another added": a determiner alone right before its cue speaks
+    if (words.length === 1 && STANDALONE_DETERMINERS.has(last)) return { start: words[0].start, end: words[0].end, kind: 'phrase' };
     if (DETERMINERS.has(last) || MODIFIER_PREPOSITIONS.has(last) || PHRASE_STOPS.has(last)) return null;
     // the phrase's own words, and further back only the head its first words modify:
     // "PC World's recent analysis of its own web traffic statistics concluded" is PC World's analysis
@@ -487,6 +664,13 @@ export class Attribution {
     return null;
   }
 
+  /** "Microsoft's Frank Shaw": the person named right after an organization's possessive. */
+  private ownedPerson(mention: EntityMention): Subject | null {
+    const mark = /^['’]s?[ \t]+/.exec(this.text.slice(mention.end, mention.end + 4));
+    const person = mark ? this.byStart.get(mention.end + mark[0].length) : undefined;
+    return person?.type === 'person' ? { start: person.start, end: person.end, kind: 'mention', mention: person } : null;
+  }
+
   /** "Cornyn's statement": the phrase, spoken for the owner when it names something written or said. */
   private possessor(mention: EntityMention): Subject | null {
     const after = this.text.slice(mention.end, mention.end + 60);
@@ -494,7 +678,7 @@ export class Attribution {
     if (!owned) return null;
     const words = owned[1].split(/\s+/);
     let kept = 0;
-    for (const word of words) { if (BOUNDARIES.has(word) || CUES.formSet.has(word)) break; kept++; }
+    for (const word of words) { if (BOUNDARIES.has(word) || CUES.formSet.has(word) || CUES.beforePause.has(word)) break; kept++; }
     if (!kept) return null;
     const end = mention.end + after.indexOf(words[kept - 1], owned[0].length - owned[1].length) + words[kept - 1].length;
     // "Cornyn's statement" speaks for Cornyn; "Obama's spokesman" is someone else
@@ -506,6 +690,22 @@ export class Attribution {
   private personWithin(start: number, end: number): Subject | null {
     const inner = this.firstMentionWithin(start, end, (m) => m.type === 'person' && !this.afterPreposition(m.start, start));
     return inner ? { start: inner.start, end: inner.end, kind: 'mention', mention: inner } : null;
+  }
+
+  /** The last person named, or "he"/"she" written, inside [start, end). */
+  private lastPersonWithin(start: number, end: number): Subject | null {
+    let best: Subject | null = null;
+    for (let k = firstStartingAt(this.inOrder, start); k < this.inOrder.length && this.inOrder[k].start < end; k++) {
+      const mention = this.inOrder[k];
+      if (mention.type === 'person' && mention.end <= end) best = { start: mention.start, end: mention.end, kind: 'mention', mention };
+    }
+    const words = /[\p{L}]+/gu;
+    const slice = this.text.slice(start, end);
+    for (let m = words.exec(slice); m; m = words.exec(slice)) {
+      const pronoun = PRONOUNS.get(m[0].toLowerCase());
+      if (pronoun?.refersTo === 'person' && pronoun.number === 'singular' && (!best || start + m.index > best.start)) best = { start: start + m.index, end: start + m.index + m[0].length, kind: 'pronoun' };
+    }
+    return best;
   }
 
   /** The first mention (in text order) inside [start, end) that passes `test`. */
@@ -552,16 +752,27 @@ export class Attribution {
     return this.apposedPerson(end + modifier[0].length);
   }
 
-  /** The person or description an organization or place qualifies: "Edward Alden of the Council …". */
-  private qualifiedBy(mention: EntityMention, floor: number): Subject | null {
+  /**
+   * The person or description an organization or place qualifies: "Edward Alden of the Council …", over a chain of
+   * names ("Janet Reeves of the Institute for Fiscal Studies", however the names are split). A name read as a person
+   * yields only to a person it qualifies ("Janet Reeves from the University of Leeds").
+   */
+  private qualifiedBy(mention: EntityMention, floor: number, depth = 0): Subject | null {
     const before = this.text.slice(Math.max(floor, mention.start - 20), mention.start);
     const link = /\s([\p{L}]+)\s+(?:the\s+)?$/u.exec(before);
     if (!link || !MODIFIER_PREPOSITIONS.has(link[1].toLowerCase())) return null;
     const at = mention.start - (before.length - link.index);
-    const person = this.byEnd.get(at);
-    if (person && person.start >= floor && person.type === 'person') return { start: person.start, end: person.end, kind: 'mention', mention: person };
+    const owner = this.byEnd.get(at);
+    if (owner && owner.start >= floor) {
+      if (owner.type === 'person') return { start: owner.start, end: owner.end, kind: 'mention', mention: owner };
+      const further = depth < MAX_QUALIFIER_CHAIN ? this.qualifiedBy(owner, floor, depth + 1) : null;
+      if (further) return further;
+    }
     const phrase = this.subjectEnding(at, floor);
-    return phrase && phrase.kind !== 'pronoun' ? phrase : null;
+    if (!phrase || phrase.kind === 'pronoun') return null;
+    if (mention.type !== 'person') return phrase;
+    // "a spokeswoman for Mayor Karen Holt said": someone described by the person, not the person
+    return phrase.kind === 'role' || phrase.kind === 'phrase' ? { start: phrase.start, end: mention.end, kind: 'phrase' } : null;
   }
 
   private tokensFrom(from: number, to: number): Token[] {

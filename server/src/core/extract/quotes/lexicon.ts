@@ -44,11 +44,15 @@ export interface CueLexicon {
   neverInverted: ReadonlySet<string>;
   after: readonly string[];
   adverbs: ReadonlySet<string>;
+  /** Words ending in -ly that are nouns, never adverbs ("the family said"). */
+  lyNouns: ReadonlySet<string>;
   /** Forms of "be" that make the cue after them passive. */
   passive: ReadonlySet<string>;
   /** Passive cues whose subject is still the speaker ("was quoted as saying"). */
   passiveSpeakers: readonly string[];
   dashes: readonly string[];
+  /** Forms that are cues only right before a comma or a colon ("I'm like, “…”", "the website states:"); the nouns among them are not in `forms`. */
+  beforePause: ReadonlySet<string>;
 }
 
 function buildCues(): CueLexicon {
@@ -61,14 +65,19 @@ function buildCues(): CueLexicon {
   const neverInverted = new Set<string>();
   const neverInvertedBases = new Set(cues.neverInverted);
   const nounLike = new Set(cues.nounLike);
+  const pauseBases = new Set(cues.beforePause);
+  const beforePause = new Set<string>();
   for (const verb of cues.verbs) {
     const inflected = inflect(verb, irregular, doubled);
     // "a report", "the reports": a verb that is also a noun is a cue only in its past and -ing forms
     const usable = nounLike.has(verb) ? inflected.forms.slice(2) : inflected.forms;
+    // "the website states, “…”": the third person of a verb that is also a noun is a cue only before a pause
+    if (nounLike.has(verb)) beforePause.add(inflected.forms[1]);
     for (const form of usable) {
       forms.add(form);
       if (addresseeBases.has(verb)) addressee.add(form);
       if (neverInvertedBases.has(verb)) neverInverted.add(form);
+      if (pauseBases.has(verb)) beforePause.add(form);
     }
     gerunds.add(inflected.gerund);
   }
@@ -78,15 +87,26 @@ function buildCues(): CueLexicon {
     gerunds, addressee, neverInverted,
     after: cues.after,
     adverbs: new Set(cues.adverbs),
+    lyNouns: new Set(cues.lyNouns),
     passive: new Set(cues.passive),
     passiveSpeakers: cues.passiveSpeakers,
     dashes: cues.dashes,
+    beforePause,
   };
 }
 
 export const CUES = buildCues();
+
+/** A word that may stand between a speaker and its cue, as written: a listed adverb, or a lower-case -ly word ("reluctantly", not "Kelly"). */
+export function isAdverb(written: string): boolean {
+  const lower = written.toLowerCase();
+  if (CUES.adverbs.has(lower)) return true;
+  return written.length >= 5 && /^\p{Ll}+ly$/u.test(written) && !CUES.lyNouns.has(written);
+}
 export const PRONOUNS: ReadonlyMap<string, PronounInfo> = new Map(Object.entries(speakers.pronouns as Record<string, PronounInfo>));
 export const DETERMINERS: ReadonlySet<string> = new Set(speakers.determiners);
+export const AUXILIARIES: ReadonlySet<string> = new Set(speakers.auxiliaries);
+export const STANDALONE_DETERMINERS: ReadonlySet<string> = new Set(speakers.standaloneDeterminers);
 export const GROUP_NOUNS: ReadonlySet<string> = new Set(speakers.groupNouns);
 export const ROLE_DETERMINERS: readonly string[] = speakers.roleDeterminers;
 export const DEFINITE_DETERMINERS: ReadonlySet<string> = new Set(speakers.definiteDeterminers);
@@ -104,6 +124,8 @@ const lower = (names: readonly string[]) => names.map((name) => name.toLowerCase
 export const FEMALE_NAMES: ReadonlySet<string> = new Set([...givenNames.female.split(' '), ...lower(entityNames.female)]);
 export const MALE_NAMES: ReadonlySet<string> = new Set([...givenNames.male.split(' '), ...lower(entityNames.male)].filter((name) => !FEMALE_NAMES.has(name)));
 
+/** "Image: NASA." closing a short paragraph with no marks: an image caption. */
+export const CAPTION_CREDIT = new RegExp(`(?:^|\\s)(?:${(nonQuotes.captionCredits as string[]).join('|')}):\\s*[^\\n:]{1,80}$`);
 export const SCARE_MARKERS: readonly string[] = nonQuotes.scareMarkers;
 export const TITLE_MARKERS: ReadonlySet<string> = new Set(nonQuotes.titleMarkers);
 export const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(nonQuotes.titleSmallWords);
@@ -114,6 +136,8 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set(abbreviations);
 
 export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 /** Any cue form, as a whole word (lower case: "States" in "United States" is no cue). */
-export const CUE_PATTERN = new RegExp(`(?<![\\w-])(?:${CUES.forms.map(escape).join('|')})(?![\\w-])`, 'g');
+const cueForm = (form: string) => CUES.beforePause.has(form) ? `${escape(form)}(?=\\s*[,:])` : escape(form);
+const patternForms = [...new Set([...CUES.forms, ...CUES.beforePause])].sort((a, b) => b.length - a.length);
+export const CUE_PATTERN = new RegExp(`(?<![\\w-])(?:${patternForms.map(cueForm).join('|')})(?![\\w-])`, 'g');
 export const AFTER_PATTERN = new RegExp(`(?<![\\w-])(?:${CUES.after.map(escape).join('|')})(?![\\w-])`, 'gi');
 export const SCARE_BEFORE = new RegExp(`(?<![\\w-])(?:${SCARE_MARKERS.map(escape).join('|')})[\\s,:]*$`, 'i');

@@ -1,6 +1,6 @@
 // Where the quotation marks are, and which marked spans report nobody's words (titles, terms, names, markup).
 import type { Span } from '../../types';
-import { CUES, escape, FRAGMENT_WORDS, MINIMUM_WORDS, SCARE_BEFORE, TITLE_MARKERS, TITLE_SMALL_WORDS, TITLE_WORDS } from './lexicon';
+import { CAPTION_CREDIT, CUES, escape, FRAGMENT_WORDS, MINIMUM_WORDS, SCARE_BEFORE, TITLE_MARKERS, TITLE_SMALL_WORDS, TITLE_WORDS } from './lexicon';
 
 /** A span in double quotation marks, marks included. */
 export interface MarkedSpan extends Span {
@@ -9,6 +9,8 @@ export interface MarkedSpan extends Span {
 }
 
 const OPENING = new Set(['“', '"']);
+/** Longer than any image caption, in UTF-16 code units. */
+const MAX_CAPTION = 300;
 
 /**
  * Spans in double quotation marks, marks included. A quote left open at the end of a paragraph whose next
@@ -38,6 +40,13 @@ export function findQuoteSpans(text: string, from: number): MarkedSpan[] {
       let next = at;
       while (next < text.length && /\s/.test(text[next])) next++;
       const pushed = push(open, trimmedEnd(at));
+      // an image caption between two paragraphs of the quote: the quote goes on after it
+      const afterCaption = captionEnd(text, next);
+      if (afterCaption > next) {
+        let reopened = afterCaption;
+        while (reopened < text.length && /\s/.test(text[reopened])) reopened++;
+        if (OPENING.has(text[reopened])) next = reopened;
+      }
       if (OPENING.has(text[next])) {
         // a stray mark at the end of a line opens nothing that goes on
         open = next;
@@ -61,6 +70,15 @@ export function findQuoteSpans(text: string, from: number): MarkedSpan[] {
   }
   if (open >= 0) push(open, trimmedEnd(text.length));
   return spans;
+}
+
+/** The end of the image caption paragraph starting at `from` (a short paragraph without marks ending in "Image: NASA."), else `from`. */
+function captionEnd(text: string, from: number): number {
+  let end = text.indexOf('\n', from);
+  if (end < 0) end = text.length;
+  if (end - from > MAX_CAPTION) return from;
+  const paragraph = text.slice(from, end).trimEnd();
+  return !/[“”"]/.test(paragraph) && CAPTION_CREDIT.test(paragraph) ? end : from;
 }
 
 /**
