@@ -1,5 +1,5 @@
 import type { DocumentAnalysis, Span } from '../types';
-import { splitSentences } from '../text/sentences';
+import { SentenceCache } from './document-cache';
 import stopwords from '../data/stopwords.json';
 
 /**
@@ -78,7 +78,7 @@ export class SharedTextIndex {
   private readonly copies = new Map<string, Map<string, number>>();
   private copiesVersion = 0;
 
-  constructor(private readonly options: SharedTextOptions = DEFAULT_SHARED_TEXT_OPTIONS) {}
+  constructor(private readonly options: SharedTextOptions = DEFAULT_SHARED_TEXT_OPTIONS, private readonly sentenceCache = new SentenceCache()) {}
 
   /** Brings the index to exactly these analyses: analyses are immutable, so an unchanged object is an unchanged document. */
   sync(analyses: readonly DocumentAnalysis[]): void {
@@ -96,7 +96,7 @@ export class SharedTextIndex {
   set(analysis: DocumentAnalysis): void {
     const copiedBefore = this.copyKey(analysis.path);
     this.remove(analysis.path);
-    const sentences = indexSentences(analysis, this.options);
+    const sentences = indexSentences(analysis, this.sentenceCache.of(analysis), this.options);
     const found = new Map<string, SentenceMatch[]>();
     for (const sentence of sentences) this.compare(sentence, found);
     for (const [otherPath, pairs] of found) {
@@ -291,13 +291,13 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** A pair of two such words ("of the", "it is") is in every other sentence: it says nothing of copying. */
 const STOPWORDS = new Set(stopwords.map((word) => word.toLowerCase()));
 
-function indexSentences(analysis: DocumentAnalysis, options: SharedTextOptions): IndexedSentence[] {
+function indexSentences(analysis: DocumentAnalysis, split: readonly Span[], options: SharedTextOptions): IndexedSentence[] {
   const { text } = analysis;
   const noise = [...analysis.noise].sort((a, b) => a.start - b.start);
   const quotes = [...analysis.quotes].sort((a, b) => a.start - b.start);
   const indexed: IndexedSentence[] = [];
   let nextQuote = 0;
-  for (const sentence of splitSentences(text, analysis.metadata.bodyStart)) {
+  for (const sentence of split) {
     if (noise.some((span) => span.start < sentence.end && sentence.start < span.end)) continue;
     const wordHashes: number[] = [];
     const common: boolean[] = [];

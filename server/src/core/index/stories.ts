@@ -183,7 +183,7 @@ export class StoryIndex {
     // Room for the documents a folder gains before it is grouped afresh.
     const stride = n + Math.max(INCREMENTAL_MAX_CHANGED, Math.ceil(DRIFT_SHARE * n));
     // A small workspace reads every pair; a larger one only those its clustering can merge.
-    const model = new SimilarityModel(ordered.map(featuresOf), ordered.map(ownDate), stride, n < SMALL_WORKSPACE ? undefined : MERGE_THRESHOLD);
+    const model = new SimilarityModel((index) => featuresOf(ordered[index]), ordered.map(ownDate), stride, n < SMALL_WORKSPACE ? undefined : MERGE_THRESHOLD);
     const compact = stride === n ? model.similarity : new Map([...model.similarity].map(([key, value]) => [Math.floor(key / stride) * n + (key % stride), value]));
     const clusters = n < SMALL_WORKSPACE ? smallWorkspaceClusters(ordered, compact) : averageLinkage(n, compact, MERGE_THRESHOLD)
       .flatMap((cluster) => splitTwoStories(cluster, stride, model.similarity, ordered));
