@@ -54,7 +54,6 @@ interface IndexedSentence extends Span {
   /** Sorted distinct word-pair hashes. */
   shingles: Uint32Array;
   quotedWords: number;
-  bandKeys: number[];
 }
 
 interface IndexedDocument { analysis: DocumentAnalysis; sentences: IndexedSentence[] }
@@ -69,8 +68,11 @@ interface SentenceMatch { position: number; otherPosition: number; similarity: n
  */
 export class SharedTextIndex {
   private readonly documents = new Map<string, IndexedDocument>();
-  /** Band key -> the sentences in that bucket, in the order they were indexed (a set: a wire copy's bucket holds thousands). */
-  private readonly buckets = new Map<number, Set<IndexedSentence>>();
+  /**
+   * Band key -> the sentences in that bucket, in the order they were indexed: most buckets hold one sentence, kept
+   * as it is (a folder of 10,000 documents has millions of buckets), the others a list.
+   */
+  private readonly buckets = new Map<number, IndexedSentence | IndexedSentence[]>();
   /** path -> other path -> matched sentences, stored from both sides. */
   private readonly matches = new Map<string, Map<string, SentenceMatch[]>>();
   private readonly passages = new Map<string, SharedPassage[]>();
@@ -98,7 +100,8 @@ export class SharedTextIndex {
     this.remove(analysis.path);
     const sentences = indexSentences(analysis, this.sentenceCache.of(analysis), this.options);
     const found = new Map<string, SentenceMatch[]>();
-    for (const sentence of sentences) this.compare(sentence, found);
+    const keys = sentences.map(bandKeysOf);
+    sentences.forEach((sentence, position) => this.compare(sentence, keys[position], found));
     for (const [otherPath, pairs] of found) {
       this.pairsOf(otherPath).set(analysis.path, pairs.map((pair) =>
         ({ position: pair.otherPosition, otherPosition: pair.position, similarity: pair.similarity, verbatim: pair.verbatim })));
@@ -117,11 +120,13 @@ export class SharedTextIndex {
       for (const [otherPath, words] of copied) this.copiesOf(otherPath).set(analysis.path, words);
     }
     if (this.copyKey(analysis.path) !== copiedBefore) this.copiesVersion++;
-    for (const sentence of sentences) {
-      for (const key of sentence.bandKeys) {
+    for (const [position, sentence] of sentences.entries()) {
+      for (const key of keys[position]) {
         const bucket = this.buckets.get(key);
-        if (bucket) bucket.add(sentence);
-        else this.buckets.set(key, new Set([sentence]));
+        if (bucket === undefined) this.buckets.set(key, sentence);
+        // Two bands of one sentence may give one key: the sentence is in that bucket once.
+        else if (!Array.isArray(bucket)) { if (bucket !== sentence) this.buckets.set(key, [bucket, sentence]); }
+        else if (bucket[bucket.length - 1] !== sentence) bucket.push(sentence);
       }
     }
   }
@@ -141,10 +146,14 @@ export class SharedTextIndex {
     const indexed = this.documents.get(path);
     if (!indexed) return false;
     for (const sentence of indexed.sentences) {
-      for (const key of sentence.bandKeys) {
+      for (const key of bandKeysOf(sentence)) {
         const bucket = this.buckets.get(key);
-        bucket?.delete(sentence);
-        if (bucket?.size === 0) this.buckets.delete(key);
+        if (bucket === sentence) this.buckets.delete(key);
+        else if (Array.isArray(bucket)) {
+          const at = bucket.indexOf(sentence);
+          if (at >= 0) bucket.splice(at, 1);
+          if (bucket.length === 1) this.buckets.set(key, bucket[0]);
+        }
       }
     }
     for (const otherPath of this.matches.get(path)?.keys() ?? []) {
@@ -207,18 +216,22 @@ export class SharedTextIndex {
   }
 
   /** The sentences of other documents like this one, found through the buckets it shares with them. */
-  private compare(sentence: IndexedSentence, found: Map<string, SentenceMatch[]>): void {
+  private compare(sentence: IndexedSentence, bandKeys: readonly number[], found: Map<string, SentenceMatch[]>): void {
     const seen = new Set<IndexedSentence>();
     const counterparts = new Set<string>();
-    for (const key of sentence.bandKeys) {
+    for (const key of bandKeys) {
       if (counterparts.size >= this.options.mostCounterparts) break;
       let examined = 0;
-      for (const other of this.buckets.get(key) ?? []) {
+      const bucket = this.buckets.get(key);
+      for (const other of bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket]) {
         // A sentence repeated in hundreds of documents (a wire story reprinted) links to the first few of them.
         if (++examined > this.options.mostCounterparts * 2) break;
         if (seen.has(other)) continue;
         seen.add(other);
         if (counterparts.size >= this.options.mostCounterparts && !counterparts.has(other.path)) continue;
+        // Jaccard similarity is at most the smaller set's size over the larger's: no need to count what cannot pass.
+        const [fewer, more] = sentence.shingles.length < other.shingles.length ? [sentence.shingles.length, other.shingles.length] : [other.shingles.length, sentence.shingles.length];
+        if (fewer < this.options.minimumSimilarity * more) continue;
         const similarity = jaccard(sentence.shingles, other.shingles);
         if (similarity < this.options.minimumSimilarity) continue;
         if (sharedCount(sentence.shingles.length, other.shingles.length, similarity) < this.options.minimumSharedPairs) continue;
@@ -326,9 +339,14 @@ function indexSentences(analysis: DocumentAnalysis, split: readonly Span[], opti
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
     const shingles = sorted.slice(0, distinct);
     indexed.push({ start: sentence.start, end: sentence.end, path: analysis.path, position: indexed.length, words: wordHashes.length, wordsHash,
-      shingles, quotedWords, bandKeys: bandKeys(minHashSignature(shingles)) });
+      shingles, quotedWords });
   }
   return indexed;
+}
+
+/** The sentence's band keys, worked out again when needed rather than kept: a large folder has hundreds of thousands of sentences. */
+function bandKeysOf(sentence: IndexedSentence): number[] {
+  return bandKeys(minHashSignature(sentence.shingles));
 }
 
 /** Seeds of the signature's hash functions: fixed, so that signatures compare across runs and indexes. */
