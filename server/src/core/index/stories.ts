@@ -81,11 +81,7 @@ export class StoryIndex {
   group(documents: readonly DocumentAnalysis[], corrections: Corrections['stories'] = { move: [], split: [] }): StoryView {
     const ordered = this.inPathOrder(documents);
     this.words.forgetIfLarge(ordered.length);
-    const featuresOf = (document: DocumentAnalysis) => {
-      const merged = new Map(this.words.get(document, ordered.length));
-      for (const [feature, count] of namedFeatures(document)) merged.set(feature, count);
-      return merged;
-    };
+    const featuresOf = (document: DocumentAnalysis) => this.words.withNamed(document, ordered.length, namedFeatures(document));
     const changedSlots = this.update(ordered, featuresOf);
     const { model, documents: bySlot, slotOf } = this.last!;
     const stride = model.stride;

@@ -34,10 +34,16 @@ export class WordFeatureCache {
   /** By the analysis's metadata, which its linked copies share: words do not depend on entity ids. */
   private cache = new WeakMap<DocumentAnalysis['metadata'], Map<string, number>>();
 
-  get(document: DocumentAnalysis, folderSize: number): Map<string, number> {
-    if (folderSize > LARGE_WORKSPACE) return wordFeatures(document);
-    let counts = this.cache.get(document.metadata);
-    if (!counts) { counts = wordFeatures(document); this.cache.set(document.metadata, counts); }
+  /** The document's word counts followed by `named` (which count apart: no word is written like them). */
+  withNamed(document: DocumentAnalysis, folderSize: number, named: ReadonlyMap<string, number>): Map<string, number> {
+    let counts: Map<string, number>;
+    if (folderSize > LARGE_WORKSPACE) counts = wordFeatures(document);
+    else {
+      const kept = this.cache.get(document.metadata) ?? wordFeatures(document);
+      this.cache.set(document.metadata, kept);
+      counts = new Map(kept);
+    }
+    for (const [feature, count] of named) counts.set(feature, count);
     return counts;
   }
 
@@ -68,8 +74,11 @@ function wordFeatures(document: DocumentAnalysis): Map<string, number> {
   return counts;
 }
 
+/** "studies" -> "study", "reported" -> "report", "rescues" -> "rescu": one ending off, read by hand (every word of a folder passes here). */
 export function stem(word: string): string {
-  return word.replace(/ies$/, 'y').replace(/(?:ing|ed|es|s)$/, '') || word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  const cut = word.endsWith('ing') ? 3 : word.endsWith('ed') || word.endsWith('es') ? 2 : word.endsWith('s') ? 1 : 0;
+  return cut && cut < word.length ? word.slice(0, -cut) : word;
 }
 
 /** Who, when and how many: linked entity ids (read now: linking may change them), the years and the figures the document names. */
