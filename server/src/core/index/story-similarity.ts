@@ -65,11 +65,15 @@ function wordFeatures(document: DocumentAnalysis): Map<string, number> {
   }
   pieces.push(document.text.slice(from));
   for (const piece of pieces) {
-    const words = (piece.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((word) => word.length > 2 && !STOPWORDS.has(word)).map(stem);
-    words.forEach((word, index) => {
+    // One pass over the words, no lists: every word of a folder passes here.
+    let previous: string | null = null;
+    for (const written of piece.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []) {
+      if (written.length <= 2 || STOPWORDS.has(written)) continue;
+      const word = stem(written);
       counts.set(word, (counts.get(word) ?? 0) + 1);
-      if (index) { const pair = `${words[index - 1]}_${word}`; counts.set(pair, (counts.get(pair) ?? 0) + 1); }
-    });
+      if (previous !== null) { const pair = `${previous}_${word}`; counts.set(pair, (counts.get(pair) ?? 0) + 1); }
+      previous = word;
+    }
   }
   return counts;
 }
