@@ -7,7 +7,7 @@ import { provenanceContract } from '../../server/src/core/index/provenance';
 import type { groupFigures } from '../../server/src/core/index/figure-groups';
 import type { DocumentAnalysis } from '../../server/src/core/types';
 import { parseCorrections } from '../../server/src/core/corrections';
-import { diagnoseDocument, NearMissIndex } from '../../server/src/core/features/diagnostics';
+import { diagnoseDocument, NearMissIndex, StringSets } from '../../server/src/core/features/diagnostics';
 import { repoRoot, seedPath, SEEDS } from '../support/repo';
 import * as path from 'node:path';
 
@@ -162,6 +162,26 @@ test('the near-miss index finds exactly the spellings within two edits that a co
     assert.deepEqual(index.near(query).sort(), expected, query);
   }
   assert.ok(pairs > 100, `only ${pairs} near pairs: the test would prove little`);
+});
+
+test('a set of strings kept as one string while it holds one keeps its order and size as it grows and shrinks', () => {
+  const sets = new StringSets();
+  sets.add('k', 'b');
+  sets.add('k', 'b');
+  assert.equal(sets.sizeOf('k'), 1);
+  sets.add('k', 'a');
+  sets.add('k', 'c');
+  assert.deepEqual([...sets.valuesOf('k')], ['b', 'a', 'c']);
+  sets.delete('k', 'a');
+  sets.delete('k', 'b');
+  assert.deepEqual([...sets.valuesOf('k')], ['c']);
+  assert.ok(sets.has('k', 'c') && !sets.has('k', 'b'));
+  sets.add('k', 'd');
+  assert.deepEqual([...sets.valuesOf('k')], ['c', 'd']);
+  sets.delete('k', 'c');
+  sets.delete('k', 'd');
+  assert.equal(sets.sizeOf('k'), 0);
+  assert.deepEqual([...sets.valuesOf('k')], []);
 });
 
 function editDistance(a: string, b: string): number {

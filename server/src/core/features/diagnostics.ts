@@ -60,27 +60,61 @@ interface QuoteEntry { document: DocumentAnalysis; quote: Quote; position: numbe
  * two spellings within two edits of each other share at least one segment, at most two characters away from
  * where it sits in the other (pigeonhole). A look-up reads a few keys instead of comparing every spelling.
  */
+/**
+ * Sets of strings by key, in the order they were added; a set of one is kept as its string: 10,000 documents write
+ * hundreds of thousands of names, most of them in one document, and an empty-but-one set each would be most of
+ * the diagnostics' memory.
+ */
+export class StringSets {
+  private readonly sets = new Map<string, string | Set<string>>();
+
+  has(key: string, value: string): boolean {
+    const set = this.sets.get(key);
+    return set === value || (typeof set === 'object' && set.has(value));
+  }
+
+  /** How many strings the key holds (0 for a key never given one). */
+  sizeOf(key: string): number {
+    const set = this.sets.get(key);
+    return set === undefined ? 0 : typeof set === 'string' ? 1 : set.size;
+  }
+
+  *valuesOf(key: string): IterableIterator<string> {
+    const set = this.sets.get(key);
+    if (typeof set === 'string') yield set;
+    else if (set) yield* set;
+  }
+
+  add(key: string, value: string): void {
+    const set = this.sets.get(key);
+    if (set === undefined) this.sets.set(key, value);
+    else if (typeof set === 'object') set.add(value);
+    else if (set !== value) this.sets.set(key, new Set([set, value]));
+  }
+
+  delete(key: string, value: string): void {
+    const set = this.sets.get(key);
+    if (set === value) this.sets.delete(key);
+    else if (typeof set === 'object') {
+      set.delete(value);
+      if (set.size === 1) this.sets.set(key, set.values().next().value!);
+    }
+  }
+}
+
 export class NearMissIndex {
-  private readonly bySegment = new Map<string, Set<string>>();
+  private readonly bySegment = new StringSets();
 
   constructor(private readonly shortest: number) {}
 
   add(spelling: string): void {
     if (spelling.length < this.shortest) return;
-    for (const key of segmentKeys(spelling)) {
-      const set = this.bySegment.get(key);
-      if (set) set.add(spelling);
-      else this.bySegment.set(key, new Set([spelling]));
-    }
+    for (const key of segmentKeys(spelling)) this.bySegment.add(key, spelling);
   }
 
   remove(spelling: string): void {
     if (spelling.length < this.shortest) return;
-    for (const key of segmentKeys(spelling)) {
-      const set = this.bySegment.get(key);
-      set?.delete(spelling);
-      if (set?.size === 0) this.bySegment.delete(key);
-    }
+    for (const key of segmentKeys(spelling)) this.bySegment.delete(key, spelling);
   }
 
   /** Indexed spellings other than `spelling` within two edits of it. */
@@ -92,7 +126,7 @@ export class NearMissIndex {
         for (let shift = -NEAR_MISS_EDITS; shift <= NEAR_MISS_EDITS; shift++) {
           const at = start + shift;
           if (at < 0 || at + size > length) continue;
-          for (const candidate of this.bySegment.get(`${other}:${position}:${spelling.slice(at, at + size)}`) ?? []) {
+          for (const candidate of this.bySegment.valuesOf(`${other}:${position}:${spelling.slice(at, at + size)}`)) {
             if (candidate !== spelling) found.add(candidate);
           }
         }
@@ -129,7 +163,8 @@ export interface FactChanges {
 export class DiagnosticFacts {
   private readonly ownFacts = new WeakMap<DocumentAnalysis, DocumentFacts>();
   readonly contributors = new Map<string, DocumentAnalysis>();
-  readonly documentsBySpelling = new Map<string, Set<string>>();
+  /** The paths of the documents that write each spelling. */
+  readonly documentsBySpelling = new StringSets();
   /** Spellings in two or more documents: what a one-off spelling is checked against. */
   readonly sharedSpellings = new NearMissIndex(SHORTEST_CHECKED_NAME - NEAR_MISS_EDITS);
   /** Spellings in one document only, long enough to be checked: the documents a shared spelling's change reaches. */
@@ -149,9 +184,8 @@ export class DiagnosticFacts {
   takeChanges(): FactChanges {
     const spellings: FactChanges['spellings'] = new Map();
     for (const [spelling, before] of this.touchedSpellings) {
-      const now = this.documentsBySpelling.get(spelling);
-      const size = now?.size ?? 0;
-      if (size === before.length && before.every((path) => now!.has(path))) continue;
+      const size = this.documentsBySpelling.sizeOf(spelling);
+      if (size === before.length && before.every((path) => this.documentsBySpelling.has(spelling, path))) continue;
       spellings.set(spelling, { crossed: (before.length >= 2) !== (size >= 2) });
     }
     const changes = { spellings, shingles: this.touchedShingles };
@@ -162,12 +196,12 @@ export class DiagnosticFacts {
 
   /** The near-identical spelling that two or more other documents use, if a name of `path` is written there alone. */
   sharedNearMiss(spelling: string, path: string): { spelling: string; documents: number } | null {
-    if (spelling.length < SHORTEST_CHECKED_NAME || (this.documentsBySpelling.get(spelling)?.size ?? 0) > 1) return null;
+    if (spelling.length < SHORTEST_CHECKED_NAME || this.documentsBySpelling.sizeOf(spelling) > 1) return null;
     let best: { spelling: string; documents: number } | null = null;
     for (const candidate of this.sharedSpellings.near(spelling)) {
-      const paths = this.documentsBySpelling.get(candidate);
-      if (!paths || paths.size < 2 || paths.has(path)) continue;
-      if (!best || paths.size > best.documents || (paths.size === best.documents && candidate < best.spelling)) best = { spelling: candidate, documents: paths.size };
+      const documents = this.documentsBySpelling.sizeOf(candidate);
+      if (documents < 2 || this.documentsBySpelling.has(candidate, path)) continue;
+      if (!best || documents > best.documents || (documents === best.documents && candidate < best.spelling)) best = { spelling: candidate, documents };
     }
     return best;
   }
@@ -187,18 +221,18 @@ export class DiagnosticFacts {
   }
 
   private touch(spelling: string): void {
-    if (!this.touchedSpellings.has(spelling)) this.touchedSpellings.set(spelling, [...this.documentsBySpelling.get(spelling) ?? []]);
+    if (!this.touchedSpellings.has(spelling)) this.touchedSpellings.set(spelling, [...this.documentsBySpelling.valuesOf(spelling)]);
   }
 
   private withdraw(document: DocumentAnalysis): void {
     const own = this.factsOf(document);
     for (const spelling of own.spellings) {
-      const paths = this.documentsBySpelling.get(spelling);
-      if (!paths?.has(document.path)) continue;
+      if (!this.documentsBySpelling.has(spelling, document.path)) continue;
       this.touch(spelling);
-      paths.delete(document.path);
-      if (paths.size === 0) { this.documentsBySpelling.delete(spelling); this.oneOffSpellings.remove(spelling); }
-      else if (paths.size === 1) { this.sharedSpellings.remove(spelling); this.oneOffSpellings.add(spelling); }
+      this.documentsBySpelling.delete(spelling, document.path);
+      const left = this.documentsBySpelling.sizeOf(spelling);
+      if (left === 0) this.oneOffSpellings.remove(spelling);
+      else if (left === 1) { this.sharedSpellings.remove(spelling); this.oneOffSpellings.add(spelling); }
     }
     for (const { shingles: quoteShingles } of own.quotes) {
       for (const shingle of quoteShingles) {
@@ -214,12 +248,12 @@ export class DiagnosticFacts {
   private contribute(document: DocumentAnalysis): void {
     const own = this.factsOf(document);
     for (const spelling of own.spellings) {
-      const paths = this.documentsBySpelling.get(spelling);
+      const before = this.documentsBySpelling.sizeOf(spelling);
       this.touch(spelling);
-      if (!paths) { this.documentsBySpelling.set(spelling, new Set([document.path])); this.oneOffSpellings.add(spelling); }
-      else if (!paths.has(document.path)) {
-        paths.add(document.path);
-        if (paths.size === 2) { this.oneOffSpellings.remove(spelling); this.sharedSpellings.add(spelling); }
+      if (before === 0) { this.documentsBySpelling.add(spelling, document.path); this.oneOffSpellings.add(spelling); }
+      else if (!this.documentsBySpelling.has(spelling, document.path)) {
+        this.documentsBySpelling.add(spelling, document.path);
+        if (before === 1) { this.oneOffSpellings.remove(spelling); this.sharedSpellings.add(spelling); }
       }
     }
     for (const { quote, position, words, shingles: quoteShingles } of own.quotes) {
@@ -295,8 +329,8 @@ export function affectedDocuments(previous: DiagnosticSummary, current: Diagnost
   for (const shingle of shingles) for (const entry of facts.quotesByShingle.get(shingle) ?? []) affected.add(entry.document.path);
   for (const [spelling, { crossed }] of changes.spellings) {
     // A spelling's own documents are checked against it only while it is in one document.
-    if (crossed) for (const path of facts.documentsBySpelling.get(spelling) ?? []) affected.add(path);
-    for (const near of facts.oneOffSpellings.near(spelling)) for (const path of facts.documentsBySpelling.get(near) ?? []) affected.add(path);
+    if (crossed) for (const path of facts.documentsBySpelling.valuesOf(spelling)) affected.add(path);
+    for (const near of facts.oneOffSpellings.near(spelling)) for (const path of facts.documentsBySpelling.valuesOf(near)) affected.add(path);
   }
   return affected;
 }

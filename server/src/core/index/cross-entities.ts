@@ -95,7 +95,8 @@ interface Signature {
   count: number;
   typeCounts: Map<EntityType, number>;
   texts: Map<string, number>;
-  titles: Map<string, number>;
+  /** Made when a mention with a title comes (few do): a signature for each name of a large folder needs no empty map. */
+  titles: Map<string, number> | null;
   active: boolean;
   /** The key after the middle-name step, and what this signature put in the tables with it. */
   key1: string;
@@ -244,7 +245,7 @@ export class EntityLinker {
       const mention = entities[index];
       count(signature.typeCounts, cluster.types[position], 1);
       count(signature.texts, mention.text, 1);
-      if (mention.title) count(signature.titles, mention.title, 1);
+      if (mention.title) count((signature.titles ??= new Map()), mention.title, 1);
     }
   }
 
@@ -256,7 +257,7 @@ export class EntityLinker {
       const mention = cluster.entities[index];
       count(signature.typeCounts, cluster.types[position], -1);
       count(signature.texts, mention.text, -1);
-      if (mention.title) count(signature.titles, mention.title, -1);
+      if (mention.title && signature.titles) count(signature.titles, mention.title, -1);
     }
   }
 
@@ -273,7 +274,7 @@ export class EntityLinker {
     signature = {
       text, localId, canonical, type, lower, wordCount: canonical.split(/\s+/).length, known, initialKey: '', person,
       middleCandidate: false, suffixes: null, prefixes: null, featureKeys: null, shortPerson: null,
-      clusters: new Map(), count: 0, typeCounts: new Map(), texts: new Map(), titles: new Map(), active: false,
+      clusters: new Map(), count: 0, typeCounts: new Map(), texts: new Map(), titles: null, active: false,
       key1: '', contributed: null, key2: null, id: '', linkedType: type,
     };
     if (known) signature.initialKey = `known:${localId}`;
@@ -544,7 +545,7 @@ export class EntityLinker {
       mentions += signature.count;
       if (signature.canonical !== name) aliases.add(signature.canonical);
       for (const text of signature.texts.keys()) if (text !== name) aliases.add(text);
-      for (const title of signature.titles.keys()) titles.add(title);
+      for (const title of signature.titles?.keys() ?? []) titles.add(title);
       for (const cluster of signature.clusters.values()) { places.push({ path: cluster.path, mentions: cluster.mentions }); paths.add(cluster.path); }
     }
     const entity: CrossDocumentEntity = { id, type: this.typeOf(keys, members), name, aliases: [...aliases].sort(), titles: [...titles].sort(), documents: paths.size, mentions };
@@ -580,7 +581,8 @@ function linkedCopy(entry: LinkedEntry): DocumentAnalysis {
   const { analysis } = entry;
   const entities = analysis.entities.map((mention, index) => {
     const { id, linkedType } = entry.clusterOfMention[index].signature;
-    return { ...mention, id, type: linkedType };
+    // Most mentions keep their document's id and type: the copy shares those (mentions are never changed).
+    return id === mention.id && linkedType === mention.type ? mention : { ...mention, id, type: linkedType };
   });
   const previous = entry.linked !== analysis ? entry.linked.quotes : null;
   let quotes: Quote[] = analysis.quotes.map((quote) => {

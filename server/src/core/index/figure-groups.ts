@@ -1,7 +1,7 @@
 import type { DocumentAnalysis, EntityMention, Figure, FigureGroup, FigureGroupMember, FigureVerdict, Quote, Span } from '../types';
 import { sentenceAt, sentenceIndexAt } from '../text/sentences';
 import { hasLineBreak } from '../text/line-breaks';
-import { sentencesOf } from './document-cache';
+import { SentenceCache } from './document-cache';
 import measureFamilies from '../data/measure-synonyms.json';
 import stopwordList from '../data/stopwords.json';
 import outcomeData from '../data/figure-outcomes.json';
@@ -117,8 +117,8 @@ function separatedPairs(corrections: Corrections['figures']): Set<string> {
 }
 
 /** The figures of one document that are compared, each with the story-and-family bucket it is compared in. */
-function candidatesOf(document: DocumentAnalysis, story: string, ubiquitous: ReadonlySet<string>, contexts: FigureContexts): Array<{ bucket: string; candidate: Candidate }> {
-  const sentences = sentencesOf(document);
+function candidatesOf(document: DocumentAnalysis, story: string, ubiquitous: ReadonlySet<string>, contexts: FigureContexts, sentenceCache: SentenceCache): Array<{ bucket: string; candidate: Candidate }> {
+  const sentences = sentenceCache.of(document);
   const found: Array<{ bucket: string; candidate: Candidate }> = [];
   for (const figure of document.figures) {
     const family = familyOf(figure);
@@ -194,6 +194,8 @@ export class FigureGroupIndex {
   private separated: Separated = new Set();
   private readonly contexts: FigureContexts = new WeakMap();
 
+  constructor(private readonly sentences = new SentenceCache()) {}
+
   group(documents: readonly DocumentAnalysis[], corrections: Corrections['figures'] = { join: [], separate: [] },
     storyOf?: ReadonlyMap<string, { id: string }>): FigureGroup[] {
     if (corrections !== this.corrections) {
@@ -248,7 +250,7 @@ export class FigureGroupIndex {
       for (const { bucket } of entry.candidates) dirtyBuckets.add(bucket);
       this.withdraw(entry, path);
       entry.ubiquitousKey = figures.ubiquitousKey;
-      entry.candidates = candidatesOf(entry.document, entry.story, figures.ubiquitous, this.contexts);
+      entry.candidates = candidatesOf(entry.document, entry.story, figures.ubiquitous, this.contexts, this.sentences);
       for (const { bucket, candidate } of entry.candidates) {
         dirtyBuckets.add(bucket);
         let found = this.buckets.get(bucket);
@@ -300,7 +302,7 @@ export class FigureGroupIndex {
     let groups: FigureGroup[];
     if (corrections.join.length) {
       const clusters = [...this.buckets.values()].sort(before).flatMap((bucket) => bucket.clusters);
-      groups = joinClusters(clusters, corrections.join, documents, this.contexts)
+      groups = joinClusters(clusters, corrections.join, documents, this.contexts, this.sentences)
         .filter((cluster) => new Set(cluster.map((candidate) => candidate.member.path)).size >= 2).map(toGroup);
     } else {
       const ordered: Array<{ group: FigureGroup; bucket: Bucket; position: number }> = [];
@@ -336,7 +338,8 @@ function referenceKey(reference: FigureReference): string {
 }
 
 /** The user's joins: the named figures leave their groups and form one group (with any group they were in). */
-function joinClusters(clusters: Candidate[][], joins: FigureReference[][], documents: readonly DocumentAnalysis[], contexts: FigureContexts): Candidate[][] {
+function joinClusters(clusters: Candidate[][], joins: FigureReference[][], documents: readonly DocumentAnalysis[], contexts: FigureContexts,
+  sentenceCache: SentenceCache): Candidate[][] {
   let result = clusters;
   for (const join of joins) {
     const keys = new Set(join.map(referenceKey));
@@ -349,7 +352,7 @@ function joinClusters(clusters: Candidate[][], joins: FigureReference[][], docum
       const figure = document?.figures.find((candidate) => candidate.text === reference.text);
       if (document && figure) {
         merged.push(candidateFor(document, figure, familyOf(figure) ?? { name: 'joined', generic: false },
-          sentencesOf(document), new Set(), contexts));
+          sentenceCache.of(document), new Set(), contexts));
       }
     }
     result = [...result.filter((cluster) => !touched.includes(cluster)), merged];

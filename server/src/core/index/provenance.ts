@@ -1,5 +1,6 @@
 import type { DocumentAnalysis, Span } from '../types';
-import { SharedTextIndex, type SharedPassage } from './shared-text';
+import { DEFAULT_SHARED_TEXT_OPTIONS, SharedTextIndex, type SharedPassage } from './shared-text';
+import { SentenceCache } from './document-cache';
 import { QuoteIndex, type Misquote } from './misquotes';
 import credits from '../data/provenance-credits.json';
 
@@ -124,10 +125,14 @@ function textLines(text: string, from: number): Array<Span & { text: string }> {
  * indexes, credits per analysis, and the last grouping, reused while no copy pair and no outlet changed.
  */
 export class ProvenanceIndexes {
-  readonly sharedText = new SharedTextIndex();
+  readonly sharedText: SharedTextIndex;
   readonly quotes = new QuoteIndex();
   readonly credits = new WeakMap<DocumentAnalysis, Credit[]>();
   lastGroups: { key: string; groups: ProvenanceGroup[] } | null = null;
+
+  constructor(sentences = new SentenceCache()) {
+    this.sharedText = new SharedTextIndex(DEFAULT_SHARED_TEXT_OPTIONS, sentences);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DocumentAnalysis, Span } from '../types';
-import { splitSentences } from '../text/sentences';
+import { SentenceCache } from './document-cache';
 import stopwords from '../data/stopwords.json';
 
 /**
@@ -54,7 +54,6 @@ interface IndexedSentence extends Span {
   /** Sorted distinct word-pair hashes. */
   shingles: Uint32Array;
   quotedWords: number;
-  bandKeys: number[];
 }
 
 interface IndexedDocument { analysis: DocumentAnalysis; sentences: IndexedSentence[] }
@@ -69,8 +68,11 @@ interface SentenceMatch { position: number; otherPosition: number; similarity: n
  */
 export class SharedTextIndex {
   private readonly documents = new Map<string, IndexedDocument>();
-  /** Band key -> the sentences in that bucket, in the order they were indexed (a set: a wire copy's bucket holds thousands). */
-  private readonly buckets = new Map<number, Set<IndexedSentence>>();
+  /**
+   * Band key -> the sentences in that bucket, in the order they were indexed: most buckets hold one sentence, kept
+   * as it is (a folder of 10,000 documents has millions of buckets), the others a list.
+   */
+  private readonly buckets = new Map<number, IndexedSentence | IndexedSentence[]>();
   /** path -> other path -> matched sentences, stored from both sides. */
   private readonly matches = new Map<string, Map<string, SentenceMatch[]>>();
   private readonly passages = new Map<string, SharedPassage[]>();
@@ -78,7 +80,7 @@ export class SharedTextIndex {
   private readonly copies = new Map<string, Map<string, number>>();
   private copiesVersion = 0;
 
-  constructor(private readonly options: SharedTextOptions = DEFAULT_SHARED_TEXT_OPTIONS) {}
+  constructor(private readonly options: SharedTextOptions = DEFAULT_SHARED_TEXT_OPTIONS, private readonly sentenceCache = new SentenceCache()) {}
 
   /** Brings the index to exactly these analyses: analyses are immutable, so an unchanged object is an unchanged document. */
   sync(analyses: readonly DocumentAnalysis[]): void {
@@ -96,9 +98,10 @@ export class SharedTextIndex {
   set(analysis: DocumentAnalysis): void {
     const copiedBefore = this.copyKey(analysis.path);
     this.remove(analysis.path);
-    const sentences = indexSentences(analysis, this.options);
+    const sentences = indexSentences(analysis, this.sentenceCache.of(analysis), this.options);
     const found = new Map<string, SentenceMatch[]>();
-    for (const sentence of sentences) this.compare(sentence, found);
+    const keys = sentences.map(bandKeysOf);
+    sentences.forEach((sentence, position) => this.compare(sentence, keys[position], found));
     for (const [otherPath, pairs] of found) {
       this.pairsOf(otherPath).set(analysis.path, pairs.map((pair) =>
         ({ position: pair.otherPosition, otherPosition: pair.position, similarity: pair.similarity, verbatim: pair.verbatim })));
@@ -117,11 +120,13 @@ export class SharedTextIndex {
       for (const [otherPath, words] of copied) this.copiesOf(otherPath).set(analysis.path, words);
     }
     if (this.copyKey(analysis.path) !== copiedBefore) this.copiesVersion++;
-    for (const sentence of sentences) {
-      for (const key of sentence.bandKeys) {
+    for (const [position, sentence] of sentences.entries()) {
+      for (const key of keys[position]) {
         const bucket = this.buckets.get(key);
-        if (bucket) bucket.add(sentence);
-        else this.buckets.set(key, new Set([sentence]));
+        if (bucket === undefined) this.buckets.set(key, sentence);
+        // Two bands of one sentence may give one key: the sentence is in that bucket once.
+        else if (!Array.isArray(bucket)) { if (bucket !== sentence) this.buckets.set(key, [bucket, sentence]); }
+        else if (bucket[bucket.length - 1] !== sentence) bucket.push(sentence);
       }
     }
   }
@@ -141,10 +146,14 @@ export class SharedTextIndex {
     const indexed = this.documents.get(path);
     if (!indexed) return false;
     for (const sentence of indexed.sentences) {
-      for (const key of sentence.bandKeys) {
+      for (const key of bandKeysOf(sentence)) {
         const bucket = this.buckets.get(key);
-        bucket?.delete(sentence);
-        if (bucket?.size === 0) this.buckets.delete(key);
+        if (bucket === sentence) this.buckets.delete(key);
+        else if (Array.isArray(bucket)) {
+          const at = bucket.indexOf(sentence);
+          if (at >= 0) bucket.splice(at, 1);
+          if (bucket.length === 1) this.buckets.set(key, bucket[0]);
+        }
       }
     }
     for (const otherPath of this.matches.get(path)?.keys() ?? []) {
@@ -207,18 +216,22 @@ export class SharedTextIndex {
   }
 
   /** The sentences of other documents like this one, found through the buckets it shares with them. */
-  private compare(sentence: IndexedSentence, found: Map<string, SentenceMatch[]>): void {
+  private compare(sentence: IndexedSentence, bandKeys: readonly number[], found: Map<string, SentenceMatch[]>): void {
     const seen = new Set<IndexedSentence>();
     const counterparts = new Set<string>();
-    for (const key of sentence.bandKeys) {
+    for (const key of bandKeys) {
       if (counterparts.size >= this.options.mostCounterparts) break;
       let examined = 0;
-      for (const other of this.buckets.get(key) ?? []) {
+      const bucket = this.buckets.get(key);
+      for (const other of bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket]) {
         // A sentence repeated in hundreds of documents (a wire story reprinted) links to the first few of them.
         if (++examined > this.options.mostCounterparts * 2) break;
         if (seen.has(other)) continue;
         seen.add(other);
         if (counterparts.size >= this.options.mostCounterparts && !counterparts.has(other.path)) continue;
+        // Jaccard similarity is at most the smaller set's size over the larger's: no need to count what cannot pass.
+        const [fewer, more] = sentence.shingles.length < other.shingles.length ? [sentence.shingles.length, other.shingles.length] : [other.shingles.length, sentence.shingles.length];
+        if (fewer < this.options.minimumSimilarity * more) continue;
         const similarity = jaccard(sentence.shingles, other.shingles);
         if (similarity < this.options.minimumSimilarity) continue;
         if (sharedCount(sentence.shingles.length, other.shingles.length, similarity) < this.options.minimumSharedPairs) continue;
@@ -291,13 +304,13 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** A pair of two such words ("of the", "it is") is in every other sentence: it says nothing of copying. */
 const STOPWORDS = new Set(stopwords.map((word) => word.toLowerCase()));
 
-function indexSentences(analysis: DocumentAnalysis, options: SharedTextOptions): IndexedSentence[] {
+function indexSentences(analysis: DocumentAnalysis, split: readonly Span[], options: SharedTextOptions): IndexedSentence[] {
   const { text } = analysis;
   const noise = [...analysis.noise].sort((a, b) => a.start - b.start);
   const quotes = [...analysis.quotes].sort((a, b) => a.start - b.start);
   const indexed: IndexedSentence[] = [];
   let nextQuote = 0;
-  for (const sentence of splitSentences(text, analysis.metadata.bodyStart)) {
+  for (const sentence of split) {
     if (noise.some((span) => span.start < sentence.end && sentence.start < span.end)) continue;
     const wordHashes: number[] = [];
     const common: boolean[] = [];
@@ -326,9 +339,14 @@ function indexSentences(analysis: DocumentAnalysis, options: SharedTextOptions):
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
     const shingles = sorted.slice(0, distinct);
     indexed.push({ start: sentence.start, end: sentence.end, path: analysis.path, position: indexed.length, words: wordHashes.length, wordsHash,
-      shingles, quotedWords, bandKeys: bandKeys(minHashSignature(shingles)) });
+      shingles, quotedWords });
   }
   return indexed;
+}
+
+/** The sentence's band keys, worked out again when needed rather than kept: a large folder has hundreds of thousands of sentences. */
+function bandKeysOf(sentence: IndexedSentence): number[] {
+  return bandKeys(minHashSignature(sentence.shingles));
 }
 
 /** Seeds of the signature's hash functions: fixed, so that signatures compare across runs and indexes. */

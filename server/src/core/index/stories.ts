@@ -81,11 +81,7 @@ export class StoryIndex {
   group(documents: readonly DocumentAnalysis[], corrections: Corrections['stories'] = { move: [], split: [] }): StoryView {
     const ordered = this.inPathOrder(documents);
     this.words.forgetIfLarge(ordered.length);
-    const featuresOf = (document: DocumentAnalysis) => {
-      const merged = new Map(this.words.get(document, ordered.length));
-      for (const [feature, count] of namedFeatures(document)) merged.set(feature, count);
-      return merged;
-    };
+    const featuresOf = (document: DocumentAnalysis) => this.words.withNamed(document, ordered.length, namedFeatures(document));
     const changedSlots = this.update(ordered, featuresOf);
     const { model, documents: bySlot, slotOf } = this.last!;
     const stride = model.stride;
@@ -183,7 +179,7 @@ export class StoryIndex {
     // Room for the documents a folder gains before it is grouped afresh.
     const stride = n + Math.max(INCREMENTAL_MAX_CHANGED, Math.ceil(DRIFT_SHARE * n));
     // A small workspace reads every pair; a larger one only those its clustering can merge.
-    const model = new SimilarityModel(ordered.map(featuresOf), ordered.map(ownDate), stride, n < SMALL_WORKSPACE ? undefined : MERGE_THRESHOLD);
+    const model = new SimilarityModel((index) => featuresOf(ordered[index]), ordered.map(ownDate), stride, n < SMALL_WORKSPACE ? undefined : MERGE_THRESHOLD);
     const compact = stride === n ? model.similarity : new Map([...model.similarity].map(([key, value]) => [Math.floor(key / stride) * n + (key % stride), value]));
     const clusters = n < SMALL_WORKSPACE ? smallWorkspaceClusters(ordered, compact) : averageLinkage(n, compact, MERGE_THRESHOLD)
       .flatMap((cluster) => splitTwoStories(cluster, stride, model.similarity, ordered));

@@ -34,10 +34,16 @@ export class WordFeatureCache {
   /** By the analysis's metadata, which its linked copies share: words do not depend on entity ids. */
   private cache = new WeakMap<DocumentAnalysis['metadata'], Map<string, number>>();
 
-  get(document: DocumentAnalysis, folderSize: number): Map<string, number> {
-    if (folderSize > LARGE_WORKSPACE) return wordFeatures(document);
-    let counts = this.cache.get(document.metadata);
-    if (!counts) { counts = wordFeatures(document); this.cache.set(document.metadata, counts); }
+  /** The document's word counts followed by `named` (which count apart: no word is written like them). */
+  withNamed(document: DocumentAnalysis, folderSize: number, named: ReadonlyMap<string, number>): Map<string, number> {
+    let counts: Map<string, number>;
+    if (folderSize > LARGE_WORKSPACE) counts = wordFeatures(document);
+    else {
+      const kept = this.cache.get(document.metadata) ?? wordFeatures(document);
+      this.cache.set(document.metadata, kept);
+      counts = new Map(kept);
+    }
+    for (const [feature, count] of named) counts.set(feature, count);
     return counts;
   }
 
@@ -59,17 +65,24 @@ function wordFeatures(document: DocumentAnalysis): Map<string, number> {
   }
   pieces.push(document.text.slice(from));
   for (const piece of pieces) {
-    const words = (piece.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((word) => word.length > 2 && !STOPWORDS.has(word)).map(stem);
-    words.forEach((word, index) => {
+    // One pass over the words, no lists: every word of a folder passes here.
+    let previous: string | null = null;
+    for (const written of piece.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []) {
+      if (written.length <= 2 || STOPWORDS.has(written)) continue;
+      const word = stem(written);
       counts.set(word, (counts.get(word) ?? 0) + 1);
-      if (index) { const pair = `${words[index - 1]}_${word}`; counts.set(pair, (counts.get(pair) ?? 0) + 1); }
-    });
+      if (previous !== null) { const pair = `${previous}_${word}`; counts.set(pair, (counts.get(pair) ?? 0) + 1); }
+      previous = word;
+    }
   }
   return counts;
 }
 
+/** "studies" -> "study", "reported" -> "report", "rescues" -> "rescu": one ending off, read by hand (every word of a folder passes here). */
 export function stem(word: string): string {
-  return word.replace(/ies$/, 'y').replace(/(?:ing|ed|es|s)$/, '') || word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  const cut = word.endsWith('ing') ? 3 : word.endsWith('ed') || word.endsWith('es') ? 2 : word.endsWith('s') ? 1 : 0;
+  return cut && cut < word.length ? word.slice(0, -cut) : word;
 }
 
 /** Who, when and how many: linked entity ids (read now: linking may change them), the years and the figures the document names. */
@@ -92,16 +105,28 @@ export function ownDate(document: DocumentAnalysis): string | null {
   return document.metadata.date.source === 'none' ? null : document.metadata.date.value;
 }
 
+/** A document's weighted features: feature numbers of the model and their weights, strongest first in a large folder. */
+interface Vector { ids: Int32Array; weights: Float64Array }
+
+const EMPTY_VECTOR: Vector = { ids: new Int32Array(0), weights: new Float64Array(0) };
+
 /**
  * TF-IDF vectors over words, word pairs, entities and years, and the cosine of every pair of documents
  * that share a feature, as a map from `i * n + j` (i < j) to the similarity. `replace` brings one
  * document up to date against the feature weights of the last full computation, so an edit costs one row.
+ * Features are numbered once: vectors and postings are typed arrays of numbers, not maps of strings, and only the
+ * features that can weigh anything (in two documents or more, not in most) keep their name.
  */
 export class SimilarityModel {
   readonly similarity = new Map<number, number>();
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly postings = new Map<string, Map<number, number>>();
-  private vectors: Array<Array<[string, number]>> = [];
+  /** The number of each feature that can weigh anything, by its name. */
+  private readonly featureNumbers = new Map<string, number>();
+  /** By feature number: in how many of the first `n` documents it is, and whether it names who or when. */
+  private readonly documentFrequency: Int32Array;
+  private readonly named: Uint8Array;
+  /** By feature number: the documents whose vector holds it, with its weight there. */
+  private readonly postings: Array<Map<number, number> | undefined> = [];
+  private vectors: Vector[] = [];
   /** Documents the feature weights were computed over. */
   private readonly n: number;
   /**
@@ -111,33 +136,67 @@ export class SimilarityModel {
   readonly stride: number;
 
   /**
-   * With `linkedAbove`, only the pairs inside one connected component of the pairs more alike than it are kept: a
-   * clustering that merges above that value never compares documents of two components (and a folder of thousands
-   * keeps a few pairs per document, not millions). Changed documents' rows, computed later, are kept whole.
+   * `features` gives each document's feature counts (a list, or a function of the document's position, read once
+   * each: a large folder's counts need not all be alive at once). With `linkedAbove`, only the pairs inside one
+   * connected component of the pairs more alike than it are kept: a clustering that merges above that value never
+   * compares documents of two components (and a folder of thousands keeps a few pairs per document, not millions).
+   * Changed documents' rows, computed later, are kept whole.
    */
-  constructor(features: ReadonlyArray<Map<string, number>>, private readonly dates: Array<string | null>, stride = features.length,
-    linkedAbove?: number) {
-    this.n = features.length;
+  constructor(features: ReadonlyArray<Map<string, number>> | ((index: number) => Map<string, number>), private readonly dates: Array<string | null>,
+    stride = dates.length, linkedAbove?: number) {
+    this.n = dates.length;
     this.stride = Math.max(stride, this.n);
-    for (const counts of features) for (const feature of counts.keys()) this.documentFrequency.set(feature, (this.documentFrequency.get(feature) ?? 0) + 1);
-    this.vectors = features.map((counts) => this.vectorOf(counts));
-    // A feature of one document weighs nothing (vectorOf skips it, now and for documents added later): not kept.
-    for (const [feature, frequency] of this.documentFrequency) if (frequency < 2) this.documentFrequency.delete(feature);
+    const countsOf = typeof features === 'function' ? features : (index: number) => features[index];
+    // Every feature seen gets a number for this pass; those that can weigh anything are numbered again below.
+    const numbers = new Map<string, number>();
+    const frequency: number[] = [];
+    const counted: Array<{ ids: Int32Array; counts: Float64Array }> = [];
+    for (let index = 0; index < this.n; index++) {
+      const counts = countsOf(index);
+      const ids = new Int32Array(counts.size), values = new Float64Array(counts.size);
+      let at = 0;
+      for (const [feature, count] of counts) {
+        let id = numbers.get(feature);
+        if (id === undefined) { id = frequency.length; numbers.set(feature, id); frequency.push(0); }
+        frequency[id]++;
+        ids[at] = id;
+        values[at++] = count;
+      }
+      counted.push({ ids, counts: values });
+    }
+    // A feature of one document weighs nothing (vectorOf skips it, now and for documents added later), nor does one
+    // in most documents: neither keeps a number.
+    const tooCommon = this.tooCommon();
+    const renumbered = new Int32Array(frequency.length).fill(-1);
+    const usable: number[] = [];
+    for (const [feature, id] of numbers) {
+      if (frequency[id] < 2 || frequency[id] > tooCommon) continue;
+      renumbered[id] = usable.length;
+      this.featureNumbers.set(feature, usable.length);
+      usable.push(id);
+    }
+    numbers.clear();
+    this.documentFrequency = Int32Array.from(usable, (id) => frequency[id]);
+    this.named = new Uint8Array(usable.length);
+    for (const [feature, id] of this.featureNumbers) if (feature.startsWith('E:') || feature.startsWith('Y:')) this.named[id] = 1;
+    this.vectors = counted.map(({ ids, counts }) => this.vectorOf(ids.map((id) => renumbered[id]), counts));
+    counted.length = 0;
     this.vectors.forEach((vector, index) => this.post(index, vector));
     const row = new Float64Array(this.stride);
     const touched: number[] = [];
     let pairs = new PairBuffer();
     // The postings as arrays in document order: each document reads only the later documents of each of its features.
-    const lists = new Map<string, { documents: Int32Array; weights: Float64Array }>();
-    for (const [feature, list] of this.postings) {
+    const lists: Array<{ documents: Int32Array; weights: Float64Array } | undefined> = this.postings.map((list) => {
+      if (!list) return undefined;
       const documents = new Int32Array(list.size), weights = new Float64Array(list.size);
       let at = 0;
       for (const [j, weight] of list) { documents[at] = j; weights[at++] = weight; }
-      lists.set(feature, { documents, weights });
-    }
+      return { documents, weights };
+    });
     this.vectors.forEach((vector, i) => {
-      for (const [feature, weight] of vector) {
-        const { documents, weights } = lists.get(feature)!;
+      for (let feature = 0; feature < vector.ids.length; feature++) {
+        const weight = vector.weights[feature];
+        const { documents, weights } = lists[vector.ids[feature]]!;
         let low = 0, high = documents.length;
         while (low < high) { const middle = (low + high) >> 1; if (documents[middle] <= i) low = middle + 1; else high = middle; }
         for (let at = low; at < documents.length; at++) {
@@ -177,12 +236,16 @@ export class SimilarityModel {
   replace(index: number, features: Map<string, number>, date: string | null): void {
     this.remove(index);
     this.dates[index] = date;
-    this.vectors[index] = this.vectorOf(features);
+    const ids = new Int32Array(features.size), counts = new Float64Array(features.size);
+    let at = 0;
+    for (const [feature, count] of features) { ids[at] = this.featureNumbers.get(feature) ?? -1; counts[at++] = count; }
+    const vector = (this.vectors[index] = this.vectorOf(ids, counts));
     const row = new Float64Array(this.stride);
-    for (const [feature, weight] of this.vectors[index]) {
-      for (const [other, otherWeight] of this.postings.get(feature) ?? []) row[other] += weight * otherWeight;
+    for (let feature = 0; feature < vector.ids.length; feature++) {
+      const weight = vector.weights[feature];
+      for (const [other, otherWeight] of this.postings[vector.ids[feature]] ?? []) row[other] += weight * otherWeight;
     }
-    this.post(index, this.vectors[index]);
+    this.post(index, vector);
     row[index] = 0;
     row.forEach((value, other) => { if (value) row[other] = this.adjusted(index, other, value); });
     const kept = this.n > LARGE_WORKSPACE ? strongestOf(row, NEAREST_NEIGHBOURS) : null;
@@ -191,9 +254,10 @@ export class SimilarityModel {
 
   /** The document in slot `index` is gone: its features and similarities leave the model. */
   remove(index: number): void {
-    for (const [feature] of this.vectors[index] ?? []) this.postings.get(feature)?.delete(index);
+    const vector = this.vectors[index] ?? EMPTY_VECTOR;
+    for (let feature = 0; feature < vector.ids.length; feature++) this.postings[vector.ids[feature]]?.delete(index);
     for (let other = 0; other < this.stride; other++) if (other !== index) this.similarity.delete(Math.min(index, other) * this.stride + Math.max(index, other));
-    this.vectors[index] = [];
+    this.vectors[index] = EMPTY_VECTOR;
     this.dates[index] = null;
   }
 
@@ -203,40 +267,49 @@ export class SimilarityModel {
     return apart ? value * YEARS_APART_FACTOR : value;
   }
 
-  private post(index: number, vector: Array<[string, number]>): void {
-    for (const [feature, weight] of vector) {
-      let list = this.postings.get(feature);
-      if (!list) { list = new Map(); this.postings.set(feature, list); }
-      list.set(index, weight);
+  private post(index: number, vector: Vector): void {
+    for (let feature = 0; feature < vector.ids.length; feature++) {
+      const id = vector.ids[feature];
+      let list = this.postings[id];
+      if (!list) { list = new Map(); this.postings[id] = list; }
+      list.set(index, vector.weights[feature]);
     }
   }
 
-  private vectorOf(counts: Map<string, number>): Array<[string, number]> {
+  /** Above this many documents a feature says "this folder", not "this story". */
+  private tooCommon(): number {
+    return this.n >= COMMON_FEATURE_MIN_DOCUMENTS ? this.n / 2 : this.n;
+  }
+
+  /** The vector of a document's feature counts, by feature number (-1: a feature that weighs nothing). */
+  private vectorOf(ids: Int32Array, counts: Float64Array): Vector {
     const n = this.n;
-    const tooCommon = n >= COMMON_FEATURE_MIN_DOCUMENTS ? n / 2 : n;
+    const tooCommon = this.tooCommon();
     // In a large folder every pair of documents shares some feature: only each document's strongest features are
     // compared, so the pairs grow with the documents, not their square. They are kept as they come, strongest
     // first (the earlier on a tie), without sorting every feature.
     const strongest = n > LARGE_WORKSPACE ? STRONGEST_FEATURES : Infinity;
-    const kept: Array<[string, number, number]> = [];
+    const kept: Array<[number, number, number]> = [];
     let passed = 0;
-    for (const [feature, count] of counts) {
-      const df = this.documentFrequency.get(feature) ?? 0;
+    for (let at = 0; at < ids.length; at++) {
+      const feature = ids[at];
+      if (feature < 0) continue;
+      const df = this.documentFrequency[feature];
       if (df < 2 || df > tooCommon) continue;
       const idf = n >= COMMON_FEATURE_MIN_DOCUMENTS ? Math.log(n / df) : Math.log(1 + n / df);
-      const weight = (1 + Math.log(count)) * idf * (feature.startsWith('E:') || feature.startsWith('Y:') ? NAMED_WEIGHT : 1);
+      const weight = (1 + Math.log(counts[at])) * idf * (this.named[feature] ? NAMED_WEIGHT : 1);
       const order = passed++;
       if (strongest === Infinity) { kept.push([feature, weight, order]); continue; }
       if (kept.length === strongest && weight <= kept[strongest - 1][1]) continue;
-      let at = kept.length;
-      while (at > 0 && kept[at - 1][1] < weight) at--;
-      kept.splice(at, 0, [feature, weight, order]);
+      let position = kept.length;
+      while (position > 0 && kept[position - 1][1] < weight) position--;
+      kept.splice(position, 0, [feature, weight, order]);
       if (kept.length > strongest) kept.pop();
     }
     // A document with no more than the strongest features keeps them all, in the order they came.
     if (passed <= strongest && strongest !== Infinity) kept.sort((a, b) => a[2] - b[2]);
     const norm = Math.sqrt(kept.reduce((sum, [, weight]) => sum + weight * weight, 0)) || 1;
-    return kept.map(([feature, weight]) => [feature, weight / norm]);
+    return { ids: Int32Array.from(kept, ([feature]) => feature), weights: Float64Array.from(kept, ([, weight]) => weight / norm) };
   }
 }
 

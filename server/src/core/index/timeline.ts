@@ -1,6 +1,6 @@
 import type { DocumentAnalysis, TimelineEvent } from '../types';
 import { sentenceAt } from '../text/sentences';
-import { sentencesOf } from './document-cache';
+import { SentenceCache } from './document-cache';
 import { periodOf } from '../features/date-words';
 
 const GRANULARITY: Array<[RegExp, TimelineEvent['granularity']]> = [
@@ -9,10 +9,10 @@ const GRANULARITY: Array<[RegExp, TimelineEvent['granularity']]> = [
 ];
 
 /** Dated events of all documents in date order: each resolved date mention and the sentence that holds it. */
-export function buildTimeline(documents: readonly DocumentAnalysis[]): TimelineEvent[] {
+export function buildTimeline(documents: readonly DocumentAnalysis[], sentenceCache = new SentenceCache()): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const document of documents) {
-    const sentences = sentencesOf(document);
+    const sentences = sentenceCache.of(document);
     for (const date of document.dates) {
       // Times count when they fall on a known day ("yesterday evening" -> 2016-02-11TEV).
       if (date.type !== 'date' && !(date.type === 'time' && /^\d{4}-\d{2}-\d{2}/.test(date.value))) continue;

@@ -7,6 +7,7 @@ import { correctEntities } from './entity-corrections';
 import { FigureGroupIndex } from './figure-groups';
 import { buildTimeline } from './timeline';
 import { Provenance, ProvenanceIndexes } from './provenance';
+import { SentenceCache } from './document-cache';
 import { StoryIndex, type StoryView } from './stories';
 
 export interface Place extends Span { path: string }
@@ -59,10 +60,12 @@ export class WorkspaceIndex {
   private readonly documents = new Map<string, DocumentAnalysis>();
   private corrections: Corrections = emptyCorrections();
   private view: CrossDocumentView | null = null;
-  private readonly provenanceIndexes = new ProvenanceIndexes();
+  /** Each analysis's sentences, split once for figure groups, shared text and the timeline. */
+  private readonly sentences = new SentenceCache();
+  private readonly provenanceIndexes = new ProvenanceIndexes(this.sentences);
   private readonly storyIndex = new StoryIndex();
   private readonly linker = new EntityLinker();
-  private readonly figureIndex = new FigureGroupIndex();
+  private readonly figureIndex = new FigureGroupIndex(this.sentences);
   /** The analysis each linked copy was made from. */
   private readonly sources = new WeakMap<DocumentAnalysis, DocumentAnalysis>();
   /** The last view built, current or not: requests may read it while a newer one is on its way. */
@@ -276,14 +279,14 @@ export class WorkspaceIndex {
     let timeline: TimelineEvent[] | null = null;
     let provenance: Provenance | null = null;
     let quotesBySpeaker: CrossDocumentView['quotesBySpeaker'] | null = null;
-    const { provenanceIndexes } = this;
+    const { provenanceIndexes, sentences } = this;
     // The timeline and provenance are asked for by their views (and the CLI): they are not built on every keystroke.
     const index = this;
     this.view = { figureGroups, stories, lookup, affected,
       get entities() { return (entities ??= sortedEntities(records!)); },
       get quotesBySpeaker() { return (quotesBySpeaker ??= speakerPlaces(documents)); },
       get facts() { return index.diagnosticFacts(); },
-      get timeline() { return (timeline ??= buildTimeline(documents)); },
+      get timeline() { return (timeline ??= buildTimeline(documents, sentences)); },
       get provenance() { return (provenance ??= new Provenance(documents, provenanceIndexes)); } };
     this.lastView = this.view;
   }
