@@ -28,7 +28,18 @@ export interface DiagnosticsSink {
   analysesDueSoon?(): boolean;
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * The setImmediate turns the connection takes from reading a client's message to handling it (it decodes in one and
+ * handles in the next): work that resumed after one turn would run before any request that came in meanwhile.
+ */
+const TURNS_TO_HANDLE_A_MESSAGE = 3;
+
+/** Lets the requests that came in meanwhile run, then resumes. */
+const turn = () => new Promise<void>((resolve) => {
+  let left = TURNS_TO_HANDLE_A_MESSAGE;
+  const next = () => (--left ? setImmediate(next) : resolve());
+  setImmediate(next);
+});
 
 /**
  * A pause point for work done in many small steps: it yields a turn of the event loop once SLICE_MS have run since
