@@ -342,3 +342,20 @@ test('over 29 real articles, after edits, adds, deletes and renames with effects
     assert.ok(agreement >= 0.85, `${label}: stories agree with a fresh grouping at B-cubed ${agreement.toFixed(3)}`);
   }
 });
+
+test('a view built in steps for diagnostics indexes shared text and quotes a document a step, so the first diagnosis does not do it all at once', async () => {
+  const index = new WorkspaceIndex();
+  const copies = 12;
+  for (let copy = 0; copy < copies; copy++) for (const { key, text } of seedTexts) index.set(`${copy}-${key}`, text);
+  index.takeAffected();
+  let pauses = 0;
+  const view = await index.crossDocumentInSteps(() => { pauses++; });
+  assert.ok(view);
+  // Shared-text and quote indexes, one step per document each, besides linking, stories and figure groups.
+  assert.ok(pauses >= copies * seedTexts.length, `${pauses} pauses for ${copies * seedTexts.length} documents`);
+  // Diagnosing then finds both indexes current: the same findings as a view built at once.
+  const atOnce = new WorkspaceIndex();
+  for (const key of index.keys()) atOnce.set(key, index.textOf(key)!);
+  const key = `0-${SEEDS.obama}`;
+  assert.deepEqual(diagnoseDocument(view.lookup.documentsByPath.get(key)!, view), diagnoseDocument(atOnce.get(key)!, atOnce.crossDocument()));
+});

@@ -28,7 +28,30 @@ export interface DiagnosticsSink {
   analysesDueSoon?(): boolean;
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * The setImmediate turns the connection takes from reading a client's message to handling it (it decodes in one and
+ * handles in the next): work that resumed after one turn would run before any request that came in meanwhile.
+ */
+const TURNS_TO_HANDLE_A_MESSAGE = 3;
+
+/** Lets the requests that came in meanwhile run, then resumes. */
+const turn = () => new Promise<void>((resolve) => {
+  let left = TURNS_TO_HANDLE_A_MESSAGE;
+  const next = () => (--left ? setImmediate(next) : resolve());
+  setImmediate(next);
+});
+
+/**
+ * A pause point for work done in many small steps: it yields a turn of the event loop once SLICE_MS have run since
+ * the last one, and costs nothing in between.
+ */
+export function sliceBudget(): () => Promise<void> | undefined {
+  let sliceStart = performance.now();
+  return () => {
+    if (performance.now() - sliceStart <= SLICE_MS) return undefined;
+    return turn().then(() => { sliceStart = performance.now(); });
+  };
+}
 
 /**
  * Decides which documents are diagnosed when. A document whose own text changed (or that was opened) is diagnosed
@@ -46,6 +69,8 @@ export class DiagnosticScheduler {
   private running: Promise<void> | null = null;
   /** Paused while the workspace is being read: the view is built once, when every document is in. */
   private paused = false;
+  /** Documents the last scan of the workspace found. */
+  private expected = 0;
   private provisionalTimer: NodeJS.Timeout | undefined;
   private provisionalWhilePaused = false;
   /** The view of the last pass that got through: a changed document's cross-document findings are carried from it. */
@@ -82,7 +107,17 @@ export class DiagnosticScheduler {
    */
   pause(expected: number): void {
     this.paused = true;
+    this.expected = expected;
     this.provisionalWhilePaused = expected > SMALL_WORKSPACE;
+  }
+
+  /**
+   * The view requests read. In a large workspace (or one being read) it is the last view built, or null before the
+   * first: a request never waits for one. In a small one a view is built at once when the last is out of date in
+   * more than texts, which comes about as fast as an answer from the document alone.
+   */
+  viewForRequests(): CrossDocumentView | null {
+    return Math.max(this.expected, this.index.size) > SMALL_WORKSPACE ? this.index.builtView() : this.index.latestView();
   }
 
   resume(): void {
@@ -149,8 +184,8 @@ export class DiagnosticScheduler {
       if (generation !== this.generation) return;
     }
     if (this.paused || this.sink.analysesDueSoon?.()) return;
-    // Linking and grouping run as separate steps, with requests answered between them.
-    const view = await this.index.crossDocumentInSteps(turn);
+    // Linking, grouping and the provenance indexes run in steps, with requests answered between them.
+    const view = await this.index.crossDocumentInSteps(sliceBudget());
     if (!view) {
       // A document changed while the view was built: a newer run builds it, scheduled here if nothing else did.
       if (generation === this.generation) this.schedule();

@@ -195,13 +195,25 @@ export function startServer(): void {
     return untilCancelled(scanned.then(() => store.idle()), token);
   }
 
+  /** Settles once the scan in progress has counted the files: whether requests may build a view depends on it. */
+  let counted: Promise<void> = Promise.resolve();
+
   function scanWorkspace(): Promise<void> {
-    const scan = readWorkspace();
+    let markCounted: () => void = () => undefined;
+    counted = new Promise((resolve) => { markCounted = resolve; });
+    const scan = readWorkspace(markCounted);
     scanned = scan.catch(() => undefined);
+    void scanned.then(markCounted);
     return scan;
   }
 
-  async function readWorkspace(): Promise<void> {
+  /** The view for a request (see DiagnosticScheduler.viewForRequests), once the workspace's size is known. */
+  async function snapshotForRequest(): Promise<ViewSnapshot> {
+    await counted;
+    return new ViewSnapshot(index, scheduler.viewForRequests());
+  }
+
+  async function readWorkspace(counted: () => void): Promise<void> {
     const generation = ++scanGeneration;
     const progress = await connection.window.createWorkDoneProgress().catch(() => null);
     progress?.begin('Corroborate: reading sources', 0, undefined, true);
@@ -216,6 +228,7 @@ export function startServer(): void {
     for (const [uri, reason] of skipped) store.skipped(uri, reason);
     // Read in slices, so an opened document is diagnosed at once and requests are answered meanwhile.
     scheduler.pause(uris.length);
+    counted();
     const cancelled = () => generation !== scanGeneration || progress?.token.isCancellationRequested === true;
     let loaded = await loadInSlices(store, uris, {
       cancelled,
@@ -350,24 +363,26 @@ export function startServer(): void {
     })]);
   }
 
-  // Hover, lenses, definition, references and workspace symbols read the last complete view (see ViewSnapshot):
-  // they never wait for the view to be rebuilt after a keystroke.
+  // Hover, lenses, definition, references and workspace symbols read the last view built (see ViewSnapshot): they
+  // never wait for a view to be built. Before the first view (a start), hover and references answer from the
+  // document alone, the hover marked as partial.
   connection.onHover(async ({ textDocument, position }, token): Promise<Hover | null> => {
     if (!await ready(textDocument.uri, token)) return null;
-    const snapshot = new ViewSnapshot(index);
-    const document = snapshot.document(textDocument.uri);
+    const snapshot = await snapshotForRequest();
+    const reading = snapshot.reading(textDocument.uri);
     const offset = snapshot.offsetOf(textDocument.uri, position);
-    if (!document || offset === null || token.isCancellationRequested) return null;
-    const found = hoverAt(document, offset, snapshot.view, hoverLinksOf(snapshot));
-    const span = found && snapshot.currentSpan(document.path, found.start, found.end);
+    if (!reading || offset === null || token.isCancellationRequested) return null;
+    const found = hoverAt(reading.document, offset, reading.view, hoverLinksOf(snapshot));
+    const span = found && snapshot.currentSpan(reading.document.path, found.start, found.end);
     return found && span && { contents: { kind: 'markdown', value: found.markdown }, range: toRange(span.document, span.start, span.end) };
   });
 
   connection.onCodeLens(async ({ textDocument }, token): Promise<CodeLens[]> => {
     if (!await ready(textDocument.uri, token)) return [];
-    const snapshot = new ViewSnapshot(index);
+    const snapshot = await snapshotForRequest();
     const document = snapshot.document(textDocument.uri);
-    if (!document || token.isCancellationRequested) return [];
+    // Before the view has seen the document there are no cross-document lenses; the client asks again once it has.
+    if (!snapshot.view || !document || token.isCancellationRequested) return [];
     return lensesFor(document, snapshot.view).flatMap((lens) => {
       const span = snapshot.currentSpan(document.path, lens.start, lens.end);
       if (!span) return [];
@@ -483,23 +498,25 @@ export function startServer(): void {
 
   connection.onDefinition(async ({ textDocument, position }, token): Promise<Location | null> => {
     if (!await ready(textDocument.uri, token)) return null;
-    const snapshot = new ViewSnapshot(index);
+    const snapshot = await snapshotForRequest();
     const document = snapshot.document(textDocument.uri);
     const offset = snapshot.offsetOf(textDocument.uri, position);
-    const mention = document && offset !== null ? entityAt(document, offset) : undefined;
-    const place = mention && definition(snapshot.view, mention.id);
+    const mention = snapshot.view && document && offset !== null ? entityAt(document, offset) : undefined;
+    const place = mention && definition(snapshot.view!, mention.id);
     return (place && snapshot.location(place.path, place.start, place.end)) ?? null;
   });
 
   connection.onReferences(async ({ textDocument, position }, token): Promise<Location[]> => {
     if (!await ready(textDocument.uri, token)) return [];
-    const snapshot = new ViewSnapshot(index);
-    const document = snapshot.document(textDocument.uri);
+    const snapshot = await snapshotForRequest();
+    const reading = snapshot.reading(textDocument.uri);
     const offset = snapshot.offsetOf(textDocument.uri, position);
-    const mention = document && offset !== null ? entityAt(document, offset) : undefined;
-    if (!mention) return [];
+    const mention = reading && offset !== null ? entityAt(reading.document, offset) : undefined;
+    if (!reading || !mention) return [];
+    const places = reading.view ? references(reading.view, mention.id)
+      : reading.document.entities.filter((other) => other.id === mention.id).map((other) => ({ path: reading.document.path, start: other.start, end: other.end }));
     const found: Location[] = [];
-    for (const place of references(snapshot.view, mention.id)) {
+    for (const place of places) {
       if (token.isCancellationRequested) return [];
       const at = snapshot.location(place.path, place.start, place.end);
       if (at) found.push(at);
@@ -524,8 +541,9 @@ export function startServer(): void {
   connection.onWorkspaceSymbol(async ({ query }, token) => {
     if (!await workspaceReady(token)) return [];
     const wanted = query.toLowerCase();
-    const snapshot = new ViewSnapshot(index);
+    const snapshot = await snapshotForRequest();
     const view = snapshot.view;
+    if (!view) return [];
     const matching = view.entities.filter((entity) => !wanted || [entity.name, ...entity.aliases].some((name) => name.toLowerCase().includes(wanted)))
       .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, MOST_WORKSPACE_SYMBOLS);
     const symbols = [];

@@ -25,33 +25,34 @@ function mapOffset(change: TextChange, offset: number, from: 'before' | 'after')
 }
 
 /**
- * The last complete cross-document view and the analyses it was built from, for requests: they are answered at
- * once from it while the background pass rebuilds the view. A document edited since is read through its earlier
- * analysis, offsets moved across the edit (a place inside the edited stretch has no answer until the rebuild).
+ * A cross-document view (the scheduler's viewForRequests) and the analyses it was built from, for requests: they are
+ * answered at once from it while the background pass builds the next view in steps. A document edited since is read
+ * through its earlier analysis, offsets moved across the edit (a place inside the edited stretch has no answer until
+ * the rebuild). A document the view has not seen, or any document before the first
+ * view, is read as analysed, without a view (answers from it alone).
  */
 export class ViewSnapshot {
-  readonly view: CrossDocumentView;
   private readonly changes = new Map<string, TextChange | null>();
 
-  constructor(private readonly index: WorkspaceIndex) {
-    this.view = index.latestView();
-  }
+  constructor(private readonly index: WorkspaceIndex, readonly view: CrossDocumentView | null) {}
 
-  /** The analyses the view was built from, in path order. */
-  get documents(): readonly DocumentAnalysis[] {
-    return this.view.lookup.documents;
-  }
-
-  /** The document as the view knows it, or undefined when the view has not seen it. */
+  /** The document as the view knows it, or undefined when there is no view or it has not seen the document. */
   document(uri: string): DocumentAnalysis | undefined {
-    return this.view.lookup.documentsByPath.get(uri);
+    return this.view?.lookup.documentsByPath.get(uri);
   }
 
-  /** A position in the editor's current text, as an offset into the view's analysis of the document. */
+  /** What a request about `uri` reads: the view's analysis and the view, else the current analysis and no view. */
+  reading(uri: string): { document: DocumentAnalysis; view: CrossDocumentView | null } | undefined {
+    const seen = this.document(uri);
+    if (seen) return { document: seen, view: this.view };
+    const current = this.index.peek(uri);
+    return current && { document: current, view: null };
+  }
+
+  /** A position in the editor's current text, as an offset into the analysis `reading(uri)` gives. */
   offsetOf(uri: string, position: Position): number | null {
     const current = this.index.peek(uri);
-    const seen = this.document(uri);
-    if (!current || !seen) return null;
+    if (!current) return null;
     const offset = lineMapOf(current).offset(position);
     const change = this.changeOf(uri);
     return change ? mapOffset(change, offset, 'after') : offset;

@@ -3,7 +3,11 @@ import type { CrossDocumentView } from '../index/workspace-index';
 import { calendarDateInWords, calendarDatesInText, dateInWords } from './date-words';
 import { documentLabel, formatNumber } from './names';
 
-export interface HoverResult { start: number; end: number; markdown: string }
+/** `partial`: answered from the document alone, the cross-document view not being built yet. */
+export interface HoverResult { start: number; end: number; markdown: string; partial?: true }
+
+/** The line a partial hover ends with, so the reader knows other sources were not consulted. */
+export const PARTIAL_HOVER_NOTE = '*From this document only: the other sources are still being read.*';
 
 /** Links as the host spells them: a place in a document, and the actions a hover offers. */
 export interface HoverLinks {
@@ -13,10 +17,20 @@ export interface HoverLinks {
   showTimeline(path: string, figureGroup?: string): string;
 }
 
-export function hoverAt(analysis: DocumentAnalysis, offset: number, view: CrossDocumentView,
+/**
+ * The hover at `offset`. Without a view (none is built yet, or it has not seen the document) the answer is drawn
+ * from the document alone and marked partial.
+ */
+export function hoverAt(analysis: DocumentAnalysis, offset: number, view: CrossDocumentView | null,
+  links: HoverLinks): HoverResult | null {
+  const found = hoverInView(analysis, offset, view, links);
+  return found && !view ? { ...found, markdown: `${found.markdown}\n\n${PARTIAL_HOVER_NOTE}`, partial: true } : found;
+}
+
+function hoverInView(analysis: DocumentAnalysis, offset: number, view: CrossDocumentView | null,
   links: HoverLinks): HoverResult | null {
   // Entity and speaker ids are the view's: read the view's copy of the document when it has one.
-  const document = view.lookup.linkedOf(analysis);
+  const document = view ? view.lookup.linkedOf(analysis) : analysis;
   const found = hoverOfAnalysed(document, offset, view, links);
   if (found) return found;
   // A repeated headline or teaser line is noise, so nothing was extracted from it: answer with its body copy.
@@ -30,7 +44,7 @@ export function hoverAt(analysis: DocumentAnalysis, offset: number, view: CrossD
   return { start, end, markdown: `*Repeated at [line ${line}](${links.location(document.path, copy.offset)}); from there:*\n\n${there.markdown}` };
 }
 
-function hoverOfAnalysed(document: DocumentAnalysis, offset: number, view: CrossDocumentView,
+function hoverOfAnalysed(document: DocumentAnalysis, offset: number, view: CrossDocumentView | null,
   links: HoverLinks): HoverResult | null {
   const figure = document.figures.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (figure) return { start: figure.start, end: figure.end, markdown: figureHover(document, figure, view, links) };
@@ -38,7 +52,7 @@ function hoverOfAnalysed(document: DocumentAnalysis, offset: number, view: Cross
   const date = document.dates.find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (date) return { start: date.start, end: date.end, markdown: dateHover(document, date) };
   const entity = document.entities.find((candidate) => candidate.start <= offset && offset <= candidate.end);
-  if (entity) return { start: entity.start, end: entity.end, markdown: entityHover(entity.id, entity.canonical, entity.type, view, links) };
+  if (entity) return { start: entity.start, end: entity.end, markdown: entityHover(document, entity.id, entity.canonical, entity.type, view, links) };
   if (quote) return { start: quote.start, end: quote.end, markdown: quoteHover(document, quote, links, view) };
   return null;
 }
@@ -70,26 +84,28 @@ function dateHover(document: DocumentAnalysis, date: DateMention): string {
     `TIMEX3 \`${date.value.replace(/`/g, '')}\` (${date.type})`].join('\n\n');
 }
 
-function entityHover(id: string, fallbackName: string, type: string, view: CrossDocumentView,
+function entityHover(current: DocumentAnalysis, id: string, fallbackName: string, type: string, view: CrossDocumentView | null,
   links: HoverLinks): string {
-  const entity = view.lookup.entity(id);
+  const entity = view?.lookup.entity(id);
   const titles = entity?.titles.length ? ` · ${entity.titles.map(escapeMarkdown).join(', ')}` : '';
   const lines = [`**${escapeMarkdown(entity?.name ?? fallbackName)}** — ${entity?.type ?? type}${titles}`];
   if (entity?.aliases.length) lines.push(`Also written: ${entity.aliases.map(escapeMarkdown).join(', ')}`);
-  const perDocument = [...view.lookup.mentionsOf(id)].flatMap(([path, mentions]) => {
-    const document = view.lookup.documentsByPath.get(path);
+  const mentionsByPath = view ? view.lookup.mentionsOf(id) : new Map([[current.path, current.entities.filter((mention) => mention.id === id)]]);
+  const perDocument = [...mentionsByPath].flatMap(([path, mentions]) => {
+    const document = view ? view.lookup.documentsByPath.get(path) : current;
     return document && mentions.length ? [`[${escapeMarkdown(documentLabel(document, 24))}](${links.location(path, mentions[0].start)}) ×${mentions.length}`] : [];
   });
   lines.push(`Mentions: ${perDocument.join(' · ')}`);
-  const quotes = view.quotesBySpeaker.get(id)?.length ?? 0;
+  const quotes = view ? view.quotesBySpeaker.get(id)?.length ?? 0 : current.quotes.filter((quote) => quote.speaker?.id === id).length;
   if (quotes) lines.push(`Quoted ${quotes} time${quotes === 1 ? '' : 's'}`);
   return lines.join('\n\n');
 }
 
-function quoteHover(document: DocumentAnalysis, quote: Quote, links: HoverLinks, view: CrossDocumentView): string {
+function quoteHover(document: DocumentAnalysis, quote: Quote, links: HoverLinks, view: CrossDocumentView | null): string {
   const speaker = quote.speaker;
   const date = document.metadata.date.value;
   const lines = [`**Quote** · ${speaker ? escapeMarkdown(speaker.name) : 'no speaker named'} · ${date ? calendarDateInWords(date) : 'date unset'}`];
+  if (!view) return lines.join('\n\n');
   const echoes = view.provenance.echoesOf(document.path, quote.start);
   if (echoes.length) lines.push(`Quoted in the same words by ${view.provenance.corroborationPhrase(echoes.map((echo) => echo.path), document.path)}`);
   if (speaker?.id) {
@@ -110,10 +126,11 @@ function quoteHover(document: DocumentAnalysis, quote: Quote, links: HoverLinks,
   return lines.join('\n\n').replace(/\n\n- /g, '\n- ');
 }
 
-function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocumentView,
+function figureHover(document: DocumentAnalysis, figure: Figure, view: CrossDocumentView | null,
   links: HoverLinks): string {
-  const group = view.lookup.figureGroupsOf(document.path).find(({ member }) => member.start === figure.start)?.group;
   const heading = `**${escapeMarkdown(figure.measure ?? figure.unit ?? 'figure')}** · ${escapeMarkdown(figure.text)} · ${describeInterval(figure)}`;
+  if (!view) return heading;
+  const group = view.lookup.figureGroupsOf(document.path).find(({ member }) => member.start === figure.start)?.group;
   if (!group) return `${heading}\n\nNo other source reports this measure.`;
   return [`**${escapeMarkdown(group.measure)}** · ${new Set(group.members.map((member) => member.path)).size} sources · ${group.verdict.replace(/-/g, ' ')}`,
     '', `Also reported by ${view.provenance.corroborationPhrase(group.members.map((member) => member.path), document.path)}`,

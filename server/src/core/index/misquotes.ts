@@ -271,10 +271,16 @@ export class QuoteIndex {
   private readonly byKey = new Map<string, Set<IndexedQuote>>();
 
   sync(analyses: readonly DocumentAnalysis[]): void {
+    const steps = this.syncSteps(analyses);
+    while (!steps.next().done);
+  }
+
+  /** sync() in steps: it yields after each document it indexes, so a caller can let other work run in between. */
+  *syncSteps(analyses: readonly DocumentAnalysis[]): Generator<void, void, void> {
     const current = new Set(analyses.map((analysis) => analysis.path));
     for (const path of [...this.documents.keys()]) if (!current.has(path)) this.delete(path);
     // A linked copy with the same quotes (the same speaker ids) is the same document here.
-    for (const analysis of analyses) if (this.documents.get(analysis.path)?.analysis.quotes !== analysis.quotes) this.set(analysis);
+    for (const analysis of analyses) if (this.documents.get(analysis.path)?.analysis.quotes !== analysis.quotes) { this.set(analysis); yield; }
   }
 
   set(analysis: DocumentAnalysis): void {

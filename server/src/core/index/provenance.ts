@@ -223,7 +223,8 @@ export class Provenance {
     const find = (path: string): string => {
       let root = path;
       while (parent.get(root) !== root) root = parent.get(root)!;
-      parent.set(path, root);
+      // Every path on the way points at the root: chains of links stay short however they were made.
+      for (let at = path; at !== root;) { const next = parent.get(at)!; parent.set(at, root); at = next; }
       return root;
     };
     const links: ProvenanceLink[] = [];

@@ -84,6 +84,12 @@ export class SharedTextIndex {
 
   /** Brings the index to exactly these analyses: analyses are immutable, so an unchanged object is an unchanged document. */
   sync(analyses: readonly DocumentAnalysis[]): void {
+    const steps = this.syncSteps(analyses);
+    while (!steps.next().done);
+  }
+
+  /** sync() in steps: it yields after each document it indexes, so a caller can let other work run in between. */
+  *syncSteps(analyses: readonly DocumentAnalysis[]): Generator<void, void, void> {
     const current = new Set<string>();
     for (const analysis of analyses) current.add(analysis.path);
     for (const path of [...this.documents.keys()]) if (!current.has(path)) this.delete(path);
@@ -91,7 +97,7 @@ export class SharedTextIndex {
       const indexed = this.documents.get(analysis.path);
       // A linked copy of the same analysis (other entity ids, the same text, noise and quotes) needs no new look-ups.
       if (indexed && sameText(indexed.analysis, analysis)) indexed.analysis = analysis;
-      else this.set(analysis);
+      else { this.set(analysis); yield; }
     }
   }
 

@@ -194,6 +194,14 @@ export class WorkspaceIndex {
     return this.view ?? (this.lastView && !this.everythingChanged && !this.documentsAddedOrRemoved ? this.lastView : this.crossDocument());
   }
 
+  /**
+   * The current view, else the last one built, whatever changed since; null before the first. Never builds one: in
+   * a large workspace requests read this while the view is built in steps.
+   */
+  builtView(): CrossDocumentView | null {
+    return this.view ?? this.lastView;
+  }
+
   crossDocument(): CrossDocumentView {
     if (!this.view) {
       const steps = this.buildSteps();
@@ -205,16 +213,18 @@ export class WorkspaceIndex {
 
   /**
    * Brings the cross-document view up to date in steps (entity linking, then figure grouping, then the tables),
-   * awaiting `between()` after each so that other work runs meanwhile. Returns null, and keeps nothing of the
-   * attempt, when a document changed during it: the caller's newer run builds the view then.
+   * calling `between()` after each and awaiting what it returns, so that other work runs meanwhile (once diagnostics
+   * are wanted, the shared-text and quote indexes are brought up to date in steps of one document). Returns null,
+   * and keeps nothing of the attempt, when a document changed during it: the caller's newer run builds the view then.
    */
-  async crossDocumentInSteps(between: () => Promise<void>): Promise<CrossDocumentView | null> {
+  async crossDocumentInSteps(between: () => Promise<void> | void): Promise<CrossDocumentView | null> {
     if (this.view) return this.view;
     const version = this.version;
     const steps = this.buildSteps();
     let step = steps.next();
     while (!step.done) {
-      await between();
+      const pause = between();
+      if (pause) await pause;
       if (this.version !== version) return null;
       // Built meanwhile by a caller that could not wait: that view is current.
       if (this.view) return this.view;
@@ -257,6 +267,11 @@ export class WorkspaceIndex {
     yield;
     const figureGroups = this.figureIndex.group(documents, this.corrections.figures, stories.storyOf);
     yield;
+    // A document's diagnostics read its shared text and misquotes: indexed here in steps, not in the first diagnosis.
+    if (this.diagnosticsWanted) {
+      yield* this.provenanceIndexes.sharedText.syncSteps(documents);
+      yield* this.provenanceIndexes.quotes.syncSteps(documents);
+    }
     const documentsByPath = new Map(documents.map((document) => [document.path, document]));
     const { sources } = this;
     const lookup = lookupTables(documents, documentsByPath, figureGroups, records, () => (entities ??= sortedEntities(records!)),
@@ -268,6 +283,8 @@ export class WorkspaceIndex {
     const facts = this.diagnosticsWanted ? this.diagnosticFacts() : null;
     const summary = facts ? summariseForDiagnostics(documents, figureGroups, documentsByPath,
       this.lastSummary && this.lastView ? { summary: this.lastSummary, documentsByPath: this.lastView.lookup.documentsByPath } : undefined) : null;
+    // Everything above only reads the index's state: a newer change may still cancel the build here.
+    yield;
     const changes = facts?.takeChanges();
     const affected = !summary || !changes || this.everythingChanged || !this.lastSummary ? null
       : affectedDocuments(this.lastSummary, summary, this.changedSinceView, changes, this.facts, lookup);
