@@ -1,6 +1,7 @@
 // Tokens and sentences the way the recogniser's training data writes them: punctuation and hyphens apart,
 // a possessive 's and n't apart, abbreviations ("Mr.", "U.S.") keeping their dots.
 import { DOTTED } from './lexicon';
+import { classOf, codePointAt, LETTER, MARK, NUMBER, SPACE, unitsOf } from '../../text/char-classes';
 
 export interface ModelToken { start: number; end: number; text: string }
 
@@ -11,29 +12,6 @@ export interface ModelText { tokens: ModelToken[]; sentences: ModelSentence[] }
 
 // The tokens are those of /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{M}\p{N}]+(?:['’](?![sS]\b)[\p{L}\p{M}]+)*|\S/gu, read by hand
 // (see tokenEnd): the regular expression was a fifth of the recogniser's time.
-const LETTER = 1, MARK = 2, NUMBER = 4, SPACE = 8, CLASSIFIED = 16;
-/** The classes above of each BMP code point, filled in on first sight (a fixed property of the character). */
-const BMP_CLASSES = new Uint8Array(0x10000);
-
-function classify(codePoint: number): number {
-  const character = String.fromCodePoint(codePoint);
-  return (/\p{L}/u.test(character) ? LETTER : 0) | (/\p{M}/u.test(character) ? MARK : 0) | (/\p{N}/u.test(character) ? NUMBER : 0) | (/\s/u.test(character) ? SPACE : 0);
-}
-
-function classOf(codePoint: number): number {
-  if (codePoint >= 0x10000) return classify(codePoint);
-  let classes = BMP_CLASSES[codePoint];
-  if (classes === 0) BMP_CLASSES[codePoint] = classes = classify(codePoint) | CLASSIFIED;
-  return classes;
-}
-
-/** The code point at `at` of text[0, to) (a surrogate pair cut by `to` is a lone surrogate there). */
-function codePointAt(text: string, at: number, to: number): number {
-  const unit = text.charCodeAt(at);
-  return unit >= 0xd800 && unit <= 0xdbff && at + 1 < to ? text.codePointAt(at)! : unit;
-}
-
-const width = (codePoint: number) => (codePoint >= 0x10000 ? 2 : 1);
 const isApostrophe = (unit: number) => unit === 39 || unit === 0x2019;
 const isAsciiWordUnit = (unit: number) => (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) || unit === 95;
 
@@ -43,25 +21,25 @@ function tokenEnd(text: string, start: number, to: number): number {
   const classes = classOf(first);
   // Letters joined by dots: "U.S.", "e.g."
   if (classes & LETTER) {
-    let end = start + width(first);
+    let end = start + unitsOf(first);
     let joined = false;
     while (end + 1 < to && text.charCodeAt(end) === 46) {
       const next = codePointAt(text, end + 1, to);
       if (!(classOf(next) & LETTER)) break;
-      end += 1 + width(next);
+      end += 1 + unitsOf(next);
       joined = true;
     }
     if (joined) return end < to && text.charCodeAt(end) === 46 ? end + 1 : end;
   }
-  if (!(classes & (LETTER | MARK | NUMBER))) return start + width(first);
+  if (!(classes & (LETTER | MARK | NUMBER))) return start + unitsOf(first);
   let end = start;
-  for (let c = first; end < to && classOf(c = codePointAt(text, end, to)) & (LETTER | MARK | NUMBER);) end += width(c);
+  for (let c = first; end < to && classOf(c = codePointAt(text, end, to)) & (LETTER | MARK | NUMBER);) end += unitsOf(c);
   // Apostrophes inside a word ("O'Brien", "rock'n'roll"), but not a possessive 's.
   while (end + 1 < to && isApostrophe(text.charCodeAt(end))) {
     const after = end + 1;
     if ((text.charCodeAt(after) | 32) === 115 && (after + 1 >= to || !isAsciiWordUnit(text.charCodeAt(after + 1)))) break;
     let wordEnd = after;
-    for (let c = 0; wordEnd < to && classOf(c = codePointAt(text, wordEnd, to)) & (LETTER | MARK);) wordEnd += width(c);
+    for (let c = 0; wordEnd < to && classOf(c = codePointAt(text, wordEnd, to)) & (LETTER | MARK);) wordEnd += unitsOf(c);
     if (wordEnd === after) break;
     end = wordEnd;
   }
