@@ -15,16 +15,20 @@ import { ABBREVIATIONS, GLUED_NUMBER_PREFIXES, lexicon, weekdayNumber } from './
 /** A period that belongs to the span: "a.m.", "Feb.", "Tues."; not the full stop after "Monday." or "2.13 am.". */
 const ABBREVIATION_END = new RegExp(`(?:\\.[A-Za-z]\\.|(?:^|[^A-Za-z])(?:${[...ABBREVIATIONS].join('|')})\\.)$`, 'i');
 
-const TOKEN = /[A-Za-z]+|[0-9]+|½|['’](?=\d)/g;
 /** Letters glued before a number that still let it start a date: "mar4", "Q3", "H1", "week12". */
 const MONTH_OR_PERIOD_BEFORE = new RegExp(`(?:^|[^A-Za-z])(?:${[...GLUED_NUMBER_PREFIXES].join('|')})$`, 'i');
 
 /** A date mention and the names of the rules whose pieces made it (for the rule tests and hovers). */
 export interface TracedDate { mention: DateMention; rules: string[] }
 
+/** A node of the trie of rule heads by lower-case ASCII letter (see DateExtractor.wordHeads). */
+interface HeadNode { next: Array<HeadNode | undefined>; rules?: Rule[] }
+
 /** Finds date expressions with a set of rules; the index of rules by first word belongs to the instance. */
 export class DateExtractor {
   private readonly rulesByHead = new Map<string, Rule[]>();
+  /** The word heads of rulesByHead as a trie, so that a word that heads no rule costs no lower-cased copy. */
+  private readonly wordHeads: HeadNode = { next: [] };
 
   constructor(readonly rules: readonly Rule[] = RULES) {
     for (const rule of rules) {
@@ -34,6 +38,12 @@ export class DateExtractor {
         if (!list.includes(rule)) list.push(rule);
         this.rulesByHead.set(key, list);
       }
+    }
+    for (const [key, list] of this.rulesByHead) {
+      if (!/^[a-z]+$/.test(key)) continue;
+      let node = this.wordHeads;
+      for (let i = 0; i < key.length; i++) node = node.next[key.charCodeAt(i) - 97] ??= { next: [] };
+      node.rules = list;
     }
   }
 
@@ -56,22 +66,43 @@ export class DateExtractor {
   private findAtoms(scan: Scan, from: number): Atom[] {
     const { text } = scan;
     const atoms: Atom[] = [];
-    const token = new RegExp(TOKEN.source, 'g');
-    token.lastIndex = from;
-    let m: RegExpExecArray | null;
-    while ((m = token.exec(text))) {
-      const at = m.index;
-      const first = m[0].charCodeAt(0);
-      const head = first >= 48 && first <= 57 ? '#' : m[0].toLowerCase();
-      const rules = this.rulesByHead.get(head);
+    const numberRules = this.rulesByHead.get('#');
+    const length = text.length;
+    // Tokens: a run of ASCII letters, a run of digits, '½', or an apostrophe before a digit.
+    let next = from;
+    while (next < length) {
+      const at = next;
+      const first = text.charCodeAt(at);
+      let rules: Rule[] | undefined;
+      let numeric = false;
+      if (isAsciiLetter(first)) {
+        let node: HeadNode | undefined = this.wordHeads;
+        let end = at;
+        for (let c = first; end < length && isAsciiLetter(c = text.charCodeAt(end)); end++) if (node) node = node.next[(c | 32) - 97];
+        next = end;
+        rules = node?.rules;
+      } else if (first >= 48 && first <= 57) {
+        let end = at + 1;
+        while (end < length && isDigit(text.charCodeAt(end))) end++;
+        next = end;
+        rules = numberRules;
+        numeric = true;
+      } else if (first === 0xbd || ((first === 39 || first === 0x2019) && at + 1 < length && isDigit(text.charCodeAt(at + 1)))) {
+        next = at + 1;
+        rules = this.rulesByHead.get(text[at]);
+      } else {
+        next = at + 1;
+        continue;
+      }
       if (!rules) continue;
+      const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+      if (!numeric && (isAsciiLetter(before) || isDigit(before))) continue;
       const previous = at > 0 ? text[at - 1] : ' ';
-      if (/[A-Za-z0-9]/.test(previous) && head !== '#') continue;
       // Numbers inside addresses, identifiers or amounts of money are not dates.
-      if (head === '#' && (/[_~=&%/@#]/.test(previous) || /[A-Za-z]/.test(previous) && !MONTH_OR_PERIOD_BEFORE.test(text.slice(Math.max(0, at - 6), at)) ||
+      if (numeric && (/[_~=&%/@#]/.test(previous) || /[A-Za-z]/.test(previous) && !MONTH_OR_PERIOD_BEFORE.test(text.slice(Math.max(0, at - 6), at)) ||
         /[$€£¥]\s?$/.test(text.slice(Math.max(0, at - 2), at)))) continue;
       // The decimals or thousands of a number ("2.123 pm", "1,500") are not a number of their own.
-      if (head === '#' && at > 1 && /\d/.test(text[at - 2]) && (previous === '.' || (previous === ',' && /^\d{3}(?!\d)/.test(text.slice(at, at + 4))))) continue;
+      if (numeric && at > 1 && isDigit(text.charCodeAt(at - 2)) && (previous === '.' || (previous === ',' && /^\d{3}(?!\d)/.test(text.slice(at, at + 4))))) continue;
       scan.at = at;
       let best: Atom | null = null;
       for (const rule of rules) {
@@ -90,11 +121,19 @@ export class DateExtractor {
         while (best.end > best.start && /\s/.test(text[best.end - 1])) best.end--;
         if (text[best.end - 1] === '.' && !ABBREVIATION_END.test(text.slice(Math.max(best.start, best.end - 6), best.end))) best.end--;
         atoms.push(best);
-        token.lastIndex = best.end;
+        next = best.end;
       }
     }
     return atoms;
   }
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 const DEFAULT_EXTRACTOR = new DateExtractor();

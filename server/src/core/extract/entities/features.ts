@@ -4,6 +4,7 @@ import {
   CALENDAR, DEMONYMS, FEMALE_NAMES, KNOWN, MALE_NAMES, NAME_SUFFIXES, NOT_ENTITIES, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS, OTHER_HEADS, PARTICLES,
   PLACE_FEATURES, PLACES, STARTERS, STATE_ABBREVIATIONS, TITLES,
 } from './lexicon';
+import { KeySlots } from './key-slots';
 
 /** BIO tags over person, organization and place; the tag index is the weight column. */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
@@ -358,6 +359,8 @@ export const SUMS = 14;
 const S = 14;
 
 const CAPITALISED = 1, LOWER_WORD = 2, ALL_CAPS = 4, SAME_UPPER = 8, ACTIVATES = 16, QUOTE_OPEN = 32;
+/** Bits of scoreDocument's document evidence about a lower-case form. */
+const LOWER_SEEN = 1, CAPITALISED_MID = 2, UPPER_SEEN = 4;
 
 /** What the features read of one word wherever it stands (see WordFactsCache). */
 interface WordFacts {
@@ -371,15 +374,18 @@ interface WordFacts {
   lexicon: number;
   /**
    * Both passes' sums over the features the word brings: as the token itself (the features of the word alone), as the
-   * previous token, the next one, the second previous and the second next; SUMS slots each. Filled on first use.
+   * previous token, the next one, the second previous and the second next; SUMS slots each, from this offset of the
+   * cache's `pool`. -1 until first used.
    */
-  sums: Int32Array | null;
+  sumsAt: number;
 }
 
 const SELF = 0, AS_PREV = S, AS_NEXT = 2 * S, AS_PREV2 = 3 * S, AS_NEXT2 = 4 * S;
 
-/** Words whose facts a cache keeps (then it starts again), so the memory they take stays small. */
+/** Words whose facts a cache keeps (then it starts again, between documents), so the memory they take stays small. */
 const WORD_FACTS_LIMIT = 50_000;
+/** Int32 slots of one word's sums in the pool. */
+const WORD_SUMS = 5 * S;
 
 /**
  * The facts and feature sums of words, kept by word across documents for one model's weights: most words come back
@@ -387,17 +393,28 @@ const WORD_FACTS_LIMIT = 50_000;
  */
 export class WordFactsCache {
   private readonly byWord = new Map<string, WordFacts>();
-  /** The sums of the neighbour features of a token with no such neighbour, laid out as WordFacts.sums. */
-  readonly none: Int32Array;
+  /**
+   * The words' sums one after another (one array, so that the sum of a token's five reads one block of memory);
+   * offset 0 holds the sums of the neighbour features of a token with no such neighbour.
+   */
+  pool = new Int32Array(1024 * WORD_SUMS);
+  private used = WORD_SUMS;
 
   constructor(readonly weights: BucketWeights, readonly mask: number) {
-    this.none = new Int32Array(5 * S);
-    this.addFeature(T.PrevLower, NONE, this.none, AS_PREV);
-    this.addFeature(T.PrevWord, NONE, this.none, AS_PREV);
-    this.addFeature(T.NextLower, NONE, this.none, AS_NEXT);
-    this.addFeature(T.NextWord, NONE, this.none, AS_NEXT);
-    this.addFeature(T.Prev2Lower, NONE, this.none, AS_PREV2);
-    this.addFeature(T.Next2Lower, NONE, this.none, AS_NEXT2);
+    this.addFeature(T.PrevLower, NONE, this.pool, AS_PREV);
+    this.addFeature(T.PrevWord, NONE, this.pool, AS_PREV);
+    this.addFeature(T.NextLower, NONE, this.pool, AS_NEXT);
+    this.addFeature(T.NextWord, NONE, this.pool, AS_NEXT);
+    this.addFeature(T.Prev2Lower, NONE, this.pool, AS_PREV2);
+    this.addFeature(T.Next2Lower, NONE, this.pool, AS_NEXT2);
+  }
+
+  /** Called before each document: a full cache starts again here, never while a document's offsets are in use. */
+  beginDocument(): void {
+    if (this.byWord.size < WORD_FACTS_LIMIT) return;
+    this.byWord.clear();
+    this.used = WORD_SUMS;
+    this.pool.fill(0, WORD_SUMS);
   }
 
   addFeature(template: number, value: number, sums: Int32Array, at: number): void {
@@ -418,16 +435,23 @@ export class WordFactsCache {
     if (word.length > 1 && sameUpper) flags |= ALL_CAPS;
     if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && capitalised) || PARTICLES.has(word)) flags |= ACTIVATES;
     if (isQuoteOpen(word)) flags |= QUOTE_OPEN;
-    facts = { lower, lowerHash: hashString(lower), wordHash: hashString(word), shape: shapeHash(word), flags, lexicon: lexiconBits(word), sums: null };
-    if (this.byWord.size >= WORD_FACTS_LIMIT) this.byWord.clear();
+    facts = { lower, lowerHash: hashString(lower), wordHash: hashString(word), shape: shapeHash(word), flags, lexicon: lexiconBits(word), sumsAt: -1 };
     this.byWord.set(word, facts);
     return facts;
   }
 
-  /** The sums of WordFacts, computed on first use. */
-  sums(facts: WordFacts, word: string): Int32Array {
-    if (facts.sums) return facts.sums;
-    const sums = new Int32Array(5 * S);
+  /** The offset of a word's sums in `pool`, computed on first use (which may replace `pool` by a larger copy). */
+  sumsAt(facts: WordFacts, word: string): number {
+    if (facts.sumsAt >= 0) return facts.sumsAt;
+    if (this.used + WORD_SUMS > this.pool.length) {
+      const larger = new Int32Array(2 * this.pool.length);
+      larger.set(this.pool);
+      this.pool = larger;
+    }
+    const offset = this.used;
+    this.used += WORD_SUMS;
+    const sums = this.pool;
+    const SELF = offset, AS_PREV = offset + S, AS_NEXT = offset + 2 * S, AS_PREV2 = offset + 3 * S, AS_NEXT2 = offset + 4 * S;
     const { lower, lowerHash, wordHash, shape } = facts;
     // The features baseFeatures gives a token from its word alone, in the same order.
     this.addFeature(T.Bias, 0, sums, SELF);
@@ -454,8 +478,8 @@ export class WordFactsCache {
     this.addFeature(T.NextWord, word2, sums, AS_NEXT);
     this.addFeature(T.Prev2Lower, lowerHash, sums, AS_PREV2);
     this.addFeature(T.Next2Lower, lowerHash, sums, AS_NEXT2);
-    facts.sums = sums;
-    return sums;
+    facts.sumsAt = offset;
+    return offset;
   }
 }
 
@@ -464,11 +488,13 @@ export class WordFactsCache {
  * sums[i * SUMS + pass * TAG_COUNT + tag], 0 for tokens that are not active. The same integers as adding up the
  * weights of documentFeatures' ids (addition of integers does not depend on order), without building the table.
  */
-export function scoreDocument(doc: FeatureDocument, extra: ExtraGazetteer | null, cache: WordFactsCache): { sums: Int32Array; active: Uint8Array } {
+export function scoreDocument(doc: FeatureDocument, extra: ExtraGazetteer | null, cache: WordFactsCache): { sums: Int32Array; active: Uint8Array; wordHashes: Uint32Array } {
   const words = doc.words;
   const n = words.length;
+  cache.beginDocument();
   const facts: WordFacts[] = new Array(n);
   const lowerHash = new Uint32Array(n);
+  const wordHashes = new Uint32Array(n);
   const shape = new Uint32Array(n);
   const lexicon = new Uint32Array(n);
   const active = new Uint8Array(n);
@@ -476,26 +502,33 @@ export function scoreDocument(doc: FeatureDocument, extra: ExtraGazetteer | null
     const f = cache.facts(words[i]);
     facts[i] = f;
     lowerHash[i] = f.lowerHash;
+    wordHashes[i] = f.wordHash;
     shape[i] = f.shape;
     lexicon[i] = f.lexicon;
     if (f.flags & ACTIVATES) for (let k = Math.max(0, i - 2); k <= i + 2 && k < n; k++) active[k] = 1;
   }
   const { sentenceFirst, sentenceLast, headline } = sentenceMarks(doc);
-  const capitalisedMid = new Set<number>();
-  const lowerSeen = new Set<number>();
-  const upperSeen = new Set<number>();
+  // Document evidence by lower-case form: seen in lower case, capitalised mid-sentence, in capitals.
+  const forms = new KeySlots(n);
+  const formOf = new Int32Array(n);
+  const evidence = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
+    const form = forms.slot(lowerHash[i]);
+    formOf[i] = form;
     const flags = facts[i].flags;
-    if (flags & LOWER_WORD) lowerSeen.add(lowerHash[i]);
+    if (flags & LOWER_WORD) evidence[form] |= LOWER_SEEN;
     else if (flags & CAPITALISED && !headline[i]) {
-      if (!sentenceFirst[i] && !(i > 0 && facts[i - 1].flags & QUOTE_OPEN)) capitalisedMid.add(lowerHash[i]);
-      if (flags & ALL_CAPS) upperSeen.add(lowerHash[i]);
+      if (!sentenceFirst[i] && !(i > 0 && facts[i - 1].flags & QUOTE_OPEN)) evidence[form] |= CAPITALISED_MID;
+      if (flags & ALL_CAPS) evidence[form] |= UPPER_SEEN;
     }
   }
   const gazetteer = gazetteerBits(words, extra, active, lexicon);
 
+  // Each token's word sums (offset 0, no neighbour, where a token stands for none); the pool is complete after this.
+  const wordSums = new Int32Array(n);
+  for (let i = 0; i < n; i++) wordSums[i] = cache.sumsAt(facts[i], words[i]);
+  const pool = cache.pool;
   const sums = new Int32Array(n * S);
-  const none = cache.none;
   const mask = cache.mask;
   // One token's feature buckets, summed at once.
   const buckets = new Int32Array(64 + 3 * GAZETTEER_BITS);
@@ -509,12 +542,12 @@ export function scoreDocument(doc: FeatureDocument, extra: ExtraGazetteer | null
     const nextToken = i + 1 < n && !sentenceLast[i];
     const prev2Token = i > 1 && !sentenceFirst[i] && !sentenceFirst[i - 1];
     const next2Token = i + 2 < n && !sentenceLast[i] && !sentenceLast[i + 1];
-    const own = cache.sums(facts[i], words[i]);
-    const before = prevToken ? cache.sums(facts[i - 1], words[i - 1]) : none;
-    const after = nextToken ? cache.sums(facts[i + 1], words[i + 1]) : none;
-    const before2 = prev2Token ? cache.sums(facts[i - 2], words[i - 2]) : none;
-    const after2 = next2Token ? cache.sums(facts[i + 2], words[i + 2]) : none;
-    for (let t = 0; t < S; t++) sums[at + t] = own[SELF + t] + before[AS_PREV + t] + after[AS_NEXT + t] + before2[AS_PREV2 + t] + after2[AS_NEXT2 + t];
+    const own = wordSums[i] + SELF;
+    const before = (prevToken ? wordSums[i - 1] : 0) + AS_PREV;
+    const after = (nextToken ? wordSums[i + 1] : 0) + AS_NEXT;
+    const before2 = (prev2Token ? wordSums[i - 2] : 0) + AS_PREV2;
+    const after2 = (next2Token ? wordSums[i + 2] : 0) + AS_NEXT2;
+    for (let t = 0; t < S; t++) sums[at + t] = pool[own + t] + pool[before + t] + pool[after + t] + pool[before2 + t] + pool[after2 + t];
     const prev = prevToken ? lowerHash[i - 1] : NONE;
     const next = nextToken ? lowerHash[i + 1] : NONE;
     const prev2 = prev2Token ? lowerHash[i - 2] : NONE;
@@ -534,9 +567,10 @@ export function scoreDocument(doc: FeatureDocument, extra: ExtraGazetteer | null
     const flags = facts[i].flags;
     if (flags & CAPITALISED) {
       const first = sentenceFirst[i] || headline[i] ? 1 : 0;
-      add(T.CapitalisedElsewhere, (capitalisedMid.has(lowerHash[i]) ? 2 : 0) + first);
-      add(T.LowerElsewhere, (lowerSeen.has(lowerHash[i]) ? 2 : 0) + first);
-      if (upperSeen.has(lowerHash[i]) && !(flags & SAME_UPPER)) add(T.AllCapsElsewhere, 1);
+      const seen = evidence[formOf[i]];
+      add(T.CapitalisedElsewhere, (seen & CAPITALISED_MID ? 2 : 0) + first);
+      add(T.LowerElsewhere, (seen & LOWER_SEEN ? 2 : 0) + first);
+      if (seen & UPPER_SEEN && !(flags & SAME_UPPER)) add(T.AllCapsElsewhere, 1);
     }
     if (hints) {
       add(T.Hint, hints[i]);
@@ -557,7 +591,7 @@ export function scoreDocument(doc: FeatureDocument, extra: ExtraGazetteer | null
     }
     cache.weights.addAll(buckets, count, sums, at);
   }
-  return { sums, active };
+  return { sums, active, wordHashes };
 }
 
 /** The base table with the second pass's features of each active token appended. */
@@ -580,19 +614,18 @@ export function withFirstPass(doc: FeatureDocument, base: FeatureTable, mask: nu
  * The second pass's own features of each active token (what withFirstPass appends to the base table): the token's
  * first-pass tag, its neighbours', and the types the first pass gave the same word elsewhere in the document.
  */
-export function firstPassFeatures(doc: FeatureDocument, active: Uint8Array, mask: number, firstPass: Uint8Array): FeatureTable {
+export function firstPassFeatures(doc: FeatureDocument, active: Uint8Array, mask: number, firstPass: Uint8Array, wordHashes: Uint32Array | null = null): FeatureTable {
   const words = doc.words;
   const n = words.length;
   const { sentenceFirst, sentenceLast } = sentenceMarks(doc);
   // The types the first pass gave each capitalised word (by its hash), counted per type.
-  const wordHash = new Uint32Array(n);
-  const sameCounts = new Map<number, Int32Array>();
+  const spellings = new KeySlots(n);
+  const spellingOf = new Int32Array(n);
+  const counts = new Int32Array(4 * n);
   for (let i = 0; i < n; i++) {
     if (!active[i] || !isCapitalised(words[i])) continue;
-    wordHash[i] = hashString(words[i]);
-    let counts = sameCounts.get(wordHash[i]);
-    if (!counts) sameCounts.set(wordHash[i], (counts = new Int32Array(4)));
-    counts[tagType(firstPass[i])]++;
+    spellingOf[i] = spellings.slot(wordHashes ? wordHashes[i] : hashString(words[i]));
+    counts[4 * spellingOf[i] + tagType(firstPass[i])]++;
   }
   const offsets = new Int32Array(n + 1);
   const ids = new Int32Array(n * 8);
@@ -607,13 +640,13 @@ export function firstPassFeatures(doc: FeatureDocument, active: Uint8Array, mask
     add(T.FirstPassPrev, hasPrev ? firstPass[i - 1] : 99);
     add(T.FirstPassNext, hasNext ? firstPass[i + 1] : 99);
     if (isCapitalised(words[i])) {
-      const counts = sameCounts.get(wordHash[i])!;
+      const at = 4 * spellingOf[i];
       const own = tagType(firstPass[i]);
       // Other occurrences only: the token's own label is the feature above.
       let best = 0;
       let bestCount = 0;
       for (let t = 0; t < 4; t++) {
-        const c = counts[t] - (t === own ? 1 : 0);
+        const c = counts[at + t] - (t === own ? 1 : 0);
         if (c > 0 && t > 0) add(T.FirstPassSame, t * 2 + (c > 1 ? 1 : 0));
         if (c > bestCount) { best = t; bestCount = c; }
       }

@@ -100,14 +100,15 @@ export function decodeSentence(emit: Float32Array, active: Uint8Array, from: num
 /**
  * The weights of a two-pass model in one table, for decoding: only the buckets either pass keeps, both passes'
  * weights side by side (one memory read gives a feature's score in both passes), found through a bitmap of kept
- * buckets and a count of kept buckets before each 32 (small enough to stay in cache, unlike the full tables).
+ * buckets and a count of kept buckets before each 32, side by side (small enough to stay in cache, unlike the full
+ * tables, and one memory read for both).
  */
 /** Int16 slots of a TwoPassWeights row: two passes of TAG_COUNT weights, padded to 16. */
 const ROW = 16;
 
 export class TwoPassWeights implements BucketWeights {
-  private readonly kept: Uint32Array;
-  private readonly rankBefore: Int32Array;
+  /** For each 32 buckets: [2w] how many buckets before them are kept, [2w + 1] the bitmap of the kept ones. */
+  private readonly kept: Int32Array;
   /** weights[rank * ROW + pass * TAG_COUNT + tag]; a row is padded to 32 bytes so that it never straddles two cache lines. */
   private readonly weights: Int16Array;
 
@@ -115,19 +116,18 @@ export class TwoPassWeights implements BucketWeights {
     const K = TAG_COUNT;
     const a = first.weights, b = second.weights;
     const buckets = a.length / K;
-    this.kept = new Uint32Array(Math.ceil(buckets / 32));
-    this.rankBefore = new Int32Array(this.kept.length);
+    this.kept = new Int32Array(2 * Math.ceil(buckets / 32));
     let count = 0;
     for (let bucket = 0; bucket < buckets; bucket++) {
-      if ((bucket & 31) === 0) this.rankBefore[bucket >>> 5] = count;
+      if ((bucket & 31) === 0) this.kept[2 * (bucket >>> 5)] = count;
       let any = false;
       for (let t = 0; t < K && !any; t++) any = a[bucket * K + t] !== 0 || b[bucket * K + t] !== 0;
-      if (any) { this.kept[bucket >>> 5] |= 1 << (bucket & 31); count++; }
+      if (any) { this.kept[2 * (bucket >>> 5) + 1] |= 1 << (bucket & 31); count++; }
     }
     this.weights = new Int16Array(count * ROW);
     let r = 0;
     for (let bucket = 0; bucket < buckets; bucket++) {
-      if (!(this.kept[bucket >>> 5] & (1 << (bucket & 31)))) continue;
+      if (!(this.kept[2 * (bucket >>> 5) + 1] & (1 << (bucket & 31)))) continue;
       for (let t = 0; t < K; t++) { this.weights[r * ROW + t] = a[bucket * K + t]; this.weights[r * ROW + K + t] = b[bucket * K + t]; }
       r++;
     }
@@ -135,14 +135,15 @@ export class TwoPassWeights implements BucketWeights {
 
   /** The row of a bucket in `weights`, or -1 when neither pass keeps it. */
   private row(bucket: number): number {
-    const word = this.kept[bucket >>> 5];
+    const at = 2 * (bucket >>> 5);
+    const word = this.kept[at + 1];
     const bit = 1 << (bucket & 31);
     if (!(word & bit)) return -1;
     let below = word & (bit - 1);
     below -= (below >>> 1) & 0x55555555;
     below = (below & 0x33333333) + ((below >>> 2) & 0x33333333);
     below = (Math.imul((below + (below >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
-    return this.rankBefore[bucket >>> 5] + below;
+    return this.kept[at] + below;
   }
 
   add(bucket: number, sums: Int32Array, at: number): void {
@@ -303,16 +304,30 @@ export function tagMarginals(emit: Float32Array, n: number, transitions: Float32
     }
   }
   for (let i = n - 2; i >= 0; i--) {
+    const next = (i + 1) * K;
     for (let k = 0; k < K; k++) {
+      // O and every B- tag may follow any tag; I-X only B-X or I-X (k itself when k is an I- tag, k + 1 after B-X).
       let m = NEG;
-      for (let q = 0; q < K; q++) if (ALLOWED[k * K + q]) m = Math.max(m, beta[(i + 1) * K + q] + transitions[k * K + q] + emit[(i + 1) * K + q]);
+      for (let q = 0; q < K; q = q === 0 ? 1 : q + 2) {
+        const s = beta[next + q] + transitions[k * K + q] + emit[next + q];
+        if (s > m) m = s;
+      }
+      if (k > 0) {
+        const q = k & 1 ? k + 1 : k;
+        const s = beta[next + q] + transitions[k * K + q] + emit[next + q];
+        if (s > m) m = s;
+      }
       beta[i * K + k] = m;
     }
   }
   for (let i = 0; i < n; i++) {
     const chosen = alpha[i * K + tags[i]] + beta[i * K + tags[i]];
     let other = NEG;
-    for (let k = 0; k < K; k++) if (k !== tags[i]) other = Math.max(other, alpha[i * K + k] + beta[i * K + k]);
+    for (let k = 0; k < K; k++) {
+      if (k === tags[i]) continue;
+      const s = alpha[i * K + k] + beta[i * K + k];
+      if (s > other) other = s;
+    }
     out[i] = 1 / (1 + Math.exp(-(chosen - other) / temperature));
   }
 }

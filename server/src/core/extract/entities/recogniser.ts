@@ -72,13 +72,13 @@ export class PerceptronRecogniser implements EntityRecogniser {
    */
   private tagTwoPasses(doc: FeatureDocument): { tags: Uint8Array; margins: Float32Array } {
     const n = doc.words.length;
-    const { sums, active } = scoreDocument(doc, this.gazetteer, this.words!);
+    const { sums, active, wordHashes } = scoreDocument(doc, this.gazetteer, this.words!);
     const emissions = new Float32Array(n * TAG_COUNT);
     this.twoPass!.firstScores(sums, active, emissions);
     const firstTags = new Uint8Array(n);
     const [firstPass, secondPass] = this.passes;
     for (const s of doc.sentences) decodeSentence(emissions, active, s.from, s.to, firstPass.transitions, firstTags, undefined, this.scratch);
-    this.twoPass!.secondScores(firstPassFeatures(doc, active, this.mask, firstTags), sums, emissions);
+    this.twoPass!.secondScores(firstPassFeatures(doc, active, this.mask, firstTags, wordHashes), sums, emissions);
     const tags = new Uint8Array(n);
     const margins = new Float32Array(n);
     for (const s of doc.sentences) decodeSentence(emissions, active, s.from, s.to, secondPass.transitions, tags, margins, this.scratch);

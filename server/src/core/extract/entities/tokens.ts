@@ -1,6 +1,7 @@
 // Word tokens of a document body, with the facts the entity chunker needs.
 import type { Span } from '../../types';
 import { DOTTED, KEPT_LOWER, PARTICLE_PREFIX } from './lexicon';
+import { classOf, codePointAt, LETTER, MARK, NUMBER, unitsOf } from '../../text/char-classes';
 
 export interface Token {
   start: number;
@@ -27,7 +28,10 @@ export interface Token {
   shout: boolean;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:\.-|[-'’.&])[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?/gu;
+// Words are those of /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:\.-|[-'’.&])[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?/gu, read by hand
+// (see wordStart and wordEnd).
+const LN = LETTER | NUMBER;
+const LNM = LETTER | NUMBER | MARK;
 const HYPHEN_PREFIXES = new Set(['anti', 'counter', 'pro', 'non', 'ex', 'post', 'pre', 'pan', 'neo', 'mid', 'multi', 'trans', 'inter', 'intra', 'semi', 'sub', 'super', 'un']);
 /** A name word that starts with digits: "76ers", "49ers" (not ordinals, times or units, which have fewer letters). */
 const NUMBERED_NAME = /^\d{1,3}[a-z]{3,}$/;
@@ -56,12 +60,12 @@ export function tokenize(text: string, from: number, noise: readonly Span[], low
   const shouting = new Set<number>();
   const headlineLines = markHeadlines(text, from, lineStarts, shouting);
   let line = 0;
-  WORD.lastIndex = from;
   let previousEnd = from;
   let previousDotted = false;
-  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
-    let start = match.index;
-    let word = match[0];
+  for (let at = wordStart(text, from); at < text.length; at = wordStart(text, at)) {
+    let start = at;
+    at = wordEnd(text, start);
+    let word = text.slice(start, at);
     while (noiseIndex < sortedNoise.length && sortedNoise[noiseIndex].end <= start) noiseIndex++;
     if (noiseIndex < sortedNoise.length && sortedNoise[noiseIndex].start < start + word.length) { previousEnd = start + word.length; continue; }
     while (line + 1 < lineStarts.length && lineStarts[line + 1] <= start) line++;
@@ -116,6 +120,47 @@ export function tokenize(text: string, from: number, noise: readonly Span[], low
     previousDotted = dotted && !(word.length > 2 && word.includes('.'));
   }
   return tokens;
+}
+
+/** The first position at or after `at` where a word starts (a letter or a digit), or the text's length. */
+function wordStart(text: string, at: number): number {
+  while (at < text.length) {
+    const unit = text.charCodeAt(at);
+    if ((unit >= 97 && unit <= 122) || (unit >= 65 && unit <= 90) || (unit >= 48 && unit <= 57)) return at;
+    if (unit < 0x80) { at++; continue; }
+    const codePoint = codePointAt(text, at);
+    if (classOf(codePoint) & LN) return at;
+    at += unitsOf(codePoint);
+  }
+  return text.length;
+}
+
+/** The end of the word starting at `start`: runs of letters, digits and marks joined by "-", "'", "’", ".", "&" or ".-". */
+function wordEnd(text: string, start: number): number {
+  const length = text.length;
+  let end = runEnd(text, start);
+  while (end + 1 < length) {
+    const unit = text.charCodeAt(end);
+    let next = -1;
+    if (unit === 46 && text.charCodeAt(end + 1) === 45 && end + 2 < length && classOf(codePointAt(text, end + 2)) & LN) next = end + 2;
+    else if ((unit === 45 || unit === 39 || unit === 0x2019 || unit === 46 || unit === 38) && classOf(codePointAt(text, end + 1)) & LN) next = end + 1;
+    if (next < 0) break;
+    end = runEnd(text, next);
+  }
+  return end < length && text.charCodeAt(end) === 46 ? end + 1 : end;
+}
+
+/** The end of a run of letters, digits and marks from `at`. */
+function runEnd(text: string, at: number): number {
+  while (at < text.length) {
+    const unit = text.charCodeAt(at);
+    if ((unit >= 97 && unit <= 122) || (unit >= 65 && unit <= 90) || (unit >= 48 && unit <= 57)) { at++; continue; }
+    if (unit < 0x80) break;
+    const codePoint = codePointAt(text, at);
+    if (!(classOf(codePoint) & LNM)) break;
+    at += unitsOf(codePoint);
+  }
+  return at;
 }
 
 function startsWithDigit(word: string): boolean {

@@ -140,9 +140,7 @@ export class Attribution {
 
   /** The last attribution written in the paragraph before `offset` ("Wilkins also said Warhol was…"). */
   lastInParagraphBefore(paragraphStart: number, paragraphEnd: number): Subject | null {
-    const cues = this.cuesIn(paragraphStart, paragraphEnd);
-    for (let k = cues.length - 1; k >= 0; k--) {
-      const cue = cues[k];
+    for (const cue of this.cuesFromLast(paragraphStart, paragraphEnd)) {
       if (cue.after) { const s = this.subjectAt(cue.end); if (s) return s; continue; }
       const floor = this.windowStart(cue.start, null, paragraphStart);
       if (CUES.gerunds.has(cue.word)) {
@@ -360,6 +358,21 @@ export class Attribution {
       return cues;
     }
     return this.scanCues(from, to);
+  }
+
+  /**
+   * cuesIn(from, to), last first. A long window is read off the whole text's cues from its end, without a copy: most
+   * readers stop at the last cue or two, and a copy per quote made one-line articles quadratic.
+   */
+  private *cuesFromLast(from: number, to: number): Generator<Cue> {
+    if (to - from > WHOLE_TEXT_WINDOW) {
+      this.allCues ??= this.scanCues(0, this.text.length);
+      const first = firstStartingAt(this.allCues, from);
+      for (let k = firstStartingAt(this.allCues, to) - 1; k >= first; k--) if (this.allCues[k].end <= to) yield this.allCues[k];
+      return;
+    }
+    const cues = this.scanCues(from, to);
+    for (let k = cues.length - 1; k >= 0; k--) yield cues[k];
   }
 
   private scanCues(from: number, to: number): Cue[] {
