@@ -1,19 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractEntities } from '../../server/src/core/extract/entities';
-import { extractQuotes } from '../../server/src/core/extract/quotes';
-import type { ExtractionContext, Quote } from '../../server/src/core/types';
 import { analyzeDocument } from '../../server/src/core/analyze';
 import { inlayHints } from '../../server/src/core/features/inlay-hints';
+import { attributions, quotesOf } from './quote-helpers';
 
-function quotesOf(text: string): Quote[] {
-  const context: ExtractionContext = { text, documentDate: null, bodyStart: 0, noise: [] };
-  return extractQuotes(context, extractEntities(context));
-}
-/** [quote text, the speaker as written, the resolved id or null] of each quote. */
-function attributions(text: string): Array<[string, string | null, string | null]> {
-  return quotesOf(text).map((q) => [q.text, q.speaker ? text.slice(q.speaker.start, q.speaker.end) : null, q.speaker?.id ?? null]);
-}
 const speakersOf = (text: string) => attributions(text).map(([, written]) => written);
 
 test('appositions and modifiers between the speaker and the cue are skipped', () => {

@@ -1,14 +1,11 @@
 // Attribution classes found by writing sentences of our own for each pattern (none taken from a development set).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractEntities } from '../../server/src/core/extract/entities';
-import { extractQuotes } from '../../server/src/core/extract/quotes';
-import type { ExtractionContext } from '../../server/src/core/types';
+import { attributions, quotesOf } from './quote-helpers';
 
 /** [the speaker as written, the resolved id or null] of each quote. */
 function speakers(text: string): Array<[string | null, string | null]> {
-  const context: ExtractionContext = { text, documentDate: null, bodyStart: 0, noise: [] };
-  return extractQuotes(context, extractEntities(context)).map((q) => [q.speaker ? text.slice(q.speaker.start, q.speaker.end) : null, q.speaker?.id ?? null]);
+  return attributions(text).map(([, written, id]) => [written, id]);
 }
 const written = (text: string) => speakers(text).map(([w]) => w);
 
@@ -75,8 +72,7 @@ test('"he"/"she" skip a role that is no subject: an object or an apposition name
 
 test('an image caption between two paragraphs of one quote does not end it', () => {
   const text = 'In a statement, Governor Karen Holt said, "The bridge will reopen in May after the repairs.\n\nThe old bridge at dawn, seen from the river bank. Image: City Council.\n\n"The new deck will carry twice the traffic of the old one."';
-  const context: ExtractionContext = { text, documentDate: null, bodyStart: 0, noise: [] };
-  const quotes = extractQuotes(context, extractEntities(context));
+  const quotes = quotesOf(text);
   assert.deepEqual(quotes.map((q) => [text.slice(q.speaker!.start, q.speaker!.end), q.continues ?? false]), [['Governor Karen Holt', false], ['Governor Karen Holt', true]]);
 });
 
