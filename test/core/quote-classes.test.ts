@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { attributions, quotesOf } from './quote-helpers';
+import { mayBeSurname, namesInsideSentences, writtenAsPersonName } from '../../server/src/core/extract/quotes/person-names';
 
 /** [the speaker as written, the resolved id or null] of each quote. */
 function speakers(text: string): Array<[string | null, string | null]> {
@@ -129,4 +130,51 @@ test('a quote inside reported speech keeps its reporter when another clause is j
 test('an aside in parentheses or between dashes between the speaker and the cue is skipped', () => {
   assert.deepEqual(written('“We will not go back to the old rules,” Anna Cole (pictured) said.'), ['Anna Cole']);
   assert.deepEqual(written('“We will not go back to the old rules,” Anna Cole – who has led the campaign since 2019 – said.'), ['Anna Cole']);
+});
+
+test('a person\'s name the entity stage typed as a place still speaks, leads a sentence and takes "she"', () => {
+  // "Georgia" is a place to the gazetteer; "Georgia Lang" is written as a given name and a surname
+  assert.deepEqual(speakers('Georgia Lang was also unhappy about the decision. “We never turned anyone away.”'), [['Georgia Lang', 'georgia-lang']]);
+  assert.deepEqual(speakers('Peter Hale opened the meeting. Georgia Lang spoke next. She said the ward was “full every night.”'), [['She', 'georgia-lang']]);
+});
+
+test('only a given name and a surname with no place or organization word make a mention typed otherwise a person', () => {
+  const mention = (text: string, type: 'place' | 'organization' | 'other') => ({ start: 0, end: text.length, text, type, id: text.toLowerCase(), canonical: text });
+  assert.equal(writtenAsPersonName(mention('Georgia Lang', 'place')), true);
+  assert.equal(writtenAsPersonName(mention('Austin Hale', 'organization')), true);
+  assert.equal(writtenAsPersonName(mention('Victoria Station', 'place')), false);
+  assert.equal(writtenAsPersonName(mention('Charlotte County', 'place')), false);
+  assert.equal(writtenAsPersonName(mention('Florence', 'place')), false);
+  assert.equal(writtenAsPersonName(mention('Al Arabiya', 'organization')), false);
+  assert.equal(writtenAsPersonName(mention('Austin Hale', 'other')), false);
+});
+
+test('"stressed that “…”": "that" before a quote is no speaker; the sentence\'s person is', () => {
+  assert.deepEqual(speakers('Peter Hale welcomed the report, but stressed that “nobody should be turned away.”'), [['Peter Hale', 'peter-hale']]);
+});
+
+test('a surname the entity stage missed speaks when the text also writes it inside a sentence', () => {
+  assert.deepEqual(speakers('The mayor met Okonkwo on Friday. Okonkwo was also unhappy about the decision. “We were never asked.”'), [['Okonkwo', null]]);
+  assert.deepEqual(written('The engineer in charge, Okonkwo, said: “The bridge will reopen next week.”'), ['Okonkwo']);
+  // a word only ever written at the start of a sentence may be any word
+  assert.deepEqual(written('Okonkwo was also unhappy about the decision. “We were never asked.”'), [null]);
+  const names = namesInsideSentences('Shimon Peres Says Peace Is Near. The mayor met Okonkwo on Friday, and Monday too.');
+  assert.deepEqual([...names], ['okonkwo']);
+});
+
+test('the capitalised words opening a sentence that introduces a quote with a colon speak it', () => {
+  assert.deepEqual(written('Okonkwo sent out the following message on Twitter: “The bridge will reopen next week.”'), ['Okonkwo']);
+  assert.deepEqual(written('Yesterday the council sent out the following message: “The bridge will reopen next week.”'), [null]);
+});
+
+test('a one-word name typed as a place by its context alone ("a letter from Okonkwo") may lead the sentence before a quote', () => {
+  assert.deepEqual(written('A letter from Okonkwo arrived on Monday. Okonkwo was also unhappy about the decision. “We were never asked.”'), ['Okonkwo']);
+  assert.equal(mayBeSurname({ start: 0, end: 7, text: 'Okonkwo', type: 'place', id: 'okonkwo', canonical: 'Okonkwo' }), true);
+  // a place the gazetteer knows stays a place
+  assert.equal(mayBeSurname({ start: 0, end: 7, text: 'Belgium', type: 'place', id: 'belgium', canonical: 'Belgium' }), false);
+});
+
+test('a name before a description in apposition ("Kessler, a nurse,") is a name wherever it is written', () => {
+  assert.deepEqual(written('Kessler, a nurse at the clinic in Ohio, was angry. Kessler was also unhappy about the decision. “We were never asked.”'), ['Kessler']);
+  assert.deepEqual(written('Bergström, a nurse at the clinic, was angry about the plan, but stressed that “nobody should be turned away.”'), ['Bergström']);
 });

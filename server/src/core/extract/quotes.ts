@@ -2,6 +2,7 @@ import type { EntityMention, ExtractionContext, Quote, QuoteSpeaker, Span } from
 import { outsideNoise } from '../text/spans';
 import { Attribution, type Subject } from './quotes/attribution';
 import { personGenders } from './quotes/gender';
+import { asSpeakers } from './quotes/person-names';
 import { DEFINITE_DETERMINERS, PRONOUNS } from './quotes/lexicon';
 import { findQuoteSpans, findSingleQuoteSpans, isFragment, notAQuote, type MarkedSpan } from './quotes/spans';
 
@@ -28,7 +29,8 @@ export function extractQuotes(context: ExtractionContext, entities: readonly Ent
   const marked = outsideNoise([...doubles, ...findSingleQuoteSpans(text, context.bodyStart, doubles)].sort((a, b) => a.start - b.start), context.noise);
   // titles, terms, names and markup in marks are no quotes; a paragraph of a longer quote always is
   const candidates = marked.filter((span, index) => span.paragraphContinuation || marked[index + 1]?.paragraphContinuation || !notAQuote(text, span));
-  const mentions = [...entities].sort((a, b) => a.start - b.start);
+  // "Georgia Lang" typed as a place is still a person when she speaks
+  const mentions = asSpeakers(entities).sort((a, b) => a.start - b.start);
   const insideQuote = (offset: number) => {
     // candidates are sorted and do not overlap: the last one starting before `offset`
     let low = 0;

@@ -4,9 +4,11 @@ import type { EntityMention, Span } from '../../types';
 import { byStart as inTextOrder, firstStartingAt } from '../../text/spans';
 import { ABBREVIATIONS, AFTER_PATTERN, isAdverb, BOUNDARIES, CONJUNCTIONS, CUE_PATTERN, CUES, DETERMINERS, FEMALE_TITLES, GROUP_NOUNS, MALE_TITLES, MODIFIER_PREPOSITIONS, PHRASE_STOPS, QUESTION_WORDS, ROLE_DETERMINERS, STANDALONE_DETERMINERS, AUXILIARIES, escape, PRONOUNS, UTTERANCE_NOUNS } from './lexicon';
 import titles from '../../data/entities-titles.json';
+import { isUnrecognisedName, mayBeName, mayBeSurname, namesInsideSentences } from './person-names';
 
 export interface Subject extends Span {
-  kind: 'mention' | 'pronoun' | 'role' | 'phrase';
+  /** 'name': a capitalised name the entity stage missed ("Okonkwo was unhappy."), with no mention. */
+  kind: 'mention' | 'pronoun' | 'role' | 'phrase' | 'name';
   mention?: EntityMention;
 }
 
@@ -58,6 +60,9 @@ const WHOLE_TEXT_WINDOW = 5000;
 export class Attribution {
   private readonly byStart = new Map<number, EntityMention>();
   private readonly byEnd = new Map<number, EntityMention>();
+
+  /** The capitalised words written inside sentences, read when first needed (see namesInsideSentences). */
+  private namesInside: ReadonlySet<string> | null = null;
 
   /** Every cue of the text, read when a window is too long to scan per quote. */
   private allCues: Cue[] | null = null;
@@ -164,7 +169,9 @@ export class Attribution {
     let end = to;
     while (end > from && /[\s.!?]/.test(this.text[end - 1])) end--;
     const subject = this.sentenceSubject(this.windowStart(end, null, from), end);
-    if (subject?.mention?.type === 'person') return subject;
+    if (subject?.mention?.type === 'person' || subject?.kind === 'name') return subject;
+    // "A letter from Okonkwo arrived. Okonkwo was also unhappy.": a surname typed as a place by its context
+    if (subject?.mention && mayBeSurname(subject.mention)) return subject;
     // "She wanted to see the paintings. “…”": a pronoun for one person, resolved as the attribution's would be
     const pronoun = subject?.kind === 'pronoun' ? PRONOUNS.get(this.text.slice(subject.start, subject.end).toLowerCase()) : undefined;
     return pronoun?.refersTo === 'person' && pronoun.number === 'singular' ? subject : null;
@@ -174,7 +181,22 @@ export class Attribution {
   private introducedByColon(from: number, colonEnd: number): Subject | null {
     if (!this.text.slice(from, colonEnd).trimEnd().endsWith(':')) return null;
     const start = this.windowStart(colonEnd - 1, null, from);
-    return this.authorOfUtterance(start, colonEnd) ?? this.sentenceSubject(start, colonEnd) ?? this.describedUtterance(start, colonEnd);
+    return this.authorOfUtterance(start, colonEnd) ?? this.sentenceSubject(start, colonEnd) ?? this.describedUtterance(start, colonEnd)
+      ?? this.nameOpeningClause(start, colonEnd);
+  }
+
+  /**
+   * "Okonkwo sent out the following message:": the capitalised words opening a sentence that introduces a quote with
+   * a colon, before its lower-case verb, when the entity stage named nobody there (a surname never introduced).
+   */
+  private nameOpeningClause(from: number, to: number): Subject | null {
+    const tokens = this.tokensFrom(from, to);
+    let k = 0;
+    while (k < tokens.length && k < 3 && mayBeName(tokens[k].word) && !this.byStart.has(tokens[k].start)) k++;
+    if (!k || k >= tokens.length || !/^\p{Ll}+$/u.test(tokens[k].word)) return null;
+    const verb = tokens[k].word;
+    if (DETERMINERS.has(verb) || MODIFIER_PREPOSITIONS.has(verb) || PHRASE_STOPS.has(verb) || CONJUNCTIONS.includes(verb) || BOUNDARIES.has(verb)) return null;
+    return { start: tokens[0].start, end: tokens[k - 1].end, kind: 'name' };
   }
 
   /** "The group's message ended with:", "The judge had advice:": a subject that is a role, a group or something written. */
@@ -207,7 +229,9 @@ export class Attribution {
     const question = /^\s*([\p{L}]+)\s+([\p{L}]+)\s+/u.exec(this.text.slice(from, Math.min(to, from + 40)));
     if (question && QUESTION_WORDS.has(question[1].toLowerCase()) && CUES.adverbs.has(question[2].toLowerCase())) starts.push(from + question[0].length);
     for (const at of starts) {
-      const subject = this.subjectAt(at);
+      const found = this.subjectAt(at);
+      // "Okonkwo was also unhappy.": a name the entity stage missed, not a phrase
+      const subject = found?.kind === 'phrase' ? this.unrecognisedNameAt(found.start) ?? found : found;
       if (!subject || subject.end >= to || subject.kind === 'phrase' || subject.kind === 'role') continue;
       if (subject.kind === 'pronoun' && PRONOUNS.get(this.text.slice(subject.start, subject.end).toLowerCase())?.refersTo === 'organization') continue;
       return subject;
@@ -335,6 +359,9 @@ export class Attribution {
       const lastCue = cues[cues.length - 1];
       const first = this.firstMentionWithin(from, lastCue.start, (m) => m.type === 'person');
       if (first) return { start: first.start, end: first.end, kind: 'mention', mention: first };
+      // "Bergström, a nurse, was angry, but stressed that": a name the entity stage missed, opening the sentence
+      const opening = this.unrecognisedNameAt(from);
+      if (opening && opening.end <= lastCue.start) return opening;
     }
     return null;
   }
@@ -407,6 +434,26 @@ export class Attribution {
     return between.split(/\s+/).every(isAdverb) ? to : from;
   }
 
+  /** One to three capitalised words from `offset` on that are names the entity stage missed, followed by no other capitalised word. */
+  private unrecognisedNameAt(offset: number): Subject | null {
+    this.namesInside ??= namesInsideSentences(this.text);
+    const tokens = this.tokensFrom(offset, Math.min(this.text.length, offset + 80));
+    let k = 0;
+    while (k < tokens.length && k < 3 && isUnrecognisedName(tokens[k].word, this.namesInside)) k++;
+    if (!k || (k < tokens.length && /^\p{Lu}/u.test(tokens[k].word))) return null;
+    return { start: tokens[0].start, end: tokens[k - 1].end, kind: 'name' };
+  }
+
+  /** One to three capitalised words ending at `end` that are names the entity stage missed. */
+  private unrecognisedNameEndingAt(end: number): Subject | null {
+    this.namesInside ??= namesInsideSentences(this.text);
+    const tokens = this.tokensFrom(Math.max(this.bodyStart, end - 80), end);
+    let k = tokens.length;
+    while (k > 0 && tokens.length - k < 3 && isUnrecognisedName(tokens[k - 1].word, this.namesInside)) k--;
+    if (k === tokens.length || (k > 0 && /^\p{Lu}/u.test(tokens[k - 1].word))) return null;
+    return { start: tokens[k].start, end: tokens[tokens.length - 1].end, kind: 'name' };
+  }
+
   /** The speaker named from `offset` on: a mention, a pronoun, a role ("the president") or a descriptive phrase. */
   subjectAt(offset: number): Subject | null {
     const { text } = this;
@@ -446,6 +493,9 @@ export class Attribution {
     }
     const inner = this.personWithin(i, end) ?? this.apposedPerson(end);
     if (inner) return inner;
+    // 'stressed that “…”': a determiner with no noun after it names nobody ("said one" does)
+    const only = tokens[0].word.toLowerCase();
+    if (end === tokens[0].end && DETERMINERS.has(only) && !STANDALONE_DETERMINERS.has(only)) return null;
     return { start: i, end, kind: 'phrase' };
   }
 
@@ -512,13 +562,18 @@ export class Attribution {
       while (last > floor && /\s/.test(text[last - 1])) last--;
       const apposed = this.byEnd.get(last);
       if (apposed?.type === 'person' && /,\s*$/.test(text.slice(Math.max(floor, apposed.start - 3), apposed.start))) return { start: apposed.start, end: apposed.end, kind: 'mention', mention: apposed };
+      // "The engineer in charge, Okonkwo, said": a name the entity stage missed, in apposition
+      const apposedName = apposed ? null : this.unrecognisedNameEndingAt(last);
+      if (apposedName && apposedName.start > floor && /,\s*$/.test(text.slice(Math.max(floor, apposedName.start - 3), apposedName.start))) return apposedName;
       let fallback: Subject | null = null;
       for (let comma = text.lastIndexOf(',', end - 2), tries = 0; comma > floor && comma >= end - 200 && tries < 4; comma = text.lastIndexOf(',', comma - 1), tries++) {
         if (/[“”"()]/.test(text.slice(comma, end))) break;
         let at = comma;
         while (at > floor && /\s/.test(text[at - 1])) at--;
         const subject = this.subjectEnding(at, floor);
-        if (subject?.mention?.type === 'person') return subject;
+        if (subject?.mention?.type === 'person' || subject?.kind === 'name') return subject;
+    // "A letter from Okonkwo arrived. Okonkwo was also unhappy.": a surname typed as a place by its context
+    if (subject?.mention && mayBeSurname(subject.mention)) return subject;
         if (subject && !fallback && (tries === 0 || subject.kind !== 'phrase')) fallback = subject;
       }
       if (fallback) return fallback;
