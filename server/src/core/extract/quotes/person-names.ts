@@ -1,5 +1,6 @@
-// Names the entity stage typed as a place or an organization that are written as a person's name: a known given
-// name and a surname ("Georgia Lang", "Jordan Hale"), with no word that heads a place's or an organization's name.
+// Speakers' names the entity stage mistyped or missed: a given name and a surname typed as a place or an organization
+// ("Georgia Lang", "Austin Hale"), a one-word name typed by its context alone ("a letter from Okonkwo"), and capitalised
+// words a text writes inside its sentences that no word list knows (a surname never introduced by a full name).
 import type { EntityMention } from '../../types';
 import places from '../../data/entities-places.json';
 import known from '../../data/entities-known.json';
