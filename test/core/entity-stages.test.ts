@@ -117,3 +117,18 @@ test('a name read as a person from its given name is the team when the document 
 test('a name before a publication’s common noun is an organization', () => {
   assert.deepEqual(entitiesOf('Talking to Crowd magazine, her representative said she was fine.'), ['Crowd|organization|crowd']);
 });
+
+test("a person's name without its first given name is the same person as the full name ('Ellis Ray Dunmore Jr.' / 'Ray Dunmore Jr.')", () => {
+  const text = 'Ellis Ray Dunmore Jr. walked out of the county jail on Monday after a guard left a door unlocked. '
+    + 'Deputies said Ray Dunmore Jr. was seen near a bus station two hours later. Dunmore was caught that evening.';
+  const mentions = analyzeDocument('a.txt', text).entities.filter((m) => m.type === 'person');
+  assert.ok(mentions.length >= 2, mentions.map((m) => m.text).join(' '));
+  assert.equal(new Set(mentions.map((m) => m.id)).size, 1, mentions.map((m) => `${m.text}|${m.id}`).join(' '));
+});
+
+test("in a sports report a school's name before 's all-time is the team, in its other mentions too", () => {
+  const text = 'Marcus Hale scored 31 points on Saturday and became Harwick’s all-time leading scorer in a 77-70 win in the conference tournament. '
+    + 'Harwick got 12 rebounds from its bench, and the crowd stayed long after the game.';
+  const mentions = entitiesOf(text);
+  assert.equal(mentions.filter((m) => m.startsWith('Harwick|organization')).length, 2, mentions.join(' '));
+});
