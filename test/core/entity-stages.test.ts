@@ -132,3 +132,12 @@ test("in a sports report a school's name before 's all-time is the team, in its 
   const mentions = entitiesOf(text);
   assert.equal(mentions.filter((m) => m.startsWith('Harwick|organization')).length, 2, mentions.join(' '));
 });
+
+test("a place's name read as an organization is the short form of the organization named after the place", () => {
+  const text = 'The Wolves lost to the Phoenix Falcons, 20-13, in the football game on Sunday. '
+    + 'By beating the Wolves, Phoenix’ record rose to 9-5 and they locked up a playoff spot. A pass was picked off for a Phoenix touchback.';
+  const mentions = entitiesOf(text);
+  const town = mentions.filter((m) => m.startsWith('Phoenix|organization'));
+  assert.ok(town.length >= 1, mentions.join(' '));
+  assert.ok(town.every((m) => m.endsWith('|phoenix-falcons')), mentions.join(' '));
+});
