@@ -141,3 +141,9 @@ test("a place's name read as an organization is the short form of the organizati
   assert.ok(town.length >= 1, mentions.join(' '));
   assert.ok(town.every((m) => m.endsWith('|phoenix-falcons')), mentions.join(' '));
 });
+
+test("a name the model reads as a person after 'nearby' is the town when it starts with no given name and its last word is never alone", () => {
+  const text = 'The singer left the clinic on Monday and drove to nearby Cielo Grande to check in as a patient, her manager said.';
+  const mentions = entitiesOf(text);
+  assert.ok(mentions.some((m) => m.startsWith('Cielo Grande|place')), mentions.join(' '));
+});

@@ -123,6 +123,24 @@ function typeTownsOfStates(drafts: Draft[], text: string, surnames: ReadonlySet<
   }
 }
 
+const TOWN_BEFORE = new RegExp(`\\b(?:${phraseAlternatives(contextData.townBefore.words)})\\s+$`);
+
+/**
+ * "checked into a clinic in Rancho Mirage": a name of two or three words the model took for a person, written after a
+ * word that puts a town there ("in", "near", "nearby"), is the town when its first word is no given name and the document never
+ * writes its last word alone (a person named once in full is named again by surname).
+ */
+function typeTownsAfterPrepositions(drafts: Draft[], text: string): void {
+  let lone: Set<string> | null = null;
+  for (const draft of drafts) {
+    if (draft.type !== 'person' || draft.name.length < 2 || draft.name.length > 3 || draft.known || draft.title || isFirstName(draft.name[0])) continue;
+    if (!TOWN_BEFORE.test(text.slice(Math.max(0, draft.start - 12), draft.start))) continue;
+    lone ??= new Set(drafts.filter((d) => d.name.length === 1).map((d) => d.name[0]));
+    if (lone.has(draft.name[draft.name.length - 1])) continue;
+    draft.type = 'place';
+  }
+}
+
 /** The surnames of the people a document names in full ("Comeaux" of "Arcade Joseph Comeaux Jr."). */
 export function fullNameSurnames(drafts: readonly Draft[]): Set<string> {
   const surnames = new Set<string>();
@@ -186,6 +204,7 @@ export const ruleContextTyper: ContextTyper = {
     spreadTeams(drafts, text, surnames);
     typeSurnames(drafts, surnames);
     typeTownsOfStates(drafts, text, surnames);
+    typeTownsAfterPrepositions(drafts, text);
     typeOrganizationsByContext(drafts, text, lowerWords, surnames);
   },
 };
