@@ -117,3 +117,33 @@ test('a name read as a person from its given name is the team when the document 
 test('a name before a publication’s common noun is an organization', () => {
   assert.deepEqual(entitiesOf('Talking to Crowd magazine, her representative said she was fine.'), ['Crowd|organization|crowd']);
 });
+
+test("a person's name without its first given name is the same person as the full name ('Ellis Ray Dunmore Jr.' / 'Ray Dunmore Jr.')", () => {
+  const text = 'Ellis Ray Dunmore Jr. walked out of the county jail on Monday after a guard left a door unlocked. '
+    + 'Deputies said Ray Dunmore Jr. was seen near a bus station two hours later. Dunmore was caught that evening.';
+  const mentions = analyzeDocument('a.txt', text).entities.filter((m) => m.type === 'person');
+  assert.ok(mentions.length >= 2, mentions.map((m) => m.text).join(' '));
+  assert.equal(new Set(mentions.map((m) => m.id)).size, 1, mentions.map((m) => `${m.text}|${m.id}`).join(' '));
+});
+
+test("in a sports report a school's name before 's all-time is the team, in its other mentions too", () => {
+  const text = 'Marcus Hale scored 31 points on Saturday and became Harwick’s all-time leading scorer in a 77-70 win in the conference tournament. '
+    + 'Harwick got 12 rebounds from its bench, and the crowd stayed long after the game.';
+  const mentions = entitiesOf(text);
+  assert.equal(mentions.filter((m) => m.startsWith('Harwick|organization')).length, 2, mentions.join(' '));
+});
+
+test("a place's name read as an organization is the short form of the organization named after the place", () => {
+  const text = 'The Wolves lost to the Phoenix Falcons, 20-13, in the football game on Sunday. '
+    + 'By beating the Wolves, Phoenix’ record rose to 9-5 and they locked up a playoff spot. A pass was picked off for a Phoenix touchback.';
+  const mentions = entitiesOf(text);
+  const town = mentions.filter((m) => m.startsWith('Phoenix|organization'));
+  assert.ok(town.length >= 1, mentions.join(' '));
+  assert.ok(town.every((m) => m.endsWith('|phoenix-falcons')), mentions.join(' '));
+});
+
+test("a name the model reads as a person after 'nearby' is the town when it starts with no given name and its last word is never alone", () => {
+  const text = 'The singer left the clinic on Monday and drove to nearby Cielo Grande to check in as a patient, her manager said.';
+  const mentions = entitiesOf(text);
+  assert.ok(mentions.some((m) => m.startsWith('Cielo Grande|place')), mentions.join(' '));
+});

@@ -134,6 +134,9 @@ function cluster(drafts: Draft[], text: string): Map<Draft, EntityGroup> {
       put(`s:${surnameOf(d.name)}`, i);
       put(`f:${normalize(d.name[0])}`, i);
       put(`sf:${surnameOf(d.name)} ${firstKey(d.name[0])}`, i);
+      // A person may go by the second given name: "Ray Dunmore Jr." is short for "Ellis Ray Dunmore Jr.".
+      const second = d.name[1];
+      if (d.name.length > 2 && !INITIAL.test(second) && normalize(second) !== surnameOf(d.name)) put(`sf:${surnameOf(d.name)} ${firstKey(second)}`, i);
     } else {
       let prefix = '';
       for (let k = 0; k < d.name.length - 1; k++) { prefix += (k ? ' ' : '') + normalize(d.name[k]); put(`p:${prefix}`, i); }
@@ -155,7 +158,10 @@ function cluster(drafts: Draft[], text: string): Map<Draft, EntityGroup> {
     return found;
   };
   drafts.forEach((draft, i) => {
-    if (draft.known || draft.gazetteer && draft.name.length > 1 && !draft.team) return;
+    // A place's name read as an organization ("North Carolina" the team, "Jacksonville" the club) is the short form
+    // of an organization named after the place, like a team's.
+    const placeAsOrganization = !!draft.gazetteer && draft.type === 'organization' && !draft.known;
+    if (draft.known || draft.gazetteer && draft.name.length > 1 && !draft.team && !placeAsOrganization) return;
     const single = draft.name.length === 1 ? normalize(draft.name[0]) : null;
     const candidates: Array<[number, number]> = [];
     // Under one key only the nearest longer name on each side can score best (nearness falls with distance; the
@@ -187,7 +193,7 @@ function cluster(drafts: Draft[], text: string): Map<Draft, EntityGroup> {
     if (!(draft.type === 'person' && draft.title)) {
       // A person's full name is never the short form of an organization or place built around it
       // ("Robert Kilroy-Silk" and "the Robert Kilroy-Silk Party").
-      if ((!draft.gazetteer || draft.team) && !(draft.type === 'person' && draft.name.length > 1) && !(single && readsAsTown(draft, text))) {
+      if ((!draft.gazetteer || draft.team || placeAsOrganization) && !(draft.type === 'person' && draft.name.length > 1) && !(single && readsAsTown(draft, text))) {
         consider(`p:${draft.name.map(normalize).join(' ')}`, 2);
       }
       if (single && !ORG_SUFFIXES.has(single)) consider(`t:${single}`, 2);
@@ -199,6 +205,7 @@ function cluster(drafts: Draft[], text: string): Map<Draft, EntityGroup> {
     for (const [j, score] of candidates) {
       if (j === i) continue;
       const d = drafts[j];
+      if (placeAsOrganization && !draft.team && d.type !== 'organization') continue;
       // Prefer the nearest preceding long name.
       const near = d.start < draft.start ? 1 / (1 + draft.start - d.start) : 1 / (1 + 10 * (d.start - draft.start));
       if (score + near > bestScore) { bestScore = score + near; best = j; }

@@ -46,16 +46,22 @@ function readsAsSportsReport(text: string, words: ReadonlySet<string>): boolean 
   return count > 0 && SCORE.test(text);
 }
 
-/** Marks town and school names used as sports teams, when the text reads as a sports report. */
-function typeTeams(drafts: Draft[], text: string, words: ReadonlySet<string>): void {
+/**
+ * Marks town and school names used as sports teams, when the text reads as a sports report. With `people`, the
+ * candidates are instead the lone words the model read as a person who is nobody of the document (no full name ends
+ * with it, not a given name): a school or club named after someone ("Creighton's all-time leading scorer"). That
+ * runs after the model, so that the rules' hints to it stay as they were.
+ */
+function typeTeams(drafts: Draft[], text: string, words: ReadonlySet<string>, people = false): void {
   if (!readsAsSportsReport(text, words)) return;
   const surnames = new Set<string>();
   for (const draft of drafts) if (draft.name.length > 1 && draft.type === 'person') surnames.add(draft.name[draft.name.length - 1]);
   let previous: Draft | null = null;
   let previousTeam = false;
   for (const draft of drafts) {
-    const candidate = !draft.known && (draft.gazetteer ? draft.type === 'place' : draft.type === 'other' || draft.type === 'place' && !draft.strong)
-      && draft.name.length <= 3 && !draft.title && !surnames.has(draft.name[draft.name.length - 1]);
+    const kind = people ? draft.type === 'person' && draft.name.length === 1 && !draft.gazetteer && !isFirstName(draft.name[0])
+      : draft.gazetteer ? draft.type === 'place' : draft.type === 'other' || draft.type === 'place' && !draft.strong;
+    const candidate = !draft.known && kind && draft.name.length <= 3 && !draft.title && !surnames.has(draft.name[draft.name.length - 1]);
     let team = false;
     if (candidate) {
       const before = text.slice(Math.max(0, draft.start - 40), draft.start);
@@ -114,6 +120,24 @@ function typeTownsOfStates(drafts: Draft[], text: string, surnames: ReadonlySet<
     if (draft.type !== 'person' || draft.name.length !== 1 || draft.known || draft.title || surnames.has(draft.name[0])) continue;
     const place = PLACE_AFTER.exec(text.slice(draft.end, draft.end + 40));
     if (place && (STATE_ABBREVIATIONS.has(place[1]) || PLACES.candidates(place[1].split(' ')[0]))) draft.type = 'place';
+  }
+}
+
+const TOWN_BEFORE = new RegExp(`\\b(?:${phraseAlternatives(contextData.townBefore.words)})\\s+$`);
+
+/**
+ * "checked into a clinic in Rancho Mirage": a name of two or three words the model took for a person, written after a
+ * word that puts a town there ("in", "near", "nearby"), is the town when its first word is no given name and the document never
+ * writes its last word alone (a person named once in full is named again by surname).
+ */
+function typeTownsAfterPrepositions(drafts: Draft[], text: string): void {
+  let lone: Set<string> | null = null;
+  for (const draft of drafts) {
+    if (draft.type !== 'person' || draft.name.length < 2 || draft.name.length > 3 || draft.known || draft.title || isFirstName(draft.name[0])) continue;
+    if (!TOWN_BEFORE.test(text.slice(Math.max(0, draft.start - 12), draft.start))) continue;
+    lone ??= new Set(drafts.filter((d) => d.name.length === 1).map((d) => d.name[0]));
+    if (lone.has(draft.name[draft.name.length - 1])) continue;
+    draft.type = 'place';
   }
 }
 
@@ -176,9 +200,11 @@ export const ruleContextTyper: ContextTyper = {
   },
   settle(drafts: Draft[], text: string, lowerWords: ReadonlySet<string>): void {
     const surnames = fullNameSurnames(drafts);
+    typeTeams(drafts, text, lowerWords, true);
     spreadTeams(drafts, text, surnames);
     typeSurnames(drafts, surnames);
     typeTownsOfStates(drafts, text, surnames);
+    typeTownsAfterPrepositions(drafts, text);
     typeOrganizationsByContext(drafts, text, lowerWords, surnames);
   },
 };
