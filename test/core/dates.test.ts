@@ -298,3 +298,12 @@ test('tense places a month or weekday without a year', () => {
   const earlier = one('About a month earlier, the army withdrew.', '2015-05-06');
   assert.deepEqual([earlier.type, earlier.value], ['duration', 'P1M']);
 });
+
+test('a document naming more years than a call takes arguments still gets its inferred date', () => {
+  const weekdayDate = { start: 0, end: 26, text: 'Tuesday, December 9, 2008', value: '2008-12-09', type: 'date', resolution: 'absolute' } as DateMention;
+  const year = { start: 30, end: 34, text: '2008', value: '2008', type: 'date', resolution: 'absolute' } as DateMention;
+  // A 20 MB article names hundreds of thousands of years; spreading them into Math.max overflowed the stack.
+  const dates = [weekdayDate, ...Array.from({ length: 300_000 }, () => year)];
+  assert.equal(inferDocumentDate(dates), '2008-12-09');
+  assert.equal(inferDocumentDate([weekdayDate, { ...year, text: '2012', value: '2012' }]), null);
+});

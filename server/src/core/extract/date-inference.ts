@@ -15,8 +15,11 @@ export function inferDocumentDate(dates: readonly DateMention[]): string | null 
   const dated = dates.filter((date) => /^\d{4}-\d{2}-\d{2}$/.test(date.value) && date.text.includes(date.value.slice(0, 4)) && weekdayAgrees(date));
   if (!dated.length) return null;
   const latest = dated.map((date) => date.value).sort().at(-1)!;
-  const latestYearNamed = Math.max(...dates.filter((date) => /^\d{4}/.test(date.value) && date.text.includes(date.value.slice(0, 4)))
-    .map((date) => Number(date.value.slice(0, 4))));
+  // A loop, not Math.max(...years): a long document names more years than a call takes arguments.
+  let latestYearNamed = -Infinity;
+  for (const date of dates) {
+    if (/^\d{4}/.test(date.value) && date.text.includes(date.value.slice(0, 4))) latestYearNamed = Math.max(latestYearNamed, Number(date.value.slice(0, 4)));
+  }
   return latestYearNamed > Number(latest.slice(0, 4)) + 1 ? null : latest;
 }
 

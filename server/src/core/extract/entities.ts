@@ -137,7 +137,7 @@ function adoptRecognised(drafts: Draft[], spans: RecognisedSpan[], tokens: Token
     if (isGroupWord(name) || name.length === 1 && NOT_ENTITIES.has(name[0])) continue;
     // "Maria Lopez of Lakeville": a person's name ends before "of"; what follows is where the person is from or
     // works, a name of its own (else the town becomes the person's alias in every document).
-    const whereFrom = span.type === 'person' ? nameAfterOf(name, first, tokens, others.slice(o)) : null;
+    const whereFrom = span.type === 'person' ? nameAfterOf(name, first, tokens, others, o) : null;
     if (whereFrom) { name.length = whereFrom.tokenIndex - first - (tokens[whereFrom.tokenIndex - 1].text === 'the' ? 2 : 1); last = first + name.length - 1; }
     // "Philadelphia 76ers": a name word that starts with digits continues the name.
     while (last + 1 < tokens.length && tokens[last + 1].joined && NUMBERED_WORD.test(tokens[last + 1].text) && tokens[last + 1].line === tokens[last].line) {
@@ -231,17 +231,20 @@ function teamsReadAsPeople(drafts: Draft[]): void {
 /**
  * The name after "of" (or "of the") in a person's span of two words or more before it ("Maria Lopez of Lakeville"):
  * the rules' draft of exactly those words when there is one, else a place, or an organization when its last word
- * is one an organization's name ends with. `name` is the span's words from token `first`; `rules` the drafts from there.
+ * is one an organization's name ends with. `name` is the span's words from token `first`; `rules` the drafts in order
+ * of start, of which those from index `from` are looked at (no copy per span: a long document has many).
  */
-function nameAfterOf(name: readonly string[], first: number, tokens: Token[], rules: readonly Draft[]): Draft | null {
+function nameAfterOf(name: readonly string[], first: number, tokens: Token[], rules: readonly Draft[], fromRule: number): Draft | null {
   const of = name.indexOf('of');
   if (of < 2) return null;
   const from = of + (name[of + 1] === 'the' ? 2 : 1);
   if (from >= name.length || !tokens[first + from].cap) return null;
   const start = tokens[first + from].start;
   const end = tokens[first + name.length - 1].end;
-  const rule = rules.find((d) => d.start === start && d.end === end && d.type !== 'person');
-  if (rule) return rule;
+  for (let j = fromRule; j < rules.length && rules[j].start <= start; j++) {
+    const rule = rules[j];
+    if (rule.start === start && rule.end === end && rule.type !== 'person') return rule;
+  }
   const words = name.slice(from);
   const type = ORG_SUFFIXES.has(words[words.length - 1].toLowerCase()) ? 'organization' : 'place';
   return { start, end, type, strong: true, name: words, tokenIndex: first + from };
