@@ -147,3 +147,19 @@ test("a name the model reads as a person after 'nearby' is the town when it star
   const mentions = entitiesOf(text);
   assert.ok(mentions.some((m) => m.startsWith('Cielo Grande|place')), mentions.join(' '));
 });
+
+test("a given name that is also a place's name, before a surname that is no place, names a person", () => {
+  assert.deepEqual(entitiesOf('Georgia Lang, a council member, said she agreed.'), ['Georgia Lang|person|georgia-lang']);
+  assert.deepEqual(entitiesOf('The team trained in Victoria Park all week.'), ['Victoria Park|place|victoria-park']);
+});
+
+test("a broadcaster's word before a country's name names the broadcaster", () => {
+  assert.deepEqual(entitiesOf('Radio Sweden reported the outcome.'), ['Radio Sweden|organization|radio-sweden']);
+  assert.deepEqual(entitiesOf('The news was on Radio Sweden on Monday.'), ['Radio Sweden|organization|radio-sweden']);
+});
+
+test("a title before a one-word place's name makes the word a person's name, with the title", () => {
+  const mentions = analyzeDocument('a.txt', 'Senator Jordan said the vote would pass. Jordan left after it.').entities.map((m) => `${m.text}|${m.type}|${m.id}|${m.title ?? ''}`);
+  assert.deepEqual(mentions, ['Senator Jordan|person|jordan|Senator', 'Jordan|person|jordan|']);
+  assert.deepEqual(entitiesOf('The President of Georgia spoke.'), ['Georgia|place|georgia']);
+});

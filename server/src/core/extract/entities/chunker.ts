@@ -4,7 +4,7 @@ import type { EntityType } from '../../types';
 import contextData from '../../data/entities-context.json';
 import type { Token } from './tokens';
 import {
-  CALENDAR, DEMONYMS, DIRECTIONS, NAME_SUFFIXES, OTHER_HEADS, FEMALE_NAMES, KNOWN, LEGAL_FORMS, MALE_NAMES, NOT_ENTITIES, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS, PARTICLES,
+  CALENDAR, DEMONYMS, DIRECTIONS, NAME_SUFFIXES, OTHER_HEADS, FEMALE_NAMES, KNOWN, LEGAL_FORMS, MALE_NAMES, MEDIA_BEFORE_PLACE, NOT_ENTITIES, ORG_PREFIXES, ORG_SUFFIXES, ORG_WORDS, PARTICLES,
   PLACE_FEATURES, PLACE_PREFIXES, PLACES, ROLE_NOUNS, STARTERS, STATE_ABBREVIATIONS, TITLES, type KnownEntity,
 } from './lexicon';
 
@@ -88,6 +88,13 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
       const after = i + place.length;
       const next = tokens[after];
       const prev = tokens[i - 1];
+      // "Radio Sweden": a broadcaster's word right before a place's name names the broadcaster.
+      if (prev && !consumed[i - 1] && token.joined && prev.line === token.line && MEDIA_BEFORE_PLACE.has(prev.text) && !(next && next.joined && nameLike(next))) {
+        drafts.push({ start: prev.start, end: tokens[after - 1].end, type: 'organization', strong: true, name: tokenTexts(tokens, i - 1, after), tokenIndex: i - 1 });
+        consumed.fill(1, i - 1, after);
+        i = after - 1;
+        continue;
+      }
       const inside = !!prev && place.length === 1 && !token.upper && !token.text.includes('.') && token.joined && !consumed[i - 1] && nameLike(prev) && !prev.standalone && !token.standalone && !STARTERS.has(prev.text)
         && !DEMONYMS.has(prev.text) && !CALENDAR.has(prev.text) && !TITLES.candidates(prev.text) && !DIRECTIONS.has(prev.text) && prev.line === token.line
         && !(prev.sentenceStart && !evidence.has(prev.text.toLowerCase()));
@@ -95,6 +102,17 @@ export function findDrafts({ text, tokens, lowerWords }: ChunkerInput): Draft[] 
         && titleRunEnd(tokens, after) === after && !matchPhrase(PLACES, tokens, after, text) && !matchPhrase(KNOWN, tokens, after, text)
         && !CALENDAR.has(next.text);
       const continuesAsName = runsOn || longerOrgName(tokens, after, 'organization') || (next && next.joined && !nameLike(next) && CONNECTORS.has(next.text) && next.text !== '&' && tokens[after + 1]?.cap);
+      // "Senator Jordan said": a title right before a one-word place's name makes the word a person's name.
+      let titleStart = i;
+      if (prev && place.length === 1 && token.joined && !token.upper && prev.line === token.line && !continuesAsName) {
+        for (let k = i - 1; k >= Math.max(0, i - 4) && !consumed[k]; k--) if (titleRunEnd(tokens, k, i) === i) titleStart = k;
+      }
+      if (titleStart < i) {
+        drafts.push({ start: tokens[titleStart].start, end: token.end, type: 'person', strong: true, name: [token.text], tokenIndex: i,
+          title: text.slice(tokens[titleStart].start, prev.end) });
+        consumed.fill(1, titleStart, after);
+        continue;
+      }
       if (!continuesAsName && !inside) {
         const last = tokens[after - 1];
         drafts.push({ start: token.start, end: last.end, type: 'place', strong: true, name: tokenTexts(tokens, i, after), gazetteer: place.value, tokenIndex: i });

@@ -3,7 +3,7 @@
 import contextData from '../../data/entities-context.json';
 import type { Draft } from './chunker';
 import { isFirstName } from './chunker';
-import { NAME_SUFFIXES, PLACES, STATE_ABBREVIATIONS } from './lexicon';
+import { DIRECTIONS, NAME_SUFFIXES, ORG_SUFFIXES, ORG_WORDS, PLACE_FEATURES, PLACE_GIVEN_NAMES, PLACES, STATE_ABBREVIATIONS } from './lexicon';
 
 export interface ContextTyper {
   /**
@@ -123,6 +123,24 @@ function typeTownsOfStates(drafts: Draft[], text: string, surnames: ReadonlySet<
   }
 }
 
+/**
+ * "Georgia Lang said": two words the model took for a place, the first a given name that is also a place's name and
+ * the second a name word that is no place, no place's feature ("Street", "Park") and no organization's word, are a
+ * person, unless a place preposition comes before them.
+ */
+function typeGivenNamesOfPlaces(drafts: Draft[], text: string): void {
+  for (const draft of drafts) {
+    if (draft.type !== 'place' || draft.name.length !== 2 || draft.known || draft.gazetteer || draft.team) continue;
+    const [given, surname] = draft.name;
+    if (!PLACE_GIVEN_NAMES.has(given) && !isFirstName(given)) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(surname) || PLACES.candidates(surname) || DIRECTIONS.has(surname)) continue;
+    const lower = surname.toLowerCase();
+    if (PLACE_FEATURES.has(lower) || ORG_SUFFIXES.has(lower) || ORG_WORDS.has(lower)) continue;
+    if (PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, draft.start - 20), draft.start))) continue;
+    draft.type = 'person';
+  }
+}
+
 const TOWN_BEFORE = new RegExp(`\\b(?:${phraseAlternatives(contextData.townBefore.words)})\\s+$`);
 
 /**
@@ -205,6 +223,7 @@ export const ruleContextTyper: ContextTyper = {
     typeSurnames(drafts, surnames);
     typeTownsOfStates(drafts, text, surnames);
     typeTownsAfterPrepositions(drafts, text);
+    typeGivenNamesOfPlaces(drafts, text);
     typeOrganizationsByContext(drafts, text, lowerWords, surnames);
   },
 };

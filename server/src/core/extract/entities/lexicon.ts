@@ -66,11 +66,15 @@ export const PLACE_FEATURES = lowerSet(placesData.featureWords.filter((w) => !/\
 export const PLACE_PREFIXES = lowerSet(placesData.featurePrefixes);
 export const ORG_SUFFIXES = lowerSet(knownData.orgSuffixes.filter((w) => !/\s/.test(w)));
 export const ORG_PREFIXES = lowerSet(knownData.orgPrefixes.map((p) => p.split(' ')[0]));
+/** A broadcaster's word before a country's or region's name ("Radio Sweden", "TV Asahi"): the two name a broadcaster. */
+export const MEDIA_BEFORE_PLACE = new Set(knownData.mediaBeforePlace);
 export const ORG_WORDS = lowerSet(knownData.orgWords);
 export const LEGAL_FORMS = new Set(knownData.legalForms.words);
 
 export const MALE_NAMES = new Set(namesData.male);
 export const FEMALE_NAMES = new Set(namesData.female);
+/** Given names that are also places' names ("Georgia", "Paris"): kept apart from the gender lists the model reads. */
+export const PLACE_GIVEN_NAMES = new Set(namesData.placeGivenNames);
 export const NICKNAMES = new Map<string, string>(Object.entries(namesData.nicknames).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]));
 export const PARTICLES = lowerSet(namesData.particles);
 export const PARTICLE_PREFIX = new RegExp(`^(?:${namesData.particlePrefixes.map((p) => p.slice(0, -1)).join('|')})[-‐]\\p{Lu}`, 'u');
