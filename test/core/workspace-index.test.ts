@@ -359,3 +359,48 @@ test('a view built in steps for diagnostics indexes shared text and quotes a doc
   const key = `0-${SEEDS.obama}`;
   assert.deepEqual(diagnoseDocument(view.lookup.documentsByPath.get(key)!, view), diagnoseDocument(atOnce.get(key)!, atOnce.crossDocument()));
 });
+
+test('a view rebuilt after an edit yields between its stories and figure buckets, and requests read the last view meanwhile', async () => {
+  const index = new WorkspaceIndex();
+  for (let copy = 0; copy < 6; copy++) for (const { key, text } of seedTexts) index.set(`${copy}-${key}`, text);
+  index.takeAffected();
+  const before = await index.crossDocumentInSteps(() => undefined);
+  assert.ok(before);
+  const edited = `0-${SEEDS.obama}`;
+  index.set(edited, `${index.textOf(edited)!}\nMore follows.`);
+  let pauses = 0;
+  let readMeanwhile: unknown = null;
+  const view = await index.crossDocumentInSteps(() => { if (++pauses === 4) readMeanwhile = index.builtView(); });
+  assert.ok(view);
+  // Linking, tables and the rest are a handful of steps; stories and figure buckets add one step each.
+  assert.ok(pauses > view.stories.stories.length, `${pauses} pauses for ${view.stories.stories.length} stories`);
+  assert.equal(readMeanwhile, before);
+});
+
+test('a view build dropped part way through its stories or figure groups gives, once built, what an unbroken build gives', async () => {
+  const keys = [0, 1, 2].flatMap((copy) => seedTexts.map(({ key, text }) => ({ key: `${copy}-${key}`, text })));
+  const edit = (text: string, round: number) => `${text}\nUpdate ${round}: 12 percent more, said Barack Obama.`;
+  const first = `0-${SEEDS.obama}`, second = `1-${SEEDS.obama}`;
+  const reference = new WorkspaceIndex();
+  for (const { key, text } of keys) reference.set(key, text);
+  reference.crossDocument();
+  // How many pauses an edit build makes, to drop builds at points spread over all of them.
+  reference.set(first, edit(reference.textOf(first)!, 0));
+  let total = 0;
+  await reference.crossDocumentInSteps(() => { total++; });
+  assert.ok(total > 10, `${total} pauses`);
+  for (let dropAt = 1; dropAt < total; dropAt += Math.max(1, Math.floor(total / 12))) {
+    const index = new WorkspaceIndex();
+    for (const { key, text } of keys) index.set(key, text);
+    index.crossDocument();
+    index.set(first, edit(index.textOf(first)!, 0));
+    let pauses = 0;
+    const dropped = await index.crossDocumentInSteps(() => { if (++pauses === dropAt) index.set(second, edit(index.textOf(second)!, 1)); });
+    assert.equal(dropped, null, `dropped at pause ${dropAt}`);
+    const resumed = await index.crossDocumentInSteps(() => undefined);
+    assert.ok(resumed);
+    const atOnce = new WorkspaceIndex();
+    for (const key of index.keys()) atOnce.set(key, index.textOf(key)!);
+    assert.equal(snapshot(index), snapshot(atOnce), `dropped at pause ${dropAt} of ${total}`);
+  }
+});

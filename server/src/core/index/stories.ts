@@ -77,12 +77,31 @@ export class StoryIndex {
   /** Stories by their slots, from the last grouping, with their documents' approximate dates. */
   private storyCache = new Map<string, { story: Story; approximate: StoryView['approximateDates'] }>();
   private lastCorrections: Corrections['stories'] | null = null;
+  /**
+   * Slots changed by an update whose grouping was dropped before its stories were made (null: it grouped afresh);
+   * undefined when none is pending.
+   */
+  private pendingSlots: Set<number> | null | undefined = undefined;
 
   group(documents: readonly DocumentAnalysis[], corrections: Corrections['stories'] = { move: [], split: [] }): StoryView {
+    const steps = this.groupSteps(documents, corrections);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * group() in steps: yields between stories, where the caller may let other work run or drop the rest. A grouping
+   * dropped part way leaves its changed slots pending, so the next one makes their stories afresh.
+   */
+  *groupSteps(documents: readonly DocumentAnalysis[], corrections: Corrections['stories'] = { move: [], split: [] }): Generator<void, StoryView, void> {
     const ordered = this.inPathOrder(documents);
     this.words.forgetIfLarge(ordered.length);
     const featuresOf = (document: DocumentAnalysis) => this.words.withNamed(document, ordered.length, namedFeatures(document));
-    const changedSlots = this.update(ordered, featuresOf);
+    const updated = this.update(ordered, featuresOf);
+    const pending = this.pendingSlots;
+    const changedSlots = pending === null || updated === null ? null : pending === undefined ? updated : new Set([...pending, ...updated]);
+    this.pendingSlots = changedSlots;
     const { model, documents: bySlot, slotOf } = this.last!;
     const stride = model.stride;
     const similarity = model.similarity;
@@ -94,6 +113,7 @@ export class StoryIndex {
     const stories: Story[] = [];
     const fresh: Story[] = [];
     for (const cluster of clusters) {
+      yield;
       const key = cluster.join(',');
       const kept = changedSlots && !cluster.some((slot) => changedSlots.has(slot)) ? this.storyCache.get(key) : undefined;
       const story = kept?.story ?? toStory(cluster.map((slot) => bySlot[slot]!), cluster, stride, similarity);
@@ -108,9 +128,11 @@ export class StoryIndex {
     const freshStories = new Set(fresh);
     for (const entry of cache.values()) {
       if (!freshStories.has(entry.story)) continue;
+      yield;
       entry.approximate = approximateDates(entry.story.documents.map((path) => bySlot[slotOf.get(path)!]!), storyOf, readsLikeDated);
     }
     this.storyCache = cache;
+    this.pendingSlots = undefined;
     const approximate: StoryView['approximateDates'] = new Map();
     for (const document of ordered) {
       const story = storyOf.get(document.path);
