@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
+import { StoryIndex } from '../../server/src/core/index/stories';
 import { toContractOutput } from '../../server/src/core/contract';
 import { provenanceContract } from '../../server/src/core/index/provenance';
 import type { groupFigures } from '../../server/src/core/index/figure-groups';
@@ -402,5 +403,26 @@ test('a view build dropped part way through its stories or figure groups gives, 
     const atOnce = new WorkspaceIndex();
     for (const key of index.keys()) atOnce.set(key, index.textOf(key)!);
     assert.equal(snapshot(index), snapshot(atOnce), `dropped at pause ${dropAt} of ${total}`);
+  }
+});
+
+test('a full story regroup yields within its similarity model and clustering, and one dropped part way then finished gives a fresh grouping', () => {
+  const index = new WorkspaceIndex();
+  for (let copy = 0; copy < 4; copy++) for (const { key, text } of seedTexts) index.set(`${copy}-${key}`, text);
+  const documents = [...index.crossDocument().lookup.documentsByPath.values()];
+  const pausesOf = (steps: Generator<void, unknown, void>) => { let pauses = 0; while (!steps.next().done) pauses++; return pauses; };
+  const stories = new StoryIndex();
+  const full = pausesOf(stories.groupSteps(documents));
+  // Grouped again unchanged: one step per story and nothing fresh. A full regroup adds one per fresh story's dates,
+  // and its similarity model and clustering steps on top.
+  const unchanged = pausesOf(stories.groupSteps(documents));
+  assert.ok(full - 2 * unchanged >= 5, `${full} pauses for a full regroup, ${unchanged} unchanged`);
+  const shown = (view: ReturnType<StoryIndex['group']>) => JSON.stringify([view.stories, [...view.approximateDates]]);
+  const fresh = shown(new StoryIndex().group(documents));
+  for (let dropAt = 1; dropAt < full; dropAt += Math.max(1, Math.floor(full / 10))) {
+    const dropped = new StoryIndex();
+    const steps = dropped.groupSteps(documents);
+    for (let pause = 0; pause < dropAt; pause++) steps.next();
+    assert.equal(shown(dropped.group(documents)), fresh, `dropped at pause ${dropAt} of ${full}`);
   }
 });
