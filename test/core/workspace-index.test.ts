@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
+import { StoryIndex } from '../../server/src/core/index/stories';
 import { toContractOutput } from '../../server/src/core/contract';
 import { provenanceContract } from '../../server/src/core/index/provenance';
 import type { groupFigures } from '../../server/src/core/index/figure-groups';
@@ -358,4 +359,70 @@ test('a view built in steps for diagnostics indexes shared text and quotes a doc
   for (const key of index.keys()) atOnce.set(key, index.textOf(key)!);
   const key = `0-${SEEDS.obama}`;
   assert.deepEqual(diagnoseDocument(view.lookup.documentsByPath.get(key)!, view), diagnoseDocument(atOnce.get(key)!, atOnce.crossDocument()));
+});
+
+test('a view rebuilt after an edit yields between its stories and figure buckets, and requests read the last view meanwhile', async () => {
+  const index = new WorkspaceIndex();
+  for (let copy = 0; copy < 6; copy++) for (const { key, text } of seedTexts) index.set(`${copy}-${key}`, text);
+  index.takeAffected();
+  const before = await index.crossDocumentInSteps(() => undefined);
+  assert.ok(before);
+  const edited = `0-${SEEDS.obama}`;
+  index.set(edited, `${index.textOf(edited)!}\nMore follows.`);
+  let pauses = 0;
+  let readMeanwhile: unknown = null;
+  const view = await index.crossDocumentInSteps(() => { if (++pauses === 4) readMeanwhile = index.builtView(); });
+  assert.ok(view);
+  // Linking, tables and the rest are a handful of steps; stories and figure buckets add one step each.
+  assert.ok(pauses > view.stories.stories.length, `${pauses} pauses for ${view.stories.stories.length} stories`);
+  assert.equal(readMeanwhile, before);
+});
+
+test('a view build dropped part way through its stories or figure groups gives, once built, what an unbroken build gives', async () => {
+  const keys = [0, 1, 2].flatMap((copy) => seedTexts.map(({ key, text }) => ({ key: `${copy}-${key}`, text })));
+  const edit = (text: string, round: number) => `${text}\nUpdate ${round}: 12 percent more, said Barack Obama.`;
+  const first = `0-${SEEDS.obama}`, second = `1-${SEEDS.obama}`;
+  const reference = new WorkspaceIndex();
+  for (const { key, text } of keys) reference.set(key, text);
+  reference.crossDocument();
+  // How many pauses an edit build makes, to drop builds at points spread over all of them.
+  reference.set(first, edit(reference.textOf(first)!, 0));
+  let total = 0;
+  await reference.crossDocumentInSteps(() => { total++; });
+  assert.ok(total > 10, `${total} pauses`);
+  for (let dropAt = 1; dropAt < total; dropAt += Math.max(1, Math.floor(total / 12))) {
+    const index = new WorkspaceIndex();
+    for (const { key, text } of keys) index.set(key, text);
+    index.crossDocument();
+    index.set(first, edit(index.textOf(first)!, 0));
+    let pauses = 0;
+    const dropped = await index.crossDocumentInSteps(() => { if (++pauses === dropAt) index.set(second, edit(index.textOf(second)!, 1)); });
+    assert.equal(dropped, null, `dropped at pause ${dropAt}`);
+    const resumed = await index.crossDocumentInSteps(() => undefined);
+    assert.ok(resumed);
+    const atOnce = new WorkspaceIndex();
+    for (const key of index.keys()) atOnce.set(key, index.textOf(key)!);
+    assert.equal(snapshot(index), snapshot(atOnce), `dropped at pause ${dropAt} of ${total}`);
+  }
+});
+
+test('a full story regroup yields within its similarity model and clustering, and one dropped part way then finished gives a fresh grouping', () => {
+  const index = new WorkspaceIndex();
+  for (let copy = 0; copy < 4; copy++) for (const { key, text } of seedTexts) index.set(`${copy}-${key}`, text);
+  const documents = [...index.crossDocument().lookup.documentsByPath.values()];
+  const pausesOf = (steps: Generator<void, unknown, void>) => { let pauses = 0; while (!steps.next().done) pauses++; return pauses; };
+  const stories = new StoryIndex();
+  const full = pausesOf(stories.groupSteps(documents));
+  // Grouped again unchanged: one step per story and nothing fresh. A full regroup adds one per fresh story's dates,
+  // and its similarity model and clustering steps on top.
+  const unchanged = pausesOf(stories.groupSteps(documents));
+  assert.ok(full - 2 * unchanged >= 5, `${full} pauses for a full regroup, ${unchanged} unchanged`);
+  const shown = (view: ReturnType<StoryIndex['group']>) => JSON.stringify([view.stories, [...view.approximateDates]]);
+  const fresh = shown(new StoryIndex().group(documents));
+  for (let dropAt = 1; dropAt < full; dropAt += Math.max(1, Math.floor(full / 10))) {
+    const dropped = new StoryIndex();
+    const steps = dropped.groupSteps(documents);
+    for (let pause = 0; pause < dropAt; pause++) steps.next();
+    assert.equal(shown(dropped.group(documents)), fresh, `dropped at pause ${dropAt} of ${full}`);
+  }
 });

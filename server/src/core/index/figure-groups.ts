@@ -198,14 +198,29 @@ export class FigureGroupIndex {
 
   group(documents: readonly DocumentAnalysis[], corrections: Corrections['figures'] = { join: [], separate: [] },
     storyOf?: ReadonlyMap<string, { id: string }>): FigureGroup[] {
+    const steps = this.groupSteps(documents, corrections, storyOf);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * group() in steps: yields between documents compared again and between buckets clustered again, where the caller
+   * may let other work run or drop the rest. What a dropped grouping had left to do stays pending (redo, dirty) and
+   * is done by the next one first, so any grouping gives what one unbroken grouping of its documents gives.
+   */
+  *groupSteps(documents: readonly DocumentAnalysis[], corrections: Corrections['figures'] = { join: [], separate: [] },
+    storyOf?: ReadonlyMap<string, { id: string }>): Generator<void, FigureGroup[], void> {
     if (corrections !== this.corrections) {
       this.corrections = corrections;
       this.separated = separatedPairs(corrections);
       this.documents.clear();
       this.stories.clear();
       this.buckets.clear();
+      this.redo.clear();
+      this.dirty.clear();
     }
-    const dirtyBuckets = new Set<string>();
+    const dirtyBuckets = this.dirty;
     const present = new Map(documents.map((document) => [document.path, document]));
     // Documents that left, or moved to another story, or changed: out of their story first.
     const changed: DocumentAnalysis[] = [];
@@ -232,7 +247,8 @@ export class FigureGroupIndex {
     }
     for (const [story, figures] of this.stories) if (figures.paths.size === 0) this.stories.delete(story);
     // A story whose subject changed compares its figures again; the documents that changed are compared in any case.
-    const redo = new Set(changed.map((document) => document.path));
+    const redo = this.redo;
+    for (const document of changed) redo.add(document.path);
     for (const story of new Set([...touchedStories, ...this.leftStories])) {
       const figures = this.stories.get(story);
       if (!figures) continue;
@@ -245,7 +261,11 @@ export class FigureGroupIndex {
     }
     this.leftStories.clear();
     for (const path of redo) {
-      const entry = this.documents.get(path)!;
+      yield;
+      redo.delete(path);
+      // Left since a dropped grouping put it here: its candidates were withdrawn when it left.
+      const entry = this.documents.get(path);
+      if (!entry) continue;
       const figures = this.stories.get(entry.story)!;
       for (const { bucket } of entry.candidates) dirtyBuckets.add(bucket);
       this.withdraw(entry, path);
@@ -260,6 +280,8 @@ export class FigureGroupIndex {
       }
     }
     for (const key of dirtyBuckets) {
+      yield;
+      dirtyBuckets.delete(key);
       const bucket = this.buckets.get(key);
       if (!bucket) continue;
       if (!bucket.candidatesByPath.size) { this.buckets.delete(key); continue; }
@@ -274,6 +296,9 @@ export class FigureGroupIndex {
   }
 
   private readonly leftStories = new Set<string>();
+  /** Documents to compare again, and buckets to cluster again, that a grouping dropped part way left to do. */
+  private readonly redo = new Set<string>();
+  private readonly dirty = new Set<string>();
 
   private storyFigures(story: string): StoryFigures {
     let figures = this.stories.get(story);
@@ -308,9 +333,10 @@ export class FigureGroupIndex {
       const ordered: Array<{ group: FigureGroup; bucket: Bucket; position: number }> = [];
       for (const bucket of this.buckets.values()) bucket.groups.forEach((group, position) => { if (group) ordered.push({ group, bucket, position }); });
       ordered.sort((a, b) => compareIds(a.group.id, b.group.id) || before(a.bucket, b.bucket) || a.position - b.position);
+      // Already in id order: sorted once.
       groups = ordered.map(({ group }) => group);
     }
-    groups.sort((a, b) => compareIds(a.id, b.id));
+    if (corrections.join.length) groups.sort((a, b) => compareIds(a.id, b.id));
     const used = new Map<string, number>();
     return groups.map((group) => {
       const seen = used.get(group.id) ?? 0;

@@ -1,7 +1,7 @@
 import type { DocumentAnalysis, DocumentDate } from '../types';
 import type { Corrections } from '../corrections';
 import { SimilarityModel, WordFeatureCache, namedFeatures, ownDate } from './story-similarity';
-import { averageLinkage, spectralBisection } from './story-clustering';
+import { averageLinkageSteps, spectralBisection } from './story-clustering';
 
 /** One event or development reported by several sources: documents that share entities, dates and wording. */
 export interface Story {
@@ -50,6 +50,8 @@ const INCREMENTAL_SHARE = 0.02;
 const DRIFT_SHARE = 0.2;
 /** Below this many documents the folder is read as a small workspace: documents that share names stay together. */
 const SMALL_WORKSPACE = 12;
+/** How many pairs a full grouping renumbers between two steps. */
+const PAIRS_PER_STEP = 20000;
 const SMALL_WORKSPACE_SHARED_NAMES = 2;
 const SMALL_WORKSPACE_SIMILARITY = 0.1;
 /** Story-wide comparisons (the most central headline, how an undated document reads) look at this many members at most. */
@@ -77,12 +79,31 @@ export class StoryIndex {
   /** Stories by their slots, from the last grouping, with their documents' approximate dates. */
   private storyCache = new Map<string, { story: Story; approximate: StoryView['approximateDates'] }>();
   private lastCorrections: Corrections['stories'] | null = null;
+  /**
+   * Slots changed by an update whose grouping was dropped before its stories were made (null: it grouped afresh);
+   * undefined when none is pending.
+   */
+  private pendingSlots: Set<number> | null | undefined = undefined;
 
   group(documents: readonly DocumentAnalysis[], corrections: Corrections['stories'] = { move: [], split: [] }): StoryView {
+    const steps = this.groupSteps(documents, corrections);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * group() in steps: yields between stories, where the caller may let other work run or drop the rest. A grouping
+   * dropped part way leaves its changed slots pending, so the next one makes their stories afresh.
+   */
+  *groupSteps(documents: readonly DocumentAnalysis[], corrections: Corrections['stories'] = { move: [], split: [] }): Generator<void, StoryView, void> {
     const ordered = this.inPathOrder(documents);
     this.words.forgetIfLarge(ordered.length);
     const featuresOf = (document: DocumentAnalysis) => this.words.withNamed(document, ordered.length, namedFeatures(document));
-    const changedSlots = this.update(ordered, featuresOf);
+    const updated = yield* this.update(ordered, featuresOf);
+    const pending = this.pendingSlots;
+    const changedSlots = pending === null || updated === null ? null : pending === undefined ? updated : new Set([...pending, ...updated]);
+    this.pendingSlots = changedSlots;
     const { model, documents: bySlot, slotOf } = this.last!;
     const stride = model.stride;
     const similarity = model.similarity;
@@ -94,6 +115,7 @@ export class StoryIndex {
     const stories: Story[] = [];
     const fresh: Story[] = [];
     for (const cluster of clusters) {
+      yield;
       const key = cluster.join(',');
       const kept = changedSlots && !cluster.some((slot) => changedSlots.has(slot)) ? this.storyCache.get(key) : undefined;
       const story = kept?.story ?? toStory(cluster.map((slot) => bySlot[slot]!), cluster, stride, similarity);
@@ -108,9 +130,11 @@ export class StoryIndex {
     const freshStories = new Set(fresh);
     for (const entry of cache.values()) {
       if (!freshStories.has(entry.story)) continue;
+      yield;
       entry.approximate = approximateDates(entry.story.documents.map((path) => bySlot[slotOf.get(path)!]!), storyOf, readsLikeDated);
     }
     this.storyCache = cache;
+    this.pendingSlots = undefined;
     const approximate: StoryView['approximateDates'] = new Map();
     for (const document of ordered) {
       const story = storyOf.get(document.path);
@@ -137,7 +161,7 @@ export class StoryIndex {
    * Brings the grouping to `ordered` (documents in path order): re-places the documents that changed, or groups
    * afresh. The slots whose document changed, or null after a full grouping.
    */
-  private update(ordered: readonly DocumentAnalysis[], featuresOf: (document: DocumentAnalysis) => Map<string, number>): Set<number> | null {
+  private *update(ordered: readonly DocumentAnalysis[], featuresOf: (document: DocumentAnalysis) => Map<string, number>): Generator<void, Set<number> | null, void> {
     const n = ordered.length;
     const last = this.last;
     if (last && n >= SMALL_WORKSPACE) {
@@ -179,10 +203,26 @@ export class StoryIndex {
     // Room for the documents a folder gains before it is grouped afresh.
     const stride = n + Math.max(INCREMENTAL_MAX_CHANGED, Math.ceil(DRIFT_SHARE * n));
     // A small workspace reads every pair; a larger one only those its clustering can merge.
-    const model = new SimilarityModel((index) => featuresOf(ordered[index]), ordered.map(ownDate), stride, n < SMALL_WORKSPACE ? undefined : MERGE_THRESHOLD);
-    const compact = stride === n ? model.similarity : new Map([...model.similarity].map(([key, value]) => [Math.floor(key / stride) * n + (key % stride), value]));
-    const clusters = n < SMALL_WORKSPACE ? smallWorkspaceClusters(ordered, compact) : averageLinkage(n, compact, MERGE_THRESHOLD)
-      .flatMap((cluster) => splitTwoStories(cluster, stride, model.similarity, ordered));
+    // In steps, with nothing kept until the end: a grouping dropped part way leaves the last one as it was.
+    const model = yield* SimilarityModel.inSteps((index) => featuresOf(ordered[index]), ordered.map(ownDate), stride, n < SMALL_WORKSPACE ? undefined : MERGE_THRESHOLD);
+    yield;
+    let compact = model.similarity;
+    if (stride !== n) {
+      compact = new Map();
+      for (const [key, value] of model.similarity) {
+        if (compact.size % PAIRS_PER_STEP === PAIRS_PER_STEP - 1) yield;
+        compact.set(Math.floor(key / stride) * n + (key % stride), value);
+      }
+    }
+    let clusters: number[][];
+    if (n < SMALL_WORKSPACE) clusters = smallWorkspaceClusters(ordered, compact);
+    else {
+      clusters = [];
+      for (const cluster of yield* averageLinkageSteps(n, compact, MERGE_THRESHOLD)) {
+        if (cluster.length > 1) yield;
+        clusters.push(...splitTwoStories(cluster, stride, model.similarity, ordered));
+      }
+    }
     this.last = { model, documents: [...ordered], slotOf: new Map(ordered.map((document, slot) => [document.path, slot])), free: [], clusters, drift: new Set() };
     return null;
   }

@@ -2,11 +2,21 @@
  * Clustering of documents by pairwise similarity (a map from `i * n + j`, i < j, to a value in [0, 1]).
  */
 
+import { runToEnd } from './story-similarity';
+
 /** Up to this many documents the clustering keeps a dense matrix (4 bytes a pair) and runs in n² time. */
 const DENSE_MAX_DOCUMENTS = 2500;
 
+/** How many merges (or pairs read) the clustering makes between two steps of averageLinkageSteps. */
+const WORK_PER_STEP = 20000;
+
 /** Average-linkage agglomerative clustering: merge the two closest clusters while their mean similarity exceeds `threshold`. */
 export function averageLinkage(n: number, similarity: ReadonlyMap<number, number>, threshold: number): number[][] {
+  return runToEnd(averageLinkageSteps(n, similarity, threshold));
+}
+
+/** averageLinkage in steps: yields between components and within a large one (nothing is kept if dropped part way). */
+export function* averageLinkageSteps(n: number, similarity: ReadonlyMap<number, number>, threshold: number): Generator<void, number[][], void> {
   // Two clusters merge only when some pair across them is above the threshold, so every cluster lies inside one
   // connected component of the pairs above it: each component is clustered on its own, with its own pairs.
   const parent = new Int32Array(n).map((_, index) => index);
@@ -14,7 +24,9 @@ export function averageLinkage(n: number, similarity: ReadonlyMap<number, number
     while (parent[index] !== index) { parent[index] = parent[parent[index]]; index = parent[index]; }
     return index;
   };
+  let read = 0;
   for (const [key, value] of similarity) {
+    if (++read % WORK_PER_STEP === 0) yield;
     if (value <= threshold) continue;
     const a = root(Math.floor(key / n)), b = root(key % n);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
@@ -26,7 +38,9 @@ export function averageLinkage(n: number, similarity: ReadonlyMap<number, number
     if (members) members.push(index); else components.set(top, [index]);
   }
   const pairs = new Map<number, Map<number, number>>();
+  yield;
   for (const [key, value] of similarity) {
+    if (++read % WORK_PER_STEP === 0) yield;
     const i = Math.floor(key / n), top = root(i);
     if (top !== root(key % n) || components.get(top)!.length < 2) continue;
     let list = pairs.get(top);
@@ -36,11 +50,13 @@ export function averageLinkage(n: number, similarity: ReadonlyMap<number, number
   const clusters: number[][] = [];
   for (const [top, members] of components) {
     if (members.length === 1) { clusters.push(members); continue; }
+    yield;
     const local = new Map(members.map((member, position) => [member, position]));
     const m = members.length;
     const within = new Map<number, number>();
     for (const [key, value] of pairs.get(top) ?? []) within.set(local.get(Math.floor(key / n))! * m + local.get(key % n)!, value);
-    const found = m <= DENSE_MAX_DOCUMENTS ? denseAverageLinkage(m, within, threshold) : sparseAverageLinkage(m, within, threshold);
+    yield;
+    const found = m <= DENSE_MAX_DOCUMENTS ? yield* denseAverageLinkage(m, within, threshold) : yield* sparseAverageLinkage(m, within, threshold);
     for (const cluster of found) clusters.push(cluster.map((position) => members[position]));
   }
   return clusters.sort((a, b) => a[0] - b[0]);
@@ -51,7 +67,7 @@ export function averageLinkage(n: number, similarity: ReadonlyMap<number, number
  * (the Lance–Williams mean), repeat. Average linkage never brings a cluster closer to others by a merge, so
  * a cluster whose nearest neighbour is at or below the threshold is final.
  */
-function denseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>, threshold: number): number[][] {
+function* denseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>, threshold: number): Generator<void, number[][], void> {
   const matrix = new Float32Array(n * n);
   for (const [key, value] of similarity) {
     const i = Math.floor(key / n), j = key % n;
@@ -64,7 +80,11 @@ function denseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>,
   const chain: number[] = [];
   let remaining = n;
   let start = 0;
+  // Each round reads a row of n: a step is a few rounds of a large component.
+  const roundsPerStep = Math.max(1, Math.floor(WORK_PER_STEP * 10 / n));
+  let rounds = 0;
   while (remaining > 0) {
+    if (++rounds % roundsPerStep === 0) yield;
     if (!chain.length) {
       while (!alive[start]) start++;
       chain.push(start);
@@ -96,7 +116,7 @@ function denseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>,
   return done.map((cluster) => cluster.sort((x, y) => x - y));
 }
 
-function sparseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>, threshold: number): number[][] {
+function* sparseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>, threshold: number): Generator<void, number[][], void> {
   const members = new Map<number, number[]>();
   // Sum of the pair similarities between two clusters; the mean is the sum over the product of their sizes.
   const links = new Map<number, Map<number, number>>();
@@ -106,6 +126,7 @@ function sparseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>
     links.get(i)!.set(j, value);
     links.get(j)!.set(i, value);
   }
+  yield;
   const version = new Array<number>(n).fill(0);
   const heap = new MaxHeap<[number, number, number, number, number]>((entry) => entry[0]);
   const mean = (a: number, b: number) => (links.get(a)!.get(b) ?? 0) / (members.get(a)!.length * members.get(b)!.length);
@@ -120,12 +141,16 @@ function sparseAverageLinkage(n: number, similarity: ReadonlyMap<number, number>
     closeTo(i).add(j);
     closeTo(j).add(i);
   }
+  // A merge costs the links of its two clusters: a step is that many links read, stale heap entries counted one each.
+  let work = 0;
   while (heap.size) {
+    if (++work >= WORK_PER_STEP) { work = 0; yield; }
     const [, a, b, versionA, versionB] = heap.pop()!;
     if (!members.has(a) || !members.has(b) || version[a] !== versionA || version[b] !== versionB) continue;
     members.get(a)!.push(...members.get(b)!);
     members.delete(b);
     const linksA = links.get(a)!, linksB = links.get(b)!;
+    work += linksA.size + linksB.size;
     for (const [other, sum] of linksB) {
       if (other === a) continue;
       linksA.set(other, (linksA.get(other) ?? 0) + sum);

@@ -105,6 +105,21 @@ export function ownDate(document: DocumentAnalysis): string | null {
   return document.metadata.date.source === 'none' ? null : document.metadata.date.value;
 }
 
+/** How many documents the model reads between two steps of SimilarityModel.inSteps. */
+const DOCUMENTS_PER_STEP = 50;
+/** How many pairs the model reads between two steps. */
+const PAIRS_PER_STEP = 20000;
+/** How many feature names the model renumbers between two steps. */
+const FEATURES_PER_STEP = 50000;
+const DEFERRED = Symbol('build in steps');
+
+/** Runs steps with nothing let in between: their result. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
 /** A document's weighted features: feature numbers of the model and their weights, strongest first in a large folder. */
 interface Vector { ids: Int32Array; weights: Float64Array }
 
@@ -122,8 +137,8 @@ export class SimilarityModel {
   /** The number of each feature that can weigh anything, by its name. */
   private readonly featureNumbers = new Map<string, number>();
   /** By feature number: in how many of the first `n` documents it is, and whether it names who or when. */
-  private readonly documentFrequency: Int32Array;
-  private readonly named: Uint8Array;
+  private documentFrequency = new Int32Array(0);
+  private named = new Uint8Array(0);
   /** By feature number: the documents whose vector holds it, with its weight there. */
   private readonly postings: Array<Map<number, number> | undefined> = [];
   private vectors: Vector[] = [];
@@ -143,15 +158,31 @@ export class SimilarityModel {
    * Changed documents' rows, computed later, are kept whole.
    */
   constructor(features: ReadonlyArray<Map<string, number>> | ((index: number) => Map<string, number>), private readonly dates: Array<string | null>,
-    stride = dates.length, linkedAbove?: number) {
+    stride = dates.length, linkedAbove?: number, deferred?: typeof DEFERRED) {
     this.n = dates.length;
     this.stride = Math.max(stride, this.n);
+    if (deferred !== DEFERRED) runToEnd(this.build(features, linkedAbove));
+  }
+
+  /**
+   * The model in steps: yields every 50 documents or 20,000 pairs, where the caller may let other work run or
+   * drop the rest (a dropped model is only garbage). Draining it gives what the constructor gives.
+   */
+  static *inSteps(features: ReadonlyArray<Map<string, number>> | ((index: number) => Map<string, number>), dates: Array<string | null>,
+    stride = dates.length, linkedAbove?: number): Generator<void, SimilarityModel, void> {
+    const model = new SimilarityModel(features, dates, stride, linkedAbove, DEFERRED);
+    yield* model.build(features, linkedAbove);
+    return model;
+  }
+
+  private *build(features: ReadonlyArray<Map<string, number>> | ((index: number) => Map<string, number>), linkedAbove: number | undefined): Generator<void, void, void> {
     const countsOf = typeof features === 'function' ? features : (index: number) => features[index];
     // Every feature seen gets a number for this pass; those that can weigh anything are numbered again below.
     const numbers = new Map<string, number>();
     const frequency: number[] = [];
     const counted: Array<{ ids: Int32Array; counts: Float64Array }> = [];
     for (let index = 0; index < this.n; index++) {
+      if (index % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
       const counts = countsOf(index);
       const ids = new Int32Array(counts.size), values = new Float64Array(counts.size);
       let at = 0;
@@ -169,7 +200,9 @@ export class SimilarityModel {
     const tooCommon = this.tooCommon();
     const renumbered = new Int32Array(frequency.length).fill(-1);
     const usable: number[] = [];
+    let seen = 0;
     for (const [feature, id] of numbers) {
+      if (++seen % FEATURES_PER_STEP === 0) yield;
       if (frequency[id] < 2 || frequency[id] > tooCommon) continue;
       renumbered[id] = usable.length;
       this.featureNumbers.set(feature, usable.length);
@@ -179,9 +212,16 @@ export class SimilarityModel {
     this.documentFrequency = Int32Array.from(usable, (id) => frequency[id]);
     this.named = new Uint8Array(usable.length);
     for (const [feature, id] of this.featureNumbers) if (feature.startsWith('E:') || feature.startsWith('Y:')) this.named[id] = 1;
-    this.vectors = counted.map(({ ids, counts }) => this.vectorOf(ids.map((id) => renumbered[id]), counts));
+    yield;
+    this.vectors = [];
+    for (let index = 0; index < counted.length; index++) {
+      if (index % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
+      const { ids, counts } = counted[index];
+      this.vectors.push(this.vectorOf(ids.map((id) => renumbered[id]), counts));
+    }
     counted.length = 0;
     this.vectors.forEach((vector, index) => this.post(index, vector));
+    yield;
     const row = new Float64Array(this.stride);
     const touched: number[] = [];
     let pairs = new PairBuffer();
@@ -193,7 +233,10 @@ export class SimilarityModel {
       for (const [j, weight] of list) { documents[at] = j; weights[at++] = weight; }
       return { documents, weights };
     });
-    this.vectors.forEach((vector, i) => {
+    yield;
+    for (let i = 0; i < this.vectors.length; i++) {
+      if (i % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
+      const vector = this.vectors[i];
       for (let feature = 0; feature < vector.ids.length; feature++) {
         const weight = vector.weights[feature];
         const { documents, weights } = lists[vector.ids[feature]]!;
@@ -211,8 +254,10 @@ export class SimilarityModel {
         row[j] = 0;
       }
       touched.length = 0;
-    });
-    if (this.n > LARGE_WORKSPACE) pairs = nearestPairs(pairs, this.n, NEAREST_NEIGHBOURS);
+    }
+    yield;
+    if (this.n > LARGE_WORKSPACE) pairs = yield* nearestPairs(pairs, this.n, NEAREST_NEIGHBOURS);
+    yield;
     const parent = new Int32Array(this.n).map((_, index) => index);
     const root = (index: number): number => {
       while (parent[index] !== index) { parent[index] = parent[parent[index]]; index = parent[index]; }
@@ -220,12 +265,14 @@ export class SimilarityModel {
     };
     if (linkedAbove !== undefined) {
       for (let at = 0; at < pairs.length; at += 3) {
+        if (at % (3 * PAIRS_PER_STEP) === 0) yield;
         if (pairs.at(at + 2) <= linkedAbove) continue;
         const a = root(pairs.at(at)), b = root(pairs.at(at + 1));
         if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
       }
     }
     for (let at = 0; at < pairs.length; at += 3) {
+      if (at % (3 * PAIRS_PER_STEP) === 0) yield;
       const i = pairs.at(at), j = pairs.at(at + 1), value = pairs.at(at + 2);
       if (linkedAbove !== undefined && root(i) !== root(j)) continue;
       this.similarity.set(i * this.stride + j, value);
@@ -314,7 +361,7 @@ export class SimilarityModel {
 }
 
 /** The pairs among the `k` most alike of either of their two documents (the earlier pair on a tie), in their order. */
-function nearestPairs(pairs: PairBuffer, n: number, k: number): PairBuffer {
+function* nearestPairs(pairs: PairBuffer, n: number, k: number): Generator<void, PairBuffer, void> {
   // Per document, its k best pairs so far as a min-heap of pair positions, the weakest on top.
   const best = new Int32Array(n * k);
   const size = new Int32Array(n);
@@ -345,11 +392,19 @@ function nearestPairs(pairs: PairBuffer, n: number, k: number): PairBuffer {
     }
     best[base + slot] = at;
   };
-  for (let at = 0; at < pairs.length; at += 3) { offer(pairs.at(at), at); offer(pairs.at(at + 1), at); }
+  for (let at = 0; at < pairs.length; at += 3) {
+    if (at % (3 * PAIRS_PER_STEP) === 0) yield;
+    offer(pairs.at(at), at);
+    offer(pairs.at(at + 1), at);
+  }
+  yield;
   const keep = new Uint8Array(pairs.length / 3);
   for (let document = 0; document < n; document++) for (let slot = 0; slot < size[document]; slot++) keep[best[document * k + slot] / 3] = 1;
   const kept = new PairBuffer();
-  for (let at = 0; at < pairs.length; at += 3) if (keep[at / 3]) kept.push(pairs.at(at), pairs.at(at + 1), pairs.at(at + 2));
+  for (let at = 0; at < pairs.length; at += 3) {
+    if (at % (3 * PAIRS_PER_STEP) === 0) yield;
+    if (keep[at / 3]) kept.push(pairs.at(at), pairs.at(at + 1), pairs.at(at + 2));
+  }
   return kept;
 }
 

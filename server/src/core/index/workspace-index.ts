@@ -263,9 +263,10 @@ export class WorkspaceIndex {
       records = null;
     }
     yield;
-    const stories = this.storyIndex.group(documents, this.corrections.stories);
     yield;
-    const figureGroups = this.figureIndex.group(documents, this.corrections.figures, stories.storyOf);
+    // Stories and figure groups yield between their own small steps; dropped part way, each resumes in the next build.
+    const stories = yield* this.storyIndex.groupSteps(documents, this.corrections.stories);
+    const figureGroups = yield* this.figureIndex.groupSteps(documents, this.corrections.figures, stories.storyOf);
     yield;
     // A document's diagnostics read its shared text and misquotes: indexed here in steps, not in the first diagnosis.
     if (this.diagnosticsWanted) {
