@@ -132,9 +132,10 @@ export class DocumentStore {
     return this.put(uri, text);
   }
 
-  closed(uri: string): void {
+  /** The buffer closed: the file's text takes its place. Returns whether the index changed (as `opened`). */
+  closed(uri: string): boolean {
     this.open.delete(uri);
-    this.loadFromDisk(uri);
+    return this.loadFromDisk(uri);
   }
 
   /**
@@ -216,17 +217,18 @@ export class DocumentStore {
     return false;
   }
 
-  private loadFromDisk(uri: string): void {
-    if (!uri.startsWith('file:')) { this.remove(uri); return; }
+  /** Returns whether the index changed (with a worker pool, a new text's analysis comes later: false now). */
+  private loadFromDisk(uri: string): boolean {
+    if (!uri.startsWith('file:')) return this.remove(uri);
     const source = readSource(fileURLToPath(uri), this.folders.length ? { within: this.folders } : {});
     if ('error' in source) {
-      this.remove(uri);
+      const removed = this.remove(uri);
       // A deleted file is simply gone; anything else is worth a line in the log.
       if (source.error !== 'cannot be read (ENOENT)') this.unreadable.set(uri, source.error);
       else this.unreadable.delete(uri);
-      return;
+      return removed;
     }
     this.unreadable.delete(uri);
-    this.put(uri, source.text);
+    return this.put(uri, source.text);
   }
 }

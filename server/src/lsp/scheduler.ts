@@ -16,6 +16,12 @@ const SMALL_WORKSPACE = 300;
  * symbols) are answered from the last view first, and a burst of keystrokes costs one rebuild.
  */
 export const REBUILD_DELAY_MS = 150;
+/**
+ * A view out of date this long is built at once, in one go, on the next run: edits that never pause for
+ * REBUILD_DELAY_MS (or that come faster than a build in steps) would otherwise cancel every rebuild, and the
+ * documents waiting for one (each diagnosed provisionally again on every keystroke) would grow without bound.
+ */
+export const STALE_VIEW_MAX_MS = 1000;
 
 /** What the scheduler needs of the server: settings, where diagnostics go, and what to do after a full pass. */
 export interface DiagnosticsSink {
@@ -73,6 +79,8 @@ export class DiagnosticScheduler {
   private expected = 0;
   private provisionalTimer: NodeJS.Timeout | undefined;
   private provisionalWhilePaused = false;
+  /** When the index was first seen out of date since the last view was built, or null while it is current. */
+  private staleSince: number | null = null;
   /** The view of the last pass that got through: a changed document's cross-document findings are carried from it. */
   private lastView: CrossDocumentView | null = null;
   /**
@@ -177,15 +185,22 @@ export class DiagnosticScheduler {
       if (this.provisionalWhilePaused) this.provisionalTimer ??= setTimeout(() => { this.provisionalTimer = undefined; if (this.paused) void this.provisional(this.generation); }, PROVISIONAL_WAIT_MS);
       return;
     }
+    let starved = false;
     if (!this.index.isCurrent()) {
+      this.staleSince ??= performance.now();
+      starved = performance.now() - this.staleSince > STALE_VIEW_MAX_MS;
       if (!await this.provisional(generation)) return;
-      await new Promise((resolve) => setTimeout(resolve, this.priority.size ? REBUILD_DELAY_MS : 0));
-      // A newer change arrived meanwhile: its own run rebuilds the view, once.
-      if (generation !== this.generation) return;
+      if (!starved) {
+        await new Promise((resolve) => setTimeout(resolve, this.priority.size ? REBUILD_DELAY_MS : 0));
+        // A newer change arrived meanwhile: its own run rebuilds the view, once.
+        if (generation !== this.generation) return;
+      }
     }
-    if (this.paused || this.sink.analysesDueSoon?.()) return;
-    // Linking, grouping and the provenance indexes run in steps, with requests answered between them.
-    const view = await this.index.crossDocumentInSteps(sliceBudget());
+    if (this.paused || (!starved && this.sink.analysesDueSoon?.())) return;
+    // Linking, grouping and the provenance indexes run in steps, with requests answered between them; a view out of
+    // date for too long is built in one go, which no change can cancel.
+    const view = starved ? this.index.crossDocument() : await this.index.crossDocumentInSteps(sliceBudget());
+    if (view) this.staleSince = null;
     if (!view) {
       // A document changed while the view was built: a newer run builds it, scheduled here if nothing else did.
       if (generation === this.generation) this.schedule();

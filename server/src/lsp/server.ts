@@ -340,9 +340,15 @@ export function startServer(): void {
     if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, document.getText()); reloadCorrections(); schedulePublish(); }
     else if (store.isOpen(document.uri) && store.changed(document.uri, document.getText())) schedulePublish(document.uri);
   });
+  // A closed buffer falls back to its file: only a text that differs (or a file gone) is diagnosed again, not every
+  // document (a pass over the whole workspace after each close never got through while editing went on).
   buffers.onDidClose(({ document }) => {
     if (folders.isCorrectionsFile(document.uri)) { corrections.bufferChanged(document.uri, null); reloadCorrections(); }
-    else if (store.isOpen(document.uri)) store.closed(document.uri);
+    else if (store.isOpen(document.uri)) {
+      const indexed = index.has(document.uri);
+      if (!store.closed(document.uri)) return;
+      if (indexed && index.has(document.uri)) { scheduler.documentsChanged(); return; }
+    }
     schedulePublish();
   });
 
