@@ -22,6 +22,11 @@ export const REBUILD_DELAY_MS = 150;
  * documents waiting for one (each diagnosed provisionally again on every keystroke) would grow without bound.
  */
 export const STALE_VIEW_MAX_MS = 1000;
+/**
+ * Only edits starve the view: while more analyses than this are on their way (a cold index, a branch switch), the view
+ * waits for them, since a view built in one go then would be stale at once and block requests for its whole length.
+ */
+const STARVED_MAX_ANALYSES_DUE = 4;
 
 /** What the scheduler needs of the server: settings, where diagnostics go, and what to do after a full pass. */
 export interface DiagnosticsSink {
@@ -32,6 +37,8 @@ export interface DiagnosticsSink {
   settled(view: CrossDocumentView): void;
   /** Analyses on their way that come in soon: the view is built once they are in (their arrival schedules a run). */
   analysesDueSoon?(): boolean;
+  /** How many analyses are on their way from the workers. */
+  analysesOnTheirWay?(): number;
 }
 
 /**
@@ -188,7 +195,8 @@ export class DiagnosticScheduler {
     let starved = false;
     if (!this.index.isCurrent()) {
       this.staleSince ??= performance.now();
-      starved = performance.now() - this.staleSince > STALE_VIEW_MAX_MS;
+      starved = this.lastView !== null && performance.now() - this.staleSince > STALE_VIEW_MAX_MS
+        && (this.sink.analysesOnTheirWay?.() ?? 0) <= STARVED_MAX_ANALYSES_DUE;
       if (!await this.provisional(generation)) return;
       if (!starved) {
         await new Promise((resolve) => setTimeout(resolve, this.priority.size ? REBUILD_DELAY_MS : 0));

@@ -136,6 +136,7 @@ export function startServer(): void {
     send: (document, found, always) => send(document.path, found.map((diagnostic) => toDiagnostic(document, diagnostic, (key) => index.peek(key))), always),
     settled: () => publishSettled(),
     analysesDueSoon: () => store.analysesDueSoon(),
+    analysesOnTheirWay: () => store.analysingCount,
   });
 
   /** A document's own text changed: it is diagnosed first; without one, every document is diagnosed again. */
