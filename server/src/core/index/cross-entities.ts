@@ -91,8 +91,8 @@ interface Signature {
   // Kept up to date:
   clusters: Map<string, Cluster>;
   count: number;
-  typeCounts: Map<EntityType, number>;
-  texts: Map<string, number>;
+  typeCounts: Tally<EntityType>;
+  texts: Tally<string>;
   /** Made when a mention with a title comes (few do): a signature for each name of a large folder needs no empty map. */
   titles: Map<string, number> | null;
   active: boolean;
@@ -244,8 +244,8 @@ export class EntityLinker {
     const entities = cluster.entities;
     for (const index of cluster.mentions) {
       const mention = entities[index];
-      count(signature.typeCounts, mention.type, 1);
-      count(signature.texts, mention.text, 1);
+      signature.typeCounts.add(mention.type, 1);
+      signature.texts.add(mention.text, 1);
       if (mention.title) count((signature.titles ??= new Map()), mention.title, 1);
     }
   }
@@ -256,8 +256,8 @@ export class EntityLinker {
     signature.count -= cluster.mentions.length;
     for (const index of cluster.mentions) {
       const mention = cluster.entities[index];
-      count(signature.typeCounts, mention.type, -1);
-      count(signature.texts, mention.text, -1);
+      signature.typeCounts.add(mention.type, -1);
+      signature.texts.add(mention.text, -1);
       if (mention.title && signature.titles) count(signature.titles, mention.title, -1);
     }
   }
@@ -275,7 +275,7 @@ export class EntityLinker {
     signature = {
       text, localId, canonical, type, lower, wordCount: canonical.split(/\s+/).length, known, initialKey: '', person,
       middleCandidate: false, suffixes: null, prefixes: null, featureKeys: null, shortPerson: null,
-      clusters: new Map(), count: 0, typeCounts: new Map(), texts: new Map(), titles: null, active: false,
+      clusters: new Map(), count: 0, typeCounts: new Tally(), texts: new Tally(), titles: null, active: false,
       key1: '', contributed: null, key2: null, id: '', linkedType: type,
     };
     if (known) signature.initialKey = `known:${localId}`;
@@ -562,7 +562,7 @@ export class EntityLinker {
     // stood ("George W. Bush" and the "Bush" of "the Bush administration").
     if (members.some((signature) => signature.type === 'person' && signature.wordCount > 1 && !signature.known && (signature.typeCounts.get('person') ?? 0) > 0)) return 'person';
     const counts = new Map<EntityType, number>();
-    for (const signature of members) for (const [type, n] of signature.typeCounts) count(counts, type, n);
+    for (const signature of members) for (const [type, n] of signature.typeCounts.entries()) count(counts, type, n);
     let best: EntityType | undefined;
     let bestCount = 0;
     let tied = false;
@@ -673,6 +673,37 @@ function countIn(table: Map<string, Map<string, number>>, entry: string, key: st
   const changed = countChanged(counts, key, delta);
   if (!counts.size) table.delete(entry);
   return changed;
+}
+
+/**
+ * Counts by key, zero counts dropped, as a Map of counts would be (read in no particular order), but a tally of one
+ * key (most signatures have one type and one spelling) keeps that key and its count, with no Map of its own.
+ */
+class Tally<K> {
+  private only: K | undefined = undefined;
+  private onlyCount = 0;
+  private many: Map<K, number> | null = null;
+
+  add(key: K, delta: number): void {
+    if (this.many) count(this.many, key, delta);
+    else if (this.onlyCount === 0) { this.only = key; this.onlyCount = delta; }
+    else if (this.only === key) { this.onlyCount += delta; if (this.onlyCount === 0) this.only = undefined; }
+    else { this.many = new Map([[this.only!, this.onlyCount]]); this.only = undefined; this.onlyCount = 0; count(this.many, key, delta); }
+  }
+
+  get(key: K): number | undefined {
+    if (this.many) return this.many.get(key);
+    return this.onlyCount !== 0 && this.only === key ? this.onlyCount : undefined;
+  }
+
+  *entries(): IterableIterator<[K, number]> {
+    if (this.many) yield* this.many;
+    else if (this.onlyCount !== 0) yield [this.only!, this.onlyCount];
+  }
+
+  *keys(): IterableIterator<K> {
+    for (const [key] of this.entries()) yield key;
+  }
 }
 
 /**
