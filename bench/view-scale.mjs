@@ -6,11 +6,14 @@
 // With --dump FILE every document's diagnostics, the stories, figure groups, entities and shared passages are written
 // to FILE, to compare two builds byte for byte.
 //
-//   node --expose-gc bench/view-scale.mjs --documents 10000 [--cache /tmp/view-cache] [--dump after.jsonl]
+// With --snapshot FILE a heap snapshot is written at the end (the index, the view and the diagnostics still held).
+//
+//   node --expose-gc bench/view-scale.mjs --documents 10000 [--cache /tmp/view-cache] [--dump after.jsonl] [--snapshot heap.heapsnapshot]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import v8 from 'node:v8';
 import { repoRoot } from './corpus.mjs';
 import { writeRealCorpus } from './real-corpus.mjs';
 
@@ -80,3 +83,4 @@ if (dump) {
   for (const key of index.keys()) dump.write(`${JSON.stringify([key, view.provenance.passagesOf(key), view.provenance.groupOf(key)?.id])}\n`);
   await new Promise((resolve) => dump.end(resolve));
 }
+if (argument('--snapshot')) { globalThis.gc(); v8.writeHeapSnapshot(argument('--snapshot')); console.log(`heap snapshot: ${argument('--snapshot')}`); }

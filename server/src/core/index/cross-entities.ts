@@ -62,10 +62,8 @@ interface Cluster {
   path: string;
   /** Position of the cluster among its document's clusters (the order of first mentions). */
   order: number;
-  /** Indexes of the mentions in the document's `entities`. */
+  /** Indexes of the mentions in the document's `entities` (each mention's local type is read there). */
   mentions: number[];
-  /** The local type of each mention, in order. */
-  types: EntityType[];
   entities: readonly EntityMention[];
   signature: Signature;
 }
@@ -93,8 +91,8 @@ interface Signature {
   // Kept up to date:
   clusters: Map<string, Cluster>;
   count: number;
-  typeCounts: Map<EntityType, number>;
-  texts: Map<string, number>;
+  typeCounts: Tally<EntityType>;
+  texts: Tally<string>;
   /** Made when a mention with a title comes (few do): a signature for each name of a large folder needs no empty map. */
   titles: Map<string, number> | null;
   active: boolean;
@@ -147,32 +145,32 @@ export class EntityLinker {
   private readonly documents = new Map<string, LinkedEntry>();
   private readonly signatures = new Map<string, Signature>();
   private readonly slugs = new Map<string, string>();
-  private readonly byInitialKey = new Map<string, Set<Signature>>();
+  private readonly byInitialKey = new SetsByKey<string, Signature>();
   // Middle-name step: middle name key -> initial keys of full names with that middle name; person key -> candidates.
   private readonly middleKeys = new Map<string, Map<string, number>>();
-  private readonly middleCandidates = new Map<string, Set<Signature>>();
+  private readonly middleCandidates = new SetsByKey<string, Signature>();
   private readonly remaps = new Map<string, string>();
   // Short-name step tables, by key after the middle-name step.
   private readonly surnames = new Map<string, Map<string, number>>();
   private readonly keyMentions = new Map<string, number>();
   /** The signatures of each key after the middle-name step. */
-  private readonly byKey1 = new Map<string, Set<Signature>>();
+  private readonly byKey1 = new SetsByKey<string, Signature>();
   private readonly keySurnames = new Map<string, Map<string, number>>();
   private readonly placeKeys = new Map<string, number>();
   private readonly suffixTable = new Map<string, Map<string, number>>();
   private readonly prefixTable = new Map<string, Map<string, number>>();
   // Who reads each table entry.
-  private readonly surnameReaders = new Map<string, Set<Signature>>();
-  private readonly featureReaders = new Map<string, Set<Signature>>();
-  private readonly suffixReaders = new Map<string, Set<Signature>>();
-  private readonly lowerReaders = new Map<string, Set<Signature>>();
+  private readonly surnameReaders = new SetsByKey<string, Signature>();
+  private readonly featureReaders = new SetsByKey<string, Signature>();
+  private readonly suffixReaders = new SetsByKey<string, Signature>();
+  private readonly lowerReaders = new SetsByKey<string, Signature>();
   private readonly teamReaders = new Set<Signature>();
   /** Of one update: the keys of the documents of a key, read by the short-name step. */
   private aroundKeys = new Map<string, Set<string>>();
   // Entities.
-  private readonly byKey = new Map<string, Set<Signature>>();
+  private readonly byKey = new SetsByKey<string, Signature>();
   private readonly groupOfKey = new Map<string, string>();
-  private readonly keysOfGroup = new Map<string, Set<string>>();
+  private readonly keysOfGroup = new SetsByKey<string, string>();
   private readonly recordOfGroup = new Map<string, EntityRecord>();
   private readonly records = new Map<string, EntityRecord>();
   /** What updates hand out: a table shared by many updates, and the entities changed since it was made. */
@@ -223,16 +221,19 @@ export class EntityLinker {
     analysis.entities.forEach((mention, index) => {
       let cluster = byLocal.get(mention.id);
       if (!cluster) {
-        cluster = { path: analysis.path, order: clusters.length, mentions: [], types: [], entities: analysis.entities, signature: null!, canonical: mention.canonical };
+        cluster = { path: analysis.path, order: clusters.length, mentions: [], entities: analysis.entities, signature: null!, canonical: mention.canonical };
         byLocal.set(mention.id, cluster);
         clusters.push(cluster);
       }
       cluster.mentions.push(index);
-      cluster.types.push(mention.type);
       if (mention.canonical.length > cluster.canonical.length) cluster.canonical = mention.canonical;
       clusterOfMention.push(cluster);
     });
-    for (const [localId, cluster] of byLocal) cluster.signature = this.signatureOf(localId, cluster.canonical, majority(cluster.types), analysis.path);
+    for (const [localId, cluster] of byLocal) {
+      // Kept for the life of the document: a list of exactly its length (one built by pushes has room for 16 more).
+      cluster.mentions = cluster.mentions.slice();
+      cluster.signature = this.signatureOf(localId, cluster.canonical, majority(typesOf(cluster)), analysis.path);
+    }
     return { analysis, clusters, byLocal, clusterOfMention, linked: analysis };
   }
 
@@ -241,10 +242,10 @@ export class EntityLinker {
     signature.clusters.set(cluster.path, cluster);
     signature.count += cluster.mentions.length;
     const entities = cluster.entities;
-    for (const [position, index] of cluster.mentions.entries()) {
+    for (const index of cluster.mentions) {
       const mention = entities[index];
-      count(signature.typeCounts, cluster.types[position], 1);
-      count(signature.texts, mention.text, 1);
+      signature.typeCounts.add(mention.type, 1);
+      signature.texts.add(mention.text, 1);
       if (mention.title) count((signature.titles ??= new Map()), mention.title, 1);
     }
   }
@@ -253,10 +254,10 @@ export class EntityLinker {
     const signature = cluster.signature;
     signature.clusters.delete(cluster.path);
     signature.count -= cluster.mentions.length;
-    for (const [position, index] of cluster.mentions.entries()) {
+    for (const index of cluster.mentions) {
       const mention = cluster.entities[index];
-      count(signature.typeCounts, cluster.types[position], -1);
-      count(signature.texts, mention.text, -1);
+      signature.typeCounts.add(mention.type, -1);
+      signature.texts.add(mention.text, -1);
       if (mention.title && signature.titles) count(signature.titles, mention.title, -1);
     }
   }
@@ -274,7 +275,7 @@ export class EntityLinker {
     signature = {
       text, localId, canonical, type, lower, wordCount: canonical.split(/\s+/).length, known, initialKey: '', person,
       middleCandidate: false, suffixes: null, prefixes: null, featureKeys: null, shortPerson: null,
-      clusters: new Map(), count: 0, typeCounts: new Map(), texts: new Map(), titles: null, active: false,
+      clusters: new Map(), count: 0, typeCounts: new Tally(), texts: new Tally(), titles: null, active: false,
       key1: '', contributed: null, key2: null, id: '', linkedType: type,
     };
     if (known) signature.initialKey = `known:${localId}`;
@@ -365,7 +366,7 @@ export class EntityLinker {
     for (const key of dirtyKeys) {
       const members = this.byKey.get(key);
       const before = this.groupOfKey.get(key);
-      const after = members?.size ? (key.startsWith('known:') ? key : `${key.startsWith('team:') ? 'team' : 'name'}:${this.slug(chooseName(members))}`) : undefined;
+      const after = members ? (key.startsWith('known:') ? key : `${key.startsWith('team:') ? 'team' : 'name'}:${this.slug(chooseName(members))}`) : undefined;
       if (before !== undefined) dirtyGroups.add(before);
       if (after !== undefined) dirtyGroups.add(after);
       if (before === after) continue;
@@ -376,7 +377,7 @@ export class EntityLinker {
       const previous = this.recordOfGroup.get(group);
       if (previous && this.records.get(previous.entity.id) === previous) { this.records.delete(previous.entity.id); this.changedIds.add(previous.entity.id); }
       const keys = this.keysOfGroup.get(group);
-      if (!keys?.size) { this.recordOfGroup.delete(group); continue; }
+      if (!keys) { this.recordOfGroup.delete(group); continue; }
       const record = this.entityOf(group, keys);
       this.recordOfGroup.set(group, record);
       this.records.set(record.entity.id, record);
@@ -459,7 +460,7 @@ export class EntityLinker {
     }
   }
 
-  private readersChanged(readers: Map<string, Set<Signature>>, entry: string): void {
+  private readersChanged(readers: SetsByKey<string, Signature>, entry: string): void {
     for (const signature of readers.get(entry) ?? []) this.touchedReaders.add(signature);
   }
 
@@ -531,7 +532,7 @@ export class EntityLinker {
   }
 
   /** The entity of one group of keys (keys whose names give one id): name, id, type, aliases, counts. */
-  private entityOf(group: string, keys: ReadonlySet<string>): EntityRecord {
+  private entityOf(group: string, keys: Iterable<string>): EntityRecord {
     const members: Signature[] = [];
     for (const key of keys) for (const signature of this.byKey.get(key)!) members.push(signature);
     const name = chooseName(members);
@@ -556,12 +557,12 @@ export class EntityLinker {
    * The majority type of the group's mentions; on a tie, the type that first reaches the highest count with the
    * mentions taken key by key (keys in the order of their first mention), each key's clusters in document order.
    */
-  private typeOf(keys: ReadonlySet<string>, members: readonly Signature[]): EntityType {
+  private typeOf(keys: Iterable<string>, members: readonly Signature[]): EntityType {
     // A full personal name keeps its entity a person, whatever the lone surnames joined to it were typed where they
     // stood ("George W. Bush" and the "Bush" of "the Bush administration").
     if (members.some((signature) => signature.type === 'person' && signature.wordCount > 1 && !signature.known && (signature.typeCounts.get('person') ?? 0) > 0)) return 'person';
     const counts = new Map<EntityType, number>();
-    for (const signature of members) for (const [type, n] of signature.typeCounts) count(counts, type, n);
+    for (const signature of members) for (const [type, n] of signature.typeCounts.entries()) count(counts, type, n);
     let best: EntityType | undefined;
     let bestCount = 0;
     let tied = false;
@@ -572,8 +573,13 @@ export class EntityLinker {
     const before = (a: Cluster, b: Cluster) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.order - b.order);
     const parts = [...keys].map((key) => [...this.byKey.get(key)!].flatMap((signature) => [...signature.clusters.values()]).sort(before))
       .filter((clusters) => clusters.length).sort((a, b) => before(a[0], b[0]));
-    return majority(parts.flatMap((clusters) => clusters.flatMap((cluster) => cluster.types)));
+    return majority(parts.flatMap((clusters) => clusters.flatMap(typesOf)));
   }
+}
+
+/** The local type of each mention of the cluster, in order. */
+function typesOf(cluster: Cluster): EntityType[] {
+  return cluster.mentions.map((index) => cluster.entities[index].type);
 }
 
 /** The document with its mentions' and quote speakers' cross-document ids (the analysis itself stays as it is). */
@@ -669,16 +675,73 @@ function countIn(table: Map<string, Map<string, number>>, entry: string, key: st
   return changed;
 }
 
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let entry = map.get(key);
-  if (!entry) map.set(key, (entry = new Set<V>()));
-  entry.add(value);
+/**
+ * Counts by key, zero counts dropped, as a Map of counts would be (read in no particular order), but a tally of one
+ * key (most signatures have one type and one spelling) keeps that key and its count, with no Map of its own.
+ */
+class Tally<K> {
+  private only: K | undefined = undefined;
+  private onlyCount = 0;
+  private many: Map<K, number> | null = null;
+
+  add(key: K, delta: number): void {
+    if (this.many) count(this.many, key, delta);
+    else if (this.onlyCount === 0) { this.only = key; this.onlyCount = delta; }
+    else if (this.only === key) { this.onlyCount += delta; if (this.onlyCount === 0) this.only = undefined; }
+    else { this.many = new Map([[this.only!, this.onlyCount]]); this.only = undefined; this.onlyCount = 0; count(this.many, key, delta); }
+  }
+
+  get(key: K): number | undefined {
+    if (this.many) return this.many.get(key);
+    return this.onlyCount !== 0 && this.only === key ? this.onlyCount : undefined;
+  }
+
+  *entries(): IterableIterator<[K, number]> {
+    if (this.many) yield* this.many;
+    else if (this.onlyCount !== 0) yield [this.only!, this.onlyCount];
+  }
+
+  *keys(): IterableIterator<K> {
+    for (const [key] of this.entries()) yield key;
+  }
 }
 
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const entry = map.get(key);
-  entry?.delete(value);
-  if (entry?.size === 0) map.delete(key);
+/**
+ * Sets of values by key, as a Map of Sets would be, but a key with one value (most keys of a large folder) keeps
+ * the value itself, with no Set of its own. Values are never Sets; iteration is in insertion order, as a Set's.
+ */
+class SetsByKey<K, V> {
+  private readonly entries = new Map<K, V | Set<V>>();
+
+  /** The values of the key, in the order they were added; undefined when it has none. */
+  get(key: K): Iterable<V> | undefined {
+    const entry = this.entries.get(key);
+    return entry === undefined ? undefined : entry instanceof Set ? entry : [entry];
+  }
+
+  add(key: K, value: V): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) this.entries.set(key, value);
+    else if (entry instanceof Set) entry.add(value);
+    else if (entry !== value) this.entries.set(key, new Set([entry, value]));
+  }
+
+  delete(key: K, value: V): void {
+    const entry = this.entries.get(key);
+    if (entry === value) this.entries.delete(key);
+    else if (entry instanceof Set) {
+      entry.delete(value);
+      if (entry.size === 1) this.entries.set(key, entry.values().next().value as V);
+    }
+  }
+}
+
+function addTo<K, V>(sets: SetsByKey<K, V>, key: K, value: V): void {
+  sets.add(key, value);
+}
+
+function removeFrom<K, V>(sets: SetsByKey<K, V>, key: K, value: V): void {
+  sets.delete(key, value);
 }
 
 function majority<T>(values: readonly T[]): T {

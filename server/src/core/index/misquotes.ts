@@ -268,7 +268,8 @@ const MOST_COMPARED = 24;
  */
 export class QuoteIndex {
   private readonly documents = new Map<string, { analysis: DocumentAnalysis; quotes: IndexedQuote[] }>();
-  private readonly byKey = new Map<string, Set<IndexedQuote>>();
+  /** Word triple -> its quotes, in the order indexed: most triples of a large folder are in one quote, kept as it is. */
+  private readonly byKey = new Map<string, IndexedQuote | Set<IndexedQuote>>();
 
   sync(analyses: readonly DocumentAnalysis[]): void {
     const steps = this.syncSteps(analyses);
@@ -291,9 +292,10 @@ export class QuoteIndex {
     });
     for (const entry of quotes) {
       for (const key of entry.keys) {
-        const set = this.byKey.get(key);
-        if (set) set.add(entry);
-        else this.byKey.set(key, new Set([entry]));
+        const quotes = this.byKey.get(key);
+        if (quotes === undefined) this.byKey.set(key, entry);
+        else if (quotes instanceof Set) quotes.add(entry);
+        else if (quotes !== entry) this.byKey.set(key, new Set([quotes, entry]));
       }
     }
     this.documents.set(analysis.path, { analysis, quotes });
@@ -304,9 +306,12 @@ export class QuoteIndex {
     if (!indexed) return;
     for (const entry of indexed.quotes) {
       for (const key of entry.keys) {
-        const set = this.byKey.get(key);
-        set?.delete(entry);
-        if (set?.size === 0) this.byKey.delete(key);
+        const quotes = this.byKey.get(key);
+        if (quotes === entry) this.byKey.delete(key);
+        else if (quotes instanceof Set) {
+          quotes.delete(entry);
+          if (quotes.size === 1) this.byKey.set(key, quotes.values().next().value!);
+        }
       }
     }
     this.documents.delete(path);
@@ -349,9 +354,9 @@ export class QuoteIndex {
     if (!entry.quote.speaker?.id) return [];
     const shared = new Map<IndexedQuote, number>();
     for (const key of entry.keys) {
-      const set = this.byKey.get(key);
-      if (!set || set.size >= COMMONEST_KEY) continue;
-      for (const other of set) if (other.path !== entry.path) shared.set(other, (shared.get(other) ?? 0) + 1);
+      const quotes = this.byKey.get(key);
+      if (quotes === undefined || (quotes instanceof Set && quotes.size >= COMMONEST_KEY)) continue;
+      for (const other of quotes instanceof Set ? quotes : [quotes]) if (other.path !== entry.path) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
     return [...shared].filter(([other]) => sameSpeaker(entry.quote, other.quote))
       .sort(([x, a], [y, b]) => b - a || x.path.localeCompare(y.path) || x.quote.start - y.quote.start)

@@ -44,6 +44,8 @@ const BAND_ROWS = 2;
 const BANDS = SIGNATURE_SIZE / BAND_ROWS;
 /** Sentences this far apart in either document still belong to one passage (one sentence was dropped or added). */
 const PASSAGE_GAP = 2;
+/** Bucket lists shorter than this are kept at their exact length (see set). */
+const SHORT_BUCKET = 8;
 
 interface IndexedSentence extends Span {
   path: string;
@@ -62,6 +64,20 @@ interface IndexedDocument { analysis: DocumentAnalysis; sentences: IndexedSenten
 interface SentenceMatch { position: number; otherPosition: number; similarity: number; verbatim: boolean }
 
 /**
+ * The matches of a pair as the other document stored them, read from this side: one list serves both documents
+ * (a folder of copies holds hundreds of thousands of matches), turned around only when passages are joined.
+ */
+class SeenFromOtherSide {
+  constructor(readonly pairs: readonly SentenceMatch[]) {}
+
+  turned(): SentenceMatch[] {
+    return this.pairs.map((pair) => ({ position: pair.otherPosition, otherPosition: pair.position, similarity: pair.similarity, verbatim: pair.verbatim }));
+  }
+}
+
+type StoredMatches = SentenceMatch[] | SeenFromOtherSide;
+
+/**
  * The shared-text index of a set of documents, kept up to date one document at a time (`sync`, `set`, `delete`).
  * A document is compared when it is set, against the documents already there, and its matches are stored
  * for both sides of each pair: a change costs one document's look-ups, whatever the size of the folder.
@@ -74,7 +90,7 @@ export class SharedTextIndex {
    */
   private readonly buckets = new Map<number, IndexedSentence | IndexedSentence[]>();
   /** path -> other path -> matched sentences, stored from both sides. */
-  private readonly matches = new Map<string, Map<string, SentenceMatch[]>>();
+  private readonly matches = new Map<string, Map<string, StoredMatches>>();
   private readonly passages = new Map<string, SharedPassage[]>();
   /** path -> the documents it shares `copiedWords` or more non-quoted words with, and how many; stored from both sides. */
   private readonly copies = new Map<string, Map<string, number>>();
@@ -108,12 +124,15 @@ export class SharedTextIndex {
     const found = new Map<string, SentenceMatch[]>();
     const keys = sentences.map(bandKeysOf);
     sentences.forEach((sentence, position) => this.compare(sentence, keys[position], found));
+    const stored = new Map<string, StoredMatches>();
     for (const [otherPath, pairs] of found) {
-      this.pairsOf(otherPath).set(analysis.path, pairs.map((pair) =>
-        ({ position: pair.otherPosition, otherPosition: pair.position, similarity: pair.similarity, verbatim: pair.verbatim })));
+      // Kept while both documents are: a list of exactly its length.
+      const kept = pairs.slice();
+      stored.set(otherPath, kept);
+      this.pairsOf(otherPath).set(analysis.path, new SeenFromOtherSide(kept));
       this.passages.delete(otherPath);
     }
-    this.matches.set(analysis.path, found);
+    this.matches.set(analysis.path, stored);
     this.documents.set(analysis.path, { analysis, sentences });
     const copied = new Map<string, number>();
     for (const [otherPath, pairs] of found) {
@@ -132,7 +151,9 @@ export class SharedTextIndex {
         if (bucket === undefined) this.buckets.set(key, sentence);
         // Two bands of one sentence may give one key: the sentence is in that bucket once.
         else if (!Array.isArray(bucket)) { if (bucket !== sentence) this.buckets.set(key, [bucket, sentence]); }
-        else if (bucket[bucket.length - 1] !== sentence) bucket.push(sentence);
+        // A short list is replaced by one of exactly its new length: a push grows a list's store by 16 slots or more,
+        // and most lists of a large folder hold two or three sentences.
+        else if (bucket[bucket.length - 1] !== sentence) { if (bucket.length < SHORT_BUCKET) this.buckets.set(key, bucket.concat(sentence)); else bucket.push(sentence); }
       }
     }
   }
@@ -207,7 +228,7 @@ export class SharedTextIndex {
       const indexed = this.documents.get(path);
       for (const [otherPath, pairs] of this.matches.get(path) ?? []) {
         const other = this.documents.get(otherPath);
-        if (indexed && other) found.push(...joinPassages(indexed.sentences, other.sentences, pairs));
+        if (indexed && other) found.push(...joinPassages(indexed.sentences, other.sentences, pairs instanceof SeenFromOtherSide ? pairs.turned() : pairs));
       }
       found.sort((a, b) => a.start - b.start || a.otherPath.localeCompare(b.otherPath) || a.otherStart - b.otherStart);
       this.passages.set(path, found);
@@ -215,7 +236,7 @@ export class SharedTextIndex {
     return found;
   }
 
-  private pairsOf(path: string): Map<string, SentenceMatch[]> {
+  private pairsOf(path: string): Map<string, StoredMatches> {
     let pairs = this.matches.get(path);
     if (!pairs) this.matches.set(path, (pairs = new Map()));
     return pairs;
