@@ -1,12 +1,10 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { WorkspaceIndex } from './core/index/workspace-index';
 import { toContractOutput } from './core/contract';
 import { readSource, listSourceFiles } from './source-files';
 import { forTerminal, renderReport } from './core/features/report';
-import type { AnalysisOutput, DocumentAnalysis } from './core/types';
-import { AnalysisPool, workerFile } from './lsp/analysis-pool';
+import type { AnalysisOutput } from './core/types';
 
 const USAGE = 'usage: corroborate analyze PATH... [--json]';
 
@@ -58,63 +56,22 @@ function sourceFiles(paths: string[]): SourceFile[] {
   return files;
 }
 
-/**
- * Below this many documents the CLI analyses in its own thread: starting a worker (each loads the entity model) and
- * passing analyses as JSON costs more than it saves (64 articles: 1.5 CPU s in one thread, 2.4 s with two workers).
- */
-const WORKERS_FROM_DOCUMENTS = 500;
-
-/** Worker threads for a run of `documents` documents: one per core (the main thread only waits), 0 for a small run. */
-function cliWorkers(documents: number, environment: NodeJS.ProcessEnv = process.env): number {
-  const wanted = environment.CORROBORATE_ANALYSIS_WORKERS;
-  if (wanted !== undefined && wanted !== '' && Number.isInteger(Number(wanted)) && Number(wanted) >= 0) return Math.min(16, Number(wanted));
-  return documents < WORKERS_FROM_DOCUMENTS ? 0 : Math.min(8, os.availableParallelism());
-}
-
-/**
- * Every readable source in the index: analysed across the cores in worker threads (the pool the language server
- * uses) when there are enough, else here. A document a worker fails on is analysed here, as it would be without one.
- */
-async function indexSources(paths: string[]): Promise<{ index: WorkspaceIndex; errors: AnalysisOutput['errors'] }> {
+function analyze(paths: string[]): AnalysisOutput {
   const index = new WorkspaceIndex();
   const errors: AnalysisOutput['errors'] = [];
-  const texts: Array<{ key: string; text: string }> = [];
   for (const { file, shownAs, within, skipped } of sourceFiles(paths)) {
     const source = skipped ? { error: skipped } : readSource(file, within ? { within: [within] } : { followLinks: true });
     if ('error' in source) {
       errors.push({ path: shownAs, message: source.error });
       process.stderr.write(`corroborate: skipped ${forTerminal(shownAs)}: ${source.error}\n`);
     } else {
-      texts.push({ key: shownAs, text: source.text });
+      index.set(shownAs, source.text);
     }
   }
-  const workers = cliWorkers(texts.length);
-  const file = workers > 0 ? workerFile(__dirname) ?? workerFile(path.join(__dirname, 'lsp')) : null;
-  if (!file) {
-    for (const { key, text } of texts) index.set(key, text);
-    return { index, errors };
-  }
-  const pool = new AnalysisPool(file, workers, (message) => process.stderr.write(`${forTerminal(message)}\n`));
-  try {
-    await Promise.all(texts.map(async ({ key, text }) => {
-      const outcome = await pool.analyse(key, text, undefined, false);
-      let analysis: DocumentAnalysis | null = null;
-      if (outcome && 'json' in outcome) analysis = { path: key, text, ...JSON.parse(outcome.json) } as DocumentAnalysis;
-      if (analysis) index.setAnalysed(key, text, analysis);
-      else index.set(key, text);
-    }));
-  } finally {
-    await pool.dispose();
-  }
-  return { index, errors };
-}
-
-async function analyze(paths: string[]): Promise<AnalysisOutput> {
-  const { index, errors } = await indexSources(paths);
   return toContractOutput(index.all(), index.crossDocument(), errors);
 }
 
-async function main(): Promise<void> {
+function main(): void {
   let args: Arguments;
   try {
     args = parseArguments(process.argv.slice(2));
@@ -123,8 +80,8 @@ async function main(): Promise<void> {
     process.stderr.write(`corroborate: ${forTerminal(error.message)}\n`);
     process.exit(2);
   }
-  const output = await analyze(args.paths);
+  const output = analyze(args.paths);
   process.stdout.write(args.json ? `${JSON.stringify(output, null, 1)}\n` : renderReport(output));
 }
 
-void main();
+main();

@@ -25,18 +25,6 @@ test('analyze seeds --json prints the contract: every key present, every text eq
   }
 });
 
-test('analysis in worker threads gives the same JSON, byte for byte, as analysis in the CLI\'s own thread', () => {
-  const run = (workers: string) => spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), 'analyze', 'seeds', '--json'],
-    { cwd: repoRoot(), encoding: 'utf8', env: { ...process.env, CORROBORATE_ANALYSIS_WORKERS: workers } });
-  const inThread = run('0');
-  const inWorkers = run('2');
-  assert.equal(inThread.status, 0, inThread.stderr);
-  assert.equal(inWorkers.status, 0, inWorkers.stderr);
-  assert.equal(inWorkers.stderr, '');
-  assert.ok(JSON.parse(inWorkers.stdout).documents.length === 5);
-  assert.equal(inWorkers.stdout, inThread.stdout);
-});
-
 test('the readable report names each document, its date and its figures', () => {
   const run = cli(['analyze', 'seeds']);
   assert.equal(run.status, 0, run.stderr);
