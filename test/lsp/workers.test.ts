@@ -81,6 +81,27 @@ test('a worker analysing a large text nobody wants any more is stopped, and the 
   }
 });
 
+test('once nothing waits or runs, the workers beyond the first stop at once (their heaps are not held while views are built)', { timeout: 120_000 }, async () => {
+  const entry = workerFile(path.join(__dirname, '..', '..', 'server', 'src', 'lsp'));
+  assert.ok(entry, 'no analysis-worker.js beside analysis-pool.js');
+  const pool = new AnalysisPool(entry, 2, () => undefined);
+  const folder = copyOfSeeds();
+  try {
+    const texts = Object.values(SEEDS).slice(0, 3).map((name) => fs.readFileSync(path.join(folder, name), 'utf8'));
+    const outcomes = texts.map((text, index) => pool.analyse(`seed-${index}`, text, undefined, false));
+    assert.equal(pool.running, 2, 'work waited for a second worker');
+    for (const outcome of await Promise.all(outcomes)) assert.ok(outcome && 'json' in outcome);
+    assert.equal(pool.pending, 0);
+    assert.equal(pool.running, 1, 'the second worker was kept although nothing was left to do');
+    // The first one still answers.
+    const again = await pool.analyse('seed-0', texts[0], undefined, false);
+    assert.ok(again && 'json' in again);
+  } finally {
+    await pool.dispose();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('closing a document while it is analysed drops that work: the only worker goes on with the next edit', { timeout: 120_000 }, async () => {
   const { server, folder, uriOf } = await started(1);
   const hugeFile = path.join(folder, 'huge-article.txt');
