@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { StoryIndex } from '../../server/src/core/index/stories';
+import { EntityLinker, sortedEntities, type LinkResult } from '../../server/src/core/index/cross-entities';
+import { analyzeDocument } from '../../server/src/core/analyze';
 import { toContractOutput } from '../../server/src/core/contract';
 import { provenanceContract } from '../../server/src/core/index/provenance';
 import type { groupFigures } from '../../server/src/core/index/figure-groups';
@@ -405,6 +407,60 @@ test('a view build dropped part way through its stories or figure groups gives, 
     assert.equal(snapshot(index), snapshot(atOnce), `dropped at pause ${dropAt} of ${total}`);
   }
 });
+
+test('cold entity linking yields every few dozen documents, and an update dropped part way is finished by the next one: the links of a fresh linker', () => {
+  const seeds = seedTexts.map(({ key, text }) => analyzeDocument(key, text));
+  const analyses = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]
+    .flatMap((copy) => seeds.map((analysis) => ({ ...analysis, path: `${copy}-${analysis.path}` })));
+  const pausesOf = (steps: Generator<void, unknown, void>) => { let pauses = 0; while (!steps.next().done) pauses++; return pauses; };
+  const cold = pausesOf(new EntityLinker().updateSteps(analyses));
+  // Summarizing the documents alone pauses at least once every 64 of them; settling the signatures pauses too.
+  assert.ok(cold >= Math.floor(analyses.length / 64) + 1, `${cold} pauses for ${analyses.length} documents`);
+  // Next: one document edited, one removed.
+  const edited = analyses.filter((analysis) => analysis.path !== `3-${SEEDS.kerry}`).map((analysis) => analysis.path !== `0-${SEEDS.obama}` ? analysis
+    : { ...analyzeDocument(analysis.path, `${seedTexts.find(({ key }) => key === SEEDS.obama)!.text}\nUpdate: Barack Obama met John Kerry.`) });
+  const shown = (result: LinkResult, documents: readonly { path: string }[]) =>
+    JSON.stringify([sortedEntities(result.records), documents.map(({ path }) => result.linkedByPath.get(path))]);
+  const fresh = shown(new EntityLinker().update(edited), edited);
+  for (let dropAt = 1; dropAt < cold; dropAt += Math.max(1, Math.floor(cold / 12))) {
+    const linker = new EntityLinker();
+    const steps = linker.updateSteps(analyses);
+    for (let pause = 0; pause < dropAt; pause++) steps.next();
+    const result = linker.update(edited);
+    assert.equal(shown(result, edited), fresh, `dropped at pause ${dropAt} of ${cold}`);
+    // No update's result was taken before: every document is linked anew, the dropped update's too.
+    assert.ok(edited.every(({ path }) => result.relinked.has(path)), `relinked after a drop at pause ${dropAt}`);
+  }
+});
+
+test('a cold view build dropped part way through entity linking gives, once built, what an unbroken build gives', async () => {
+  const keys = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((copy) => seedTexts.map(({ key, text }) => ({ key: `${copy}-${key}`, text })));
+  const edited = `0-${SEEDS.obama}`;
+  const reference = new WorkspaceIndex();
+  for (const { key, text } of keys) reference.set(key, text);
+  const linking = pausesOfLinking(reference);
+  assert.ok(linking > 2, `${linking} pauses in linking`);
+  for (let dropAt = 1; dropAt <= linking; dropAt += Math.max(2, Math.ceil(linking / 4))) {
+    const index = new WorkspaceIndex();
+    for (const { key, text } of keys) index.set(key, text);
+    let pauses = 0;
+    const dropped = await index.crossDocumentInSteps(() => { if (++pauses === dropAt) index.set(edited, `${index.textOf(edited)!}\nUpdate: Barack Obama met John Kerry.`); });
+    assert.equal(dropped, null, `dropped at pause ${dropAt}`);
+    const resumed = await index.crossDocumentInSteps(() => undefined);
+    assert.ok(resumed);
+    const atOnce = new WorkspaceIndex();
+    for (const key of index.keys()) atOnce.set(key, index.textOf(key)!);
+    assert.equal(snapshot(index), snapshot(atOnce), `dropped at pause ${dropAt} of ${linking} in linking`);
+  }
+});
+
+/** How many times linking the index's documents from nothing pauses. */
+function pausesOfLinking(index: WorkspaceIndex): number {
+  const steps = new EntityLinker().updateSteps(index.keys().map((key) => analyzeDocument(key, index.textOf(key)!)));
+  let pauses = 0;
+  while (!steps.next().done) pauses++;
+  return pauses;
+}
 
 test('a full story regroup yields within its similarity model and clustering, and one dropped part way then finished gives a fresh grouping', () => {
   const index = new WorkspaceIndex();

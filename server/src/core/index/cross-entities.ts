@@ -51,6 +51,10 @@ function spellingKey(name: string): string {
     .replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** How much linking does between two yields of `updateSteps`: documents summarized, copied or re-read; signatures decided. */
+const DOCUMENTS_PER_STEP = 32;
+const SIGNATURES_PER_STEP = 256;
+
 // Linking is kept up to date one document at a time. A document's mentions with one local id are a cluster;
 // clusters with the same local id, fullest name and type share a signature, which decides their key. Keys are
 // read from workspace-wide tables (surnames, prefixes, suffixes, places), kept as reference counts, and each
@@ -180,9 +184,36 @@ export class EntityLinker {
   private readonly linked = new Map<string, DocumentAnalysis>();
   // Work of one update.
   private touchedReaders = new Set<Signature>();
+  /** The update under way, when one was dropped part way: finished before the next starts. */
+  private unfinished: Generator<void, void, void> | null = null;
+  /** Paths linked anew by finished updates whose result no caller has taken yet. */
+  private unreported = new Set<string>();
 
-  /** Brings linking to exactly these analyses (an unchanged object is an unchanged document). */
+  /** Brings linking to exactly these analyses (an unchanged object is an unchanged document), in one go. */
   update(analyses: readonly DocumentAnalysis[]): LinkResult {
+    const steps = this.updateSteps(analyses);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * `update` in steps of a few dozen documents or a few hundred signatures; each yield is a point where the caller
+   * may let other work run, or drop the rest. The tables are consistent only between updates, so an update dropped
+   * part way is kept and finished, with the analyses it was given, before the next one starts: the documents it
+   * linked are reported by the next update that finishes.
+   */
+  *updateSteps(analyses: readonly DocumentAnalysis[]): Generator<void, LinkResult, void> {
+    while (this.unfinished) yield* this.unfinished;
+    const run = this.updateRun(analyses);
+    this.unfinished = run;
+    yield* run;
+    const relinked = this.unreported;
+    this.unreported = new Set();
+    return { linkedByPath: this.linked, records: new EntityTable(this.base, this.changes), relinked };
+  }
+
+  private *updateRun(analyses: readonly DocumentAnalysis[]): Generator<void, void, void> {
     const current = new Map<string, DocumentAnalysis>();
     for (const analysis of analyses) current.set(analysis.path, analysis);
     const removed: LinkedEntry[] = [];
@@ -191,27 +222,36 @@ export class EntityLinker {
     for (const analysis of analyses) if (this.documents.get(analysis.path)?.analysis !== analysis) added.push(analysis);
     const touched = new Set<Signature>();
     const relink = new Set<string>();
+    const replaced: LinkedEntry[] = [];
+    let done = 0;
     for (const entry of removed) {
       this.documents.delete(entry.analysis.path);
       this.linked.delete(entry.analysis.path);
       for (const cluster of entry.clusters) { this.withdrawCluster(cluster); touched.add(cluster.signature); }
+      replaced.push(entry);
+      if (++done % DOCUMENTS_PER_STEP === 0) yield;
     }
     for (const analysis of added) {
       const entry = this.summarize(analysis);
       this.documents.set(analysis.path, entry);
       for (const cluster of entry.clusters) { this.addCluster(cluster); touched.add(cluster.signature); }
       relink.add(analysis.path);
+      replaced.push(entry);
+      if (++done % DOCUMENTS_PER_STEP === 0) yield;
     }
-    this.settle(touched, relink, [...removed, ...added.map((analysis) => this.documents.get(analysis.path)!)]);
+    yield* this.settle(touched, relink, replaced);
     for (const path of relink) {
       const entry = this.documents.get(path);
       if (entry) this.linked.set(path, (entry.linked = linkedCopy(entry)));
+      if (++done % DOCUMENTS_PER_STEP === 0) yield;
     }
     const changes = new Map(this.changes);
     for (const id of this.changedIds) changes.set(id, this.records.get(id) ?? null);
     this.changedIds = new Set();
     if (changes.size > this.base.size / 8 + 1024) { this.base = new Map(this.records); this.changes = new Map(); } else this.changes = changes;
-    return { linkedByPath: this.linked, records: new EntityTable(this.base, this.changes), relinked: relink };
+    yield;
+    for (const path of relink) this.unreported.add(path);
+    this.unfinished = null;
   }
 
   private summarize(analysis: DocumentAnalysis): LinkedEntry {
@@ -310,7 +350,8 @@ export class EntityLinker {
   }
 
   /** Re-decides what the touched signatures reach: middle-name joins, table entries, keys, entities, documents. */
-  private settle(touched: Set<Signature>, relink: Set<string>, replaced: readonly LinkedEntry[]): void {
+  private *settle(touched: Set<Signature>, relink: Set<string>, replaced: readonly LinkedEntry[]): Generator<void, void, void> {
+    let done = 0;
     this.touchedReaders = new Set();
     this.aroundKeys = new Map();
     const middleChanged = new Set<string>();
@@ -321,6 +362,7 @@ export class EntityLinker {
       this.middleContribution(signature, active ? 1 : -1, middleChanged);
       this.register(signature, active);
       if (!active) this.signatures.delete(signature.text);
+      if (++done % SIGNATURES_PER_STEP === 0) yield;
     }
     const keyChanged = new Set<Signature>(touched);
     for (const personKeyText of middleChanged) {
@@ -328,6 +370,7 @@ export class EntityLinker {
       if (remap === this.remaps.get(personKeyText)) continue;
       if (remap) this.remaps.set(personKeyText, remap); else this.remaps.delete(personKeyText);
       for (const signature of this.byInitialKey.get(`person:${personKeyText}`) ?? []) keyChanged.add(signature);
+      if (++done % SIGNATURES_PER_STEP === 0) yield;
     }
     const changedDocuments = new Set(replaced);
     for (const signature of keyChanged) {
@@ -335,6 +378,7 @@ export class EntityLinker {
       signature.key1 = signature.initialKey.startsWith('person:') ? this.remaps.get(signature.initialKey.slice(7)) ?? signature.initialKey : signature.initialKey;
       if (before && before !== signature.key1) for (const path of signature.clusters.keys()) changedDocuments.add(this.documents.get(path)!);
       this.contribute(signature);
+      if (++done % SIGNATURES_PER_STEP === 0) yield;
     }
     // Which full name a surname stands for depends on the documents around it: any change may move it.
     // Which full name a short name stands for depends on the entities of the documents around the candidates, and
@@ -346,9 +390,11 @@ export class EntityLinker {
         if (surname !== null) this.readersChanged(this.surnameReaders, surname);
         for (const prefix of signature.prefixes ?? []) for (const reader of this.lowerReaders.get(prefix) ?? []) if (this.teamReaders.has(reader)) this.touchedReaders.add(reader);
       }
+      if (++done % DOCUMENTS_PER_STEP === 0) yield;
     }
     const dirtyKeys = new Set<string>();
     for (const signature of [...keyChanged, ...this.touchedReaders]) {
+      if (++done % SIGNATURES_PER_STEP === 0) yield;
       const key = signature.active ? this.keyOf(signature) : null;
       if (touched.has(signature) && signature.key2 !== null) dirtyKeys.add(signature.key2);
       if (key === signature.key2) continue;
@@ -364,6 +410,7 @@ export class EntityLinker {
     }
     const dirtyGroups = new Set<string>();
     for (const key of dirtyKeys) {
+      if (++done % SIGNATURES_PER_STEP === 0) yield;
       const members = this.byKey.get(key);
       const before = this.groupOfKey.get(key);
       const after = members ? (key.startsWith('known:') ? key : `${key.startsWith('team:') ? 'team' : 'name'}:${this.slug(chooseName(members))}`) : undefined;
@@ -374,6 +421,7 @@ export class EntityLinker {
       if (after !== undefined) { addTo(this.keysOfGroup, after, key); this.groupOfKey.set(key, after); } else this.groupOfKey.delete(key);
     }
     for (const group of dirtyGroups) {
+      if (++done % SIGNATURES_PER_STEP === 0) yield;
       const previous = this.recordOfGroup.get(group);
       if (previous && this.records.get(previous.entity.id) === previous) { this.records.delete(previous.entity.id); this.changedIds.add(previous.entity.id); }
       const keys = this.keysOfGroup.get(group);

@@ -247,7 +247,8 @@ export class WorkspaceIndex {
   /** Builds the view; each yield is a point where the caller may let other work run. */
   private *buildSteps(): Generator<void, void, void> {
     const analyses = this.keys().map((key) => this.documents.get(key)!);
-    const link = this.linker.update(analyses);
+    // Linking yields every few dozen documents; dropped part way, the linker finishes that update in the next build.
+    const link = yield* this.linker.updateSteps(analyses);
     let documents = analyses.map((analysis) => link.linkedByPath.get(analysis.path)!);
     for (const path of link.relinked) {
       const linked = link.linkedByPath.get(path);
