@@ -49,7 +49,7 @@ function readsAsSportsReport(text: string, words: ReadonlySet<string>): boolean 
 /**
  * Marks town and school names used as sports teams, when the text reads as a sports report. With `people`, the
  * candidates are instead the lone words the model read as a person who is nobody of the document (no full name ends
- * with it, not a given name): a school or club named after someone ("Creighton's all-time leading scorer"). That
+ * with it, not a given name): a school or club named after someone ("Harwick's all-time leading scorer"). That
  * runs after the model, so that the rules' hints to it stay as they were.
  */
 function typeTeams(drafts: Draft[], text: string, words: ReadonlySet<string>, people = false): void {
@@ -144,7 +144,7 @@ function typeGivenNamesOfPlaces(drafts: Draft[], text: string): void {
 const TOWN_BEFORE = new RegExp(`\\b(?:${phraseAlternatives(contextData.townBefore.words)})\\s+$`);
 
 /**
- * "checked into a clinic in Rancho Mirage": a name of two or three words the model took for a person, written after a
+ * "checked into a clinic in Vista Serena": a name of two or three words the model took for a person, written after a
  * word that puts a town there ("in", "near", "nearby"), is the town when its first word is no given name and the document never
  * writes its last word alone (a person named once in full is named again by surname).
  */
